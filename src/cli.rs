@@ -1,0 +1,193 @@
+//! The command line: clap's parse, turned into one call per subcommand. Errors are values; `main`
+//! only maps them to an exit status.
+
+use crate::check::{self, Totals};
+use crate::diag::catalog;
+use crate::diag::Code;
+use crate::i18n::Lang;
+use crate::render;
+use crate::sources::{self, Root};
+use crate::summary;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tulta",
+    version,
+    about = "Validate, read and judge TULTA work-culture reports (risalah budaya kerja)",
+    long_about = "tulta reads TULTA (Tujuh Alat, Tujuh Langkah) reports written in YAML.\n\n\
+        With no subcommand it summarises the competition in PATH (default: ./reports if present, \
+        else the sample built into the binary).\n\n\
+        Bahasa: Indonesian by default; --lang en, or LANG=en_…, for English."
+)]
+pub struct Cli {
+    /// Language of messages: id (Indonesian) or en (English). Default: from LANG, else id.
+    #[arg(long, global = true, value_name = "id|en")]
+    lang: Option<String>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// A competition or reports folder to summarise.
+    path: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check risalah, lomba and rubrik files: every finding with file, line and column.
+    Check {
+        /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
+        paths: Vec<PathBuf>,
+        /// Output for people (human) or scripts (json).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Explain a diagnostic code, with a wrong and a right example.
+    Explain {
+        /// A code such as T201.
+        code: String,
+    },
+    /// Write a risalah template with a comment on every key (to FILE, or to standard output).
+    New {
+        /// Where to write it; refuses to overwrite an existing file unless --force.
+        file: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// Failures that are the user's to fix: exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error(transparent)]
+    Source(#[from] sources::SourceError),
+    #[error("{0}")]
+    Message(String),
+}
+
+fn resolve_lang(flag: Option<&str>) -> Result<Lang, UsageError> {
+    if let Some(flag) = flag {
+        return flag.parse().map_err(UsageError::Message);
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(var) {
+            if !value.is_empty() {
+                return Ok(Lang::from_locale(&value).unwrap_or_default());
+            }
+        }
+    }
+    Ok(Lang::default())
+}
+
+fn styled_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tulta: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
+    let lang = resolve_lang(cli.lang.as_deref())?;
+    match cli.command {
+        None => {
+            let root = cli.path.map_or_else(Root::default_root, Root::Disk);
+            let files = root.files()?;
+            let report = summary::summarise(&root.describe(), &files, lang);
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check {
+            paths,
+            format,
+            strict,
+        }) => {
+            let files = if paths.is_empty() {
+                Root::default_root().files()?
+            } else {
+                sources::collect(&paths)?
+            };
+            let checked = check::check_files(&files);
+            let out = match format {
+                OutputFormat::Json => render::json(&checked, lang) + "\n",
+                OutputFormat::Human => render::human(&checked, lang, styled_stdout()),
+            };
+            write_stdout(&out);
+            let failed = Totals::of(&checked).failed(strict);
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Explain { code }) => {
+            let code: Code = code
+                .parse()
+                .map_err(|e: crate::diag::code::UnknownCode| UsageError::Message(e.to_string()))?;
+            write_stdout(&catalog::explain(code, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::New { file, force }) => {
+            match file {
+                None => write_stdout(catalog::TEMPLATE),
+                Some(path) => {
+                    write_new(&path, force)?;
+                    eprintln!(
+                        "{}",
+                        match lang {
+                            Lang::Id => format!("templat risalah ditulis ke {}", path.display()),
+                            Lang::En => format!("risalah template written to {}", path.display()),
+                        }
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`tulta check | head`) as the reader's choice, not an error.
+fn write_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}
+
+/// Writes the template through a temporary file in the same folder, so a crash leaves no half file.
+fn write_new(path: &std::path::Path, force: bool) -> Result<(), UsageError> {
+    if path.exists() && !force {
+        return Err(UsageError::Message(format!(
+            "{}: already exists (use --force to overwrite)",
+            path.display()
+        )));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let io = |e: std::io::Error| UsageError::Message(format!("{}: {e}", path.display()));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(catalog::TEMPLATE.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The domain: the three formats' models and the checks. Pure: no I/O, no YAML, no terminal.
+pub mod checks;
+pub mod lomba;
+pub mod names;
+pub mod risalah;
+pub mod rubrik;
+pub mod tools;

@@ -1,0 +1,10 @@
+//! tulta: validate, search and judge TULTA work-culture reports (risalah).
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod domain;
+pub mod format;
+pub mod i18n;
+pub mod render;
+pub mod sources;
+pub mod summary;
