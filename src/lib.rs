@@ -1,6 +1,7 @@
 //! tulta: validate, search and judge TULTA work-culture reports (risalah).
 pub mod check;
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod domain;
 pub mod format;

@@ -87,7 +87,9 @@ fn token_range(line: &str, column: usize) -> std::ops::Range<usize> {
 pub fn human_one(name: &str, text: &str, d: &Diagnostic, lang: Lang, styled: bool) -> String {
     let message = d.message(lang);
     let code = d.code();
-    let title = level(d.severity(), lang).primary_title(message).id(code.as_str());
+    let title = level(d.severity(), lang)
+        .primary_title(message)
+        .id(code.as_str());
     let line_text = text.lines().nth(d.pos.line.saturating_sub(1));
     let mut report: Vec<Group> = Vec::new();
     let origin = format!("{name}:{}:{}", d.pos.line, d.pos.column);

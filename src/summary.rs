@@ -56,7 +56,10 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
     let risalah: Vec<Entry> = checked
         .iter()
         .filter_map(|c| match &c.doc.model {
-            Some(Model::Risalah(r)) => Some(Entry { checked: c, risalah: r }),
+            Some(Model::Risalah(r)) => Some(Entry {
+                checked: c,
+                risalah: r,
+            }),
             _ => None,
         })
         .collect();
@@ -148,11 +151,7 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
         }
     }
     let totals = check::Totals::of(&checked);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        crate::render::closing(&totals, lang)
-    );
+    let _ = writeln!(out, "\n{}", crate::render::closing(&totals, lang));
     let _ = writeln!(
         out,
         "{}",

@@ -86,7 +86,11 @@ mod tests {
             }
             let (id, en, wrong, right) = texts(code);
             assert_ne!(id.trim(), en.trim(), "{code}: translate the explanation");
-            assert_ne!(wrong.trim(), right.trim(), "{code}: wrong and right examples differ");
+            assert_ne!(
+                wrong.trim(),
+                right.trim(),
+                "{code}: wrong and right examples differ"
+            );
         }
     }
 }

@@ -23,15 +23,24 @@ pub struct Finding {
 
 impl Finding {
     pub fn at(pos: Pos, msg: Msg) -> Self {
-        Finding { loc: Loc::At(pos), msg }
+        Finding {
+            loc: Loc::At(pos),
+            msg,
+        }
     }
 
     pub fn key(path: Path, msg: Msg) -> Self {
-        Finding { loc: Loc::Path(path, Anchor::Key), msg }
+        Finding {
+            loc: Loc::Path(path, Anchor::Key),
+            msg,
+        }
     }
 
     pub fn value(path: Path, msg: Msg) -> Self {
-        Finding { loc: Loc::Path(path, Anchor::Value), msg }
+        Finding {
+            loc: Loc::Path(path, Anchor::Value),
+            msg,
+        }
     }
 
     pub fn code(&self) -> Code {

@@ -23,7 +23,9 @@ impl Expected {
             Expected::Number => lang.pick("angka", "a number").into(),
             Expected::Integer => lang.pick("bilangan bulat", "an integer").into(),
             Expected::List => lang.pick("daftar (list)", "a list").into(),
-            Expected::Mapping => lang.pick("pemetaan (kunci: nilai)", "a mapping (key: value)").into(),
+            Expected::Mapping => lang
+                .pick("pemetaan (kunci: nilai)", "a mapping (key: value)")
+                .into(),
             Expected::Id => lang
                 .pick(
                     "id dari huruf kecil, angka dan tanda hubung ([a-z0-9-]+)",
@@ -55,44 +57,140 @@ pub enum Limit {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     FormatMissing,
-    FormatUnknown { found: String, suggestion: Option<&'static str> },
-    UnknownKey { key: String, suggestion: Option<String> },
-    WrongType { key: String, expected: Expected, found: String },
-    NotAMapping { found: String },
-    MissingKey { key: String },
-    EmptyList { key: String },
-    DuplicateId { id: String, first_file: String },
-    TooLarge { bytes: u64, limit: u64 },
-    TooDeep { limit: usize },
+    FormatUnknown {
+        found: String,
+        suggestion: Option<&'static str>,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: String,
+    },
+    NotAMapping {
+        found: String,
+    },
+    MissingKey {
+        key: String,
+    },
+    EmptyList {
+        key: String,
+    },
+    DuplicateId {
+        id: String,
+        first_file: String,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    TooDeep {
+        limit: usize,
+    },
     TooManyAliases,
-    StepMissing { nomor: i64 },
-    StepDuplicate { nomor: i64 },
-    StepOutOfRange { nomor: i64 },
-    ToolAbsent { nomor: i64, tool: &'static str },
-    StepNoDescription { nomor: i64 },
-    TotalMismatch { stated: f64, sum: f64 },
-    ParetoUnsorted { label: String, value: f64, previous: f64 },
-    ParetoPercent { label: String, field: ParetoField, stated: f64, computed: f64 },
-    BadCount { value: f64 },
+    StepMissing {
+        nomor: i64,
+    },
+    StepDuplicate {
+        nomor: i64,
+    },
+    StepOutOfRange {
+        nomor: i64,
+    },
+    ToolAbsent {
+        nomor: i64,
+        tool: &'static str,
+    },
+    StepNoDescription {
+        nomor: i64,
+    },
+    TotalMismatch {
+        stated: f64,
+        sum: f64,
+    },
+    ParetoUnsorted {
+        label: String,
+        value: f64,
+        previous: f64,
+    },
+    ParetoPercent {
+        label: String,
+        field: ParetoField,
+        stated: f64,
+        computed: f64,
+    },
+    BadCount {
+        value: f64,
+    },
     FishboneNoEffect,
-    FishboneFewCategories { found: usize },
-    ActionMissingElement { aksi: String, element: &'static str },
-    ActionDuplicateId { aksi: String },
-    ScatterLengths { x: usize, y: usize },
-    ScatterCorrelation { stated: f64, computed: f64 },
-    UnknownTool { name: String, suggestion: Option<&'static str> },
-    DuplicateIdea { idea: String },
-    HistogramFew { n: usize },
-    OutOfControl { label: String, value: f64, limit: f64, side: Limit },
-    ThemeNotTop { tema: String, top: String },
-    CauseNotInFishbone { cause: String },
-    CauseNotVital { cause: String, before: Option<f64> },
-    CauseNoAction { cause: String },
-    UnplannedAction { aksi: String },
-    IndicatorDiffers { field: &'static str, step6: String, step1: String },
-    TargetMissed { sasaran: f64, sesudah: f64, satuan: String },
+    FishboneFewCategories {
+        found: usize,
+    },
+    ActionMissingElement {
+        aksi: String,
+        element: &'static str,
+    },
+    ActionDuplicateId {
+        aksi: String,
+    },
+    ScatterLengths {
+        x: usize,
+        y: usize,
+    },
+    ScatterCorrelation {
+        stated: f64,
+        computed: f64,
+    },
+    UnknownTool {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    DuplicateIdea {
+        idea: String,
+    },
+    HistogramFew {
+        n: usize,
+    },
+    OutOfControl {
+        label: String,
+        value: f64,
+        limit: f64,
+        side: Limit,
+    },
+    ThemeNotTop {
+        tema: String,
+        top: String,
+    },
+    CauseNotInFishbone {
+        cause: String,
+    },
+    CauseNotVital {
+        cause: String,
+        before: Option<f64>,
+    },
+    CauseNoAction {
+        cause: String,
+    },
+    UnplannedAction {
+        aksi: String,
+    },
+    IndicatorDiffers {
+        field: &'static str,
+        step6: String,
+        step1: String,
+    },
+    TargetMissed {
+        sasaran: f64,
+        sesudah: f64,
+        satuan: String,
+    },
     NoStandard,
     NoNextTheme,
 }

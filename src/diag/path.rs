@@ -62,7 +62,12 @@ mod tests {
 
     #[test]
     fn displays_like_a_selector() {
-        let p = Path::root().key("langkah").idx(2).key("alat").idx(0).key("total");
+        let p = Path::root()
+            .key("langkah")
+            .idx(2)
+            .key("alat")
+            .idx(0)
+            .key("total");
         assert_eq!(p.to_string(), "langkah[2].alat[0].total");
     }
 }

@@ -17,6 +17,17 @@ pub fn is_other(label: &str) -> bool {
     matches!(norm(label).as_str(), "lain-lain" | "lainnya" | "lain lain")
 }
 
+/// The closest candidate, when it is close enough to be a likely typo.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&name, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -27,5 +38,13 @@ mod tests {
         assert!(!same("Jaringan SIAK lambat", "Jaringan SIAK"));
         assert!(is_other("Lain-lain"));
         assert!(is_other(" LAINNYA"));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["judul", "tahun", "daerah"];
+        assert_eq!(suggest("judl", keys), Some("judul"));
+        assert_eq!(suggest("Tahun", keys), Some("tahun"));
+        assert_eq!(suggest("kecamatan", keys), None);
     }
 }

@@ -183,7 +183,10 @@ pub enum ToolData {
     Alir {
         langkah: Vec<String>,
     },
-    Unknown,
+    /// A `jenis` that names no known tool (reported as T208).
+    Unknown {
+        jenis: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -90,7 +90,9 @@ impl ToolKind {
 
     /// Every accepted name, for "did you mean".
     pub fn all_names() -> impl Iterator<Item = &'static str> {
-        ToolKind::ALL.into_iter().flat_map(|k| k.names().iter().copied())
+        ToolKind::ALL
+            .into_iter()
+            .flat_map(|k| k.names().iter().copied())
     }
 }
 

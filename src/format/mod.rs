@@ -103,14 +103,25 @@ impl Document {
 pub fn pos_at_byte(text: &str, offset: usize) -> Pos {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Pos { line, column }
 }
 
 /// A cheap look at the raw text: could it be deeply nested or use aliases? Only such files pay for
 /// the exact, event-level guard before serde_yaml sees them. It over-estimates, never under.
 fn needs_guard(text: &str) -> bool {
+    prescan(text).0
+}
+
+/// (needs the guard, byte offset of the first flow bracket nested deeper than the limit)
+fn prescan(text: &str) -> (bool, Option<usize>) {
     let bytes = text.as_bytes();
     let mut flow_depth: usize = 0;
     let mut max_flow = 0;
@@ -129,11 +140,16 @@ fn needs_guard(text: &str) -> bool {
         indents.push(indent);
         max_block = max_block.max(indents.len() + dashes);
     }
+    let mut too_deep_at = None;
+    let mut alias = false;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'[' | b'{' => {
                 flow_depth += 1;
                 max_flow = max_flow.max(flow_depth);
+                if flow_depth > MAX_DEPTH && too_deep_at.is_none() {
+                    too_deep_at = Some(i);
+                }
             }
             b']' | b'}' => flow_depth = flow_depth.saturating_sub(1),
             b'*' => {
@@ -141,13 +157,13 @@ fn needs_guard(text: &str) -> bool {
                     .get(i + 1)
                     .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
                 {
-                    return true;
+                    alias = true;
                 }
             }
             _ => {}
         }
     }
-    max_flow + max_block > MAX_DEPTH / 2
+    (alias || max_flow + max_block > MAX_DEPTH / 2, too_deep_at)
 }
 
 /// serde_yaml's message without its " at line L column C" (the position is reported separately).
@@ -203,10 +219,7 @@ pub fn read_document(bytes: &[u8]) -> Document {
                 Finding::at(
                     pos,
                     Msg::Syntax {
-                        detail: format!(
-                            "bytes that are not UTF-8 (byte {})",
-                            e.valid_up_to() + 1
-                        ),
+                        detail: format!("bytes that are not UTF-8 (byte {})", e.valid_up_to() + 1),
                     },
                 ),
             );
@@ -226,14 +239,22 @@ pub fn read_document(bytes: &[u8]) -> Document {
         );
     }
     let mut spans = OnceLock::new();
-    if needs_guard(&text) {
+    let (suspicious, too_deep_at) = prescan(&text);
+    if suspicious {
         match SpanMap::build(&text, LIMITS) {
             Ok(map) => {
                 let _ = spans.set(Some(map));
             }
             Err(stop) => {
+                // Point at the first bracket past the limit when the raw scan saw one: the event
+                // parser may stop later, on its own recursion limit.
+                let deep = |pos| {
+                    let pos = too_deep_at.map_or(pos, |i| pos_at_byte(&text, i));
+                    Finding::at(pos, Msg::TooDeep { limit: MAX_DEPTH })
+                };
                 let finding = match stop {
-                    Stop::TooDeep { pos } => Finding::at(pos, Msg::TooDeep { limit: MAX_DEPTH }),
+                    Stop::TooDeep { pos } => deep(pos),
+                    Stop::Syntax { pos, detail } if detail.contains("recursion limit") => deep(pos),
                     Stop::TooManyAliases { pos } => Finding::at(pos, Msg::TooManyAliases),
                     Stop::Syntax { pos, detail } => Finding::at(pos, Msg::Syntax { detail }),
                 };
@@ -245,12 +266,10 @@ pub fn read_document(bytes: &[u8]) -> Document {
         Ok(v) => v,
         Err(e) => {
             let message = e.to_string();
-            let pos = e
-                .location()
-                .map_or(Pos::START, |l| Pos {
-                    line: l.line().max(1),
-                    column: l.column().max(1),
-                });
+            let pos = e.location().map_or(Pos::START, |l| Pos {
+                line: l.line().max(1),
+                column: l.column().max(1),
+            });
             let msg = if message.starts_with("recursion limit exceeded") {
                 Msg::TooDeep { limit: MAX_DEPTH }
             } else if message.starts_with("repetition limit exceeded") {
@@ -272,7 +291,8 @@ pub fn read_document(bytes: &[u8]) -> Document {
     let format = match &value {
         serde_yaml::Value::Mapping(m) => m.get("format"),
         serde_yaml::Value::Null => {
-            doc.findings.push(Finding::at(Pos::START, Msg::FormatMissing));
+            doc.findings
+                .push(Finding::at(Pos::START, Msg::FormatMissing));
             return doc;
         }
         other => {
@@ -288,15 +308,19 @@ pub fn read_document(bytes: &[u8]) -> Document {
     let format_path = crate::diag::Path::root().key("format");
     let kind = match format.filter(|v| !v.is_null()) {
         None => {
-            doc.findings.push(Finding::at(Pos::START, Msg::FormatMissing));
+            doc.findings
+                .push(Finding::at(Pos::START, Msg::FormatMissing));
             return doc;
         }
         Some(v) => {
-            let name = v.as_str().map(str::to_string).unwrap_or_else(|| read::describe(v));
+            let name = v
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| read::describe(v));
             match Kind::parse(&name) {
                 Some(kind) => kind,
                 None => {
-                    let suggestion = read::suggest(&name, Kind::NAMES);
+                    let suggestion = crate::domain::names::suggest(&name, Kind::NAMES);
                     doc.findings.push(Finding::value(
                         format_path,
                         Msg::FormatUnknown {
@@ -340,7 +364,9 @@ mod tests {
 
     #[test]
     fn plain_files_skip_the_guard() {
-        assert!(!needs_guard("format: risalah/1\nlangkah:\n  - nomor: 1\n    alat: [{a: 1}]\n"));
+        assert!(!needs_guard(
+            "format: risalah/1\nlangkah:\n  - nomor: 1\n    alat: [{a: 1}]\n"
+        ));
         assert!(needs_guard("a: *b\n"));
         assert!(needs_guard(&"[".repeat(40)));
     }

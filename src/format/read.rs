@@ -5,6 +5,7 @@
 use crate::diag::msg::Expected;
 use crate::diag::{Finding, Msg, Path};
 use crate::domain::lomba::{Agregasi, Juri, Konflik, Lomba};
+use crate::domain::names::suggest;
 use crate::domain::risalah::*;
 use crate::domain::rubrik::{default_predikat, Kriteria, Predikat, Rubrik};
 use crate::domain::tools::ToolKind;
@@ -48,21 +49,9 @@ fn key_text(k: &Value) -> String {
     }
 }
 
-/// The closest allowed name, when it is close enough to be a likely typo.
-pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let name = name.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&name, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 fn is_id(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -192,7 +181,13 @@ impl Reader {
         }
     }
 
-    fn choice(&mut self, o: &Obj, key: &str, required: bool, names: &'static [&'static str]) -> Option<usize> {
+    fn choice(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        required: bool,
+        names: &'static [&'static str],
+    ) -> Option<usize> {
         let raw = self.text(o, key, required)?;
         let found = names.iter().position(|n| *n == raw.to_lowercase());
         if found.is_none() {
@@ -273,7 +268,13 @@ impl Reader {
     }
 
     /// Each item of a list of mappings, opened with the given keys.
-    fn objs<'v>(&mut self, o: &Obj<'v>, key: &str, required: bool, allowed: &[&str]) -> Vec<Obj<'v>> {
+    fn objs<'v>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        required: bool,
+        allowed: &[&str],
+    ) -> Vec<Obj<'v>> {
         let at = o.at.key(key);
         let Some(items) = self.seq(o, key, required) else {
             return Vec::new();
@@ -285,7 +286,13 @@ impl Reader {
             .collect()
     }
 
-    fn sub<'v>(&mut self, o: &Obj<'v>, key: &str, required: bool, allowed: &[&str]) -> Option<Obj<'v>> {
+    fn sub<'v>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        required: bool,
+        allowed: &[&str],
+    ) -> Option<Obj<'v>> {
         match Self::get(o, key) {
             Some(v) => self.obj(v, o.at.key(key), key, allowed),
             None => {
@@ -365,19 +372,25 @@ impl Reader {
         let opd = self.text(&o, "opd", true);
         let kelompok = self.sub(&o, "kelompok", true, KELOMPOK_KEYS).map(|k| {
             let nama = self.text(&k, "nama", true);
-            let jenis = self.choice(&k, "jenis", true, JenisKelompok::NAMES).map(|i| {
-                if i == 0 {
-                    JenisKelompok::Opd
-                } else {
-                    JenisKelompok::Kelurahan
-                }
-            });
+            let jenis = self
+                .choice(&k, "jenis", true, JenisKelompok::NAMES)
+                .map(|i| {
+                    if i == 0 {
+                        JenisKelompok::Opd
+                    } else {
+                        JenisKelompok::Kelurahan
+                    }
+                });
             Kelompok {
                 nama,
                 jenis,
                 fasilitator: self.text(&k, "fasilitator", false),
                 ketua: self.text(&k, "ketua", false),
-                anggota: self.texts(&k, "anggota", false).into_iter().map(|t| t.value).collect(),
+                anggota: self
+                    .texts(&k, "anggota", false)
+                    .into_iter()
+                    .map(|t| t.value)
+                    .collect(),
             }
         });
         let nilai_budaya = self
@@ -487,9 +500,9 @@ impl Reader {
                         .map(|p| Pelaksanaan {
                             aksi: self.text_at(&p, "aksi", true),
                             tanggal: self.text(&p, "tanggal", true),
-                            status: self.choice(&p, "status", true, Status::NAMES).map(|i| {
-                                [Status::Selesai, Status::Sebagian, Status::Batal][i]
-                            }),
+                            status: self
+                                .choice(&p, "status", true, Status::NAMES)
+                                .map(|i| [Status::Selesai, Status::Sebagian, Status::Batal][i]),
                             catatan: self.text(&p, "catatan", false),
                             at: p.at,
                         })
@@ -572,7 +585,7 @@ impl Reader {
             return Some(Alat {
                 at: o.at,
                 kind: None,
-                data: ToolData::Unknown,
+                data: ToolData::Unknown { jenis: jenis_raw },
             });
         };
         let data = match kind {
@@ -594,7 +607,12 @@ impl Reader {
             },
             ToolKind::DiagramPareto => ToolData::Pareto {
                 butir: self
-                    .objs(&o, "butir", true, &["label", "nilai", "persen", "kumulatif"])
+                    .objs(
+                        &o,
+                        "butir",
+                        true,
+                        &["label", "nilai", "persen", "kumulatif"],
+                    )
                     .into_iter()
                     .map(|b| ParetoItem {
                         label: self.text(&b, "label", true),
@@ -616,7 +634,9 @@ impl Reader {
                                 let nama = key_text(name);
                                 let cat_at = at.key(&nama);
                                 let penyebab = match causes {
-                                    Value::Sequence(items) => self.text_items(items, &cat_at, &nama),
+                                    Value::Sequence(items) => {
+                                        self.text_items(items, &cat_at, &nama)
+                                    }
                                     Value::Null => Vec::new(),
                                     other => {
                                         self.wrong(cat_at, &nama, Expected::List, other);
@@ -713,7 +733,12 @@ impl Reader {
         let id = self.text_at(&o, "id", true);
         if let Some(id) = &id {
             if !is_id(&id.value) {
-                self.wrong(id.at.clone(), "id", Expected::Id, &Value::String(id.value.clone()));
+                self.wrong(
+                    id.at.clone(),
+                    "id",
+                    Expected::Id,
+                    &Value::String(id.value.clone()),
+                );
             }
         }
         let juri = self
@@ -723,7 +748,11 @@ impl Reader {
                 let id = self.text(&j, "id", true);
                 let nama = self.text(&j, "nama", true);
                 let opd = self.text(&j, "opd", false);
-                Some(Juri { id: id?, nama: nama?, opd })
+                Some(Juri {
+                    id: id?,
+                    nama: nama?,
+                    opd,
+                })
             })
             .collect();
         let konflik = self
@@ -775,14 +804,23 @@ impl Reader {
             None => (defaults.min, defaults.maks),
         };
         let kriteria = self
-            .objs(&o, "kriteria", true, &["id", "nama", "langkah", "bobot", "panduan"])
+            .objs(
+                &o,
+                "kriteria",
+                true,
+                &["id", "nama", "langkah", "bobot", "panduan"],
+            )
             .into_iter()
             .filter_map(|k| {
                 let id = self.text(&k, "id", true);
                 let nama = self.text(&k, "nama", true);
                 let langkah = self.integer(&k, "langkah", false);
                 let bobot = self.number(&k, "bobot", true);
-                let panduan = self.texts(&k, "panduan", false).into_iter().map(|t| t.value).collect();
+                let panduan = self
+                    .texts(&k, "panduan", false)
+                    .into_iter()
+                    .map(|t| t.value)
+                    .collect();
                 Some(Kriteria {
                     id: id?,
                     nama: nama?,
@@ -829,11 +867,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suggests_close_names_only() {
-        let keys = ["judul", "tahun", "daerah"];
-        assert_eq!(suggest("judl", keys), Some("judul"));
-        assert_eq!(suggest("Tahun", keys), Some("tahun"));
-        assert_eq!(suggest("kecamatan", keys), None);
-        assert_eq!(suggest("paretto", ToolKind::all_names()), Some("pareto"));
+    fn describes_values_briefly() {
+        assert_eq!(describe(&Value::String("abc".into())), "\"abc\"");
+        assert_eq!(describe(&Value::Sequence(vec![])), "[…]");
     }
 }

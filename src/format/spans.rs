@@ -53,7 +53,13 @@ fn pos_of(m: &Marker) -> Pos {
 
 enum Open {
     Seq(Pos, Vec<Node>, usize, u64),
-    Map(Pos, Vec<(Box<str>, Pos, Node)>, Option<(Box<str>, Pos)>, usize, u64),
+    Map(
+        Pos,
+        Vec<(Box<str>, Pos, Node)>,
+        Option<(Box<str>, Pos)>,
+        usize,
+        u64,
+    ),
 }
 
 impl SpanMap {
@@ -78,10 +84,9 @@ impl SpanMap {
             let pos = pos_of(&mark);
             let done: Option<(Node, usize, u64)> = match event {
                 Event::StreamEnd => break,
-                Event::Nothing
-                | Event::StreamStart
-                | Event::DocumentStart
-                | Event::DocumentEnd => None,
+                Event::Nothing | Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => {
+                    None
+                }
                 Event::Scalar(value, _, anchor, _) => {
                     expanded += 1;
                     // A scalar in key position names the next value; it is not a node of its own.
@@ -129,7 +134,9 @@ impl SpanMap {
                     Some(Open::Map(p, entries, _, anchor, start)) => {
                         // A block mapping's start event is marked at its first `:`; its first key
                         // is where a reader sees it begin.
-                        let p = entries.first().map_or(p, |(_, key_pos, _)| (*key_pos).min(p));
+                        let p = entries
+                            .first()
+                            .map_or(p, |(_, key_pos, _)| (*key_pos).min(p));
                         Some((Node::Map(p, entries), anchor, expanded - start + 1))
                     }
                     None => None,
@@ -216,8 +223,14 @@ mod tests {
 
     #[test]
     fn finds_keys_and_values_in_block_and_flow_style() {
-        let text = "format: risalah/1\nlangkah:\n  - nomor: 1\n    alat:\n      - {jenis: x, total: 90}\n";
-        let total = Path::root().key("langkah").idx(0).key("alat").idx(0).key("total");
+        let text =
+            "format: risalah/1\nlangkah:\n  - nomor: 1\n    alat:\n      - {jenis: x, total: 90}\n";
+        let total = Path::root()
+            .key("langkah")
+            .idx(0)
+            .key("alat")
+            .idx(0)
+            .key("total");
         assert_eq!(at(text, &total, Anchor::Value), (5, 27));
         assert_eq!(at(text, &total, Anchor::Key), (5, 20));
         let step = Path::root().key("langkah").idx(0);
@@ -228,19 +241,28 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let text = "judul: \"\u{e9}\u{e9}\"\nb: [\"\u{e9}\", 7]\n";
-        assert_eq!(at(text, &Path::root().key("b").idx(1), Anchor::Value), (2, 10));
+        assert_eq!(
+            at(text, &Path::root().key("b").idx(1), Anchor::Value),
+            (2, 10)
+        );
     }
 
     #[test]
     fn a_missing_path_points_at_the_deepest_node_reached() {
         let text = "a:\n  b: 1\n";
-        assert_eq!(at(text, &Path::root().key("a").key("zz"), Anchor::Value), (2, 3));
+        assert_eq!(
+            at(text, &Path::root().key("a").key("zz"), Anchor::Value),
+            (2, 3)
+        );
     }
 
     #[test]
     fn refuses_deep_nesting() {
         let text = "[".repeat(100);
-        assert!(matches!(SpanMap::build(&text, LIMITS), Err(Stop::TooDeep { .. })));
+        assert!(matches!(
+            SpanMap::build(&text, LIMITS),
+            Err(Stop::TooDeep { .. })
+        ));
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
             out.push(Finding::key(step7.at.key("standar"), Msg::NoStandard));
         }
         if step7.tema_berikutnya.is_none() {
-            out.push(Finding::key(step7.at.key("tema_berikutnya"), Msg::NoNextTheme));
+            out.push(Finding::key(
+                step7.at.key("tema_berikutnya"),
+                Msg::NoNextTheme,
+            ));
         }
     }
 }
@@ -118,7 +121,10 @@ fn dominant_causes(r: &Risalah, step3: &Langkah, out: &mut Vec<Finding>) {
             }
         }
         if let Some(vital) = &vital {
-            let before = vital.iter().find(|(label, _)| *label == key).map(|(_, b)| *b);
+            let before = vital
+                .iter()
+                .find(|(label, _)| *label == key)
+                .map(|(_, b)| *b);
             if before.is_none_or(|b| b > VITAL_FEW_PERCENT + 1e-9) {
                 out.push(Finding::value(
                     cause.at.clone(),
@@ -197,7 +203,8 @@ fn results(step1: Option<&Langkah>, step6: &Langkah, out: &mut Vec<Finding>) {
             }
         }
     }
-    let (Some(awal), Some(sasaran), Some(sesudah)) = (target.awal, target.sasaran, hasil.sesudah) else {
+    let (Some(awal), Some(sasaran), Some(sesudah)) = (target.awal, target.sasaran, hasil.sesudah)
+    else {
         return;
     };
     let lower_is_better = sasaran < awal;

@@ -1,8 +1,9 @@
 //! The seven steps are all there, once each, described, with their expected tools (T101-T104).
 
 use crate::diag::{Finding, Msg, Path};
-use crate::domain::risalah::Risalah;
-use crate::domain::tools::expected_tools;
+use crate::domain::names::suggest;
+use crate::domain::risalah::{Risalah, ToolData};
+use crate::domain::tools::{expected_tools, ToolKind};
 
 pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
     let Some(steps) = &r.langkah else {
@@ -21,10 +22,25 @@ pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
             continue;
         }
         if step.uraian.is_none() {
-            out.push(Finding::key(step.at.key("uraian"), Msg::StepNoDescription { nomor }));
+            out.push(Finding::key(
+                step.at.key("uraian"),
+                Msg::StepNoDescription { nomor },
+            ));
         }
+        // A misspelt tool is reported once, as T208, not again as the tool that is missing.
+        let misspelt: Vec<&str> = step
+            .alat
+            .iter()
+            .filter_map(|a| match &a.data {
+                ToolData::Unknown { jenis: Some(j) } => suggest(j, ToolKind::all_names()),
+                _ => None,
+            })
+            .collect();
         for &tool in expected_tools(nomor) {
-            if step.tool(tool).is_none() {
+            let meant = misspelt
+                .iter()
+                .any(|name| ToolKind::parse(name) == Some(tool));
+            if step.tool(tool).is_none() && !meant {
                 out.push(Finding::key(
                     step.at.key("alat"),
                     Msg::ToolAbsent {

@@ -29,7 +29,10 @@ pub fn check(alat: &Alat, out: &mut Vec<Finding>) {
             for b in baris {
                 if let Some(n) = b.jumlah {
                     if n < 0.0 || n.fract() != 0.0 {
-                        out.push(Finding::value(b.at.key("jumlah"), Msg::BadCount { value: n }));
+                        out.push(Finding::value(
+                            b.at.key("jumlah"),
+                            Msg::BadCount { value: n },
+                        ));
                     }
                 }
             }
@@ -141,14 +144,17 @@ pub fn check(alat: &Alat, out: &mut Vec<Finding>) {
                 }
             }
         }
-        ToolData::Alir { .. } | ToolData::Unknown => {}
+        ToolData::Alir { .. } | ToolData::Unknown { .. } => {}
     }
 }
 
 fn pareto(butir: &[crate::domain::risalah::ParetoItem], out: &mut Vec<Finding>) {
     for b in butir {
         if let Some(n) = b.nilai.filter(|n| *n < 0.0) {
-            out.push(Finding::value(b.at.key("nilai"), Msg::BadCount { value: n }));
+            out.push(Finding::value(
+                b.at.key("nilai"),
+                Msg::BadCount { value: n },
+            ));
         }
     }
     // Sorted descending, but the catch-all item may close the list whatever its size.
@@ -185,8 +191,18 @@ fn pareto(butir: &[crate::domain::risalah::ParetoItem], out: &mut Vec<Finding>) 
         running += value;
         let label = b.label.clone().unwrap_or_default();
         let checks = [
-            (b.persen, value / total * 100.0, ParetoField::Persen, "persen"),
-            (b.kumulatif, running / total * 100.0, ParetoField::Kumulatif, "kumulatif"),
+            (
+                b.persen,
+                value / total * 100.0,
+                ParetoField::Persen,
+                "persen",
+            ),
+            (
+                b.kumulatif,
+                running / total * 100.0,
+                ParetoField::Kumulatif,
+                "kumulatif",
+            ),
         ];
         for (stated, computed, field, key) in checks {
             if let Some(stated) = stated {
