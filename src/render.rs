@@ -83,6 +83,26 @@ fn token_range(line: &str, column: usize) -> std::ops::Range<usize> {
     start..(start + token.len()).max(start)
 }
 
+/// Line `n` (1-based) as YAML counts lines: a lone CR breaks a line too.
+fn source_line(text: &str, n: usize) -> Option<&str> {
+    let index = n.checked_sub(1)?;
+    if text.contains('\r') {
+        let mut rest = text;
+        for _ in 0..index {
+            let end = rest.find(['\n', '\r'])?;
+            let skip = if rest[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            rest = &rest[end + skip..];
+        }
+        Some(rest.split(['\n', '\r']).next().unwrap_or(""))
+    } else {
+        text.lines().nth(index)
+    }
+}
+
 /// One diagnostic as rustc would print it, with the hint as a footer.
 pub fn human_one(name: &str, text: &str, d: &Diagnostic, lang: Lang, styled: bool) -> String {
     let message = d.message(lang);
@@ -90,7 +110,7 @@ pub fn human_one(name: &str, text: &str, d: &Diagnostic, lang: Lang, styled: boo
     let title = level(d.severity(), lang)
         .primary_title(message)
         .id(code.as_str());
-    let line_text = text.lines().nth(d.pos.line.saturating_sub(1));
+    let line_text = source_line(text, d.pos.line);
     let mut report: Vec<Group> = Vec::new();
     let origin = format!("{name}:{}:{}", d.pos.line, d.pos.column);
     if let Some(line_text) = line_text {
@@ -165,6 +185,9 @@ mod tests {
         let line = "  - {label: \"A, B\", nilai: 4}";
         assert_eq!(&line[token_range(line, 13)], "\"A, B\"");
         assert_eq!(&line[token_range(line, 28)], "4");
+        assert_eq!(source_line("a\rb\r\nc", 2), Some("b"));
+        assert_eq!(source_line("a\rb\r\nc", 3), Some("c"));
+        assert_eq!(source_line("a\nb", 3), None);
         let line = "judul: x";
         assert_eq!(&line[token_range(line, 1)], "judul");
     }

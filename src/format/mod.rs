@@ -116,6 +116,7 @@ pub fn pos_at_byte(text: &str, offset: usize) -> Pos {
 
 /// A cheap look at the raw text: could it be deeply nested or use aliases? Only such files pay for
 /// the exact, event-level guard before serde_yaml sees them. It over-estimates, never under.
+#[cfg(test)]
 fn needs_guard(text: &str) -> bool {
     prescan(text).0
 }

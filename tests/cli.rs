@@ -1,0 +1,214 @@
+//! The command line as scripts and people use it: exit codes, the JSON contract, explain, new.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const CLEAN: &str = include_str!("fixtures/bersih.yaml");
+
+fn tulta(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run tulta")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn clean_file_exits_zero_with_a_closing_count() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "a.yaml", CLEAN);
+    let o = tulta(&["check", "a.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o).trim(),
+        "1 berkas diperiksa: 0 galat, 0 peringatan, 0 info"
+    );
+    let o = tulta(&["check", "a.yaml", "--lang", "en"], dir.path());
+    assert_eq!(
+        stdout(&o).trim(),
+        "1 file checked: 0 errors, 0 warnings, 0 info"
+    );
+}
+
+#[test]
+fn errors_exit_one_and_warnings_only_with_strict() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "err.yaml",
+        &CLEAN.replace("total: 50", "total: 51"),
+    );
+    write(
+        dir.path(),
+        "warn.yaml",
+        &CLEAN.replace("ringkasan:", "ringkasn:"),
+    );
+    let o = tulta(&["check", "err.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("galat[T201]"), "{out}");
+    assert!(out.contains("err.yaml:31:16"), "{out}");
+    assert!(out.contains("total: 51"), "the source line is shown: {out}");
+    assert!(out.contains("saran:"), "the hint is shown: {out}");
+    let o = tulta(&["check", "warn.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let o = tulta(&["check", "warn.yaml", "--strict"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn json_is_one_object_with_the_contracted_fields() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "d/a.yaml",
+        &CLEAN.replace("total: 50", "total: 51"),
+    );
+    write(
+        dir.path(),
+        "d/sub/b.yml",
+        CLEAN
+            .replace("uji-2026-kelurahan-mawar", "uji-lain")
+            .as_str(),
+    );
+    write(dir.path(), "d/catatan.txt", "not yaml");
+    let o = tulta(
+        &["check", "d", "--format", "json", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        v["files"], 2,
+        "folders are searched for *.yaml and *.yml only"
+    );
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["file"], "d/a.yaml");
+    assert_eq!(d["line"], 31);
+    assert_eq!(d["column"], 16);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["code"], "T201");
+    assert_eq!(
+        d["message"],
+        "check sheet total 51 differs from the sum of its rows, 50"
+    );
+    let keys: Vec<&str> = d
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(keys.len(), 6);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let dir = tempfile::tempdir().expect("tmp");
+    assert_eq!(
+        tulta(&["check", "tidak-ada.yaml"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        tulta(&["check", "--format", "xml"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        tulta(&["check", "--lang", "fr"], dir.path()).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        tulta(&["explain", "T999"], dir.path()).status.code(),
+        Some(2)
+    );
+    assert_eq!(tulta(&["frobnicate"], dir.path()).status.code(), Some(2));
+    let o = tulta(&["check", "tidak-ada.yaml"], dir.path());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tidak-ada.yaml"));
+}
+
+#[test]
+fn explain_prints_both_examples() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = tulta(&["explain", "t201", "--lang", "en"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("T201 (error)"), "{out}");
+    assert!(out.contains("Wrong:") && out.contains("Right:"), "{out}");
+    let o = tulta(&["explain", "T307"], dir.path());
+    assert!(stdout(&o).contains("Salah:"));
+}
+
+#[test]
+fn new_writes_a_template_and_never_overwrites_by_accident() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = tulta(&["new", "draf.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("draf.yaml")).expect("written");
+    assert!(text.contains("format: risalah/1"));
+    assert!(
+        text.lines()
+            .filter(|l| l.contains(':') && !l.trim_start().starts_with('#'))
+            .all(|l| l.contains('#')),
+        "every key has a comment"
+    );
+    let o = tulta(&["new", "draf.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "refuses to overwrite");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draf.yaml"))
+            .ok()
+            .as_ref(),
+        Some(&text)
+    );
+    assert_eq!(
+        tulta(&["new", "draf.yaml", "--force"], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    // The template is valid YAML with no unknown key; what it lacks is for the group to fill in.
+    let o = tulta(&["check", "draf.yaml", "--format", "json"], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    for d in v["diagnostics"].as_array().into_iter().flatten() {
+        let code = d["code"].as_str().unwrap_or("");
+        assert!(
+            !["T001", "T002", "T003", "T004", "T208"].contains(&code),
+            "{d}"
+        );
+    }
+    assert_eq!(
+        stdout(&tulta(&["new"], dir.path())),
+        text,
+        "no FILE: standard output"
+    );
+}
+
+#[test]
+fn language_follows_lang_when_no_flag() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "a.yaml", CLEAN);
+    let o = Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(["check", "a.yaml"])
+        .current_dir(dir.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains("1 file checked"));
+}
