@@ -13,7 +13,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -24,18 +24,18 @@ impl Rng {
 
     /// A number in `lo..=hi`.
     pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
+        lo + self.next_u64() % (hi - lo + 1)
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
+        &items[(self.next_u64() % items.len() as u64) as usize]
     }
 
     /// `n` distinct items, in random order.
     pub fn sample<'a, T>(&mut self, items: &'a [T], n: usize) -> Vec<&'a T> {
         let mut idx: Vec<usize> = (0..items.len()).collect();
         for i in (1..idx.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
             idx.swap(i, j);
         }
         idx.into_iter().take(n).map(|i| &items[i]).collect()
@@ -481,7 +481,7 @@ pub fn risalah(seed: u64, index: usize) -> String {
         .cloned()
         .zip(after.iter().copied())
         .collect();
-    after_sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    after_sorted.sort_by_key(|item| std::cmp::Reverse(item.1));
     let (labels_after, values_after): (Vec<String>, Vec<u64>) = after_sorted.into_iter().unzip();
     write_check_sheet(
         &mut out,

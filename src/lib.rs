@@ -6,6 +6,7 @@ pub mod diag;
 pub mod domain;
 pub mod format;
 pub mod i18n;
+pub mod paths;
 pub mod render;
 pub mod sources;
 pub mod summary;

@@ -153,13 +153,11 @@ fn prescan(text: &str) -> (bool, Option<usize>) {
                 }
             }
             b']' | b'}' => flow_depth = flow_depth.saturating_sub(1),
-            b'*' => {
-                if bytes
-                    .get(i + 1)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
-                {
-                    alias = true;
-                }
+            b'*' if bytes
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-') =>
+            {
+                alias = true;
             }
             _ => {}
         }

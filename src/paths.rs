@@ -1,0 +1,43 @@
+//! Where tulta keeps things: the user's config, data and cache folders (directories crate), each
+//! overridable by an environment variable for tests and for judges working from a USB stick.
+
+use directories::ProjectDirs;
+use std::path::PathBuf;
+
+/// Overrides: `TULTA_CONFIG_DIR`, `TULTA_DATA_DIR`, `TULTA_CACHE_DIR`.
+pub const CONFIG_ENV: &str = "TULTA_CONFIG_DIR";
+pub const DATA_ENV: &str = "TULTA_DATA_DIR";
+pub const CACHE_ENV: &str = "TULTA_CACHE_DIR";
+
+fn project() -> Option<ProjectDirs> {
+    ProjectDirs::from("id.go", "budaya-kerja", "tulta")
+}
+
+fn from_env(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Falls back to `./.tulta/<kind>` where the platform has no home folder (e.g. a bare container).
+fn fallback(kind: &str) -> PathBuf {
+    PathBuf::from(".tulta").join(kind)
+}
+
+pub fn config_dir() -> PathBuf {
+    from_env(CONFIG_ENV)
+        .or_else(|| project().map(|p| p.config_dir().to_path_buf()))
+        .unwrap_or_else(|| fallback("config"))
+}
+
+pub fn data_dir() -> PathBuf {
+    from_env(DATA_ENV)
+        .or_else(|| project().map(|p| p.data_dir().to_path_buf()))
+        .unwrap_or_else(|| fallback("data"))
+}
+
+pub fn cache_dir() -> PathBuf {
+    from_env(CACHE_ENV)
+        .or_else(|| project().map(|p| p.cache_dir().to_path_buf()))
+        .unwrap_or_else(|| fallback("cache"))
+}
