@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod paths;
 pub mod render;
 pub mod sources;
+pub mod store;
 pub mod summary;

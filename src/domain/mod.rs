@@ -2,6 +2,8 @@
 pub mod checks;
 pub mod lomba;
 pub mod names;
+pub mod ranking;
 pub mod risalah;
 pub mod rubrik;
+pub mod scoring;
 pub mod tools;

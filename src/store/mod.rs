@@ -1,0 +1,2 @@
+//! What tulta writes: the judges' journals.
+pub mod journal;
