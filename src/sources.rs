@@ -88,6 +88,28 @@ pub fn builtin_files() -> Vec<SourceFile> {
     out
 }
 
+/// The built-in sample's `*.jsonl` journals directly inside `folder` (a name like `reports/x/jurnal`).
+pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
+    let rel = folder
+        .strip_prefix(&format!("{SAMPLE_ROOT}/"))
+        .unwrap_or(folder);
+    let Some(dir) = SAMPLE.get_dir(rel) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, Vec<u8>)> = dir
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|x| x == "jsonl"))
+        .map(|f| {
+            (
+                format!("{SAMPLE_ROOT}/{}", f.path().display()),
+                f.contents().to_vec(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Every file named, and every `*.yaml` / `*.yml` below every folder named, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
     let mut names = Vec::new();

@@ -1,6 +1,8 @@
 //! The command line: clap's parse, turned into one call per subcommand. Errors are values; `main`
 //! only maps them to an exit status.
 
+mod judge;
+
 use crate::check::{self, Totals};
 use crate::diag::catalog;
 use crate::diag::Code;
@@ -52,6 +54,63 @@ enum Command {
     Explain {
         /// A code such as T201.
         code: String,
+    },
+    /// Record one judge's score for one criterion of one entry (saved at once, crash-safe).
+    Score {
+        /// The competition: its lomba.yaml or a folder holding it. Default: ./reports, else the built-in sample.
+        lomba: Option<PathBuf>,
+        /// The judge's id in lomba.yaml.
+        #[arg(long)]
+        juri: String,
+        /// The entry's id.
+        #[arg(long)]
+        risalah: Option<String>,
+        /// The criterion's id in the rubric (e.g. L3).
+        #[arg(long)]
+        kriteria: Option<String>,
+        /// The score, on the rubric's scale; halves allowed (e.g. 3.5).
+        #[arg(long)]
+        nilai: Option<f64>,
+        /// A note on this criterion.
+        #[arg(long)]
+        catatan: Option<String>,
+        /// Read many scores from standard input, one a line: RISALAH KRITERIA NILAI [CATATAN].
+        #[arg(long, conflicts_with_all = ["risalah", "kriteria", "nilai", "catatan"])]
+        stdin: bool,
+    },
+    /// Rank the entries from every judge's journal.
+    Rank {
+        /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
+        lomba: Option<PathBuf>,
+        /// Aggregation: rata_rata, median, rata_rata_terpangkas or z_skor. Default: the competition's.
+        #[arg(long)]
+        metode: Option<String>,
+        /// Which groups: opd, kelurahan or semua.
+        #[arg(long, default_value = "semua")]
+        kategori: String,
+        #[arg(long, value_enum, default_value_t = judge::RankFormat::Table)]
+        format: judge::RankFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check the hash chain of every judge's journal (or of one .jsonl file).
+    Verify {
+        /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
+        target: Option<PathBuf>,
+    },
+    /// Per judge: entries finished, in progress, untouched, and barred by a conflict.
+    Progress {
+        /// The competition (lomba.yaml or its folder).
+        lomba: Option<PathBuf>,
+    },
+    /// Take journals brought from other machines (verified first; never merged).
+    Import {
+        /// The competition (lomba.yaml or its folder).
+        lomba: PathBuf,
+        /// Journal files (*.jsonl).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Write a risalah template with a comment on every key (to FILE, or to standard output).
     New {
@@ -147,6 +206,43 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
             write_stdout(&catalog::explain(code, lang));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Score {
+            lomba,
+            juri,
+            risalah,
+            kriteria,
+            nilai,
+            catatan,
+            stdin,
+        }) => judge::score(
+            judge::ScoreArgs {
+                lomba,
+                juri,
+                risalah,
+                kriteria,
+                nilai,
+                catatan,
+                stdin,
+            },
+            lang,
+        ),
+        Some(Command::Rank {
+            lomba,
+            metode,
+            kategori,
+            format,
+            output,
+        }) => judge::rank(
+            lomba.as_deref(),
+            metode.as_deref(),
+            &kategori,
+            format,
+            output.as_deref(),
+            lang,
+        ),
+        Some(Command::Verify { target }) => judge::verify(target.as_deref(), lang),
+        Some(Command::Progress { lomba }) => judge::progress(lomba.as_deref(), lang),
+        Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::New { file, force }) => {
             match file {
                 None => write_stdout(catalog::TEMPLATE),
@@ -167,7 +263,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
 }
 
 /// Writes to stdout, treating a closed pipe (`tulta check | head`) as the reader's choice, not an error.
-fn write_stdout(text: &str) {
+pub(crate) fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
 }
@@ -180,14 +276,5 @@ fn write_new(path: &std::path::Path, force: bool) -> Result<(), UsageError> {
             path.display()
         )));
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let io = |e: std::io::Error| UsageError::Message(format!("{}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(catalog::TEMPLATE.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    judge::write_atomically(path, catalog::TEMPLATE.as_bytes())
 }
