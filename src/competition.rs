@@ -79,10 +79,15 @@ fn folder_of(name: &str) -> &str {
     name.rfind('/').map_or("", |i| &name[..i])
 }
 
+/// `rel` read from `folder`, with `.` and `..` resolved; an absolute `rel` stands alone.
 fn join(folder: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    let absolute = folder.starts_with('/');
-    for part in rel.split('/') {
+    let whole = if rel.starts_with('/') || folder.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{folder}/{rel}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in whole.split('/') {
         match part {
             "" | "." => {}
             ".." => {
@@ -92,7 +97,7 @@ fn join(folder: &str, rel: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if absolute {
+    if whole.starts_with('/') {
         format!("/{joined}")
     } else {
         joined
@@ -125,7 +130,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             } else {
                 dir
             };
-            let mut files = sources::collect(&[dir.clone()])?;
+            let mut files = sources::collect(std::slice::from_ref(&dir))?;
             // The named lomba file first, so it wins over any other below the same folder.
             let wanted = p.display().to_string();
             files.sort_by_key(|f| f.name != wanted && !same_file(&f.name, p));
@@ -265,5 +270,7 @@ mod tests {
         assert_eq!(join("a/b", "../c"), "a/c");
         assert_eq!(join("", "./x"), "x");
         assert_eq!(join("/tmp/a", "b"), "/tmp/a/b");
+        assert_eq!(join("", "/tmp/a/b"), "/tmp/a/b");
+        assert_eq!(join("a", "/etc/x"), "/etc/x");
     }
 }

@@ -1,0 +1,476 @@
+//! The judging commands end to end, through the real binary: scoring, conflicts, ranking and its
+//! exports, verification against tampering, import, and a crash in the middle of scoring.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const CLEAN: &str = include_str!("fixtures/bersih.yaml");
+const CRITERIA: [&str; 8] = ["L1", "L2", "L3", "L4", "L5", "L6", "L7", "P"];
+
+struct Lomba {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    data: PathBuf,
+}
+
+/// A competition of four entries (two OPD, two kelurahan), three judges; juri-2 belongs to OPD
+/// "Dinas B" (which has an entry) and juri-3 is listed against e-kel-1.
+fn lomba() -> Lomba {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("lomba");
+    std::fs::create_dir_all(root.join("risalah")).expect("mkdir");
+    std::fs::write(
+        root.join("lomba.yaml"),
+        "format: lomba/1\nid: uji-lomba\nnama: Lomba Uji\ntahun: 2026\nrisalah: risalah/\njuri:\n  - {id: juri-1, nama: Satu, opd: Bagian Organisasi}\n  - {id: juri-2, nama: Dua, opd: Dinas B}\n  - {id: juri-3, nama: Tiga}\nkonflik:\n  - {juri: juri-3, risalah: e-kel-1}\nagregasi: rata_rata\n",
+    )
+    .expect("write lomba");
+    for (id, opd, jenis) in [
+        ("e-opd-a", "Dinas A", "opd"),
+        ("e-opd-b", "Dinas B", "opd"),
+        ("e-kel-1", "Kelurahan Satu", "kelurahan"),
+        ("e-kel-2", "Kelurahan Dua", "kelurahan"),
+    ] {
+        let text = CLEAN
+            .replace("id: uji-2026-kelurahan-mawar", &format!("id: {id}"))
+            .replace("opd: Kelurahan Mawar", &format!("opd: {opd}"))
+            .replace("jenis: kelurahan", &format!("jenis: {jenis}"));
+        std::fs::write(root.join("risalah").join(format!("{id}.yaml")), text).expect("write entry");
+    }
+    let data = dir.path().join("data");
+    Lomba {
+        _dir: dir,
+        root,
+        data,
+    }
+}
+
+fn tulta(l: &Lomba, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(args)
+        .env("TULTA_DATA_DIR", &l.data)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run tulta")
+}
+
+fn root(l: &Lomba) -> &str {
+    l.root.to_str().unwrap_or_default()
+}
+
+fn score(l: &Lomba, juri: &str, risalah: &str, k: &str, v: &str) -> Output {
+    tulta(
+        l,
+        &[
+            "score",
+            root(l),
+            "--juri",
+            juri,
+            "--risalah",
+            risalah,
+            "--kriteria",
+            k,
+            "--nilai",
+            v,
+            "--lang",
+            "en",
+        ],
+    )
+}
+
+fn journal(l: &Lomba, juri: &str) -> PathBuf {
+    l.data.join("uji-lomba").join(format!("{juri}.jsonl"))
+}
+
+fn score_all(l: &Lomba, juri: &str, risalah: &str, v: &str) {
+    for k in CRITERIA {
+        let o = score(l, juri, risalah, k, v);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+fn rank_json(l: &Lomba, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["rank", root(l), "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = tulta(l, &args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+#[test]
+fn scores_are_saved_and_ranked() {
+    let l = lomba();
+    let o = score(&l, "juri-1", "e-opd-a", "L1", "4.5");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("saved #1"));
+    score_all(&l, "juri-1", "e-opd-a", "4");
+    score_all(&l, "juri-3", "e-opd-a", "3");
+    score_all(&l, "juri-1", "e-kel-2", "5");
+    let v = rank_json(&l, &[]);
+    assert_eq!(v["lomba"], "uji-lomba");
+    assert_eq!(v["metode"], "rata_rata");
+    assert_eq!(v["kategori"], "semua");
+    let rows = v["peringkat"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["id"], "e-kel-2");
+    assert_eq!(rows[0]["peringkat"], 1);
+    assert_eq!(rows[0]["indeks"], 5.0);
+    assert_eq!(rows[0]["nilai_100"], 100.0);
+    assert_eq!(rows[0]["predikat"], "A");
+    assert_eq!(rows[1]["id"], "e-opd-a");
+    assert_eq!(rows[1]["indeks"], 3.5);
+    assert_eq!(rows[1]["juri"]["juri-1"], 4.0);
+    assert_eq!(rows[1]["juri"]["juri-3"], 3.0);
+    assert_eq!(rows[1]["perlu_diskusi"], false);
+    assert_eq!(
+        rows[2]["peringkat"],
+        serde_json::Value::Null,
+        "unfinished entries last"
+    );
+    let keys: Vec<&str> = rows[0]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    for k in [
+        "peringkat",
+        "id",
+        "opd",
+        "jenis",
+        "indeks",
+        "nilai_100",
+        "predikat",
+        "juri",
+        "seri",
+        "perlu_diskusi",
+    ] {
+        assert!(keys.contains(&k), "missing {k}");
+    }
+    let v = rank_json(&l, &["--kategori", "opd"]);
+    assert_eq!(v["peringkat"].as_array().map(Vec::len), Some(2));
+    let v = rank_json(&l, &["--metode", "z_skor"]);
+    assert_eq!(v["metode"], "z_skor");
+}
+
+#[test]
+fn refusals_record_nothing() {
+    let l = lomba();
+    score(&l, "juri-2", "e-opd-a", "L1", "4");
+    let before = std::fs::read(journal(&l, "juri-2")).expect("journal");
+    for (juri, risalah, k, v, why) in [
+        ("juri-2", "e-opd-b", "L1", "4", "own OPD"),
+        ("juri-3", "e-kel-1", "L1", "4", "listed conflict"),
+        ("juri-9", "e-opd-a", "L1", "4", "unknown judge"),
+        ("juri-2", "e-tidak-ada", "L1", "4", "unknown entry"),
+        ("juri-2", "e-opd-a", "L9", "4", "unknown criterion"),
+        ("juri-2", "e-opd-a", "L1", "5.5", "off the scale"),
+        ("juri-2", "e-opd-a", "L1", "3.25", "not a half"),
+    ] {
+        let o = score(&l, juri, risalah, k, v);
+        assert_eq!(o.status.code(), Some(1), "{why}");
+        assert!(!o.stderr.is_empty(), "{why}: says why");
+    }
+    assert_eq!(std::fs::read(journal(&l, "juri-2")).ok(), Some(before));
+    assert!(!journal(&l, "juri-3").exists());
+    let o = score(&l, "juri-2", "e-opd-b", "L1", "4");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("own OPD"));
+    let o = score(&l, "juri-3", "e-kel-1", "L1", "4");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("conflict of interest"));
+}
+
+#[test]
+fn progress_counts_each_state() {
+    let l = lomba();
+    score_all(&l, "juri-1", "e-opd-a", "4");
+    score(&l, "juri-1", "e-opd-b", "L1", "3");
+    let o = tulta(&l, &["progress", root(&l), "--lang", "en"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = |j: &str| {
+        out.lines()
+            .find(|x| x.starts_with(j))
+            .map(|x| x.split_whitespace().rev().take(4).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    // columns reversed: barred, todo, started, done
+    assert_eq!(line("juri-1"), ["0", "2", "1", "1"]);
+    assert_eq!(line("juri-2"), ["1", "3", "0", "0"]);
+    assert_eq!(line("juri-3"), ["1", "3", "0", "0"]);
+}
+
+#[test]
+fn verify_catches_editing_deleting_and_swapping() {
+    let l = lomba();
+    score_all(&l, "juri-1", "e-opd-a", "4");
+    let o = tulta(&l, &["verify", root(&l), "--lang", "en"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let path = journal(&l, "juri-1");
+    let original = std::fs::read_to_string(&path).expect("read");
+    let lines: Vec<String> = original.lines().map(String::from).collect();
+    let put = |ls: &[String]| std::fs::write(&path, ls.join("\n") + "\n").expect("write");
+    let verify = || {
+        let o = tulta(
+            &l,
+            &["verify", path.to_str().unwrap_or_default(), "--lang", "en"],
+        );
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    for k in 0..lines.len() {
+        let mut ls = lines.clone();
+        ls[k] = ls[k].replace("\"nilai\":4.0", "\"nilai\":5.0");
+        put(&ls);
+        let (code, out) = verify();
+        assert_eq!(code, Some(1), "edit of line {}", k + 1);
+        assert!(
+            out.contains(&format!("line {} was altered", k + 1)),
+            "{out}"
+        );
+        let mut ls = lines.clone();
+        ls.remove(k);
+        put(&ls);
+        let (code, out) = verify();
+        assert_eq!(code, Some(1));
+        assert!(
+            out.contains(&format!("line {} was removed", k + 1)),
+            "{out}"
+        );
+    }
+    for k in 0..lines.len() - 1 {
+        let mut ls = lines.clone();
+        ls.swap(k, k + 1);
+        put(&ls);
+        let (code, out) = verify();
+        assert_eq!(code, Some(1));
+        assert!(
+            out.contains(&format!("reordered at line {}", k + 1)),
+            "{out}"
+        );
+    }
+    put(&lines);
+    assert_eq!(verify().0, Some(0));
+}
+
+#[test]
+fn import_takes_good_journals_and_refuses_bad_ones() {
+    let a = lomba();
+    score_all(&a, "juri-1", "e-opd-a", "4");
+    let brought = a.data.join("uji-lomba").join("juri-1.jsonl");
+    let b = lomba();
+    let o = tulta(
+        &b,
+        &[
+            "import",
+            root(&b),
+            brought.to_str().unwrap_or_default(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("8 lines imported"));
+    assert_eq!(rank_json(&b, &[])["peringkat"][0]["id"], "e-opd-a");
+    let o = tulta(
+        &b,
+        &[
+            "import",
+            root(&b),
+            brought.to_str().unwrap_or_default(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already here"));
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = std::fs::read_to_string(&brought).expect("read");
+    let broken = dir.path().join("rusak.jsonl");
+    std::fs::write(&broken, text.replacen("\"nilai\":4.0", "\"nilai\":5.0", 1)).expect("write");
+    let c = lomba();
+    let o = tulta(
+        &c,
+        &["import", root(&c), broken.to_str().unwrap_or_default()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!journal(&c, "juri-1").exists(), "nothing imported");
+    let copy = dir.path().join("salinan.jsonl");
+    std::fs::write(&copy, &text).expect("write");
+    let o = tulta(
+        &c,
+        &[
+            "import",
+            root(&c),
+            brought.to_str().unwrap_or_default(),
+            copy.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "two journals for one judge");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("both journals of judge `juri-1`"));
+    let stranger = dir.path().join("asing.jsonl");
+    std::fs::write(&stranger, text.replace("juri-1", "juri-x")).expect("write");
+    let o = tulta(
+        &c,
+        &["import", root(&c), stranger.to_str().unwrap_or_default()],
+    );
+    assert_eq!(o.status.code(), Some(1), "unknown judge");
+    assert!(!journal(&c, "juri-1").exists());
+}
+
+#[test]
+fn exports_csv_markdown_and_xlsx() {
+    use calamine::{open_workbook, DataType, Reader, Xlsx};
+    let l = lomba();
+    score_all(&l, "juri-1", "e-opd-a", "4.5");
+    score_all(&l, "juri-3", "e-opd-a", "3.5");
+    let out = l.root.join("peringkat.xlsx");
+    let o = tulta(
+        &l,
+        &[
+            "rank",
+            root(&l),
+            "--format",
+            "xlsx",
+            "--output",
+            out.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).expect("xlsx opens");
+    assert_eq!(book.sheet_names(), ["Peringkat", "Nilai"]);
+    let ranking = book.worksheet_range("Peringkat").expect("sheet");
+    assert_eq!(
+        ranking.get_value((1, 2)).map(|c| c.to_string()),
+        Some("e-opd-a".into())
+    );
+    assert_eq!(
+        ranking.get_value((1, 5)).and_then(|c| c.get_float()),
+        Some(4.0)
+    );
+    let raw = book.worksheet_range("Nilai").expect("sheet");
+    assert_eq!(raw.height(), 1 + 16, "a header and 2 judges x 8 criteria");
+
+    let o = tulta(&l, &["rank", root(&l), "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&o.stdout);
+    let first = csv.lines().nth(1).unwrap_or_default();
+    assert!(
+        first.starts_with("1;;e-opd-a;Dinas A;opd;4,00;75,0;B;"),
+        "{first}"
+    );
+    assert!(csv.lines().next().unwrap_or_default().contains("juri-1_L6"));
+    let o = tulta(&l, &["rank", root(&l), "--format", "csv", "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .starts_with("1,,e-opd-a,Dinas A,opd,4.00,75.0,B,"));
+    let o = tulta(&l, &["rank", root(&l), "--format", "md"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("| 1 | e-opd-a | Dinas A | opd | 4,00 |"));
+    let o = tulta(&l, &["rank", root(&l)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("B Baik"));
+}
+
+/// A judge scores in a loop; the process is killed (SIGKILL) mid-stream. Every change it reported
+/// saved must be in the journal, and the journal must verify.
+#[test]
+fn a_kill_mid_scoring_loses_nothing_reported_saved() {
+    let l = lomba();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args([
+            "score",
+            root(&l),
+            "--juri",
+            "juri-1",
+            "--stdin",
+            "--lang",
+            "en",
+        ])
+        .env("TULTA_DATA_DIR", &l.data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        for i in 0..100_000u32 {
+            let v = 1.0 + (i % 9) as f64 / 2.0;
+            let k = CRITERIA[(i % 8) as usize];
+            if writeln!(stdin, "e-opd-a {k} {v}").is_err() {
+                break;
+            }
+        }
+    });
+    let mut confirmed = Vec::new();
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    while let Some(Ok(line)) = lines.next() {
+        if let Some(n) = line
+            .strip_prefix("saved #")
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.parse::<u64>().ok())
+        {
+            confirmed.push(n);
+        }
+        if confirmed.len() == 60 {
+            child.kill().expect("SIGKILL");
+            break;
+        }
+    }
+    let _ = child.wait();
+    let _ = writer.join();
+    assert_eq!(confirmed.len(), 60);
+    let path = journal(&l, "juri-1");
+    let o = tulta(
+        &l,
+        &["verify", path.to_str().unwrap_or_default(), "--lang", "en"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let text = std::fs::read_to_string(&path).expect("journal");
+    let seqs: Vec<u64> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["urutan"].as_u64())
+        .collect();
+    for n in &confirmed {
+        assert!(
+            seqs.contains(n),
+            "change #{n} was reported saved but is not in the journal"
+        );
+    }
+    // The journal can be reopened and written after the crash.
+    assert_eq!(
+        score(&l, "juri-1", "e-opd-b", "L1", "3").status.code(),
+        Some(0)
+    );
+    assert_eq!(tulta(&l, &["verify", root(&l)]).status.code(), Some(0));
+}
