@@ -213,6 +213,26 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     out
 }
 
+/// The ranking's columns in spreadsheets, then each judge's index.
+fn rank_columns(ctx: &Context) -> Vec<String> {
+    let mut columns: Vec<String> = [
+        "peringkat",
+        "seri",
+        "id",
+        "opd",
+        "jenis",
+        "indeks",
+        "nilai_100",
+        "predikat",
+        "perlu_diskusi",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    columns.extend(ctx.juri.iter().map(|j| format!("indeks_{j}")));
+    columns
+}
+
 fn raw_columns(ctx: &Context) -> Vec<(String, String)> {
     ctx.juri
         .iter()
@@ -230,21 +250,7 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
         .delimiter(delimiter)
         .from_writer(Vec::new());
     let raw = raw_columns(ctx);
-    let mut header: Vec<String> = [
-        "peringkat",
-        "seri",
-        "id",
-        "opd",
-        "jenis",
-        "indeks",
-        "nilai_100",
-        "predikat",
-        "perlu_diskusi",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(ctx.juri.iter().map(|j| format!("indeks_{j}")));
+    let mut header = rank_columns(ctx);
     header.extend(raw.iter().map(|(j, k)| format!("{j}_{k}")));
     w.write_record(&header)?;
     for row in &r.rows {
@@ -290,21 +296,7 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
     {
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick("Peringkat", "Ranking"))?;
-        let mut headers: Vec<String> = [
-            "peringkat",
-            "seri",
-            "id",
-            "opd",
-            "jenis",
-            "indeks",
-            "nilai_100",
-            "predikat",
-            "perlu_diskusi",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        headers.extend(ctx.juri.iter().map(|j| format!("indeks_{j}")));
+        let headers = rank_columns(ctx);
         for (c, h) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &bold)?;
         }

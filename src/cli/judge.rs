@@ -72,13 +72,27 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
     Ok(judging)
 }
 
+#[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
+    /// The competition: its lomba.yaml or a folder holding it. Default: ./reports, else the built-in sample.
     pub lomba: Option<PathBuf>,
+    /// The judge's id in lomba.yaml.
+    #[arg(long)]
     pub juri: String,
+    /// The entry's id.
+    #[arg(long)]
     pub risalah: Option<String>,
+    /// The criterion's id in the rubric (e.g. L3).
+    #[arg(long)]
     pub kriteria: Option<String>,
+    /// The score, on the rubric's scale; halves allowed (e.g. 3.5).
+    #[arg(long)]
     pub nilai: Option<f64>,
+    /// A note on this criterion.
+    #[arg(long)]
     pub catatan: Option<String>,
+    /// Read many scores from standard input, one a line: RISALAH KRITERIA NILAI [CATATAN].
+    #[arg(long, conflicts_with_all = ["risalah", "kriteria", "nilai", "catatan"])]
     pub stdin: bool,
 }
 

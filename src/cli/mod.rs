@@ -56,28 +56,7 @@ enum Command {
         code: String,
     },
     /// Record one judge's score for one criterion of one entry (saved at once, crash-safe).
-    Score {
-        /// The competition: its lomba.yaml or a folder holding it. Default: ./reports, else the built-in sample.
-        lomba: Option<PathBuf>,
-        /// The judge's id in lomba.yaml.
-        #[arg(long)]
-        juri: String,
-        /// The entry's id.
-        #[arg(long)]
-        risalah: Option<String>,
-        /// The criterion's id in the rubric (e.g. L3).
-        #[arg(long)]
-        kriteria: Option<String>,
-        /// The score, on the rubric's scale; halves allowed (e.g. 3.5).
-        #[arg(long)]
-        nilai: Option<f64>,
-        /// A note on this criterion.
-        #[arg(long)]
-        catatan: Option<String>,
-        /// Read many scores from standard input, one a line: RISALAH KRITERIA NILAI [CATATAN].
-        #[arg(long, conflicts_with_all = ["risalah", "kriteria", "nilai", "catatan"])]
-        stdin: bool,
-    },
+    Score(judge::ScoreArgs),
     /// Rank the entries from every judge's journal.
     Rank {
         /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
@@ -206,26 +185,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
             write_stdout(&catalog::explain(code, lang));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Score {
-            lomba,
-            juri,
-            risalah,
-            kriteria,
-            nilai,
-            catatan,
-            stdin,
-        }) => judge::score(
-            judge::ScoreArgs {
-                lomba,
-                juri,
-                risalah,
-                kriteria,
-                nilai,
-                catatan,
-                stdin,
-            },
-            lang,
-        ),
+        Some(Command::Score(args)) => judge::score(args, lang),
         Some(Command::Rank {
             lomba,
             metode,

@@ -101,16 +101,21 @@ impl Sheet {
     }
 }
 
-/// Replays one judge's changes, in journal order, into a sheet per entry. A withdrawn change counts
-/// as never made: the field shows the latest change to it that still stands.
-pub fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
-    let withdrawn: std::collections::HashSet<u64> = changes
+/// The sequence numbers that later lines took back.
+fn withdrawn(changes: &[Recorded]) -> std::collections::HashSet<u64> {
+    changes
         .iter()
         .filter_map(|r| match r.change {
             Change::Tarik { urutan } => Some(urutan),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// Replays one judge's changes, in journal order, into a sheet per entry. A withdrawn change counts
+/// as never made: the field shows the latest change to it that still stands.
+pub fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
+    let withdrawn = withdrawn(changes);
     let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
     for r in changes {
         if withdrawn.contains(&r.urutan) {
@@ -144,13 +149,7 @@ pub fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
 
 /// The latest change of a journal that can still be taken back (undo).
 pub fn last_undoable(changes: &[Recorded]) -> Option<&Recorded> {
-    let withdrawn: std::collections::HashSet<u64> = changes
-        .iter()
-        .filter_map(|r| match r.change {
-            Change::Tarik { urutan } => Some(urutan),
-            _ => None,
-        })
-        .collect();
+    let withdrawn = withdrawn(changes);
     changes
         .iter()
         .rev()
