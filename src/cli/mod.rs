@@ -40,6 +40,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check risalah, lomba and rubrik files: every finding with file, line and column.
+    #[command(after_help = "Exit status: 0 no error, 1 an error (or a warning with --strict), 2 a usage error or an unreadable path.\nWhat a code means: tulta explain T201")]
     Check {
         /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
         paths: Vec<PathBuf>,
@@ -67,6 +68,7 @@ enum Command {
         /// Which groups: opd, kelurahan or semua.
         #[arg(long, default_value = "semua")]
         kategori: String,
+        /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
         #[arg(long, value_enum, default_value_t = judge::RankFormat::Table)]
         format: judge::RankFormat,
         /// Write to FILE instead of standard output.
