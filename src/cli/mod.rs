@@ -40,7 +40,9 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check risalah, lomba and rubrik files: every finding with file, line and column.
-    #[command(after_help = "Exit status: 0 no error, 1 an error (or a warning with --strict), 2 a usage error or an unreadable path.\nWhat a code means: tulta explain T201")]
+    #[command(
+        after_help = "Exit status: 0 no error, 1 an error (or a warning with --strict), 2 a usage error or an unreadable path.\nWhat a code means: tulta explain T201"
+    )]
     Check {
         /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
         paths: Vec<PathBuf>,
