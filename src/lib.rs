@@ -8,5 +8,6 @@ pub mod format;
 pub mod i18n;
 pub mod paths;
 pub mod render;
+pub mod search;
 pub mod sources;
 pub mod summary;
