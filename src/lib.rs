@@ -9,5 +9,6 @@ pub mod i18n;
 pub mod paths;
 pub mod render;
 pub mod search;
+pub mod search_cli;
 pub mod sources;
 pub mod summary;
