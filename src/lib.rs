@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod judging;
 pub mod paths;
 pub mod render;
+pub mod search;
+pub mod search_cli;
 pub mod sources;
 pub mod store;
 pub mod summary;

@@ -154,6 +154,15 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
         .collect()
 }
 
+/// Every `*.yaml` / `*.yml` below `dir`, sorted, without reading them: the search index only reads
+/// files whose size or modification time changed.
+pub fn yaml_paths(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
+    let mut found = Vec::new();
+    walk_dir(dir, &mut found)?;
+    found.sort();
+    Ok(found)
+}
+
 fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
     let entries = std::fs::read_dir(dir).map_err(|err| SourceError::Io {
         path: dir.display().to_string(),

@@ -8,6 +8,8 @@ use crate::diag::catalog;
 use crate::diag::Code;
 use crate::i18n::Lang;
 use crate::render;
+use crate::search::SearchError;
+use crate::search_cli;
 use crate::sources::{self, Root};
 use crate::summary;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -94,6 +96,34 @@ enum Command {
         /// Journal files (*.jsonl).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Build or update the search index of a reports folder (only changed files are read).
+    Index {
+        /// Reports folder. Default: ./reports, else the built-in sample.
+        #[arg(long = "in", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Throw the index away and build it again from the YAML.
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Search the risalah archive: words, "phrases", field:value (tahun, daerah, opd, jenis, alat,
+    /// langkah…), AND / OR / NOT, tahun:[2020 TO 2023]. Indexes first if needed.
+    Search {
+        /// The query, e.g. 'antrean loket', '"waktu tunggu" tahun:>=2022', 'alat:pareto NOT opd:rsud'.
+        #[arg(required_unless_present = "similar")]
+        query: Option<String>,
+        /// Reports folder. Default: ./reports, else the built-in sample.
+        #[arg(long = "in", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Most results to show.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+        /// Output for people (human) or scripts (json).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Reports similar to the one with this id ("amati, tiru, modifikasi"), instead of a query.
+        #[arg(long, value_name = "ID", conflicts_with = "query")]
+        similar: Option<String>,
     },
     /// Write a risalah template with a comment on every key (to FILE, or to standard output).
     New {
@@ -207,6 +237,34 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
         Some(Command::Verify { target }) => judge::verify(target.as_deref(), lang),
         Some(Command::Progress { lomba }) => judge::progress(lomba.as_deref(), lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
+        Some(Command::Index { dir, rebuild }) => {
+            let root = dir.map_or_else(Root::default_root, Root::Disk);
+            let out = search_cli::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;
+            write_stdout(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Search {
+            query,
+            dir,
+            limit,
+            format,
+            similar,
+        }) => {
+            let root = dir.map_or_else(Root::default_root, Root::Disk);
+            let args = search_cli::SearchArgs {
+                query,
+                similar,
+                limit: usize::from(limit),
+                format: match format {
+                    OutputFormat::Human => search_cli::Format::Human,
+                    OutputFormat::Json => search_cli::Format::Json,
+                },
+                styled: styled_stdout(),
+            };
+            let out = search_cli::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
+            write_stdout(&out);
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::New { file, force }) => {
             match file {
                 None => write_stdout(catalog::TEMPLATE),
@@ -223,6 +281,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Search failures in the user's language; a bad query is theirs to fix like any usage error.
+fn search_error(e: SearchError, lang: Lang) -> UsageError {
+    match e {
+        SearchError::Source(e) => UsageError::Source(e),
+        SearchError::Query(q) => UsageError::Message(q.text(lang)),
+        other => UsageError::Message(other.to_string()),
     }
 }
 
