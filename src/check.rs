@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::sources::SourceFile;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One finding, placed.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,10 +87,20 @@ pub fn check_file(file: &SourceFile) -> Checked {
 
 /// Checks many files in parallel, then reports ids used by two files of the same kind (T006).
 pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
+    check_files_with_progress(files, &|_| {})
+}
+
+/// [`check_files`], calling `progress` with the number of files read so far (from any thread).
+pub fn check_files_with_progress(
+    files: &[SourceFile],
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Checked> {
+    let done = AtomicUsize::new(0);
     let mut read: Vec<(String, Document, Vec<Finding>)> = files
         .par_iter()
         .map(|f| {
             let (doc, findings) = findings_of(f);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1);
             (f.name.clone(), doc, findings)
         })
         .collect();

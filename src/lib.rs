@@ -1,4 +1,5 @@
 //! tulta: validate, search and judge TULTA work-culture reports (risalah).
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod competition;
@@ -16,3 +17,5 @@ pub mod search_cli;
 pub mod sources;
 pub mod store;
 pub mod summary;
+pub mod tui;
+pub mod ui;

@@ -181,3 +181,14 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
     }
     Ok(())
 }
+
+/// One file of the built-in sample, by the name [`builtin_files`] gives it.
+pub fn builtin_file(name: &str) -> Option<SourceFile> {
+    let rel = name.strip_prefix(&format!("{SAMPLE_ROOT}/"))?;
+    let file = SAMPLE.get_file(rel)?;
+    Some(SourceFile {
+        name: name.to_string(),
+        bytes: Cow::Borrowed(file.contents()),
+        size: file.contents().len() as u64,
+    })
+}

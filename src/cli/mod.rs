@@ -1,6 +1,7 @@
 //! The command line: clap's parse, turned into one call per subcommand. Errors are values; `main`
 //! only maps them to an exit status.
 
+mod app_cmd;
 mod judge;
 
 use crate::check::{self, Totals};
@@ -23,8 +24,11 @@ use std::process::ExitCode;
     version,
     about = "Validate, read and judge TULTA work-culture reports (risalah budaya kerja)",
     long_about = "tulta reads TULTA (Tujuh Alat, Tujuh Langkah) reports written in YAML.\n\n\
-        With no subcommand it summarises the competition in PATH (default: ./reports if present, \
-        else the sample built into the binary).\n\n\
+        With no subcommand it opens the app on PATH (default: ./reports if present, else the \
+        sample built into the binary): an overview of the entries, each report step by step, \
+        archive search, and draft watch. Keys: ? for help, q to quit.\n\n\
+        Config: config.yaml in the config folder (TULTA_CONFIG_DIR overrides), keys bahasa, \
+        tema, laporan, tetikus.\n\n\
         Bahasa: Indonesian by default; --lang en, or LANG=en_…, for English."
 )]
 pub struct Cli {
@@ -35,8 +39,21 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// A competition or reports folder to summarise.
+    /// A competition or reports folder (or one risalah) to open in the app.
     path: Option<PathBuf>,
+
+    /// Colour theme: gelap (dark), terang (light), kontras (high contrast), or your own
+    /// themes/NAME.yaml in the config folder.
+    #[arg(long, global = true, value_name = "NAME")]
+    theme: Option<String>,
+
+    /// Turn the mouse off (keyboard only; lets the terminal select text).
+    #[arg(long, global = true)]
+    no_mouse: bool,
+
+    /// Print the plain-text summary instead of opening the app (also when not on a terminal).
+    #[arg(long)]
+    summary: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -125,6 +142,11 @@ enum Command {
         #[arg(long, value_name = "ID", conflicts_with = "query")]
         similar: Option<String>,
     },
+    /// Watch a draft risalah: its findings and stepper, re-checked each time the file is saved.
+    Draft {
+        /// The risalah file being written.
+        file: PathBuf,
+    },
     /// Write a risalah template with a comment on every key (to FILE, or to standard output).
     New {
         /// Where to write it; refuses to overwrite an existing file unless --force.
@@ -150,9 +172,13 @@ pub enum UsageError {
     Message(String),
 }
 
-fn resolve_lang(flag: Option<&str>) -> Result<Lang, UsageError> {
+/// The language: the flag, else the config file, else the locale, else Indonesian.
+fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageError> {
     if let Some(flag) = flag {
         return flag.parse().map_err(UsageError::Message);
+    }
+    if let Some(lang) = config {
+        return Ok(lang);
     }
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(value) = std::env::var(var) {
@@ -180,15 +206,26 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
-    let lang = resolve_lang(cli.lang.as_deref())?;
+    let config = crate::app::config::Config::load(&crate::paths::config_dir());
+    let lang = resolve_lang(cli.lang.as_deref(), config.config.lang())?;
+    let settings = app_cmd::Settings {
+        lang,
+        theme: cli.theme.clone(),
+        mouse: !cli.no_mouse,
+    };
     match cli.command {
-        None => {
-            let root = cli.path.map_or_else(Root::default_root, Root::Disk);
+        None if cli.summary || !std::io::stdout().is_terminal() => {
+            let root = match cli.path {
+                Some(p) => Root::Disk(p),
+                None => app_cmd::default_root(&config.config),
+            };
             let files = root.files()?;
             let report = summary::summarise(&root.describe(), &files, lang);
             print!("{report}");
             Ok(ExitCode::SUCCESS)
         }
+        None => app_cmd::open(cli.path, &settings, config),
+        Some(Command::Draft { file }) => app_cmd::draft(&file, &settings, config),
         Some(Command::Check {
             paths,
             format,

@@ -6,4 +6,5 @@ pub mod ranking;
 pub mod risalah;
 pub mod rubrik;
 pub mod scoring;
+pub mod steps;
 pub mod tools;

@@ -2,6 +2,7 @@
 //! the one module that knows serde_yaml.
 
 pub mod read;
+pub mod settings;
 pub mod spans;
 
 use crate::diag::{Finding, Loc, Msg, Pos};

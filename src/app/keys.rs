@@ -1,0 +1,175 @@
+//! Every key of every screen, as the help overlay and the bottom bar show them. One table, so the
+//! help cannot drift from what the keys do.
+
+/// (key, Indonesian, English, short Indonesian and English when shown in the bottom bar)
+pub type Key = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
+pub const GLOBAL: &[Key] = &[
+    ("?  F1", "bantuan", "help", Some(("bantuan", "help"))),
+    ("q  Ctrl-C", "keluar", "quit", Some(("keluar", "quit"))),
+    (
+        "Esc",
+        "kembali / tutup",
+        "back / close",
+        Some(("kembali", "back")),
+    ),
+    ("F2", "ikhtisar", "overview", None),
+    ("F3", "cari arsip", "search the archive", None),
+    ("F4", "pantau draf", "draft watch", None),
+];
+
+pub const OVERVIEW: &[Key] = &[
+    ("↑↓ j k", "pilih risalah", "select a report", None),
+    ("PgUp PgDn Home End", "lompat", "jump", None),
+    (
+        "Enter",
+        "buka langkah demi langkah",
+        "open step by step",
+        Some(("buka", "open")),
+    ),
+    (
+        "/",
+        "saring daftar",
+        "filter the list",
+        Some(("saring", "filter")),
+    ),
+    (
+        "s",
+        "urutkan menurut kolom berikutnya",
+        "sort by the next column",
+        Some(("urut", "sort")),
+    ),
+    ("S", "balik urutan", "reverse the order", None),
+    (
+        "c  F3",
+        "cari di arsip",
+        "search the archive",
+        Some(("cari", "search")),
+    ),
+    (
+        "d",
+        "pantau berkas ini sebagai draf",
+        "watch this file as a draft",
+        None,
+    ),
+    (
+        "klik / gulir",
+        "pilih; klik lagi untuk membuka",
+        "select; click again to open",
+        None,
+    ),
+];
+
+pub const WALK: &[Key] = &[
+    (
+        "↑↓ j k",
+        "langkah (kiri) / gulir (kanan)",
+        "step (left) / scroll (right)",
+        Some(("langkah", "step")),
+    ),
+    (
+        "1-7",
+        "langsung ke langkah",
+        "go to step",
+        Some(("ke langkah", "go to step")),
+    ),
+    (
+        "Tab  Shift-Tab",
+        "pindah panel",
+        "switch pane",
+        Some(("panel", "pane")),
+    ),
+    (
+        "← → h l",
+        "tab isi langkah",
+        "tabs of the step",
+        Some(("tab", "tabs")),
+    ),
+    ("PgUp PgDn Home End", "gulir", "scroll", None),
+    ("t", "temuan langkah ini", "this step's findings", None),
+    (
+        "Enter",
+        "di temuan: lihat barisnya",
+        "on a finding: show its line",
+        None,
+    ),
+    (
+        "n  p",
+        "risalah berikutnya / sebelumnya",
+        "next / previous report",
+        None,
+    ),
+    ("m", "risalah serupa", "similar reports", None),
+    ("Esc", "kembali", "back", None),
+];
+
+pub const SEARCH: &[Key] = &[
+    (
+        "ketik",
+        "kata, \"frasa\", opd:…, tahun:2025, NOT",
+        "words, \"phrases\", opd:…, tahun:2025, NOT",
+        None,
+    ),
+    (
+        "Tab  Shift-Tab",
+        "kueri → saringan → hasil",
+        "query → filters → results",
+        Some(("kueri/saringan/hasil", "query/filters/results")),
+    ),
+    (
+        "← →",
+        "di saringan: ganti nilai",
+        "on a filter: change value",
+        Some(("nilai saringan", "filter value")),
+    ),
+    (
+        "↑↓",
+        "pilih hasil",
+        "select a result",
+        Some(("pilih", "select")),
+    ),
+    (
+        "Enter",
+        "buka hasil di langkah yang cocok",
+        "open the hit at its step",
+        Some(("buka", "open")),
+    ),
+    (
+        "Ctrl-S  m",
+        "risalah serupa (m di hasil)",
+        "similar reports (m on results)",
+        None,
+    ),
+    ("Ctrl-U", "hapus kueri", "clear the query", None),
+];
+
+pub const DRAFT: &[Key] = &[
+    (
+        "↑↓ j k",
+        "pilih temuan",
+        "select a finding",
+        Some(("pilih", "select")),
+    ),
+    (
+        "Enter",
+        "buka langkah temuan",
+        "open the finding's step",
+        Some(("buka", "open")),
+    ),
+    (
+        "r",
+        "periksa ulang sekarang",
+        "re-check now",
+        Some(("periksa ulang", "re-check")),
+    ),
+];
+
+pub const SOURCE: &[Key] = &[
+    ("↑↓ PgUp PgDn", "gulir", "scroll", Some(("gulir", "scroll"))),
+    ("Esc", "tutup", "close", Some(("tutup", "close"))),
+];

@@ -1,0 +1,266 @@
+//! What the app shows, read from files: one light row per risalah for the overview, and one fully
+//! read report (model, findings, where each step starts) for the walk-through, read when opened.
+
+use crate::check::{self, Checked, Diagnostic};
+use crate::diag::{Code, Loc, Severity};
+use crate::domain::risalah::{JenisKelompok, Risalah};
+use crate::format::Model;
+use crate::sources::{self, Root, SourceError, SourceFile};
+use std::path::PathBuf;
+
+/// Where a file came from, so it can be read again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Disk(PathBuf),
+    Builtin,
+}
+
+/// One risalah (or a file that should have been one) in the overview.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub name: String,
+    pub origin: Origin,
+    pub id: String,
+    pub judul: String,
+    pub opd: String,
+    pub daerah: String,
+    pub tahun: Option<i64>,
+    pub jenis: Option<JenisKelompok>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings only the whole folder can see (an id used twice), carried into the walk-through.
+    pub cross_file: Vec<Diagnostic>,
+}
+
+/// The reports the app was opened on.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// The competition's name, or the folder's.
+    pub title: String,
+    pub rows: Vec<Row>,
+    /// Files that are competitions or rubrics (not listed as entries).
+    pub other_files: usize,
+}
+
+impl Library {
+    /// Checks every file and keeps one row per file that is not a `lomba/1` or `rubrik/1`.
+    pub fn build(
+        root_name: &str,
+        files: &[SourceFile],
+        origin: &dyn Fn(&str) -> Origin,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Library {
+        let checked = check::check_files_with_progress(files, progress);
+        let mut title = None;
+        let mut rows = Vec::new();
+        let mut other_files = 0;
+        for c in checked {
+            match &c.doc.model {
+                Some(Model::Lomba(l)) => {
+                    other_files += 1;
+                    if title.is_none() {
+                        title = l.nama.clone();
+                    }
+                }
+                Some(Model::Rubrik(_)) => other_files += 1,
+                _ => rows.push(row_of(c, origin)),
+            }
+        }
+        Library {
+            title: title.unwrap_or_else(|| root_name.to_string()),
+            rows,
+            other_files,
+        }
+    }
+
+    /// Reads and checks every file of a root.
+    pub fn load(
+        root: &Root,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Library, SourceError> {
+        let files = root.files()?;
+        let total = files.len();
+        progress(0, total);
+        let origin = |name: &str| match root {
+            Root::Builtin => Origin::Builtin,
+            Root::Disk(_) => Origin::Disk(PathBuf::from(name)),
+        };
+        Ok(Library::build(&root.describe(), &files, &origin, &|done| {
+            progress(done, total)
+        }))
+    }
+
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    pub fn find_name(&self, name: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.name == name)
+    }
+}
+
+fn row_of(c: Checked, origin: &dyn Fn(&str) -> Origin) -> Row {
+    let count = |s| c.count(s);
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let cross_file = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code() == Code::T006)
+        .cloned()
+        .collect();
+    let origin = origin(&c.name);
+    let r = match &c.doc.model {
+        Some(Model::Risalah(r)) => Some(r),
+        _ => None,
+    };
+    let text = |f: fn(&Risalah) -> Option<&String>| r.and_then(f).cloned().unwrap_or_default();
+    Row {
+        id: r.map(|r| r.id_str().to_string()).unwrap_or_default(),
+        judul: text(|r| r.judul.as_ref()),
+        opd: text(|r| r.opd.as_ref()),
+        daerah: text(|r| r.daerah.as_ref()),
+        tahun: r.and_then(|r| r.tahun),
+        jenis: r.and_then(|r| r.jenis()),
+        name: c.name,
+        origin,
+        errors,
+        warnings,
+        infos,
+        cross_file,
+    }
+}
+
+/// How a step fares in the checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StepStatus {
+    Clean,
+    Info,
+    Warnings,
+    Errors,
+    /// The file has no such step.
+    Missing,
+}
+
+/// One report, read whole for the walk-through or the draft watch.
+#[derive(Debug)]
+pub struct Opened {
+    pub name: String,
+    pub origin: Origin,
+    pub text: String,
+    pub risalah: Option<Risalah>,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// (step number, first line), sorted by line.
+    step_lines: Vec<(usize, usize)>,
+}
+
+impl Opened {
+    /// Reads one file again (so an edited file shows as it is now).
+    pub fn read(name: &str, origin: &Origin) -> Result<Opened, SourceError> {
+        let file = match origin {
+            Origin::Disk(path) => sources::collect(std::slice::from_ref(path))?
+                .into_iter()
+                .next()
+                .ok_or_else(|| SourceError::NotFound(name.to_string()))?,
+            Origin::Builtin => sources::builtin_file(name)
+                .ok_or_else(|| SourceError::NotFound(name.to_string()))?,
+        };
+        Ok(Opened::from_file(&file, origin.clone()))
+    }
+
+    pub fn from_file(file: &SourceFile, origin: Origin) -> Opened {
+        let checked = check::check_file(file);
+        let risalah = match checked.doc.model {
+            Some(Model::Risalah(ref r)) => Some(r.clone()),
+            _ => None,
+        };
+        let mut step_lines: Vec<(usize, usize)> = risalah
+            .as_ref()
+            .map(|r| {
+                r.steps()
+                    .iter()
+                    .filter_map(|s| {
+                        let n = usize::try_from(s.nomor?).ok()?;
+                        let pos = checked
+                            .doc
+                            .position(&Loc::Path(s.at.clone(), crate::diag::Anchor::Key));
+                        Some((n, pos.line))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        step_lines.sort_by_key(|&(_, line)| line);
+        Opened {
+            name: checked.name.clone(),
+            origin,
+            text: checked.doc.text().to_string(),
+            risalah,
+            diagnostics: checked.diagnostics,
+            step_lines,
+        }
+    }
+
+    /// Adds what only the whole folder could see.
+    pub fn with_cross_file(mut self, extra: &[Diagnostic]) -> Opened {
+        for d in extra {
+            if !self.diagnostics.contains(d) {
+                self.diagnostics.push(d.clone());
+            }
+        }
+        self.diagnostics.sort_by_key(|d| d.pos);
+        self
+    }
+
+    /// The step a line belongs to (the last step starting at or before it).
+    pub fn step_of_line(&self, line: usize) -> Option<usize> {
+        self.step_lines
+            .iter()
+            .take_while(|&&(_, start)| start <= line)
+            .last()
+            .map(|&(n, _)| n)
+    }
+
+    /// The findings located in step `n`, or outside every step for `None`.
+    pub fn findings_in(&self, n: Option<usize>) -> Vec<&Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| self.step_of_line(d.pos.line) == n)
+            .collect()
+    }
+
+    pub fn step_status(&self, n: usize) -> StepStatus {
+        let present = self
+            .risalah
+            .as_ref()
+            .is_some_and(|r| r.step(n as i64).is_some());
+        if !present {
+            return StepStatus::Missing;
+        }
+        self.findings_in(Some(n))
+            .iter()
+            .map(|d| match d.severity() {
+                Severity::Error => StepStatus::Errors,
+                Severity::Warning => StepStatus::Warnings,
+                Severity::Info => StepStatus::Info,
+            })
+            .max()
+            .unwrap_or(StepStatus::Clean)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+
+    /// The text of a 1-based line.
+    pub fn line(&self, line: usize) -> &str {
+        self.text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+    }
+}

@@ -1,0 +1,166 @@
+//! The overview's table: which rows show (filter), in which order (sort), which is selected.
+
+use super::library::{Library, Row};
+use crate::domain::names::norm;
+use crate::domain::risalah::JenisKelompok;
+use std::cmp::Ordering;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Opd,
+    Jenis,
+    Tahun,
+    Judul,
+    Findings,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Name,
+        SortKey::Opd,
+        SortKey::Jenis,
+        SortKey::Tahun,
+        SortKey::Judul,
+        SortKey::Findings,
+    ];
+
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            SortKey::Name => ("berkas", "file"),
+            SortKey::Opd => ("OPD", "OPD"),
+            SortKey::Jenis => ("jenis", "kind"),
+            SortKey::Tahun => ("tahun", "year"),
+            SortKey::Judul => ("judul", "title"),
+            SortKey::Findings => ("temuan", "findings"),
+        }
+    }
+
+    fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Overview {
+    pub filter: String,
+    pub editing: bool,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Indexes into the library's rows, in display order.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+}
+
+impl Default for Overview {
+    fn default() -> Self {
+        Overview {
+            filter: String::new(),
+            editing: false,
+            sort: SortKey::Name,
+            descending: false,
+            visible: Vec::new(),
+            selected: 0,
+        }
+    }
+}
+
+fn jenis_name(j: Option<JenisKelompok>) -> &'static str {
+    j.map_or("", JenisKelompok::as_str)
+}
+
+fn compare(key: SortKey, a: &Row, b: &Row) -> Ordering {
+    let findings = |r: &Row| (r.errors, r.warnings, r.infos);
+    match key {
+        SortKey::Name => a.name.cmp(&b.name),
+        SortKey::Opd => norm(&a.opd).cmp(&norm(&b.opd)),
+        SortKey::Jenis => jenis_name(a.jenis).cmp(jenis_name(b.jenis)),
+        SortKey::Tahun => a.tahun.cmp(&b.tahun),
+        SortKey::Judul => norm(&a.judul).cmp(&norm(&b.judul)),
+        SortKey::Findings => findings(a).cmp(&findings(b)),
+    }
+    .then_with(|| a.name.cmp(&b.name))
+}
+
+/// Every word of the filter must occur in the row's id, title, OPD, region, kind, year or file.
+fn matches(row: &Row, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let hay = norm(&format!(
+        "{} {} {} {} {} {} {}",
+        row.id,
+        row.judul,
+        row.opd,
+        row.daerah,
+        jenis_name(row.jenis),
+        row.tahun.map(|t| t.to_string()).unwrap_or_default(),
+        row.name
+    ));
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
+
+impl Overview {
+    /// Recomputes the visible rows, keeping the same row selected when it is still shown.
+    pub fn refresh(&mut self, library: &Library) {
+        let keep = self.visible.get(self.selected).copied();
+        let words: Vec<String> = norm(&self.filter)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let mut visible: Vec<usize> = (0..library.rows.len())
+            .filter(|&i| matches(&library.rows[i], &words))
+            .collect();
+        visible.sort_by(|&a, &b| {
+            let o = compare(self.sort, &library.rows[a], &library.rows[b]);
+            if self.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        self.selected = keep
+            .and_then(|k| visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.visible = visible;
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn move_by(&mut self, delta: i64) {
+        let n = self.visible.len() as i64;
+        if n == 0 {
+            return;
+        }
+        self.selected = (self.selected as i64 + delta).clamp(0, n - 1) as usize;
+    }
+
+    pub fn cycle_sort(&mut self, library: &Library) {
+        self.sort = self.sort.next();
+        self.descending = self.sort == SortKey::Findings;
+        self.refresh(library);
+    }
+
+    pub fn reverse(&mut self, library: &Library) {
+        self.descending = !self.descending;
+        self.refresh(library);
+    }
+
+    /// Selects the row of `row` (a library index), showing it even if the filter hid it.
+    pub fn reveal(&mut self, library: &Library, row: usize) {
+        if !self.visible.contains(&row) {
+            self.filter.clear();
+            self.refresh(library);
+        }
+        if let Some(p) = self.visible.iter().position(|&i| i == row) {
+            self.selected = p;
+        }
+    }
+}

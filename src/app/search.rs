@@ -1,0 +1,305 @@
+//! The search screen's state, and the worker thread that owns the index: it brings the index up to
+//! date in the background (reporting progress), then answers queries — always the newest one, so
+//! typing never waits for an old answer.
+
+use super::Bg;
+use crate::i18n::Lang;
+use crate::search::{self, Archive, Results};
+use crate::sources::Root;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+/// How long typing must pause before a query is sent.
+pub const DEBOUNCE: Duration = Duration::from_millis(120);
+const LIMIT: usize = 50;
+
+pub enum Job {
+    Query { seq: u64, text: String },
+    Similar { seq: u64, id: String },
+}
+
+#[derive(Debug)]
+pub enum Reply {
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Ready {
+        docs: usize,
+        notices: Vec<String>,
+    },
+    Failed(String),
+    Results {
+        seq: u64,
+        results: Result<Results, String>,
+    },
+}
+
+/// Where the index stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IndexState {
+    Off,
+    Indexing { done: usize, total: usize },
+    Ready { docs: usize },
+    Failed(String),
+}
+
+/// The filters beside the query: each a field of the query language and the values seen.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    pub field: &'static str,
+    pub label: (&'static str, &'static str),
+    /// Values to cycle through; the choice `None` means any.
+    pub values: Vec<String>,
+    pub chosen: Option<usize>,
+}
+
+impl Filter {
+    pub fn value(&self) -> Option<&str> {
+        self.chosen
+            .and_then(|i| self.values.get(i))
+            .map(String::as_str)
+    }
+
+    pub fn cycle(&mut self, forward: bool) {
+        let n = self.values.len();
+        if n == 0 {
+            return;
+        }
+        self.chosen = match (self.chosen, forward) {
+            (None, true) => Some(0),
+            (None, false) => Some(n - 1),
+            (Some(i), true) if i + 1 < n => Some(i + 1),
+            (Some(i), false) if i > 0 => Some(i - 1),
+            _ => None,
+        };
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Query,
+    Filter(usize),
+    Results,
+}
+
+pub struct SearchState {
+    pub query: String,
+    pub filters: Vec<Filter>,
+    pub focus: Focus,
+    pub results: Option<Results>,
+    pub error: Option<String>,
+    pub selected: usize,
+    /// Showing reports similar to this one instead of a query's.
+    pub similar_to: Option<String>,
+    pub index: IndexState,
+    pub notices: Vec<String>,
+    /// When the query last changed and has not been sent yet.
+    pub dirty_since: Option<Instant>,
+    sent: u64,
+    pub shown: u64,
+    jobs: Option<Sender<Job>>,
+}
+
+impl SearchState {
+    pub fn new(filters: Vec<Filter>) -> SearchState {
+        SearchState {
+            query: String::new(),
+            filters,
+            focus: Focus::Query,
+            results: None,
+            error: None,
+            selected: 0,
+            similar_to: None,
+            index: IndexState::Off,
+            notices: Vec::new(),
+            dirty_since: None,
+            sent: 0,
+            shown: 0,
+            jobs: None,
+        }
+    }
+
+    /// Starts the worker for `root`; its replies arrive on `bg`.
+    pub fn start(&mut self, root: Root, bg: Sender<Bg>) {
+        let (tx, rx) = mpsc::channel();
+        self.jobs = Some(tx);
+        self.index = IndexState::Indexing { done: 0, total: 0 };
+        let spawned = std::thread::Builder::new()
+            .name("tulta-search".into())
+            .spawn(move || worker(root, rx, bg));
+        if let Err(e) = spawned {
+            self.index = IndexState::Failed(e.to_string());
+        }
+    }
+
+    pub fn started(&self) -> bool {
+        self.jobs.is_some()
+    }
+
+    /// The query as sent: what was typed and the filters chosen.
+    pub fn full_query(&self) -> String {
+        let mut q = self.query.trim().to_string();
+        for f in &self.filters {
+            if let Some(v) = f.value() {
+                if !q.is_empty() {
+                    q.push(' ');
+                }
+                if v.contains(' ') {
+                    q.push_str(&format!("{}:\"{}\"", f.field, v.replace('"', "")));
+                } else {
+                    q.push_str(&format!("{}:{v}", f.field));
+                }
+            }
+        }
+        q
+    }
+
+    pub fn changed(&mut self, now: Instant) {
+        self.similar_to = None;
+        self.dirty_since = Some(now);
+    }
+
+    /// Sends the query once typing has paused; true when something was sent.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        match self.dirty_since {
+            Some(t) if now.duration_since(t) >= DEBOUNCE => {
+                self.dirty_since = None;
+                self.send_now();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sends the current query at once (Enter, a filter change, the index becoming ready).
+    pub fn send_now(&mut self) {
+        self.dirty_since = None;
+        let text = self.full_query();
+        if text.is_empty() {
+            self.results = None;
+            self.error = None;
+            self.sent += 1;
+            self.shown = self.sent;
+            return;
+        }
+        self.sent += 1;
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Query {
+                seq: self.sent,
+                text,
+            });
+        }
+    }
+
+    pub fn similar(&mut self, id: &str) {
+        self.sent += 1;
+        self.similar_to = Some(id.to_string());
+        self.dirty_since = None;
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Similar {
+                seq: self.sent,
+                id: id.to_string(),
+            });
+        }
+    }
+
+    pub fn on_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Progress { done, total } => self.index = IndexState::Indexing { done, total },
+            Reply::Ready { docs, notices } => {
+                self.index = IndexState::Ready { docs };
+                self.notices = notices;
+                if let Some(id) = self.similar_to.clone() {
+                    self.similar(&id);
+                } else if !self.full_query().is_empty() {
+                    self.send_now();
+                }
+            }
+            Reply::Failed(e) => self.index = IndexState::Failed(e),
+            Reply::Results { seq, results } => {
+                // An answer to an older query than the one shown is of no use.
+                if seq < self.shown {
+                    return;
+                }
+                self.shown = seq;
+                match results {
+                    Ok(r) => {
+                        self.results = Some(r);
+                        self.error = None;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                self.selected = 0;
+            }
+        }
+    }
+
+    pub fn hits_len(&self) -> usize {
+        self.results.as_ref().map_or(0, |r| r.hits.len())
+    }
+
+    pub fn waiting(&self) -> bool {
+        self.dirty_since.is_some() || self.shown < self.sent
+    }
+}
+
+fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
+    let send = |r: Reply| {
+        let _ = bg.send(Bg::Search(r));
+    };
+    let archive = match open(&root, &|done, total| {
+        send(Reply::Progress { done, total });
+    }) {
+        Ok((archive, docs)) => {
+            send(Reply::Ready {
+                docs,
+                notices: archive
+                    .notices
+                    .iter()
+                    .map(|n| format!("{}\u{1f}{}", n.text(Lang::Id), n.text(Lang::En)))
+                    .collect(),
+            });
+            archive
+        }
+        Err(e) => {
+            send(Reply::Failed(e));
+            return;
+        }
+    };
+    while let Ok(mut job) = jobs.recv() {
+        // Only the newest question matters.
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let (seq, results) = match job {
+            Job::Query { seq, text } => (seq, search::search(&archive, &text, LIMIT)),
+            Job::Similar { seq, id } => (seq, search::similar(&archive, &id, LIMIT)),
+        };
+        send(Reply::Results {
+            seq,
+            results: results.map_err(|e| match e {
+                search::SearchError::Query(q) => {
+                    format!("{}\u{1f}{}", q.text(Lang::Id), q.text(Lang::En))
+                }
+                other => other.to_string(),
+            }),
+        });
+    }
+    let _ = archive.finish();
+}
+
+fn open(root: &Root, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<(Archive, usize), String> {
+    let dir = search::index_dir(root).map_err(|e| e.to_string())?;
+    let mut archive = Archive::open(&dir, false).map_err(|e| e.to_string())?;
+    let stats = archive.refresh(root, progress).map_err(|e| e.to_string())?;
+    Ok((archive, stats.indexed))
+}
+
+/// Texts that carry both languages (joined by U+001F) show the one asked for.
+pub fn in_lang(text: &str, lang: Lang) -> &str {
+    match text.split_once('\u{1f}') {
+        Some((id, en)) => lang.pick(id, en),
+        None => text,
+    }
+}

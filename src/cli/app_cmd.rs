@@ -1,0 +1,118 @@
+//! `tulta [PATH]` and `tulta draft FILE`: settle the config, theme and what to open, then hand the
+//! terminal to the app.
+
+use super::UsageError;
+use crate::app::config::{Config, Loaded};
+use crate::app::library::Library;
+use crate::app::{App, Options};
+use crate::i18n::Lang;
+use crate::sources::Root;
+use crate::ui::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: Option<String>,
+    pub mouse: bool,
+}
+
+/// The reports folder when none is named: the config's, else ./reports, else the built-in sample.
+pub fn default_root(config: &Config) -> Root {
+    match &config.laporan {
+        Some(p) if p.is_dir() => Root::Disk(p.clone()),
+        _ => Root::default_root(),
+    }
+}
+
+fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options, Vec<String>) {
+    let mut notices: Vec<String> = loaded.notice.iter().cloned().collect();
+    let themes = crate::paths::config_dir().join("themes");
+    let wanted = settings
+        .theme
+        .clone()
+        .or_else(|| loaded.config.tema.clone());
+    let theme = match wanted {
+        Some(name) => Theme::find(&name, &themes).unwrap_or_else(|e| {
+            notices.push(e);
+            Theme::builtin_default()
+        }),
+        None => Theme::builtin_default(),
+    };
+    let mouse = settings.mouse && loaded.config.tetikus.unwrap_or(true);
+    (
+        Options {
+            lang: settings.lang,
+            theme,
+            mouse,
+            root,
+        },
+        notices,
+    )
+}
+
+fn finish(mut app: App, load: Option<Root>, notices: Vec<String>) -> Result<ExitCode, UsageError> {
+    if !notices.is_empty() {
+        app.status = Some(format!(
+            "{}: {}",
+            app.t("konfigurasi diabaikan", "config ignored"),
+            notices.join("; ")
+        ));
+    }
+    crate::tui::run(app, load).map_err(|e| UsageError::Message(format!("terminal: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the app on a folder, a competition file or one risalah.
+pub fn open(
+    path: Option<PathBuf>,
+    settings: &Settings,
+    loaded: Loaded,
+) -> Result<ExitCode, UsageError> {
+    let root = match path {
+        Some(p) => {
+            if !p.exists() {
+                return Err(UsageError::Source(crate::sources::SourceError::NotFound(
+                    p.display().to_string(),
+                )));
+            }
+            Root::Disk(p)
+        }
+        None => default_root(&loaded.config),
+    };
+    // Search needs a folder; a single file searches the folder it sits in.
+    let search_root = match &root {
+        Root::Disk(p) if p.is_file() => Root::Disk(
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        ),
+        other => other.clone(),
+    };
+    let (options, notices) = options(settings, &loaded, Some(search_root));
+    let app = App::new(options, Library::default());
+    finish(app, Some(root), notices)
+}
+
+/// Opens the app on one file in draft watch.
+pub fn draft(file: &Path, settings: &Settings, loaded: Loaded) -> Result<ExitCode, UsageError> {
+    if !file.is_file() {
+        return Err(UsageError::Source(crate::sources::SourceError::NotFound(
+            file.display().to_string(),
+        )));
+    }
+    let (options, notices) = options(settings, &loaded, None);
+    let mut app = App::new(options, Library::default());
+    app.library.title = file.display().to_string();
+    // The overview behind the draft lists just this file.
+    let files = crate::sources::collect(&[file.to_path_buf()])?;
+    app.library = Library::build(
+        &file.display().to_string(),
+        &files,
+        &|name| crate::app::library::Origin::Disk(PathBuf::from(name)),
+        &|_| {},
+    );
+    app.overview.refresh(&app.library);
+    app.pending_draft = Some(file.to_path_buf());
+    finish(app, None, notices)
+}

@@ -1,0 +1,48 @@
+//! Small YAML files of the app's own — the config and themes — read into plain structs. Same
+//! limits as risalah files, so a hostile config cannot hang the app either.
+
+use super::spans::{SpanMap, Stop};
+use serde::de::DeserializeOwned;
+
+/// Config and theme files are a few hundred bytes; anything much larger is a mistake.
+const MAX_SETTINGS_BYTES: usize = 256 * 1024;
+
+/// Reads a settings file; the error is one line naming what is wrong (with line and column when known).
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    if text.len() > MAX_SETTINGS_BYTES {
+        return Err(format!("larger than {} KiB", MAX_SETTINGS_BYTES / 1024));
+    }
+    if let Err(stop) = SpanMap::build(text, super::LIMITS) {
+        return Err(match stop {
+            Stop::Syntax { pos, detail } => format!("{detail} at {}:{}", pos.line, pos.column),
+            Stop::TooDeep { pos } => format!("nested too deeply at {}:{}", pos.line, pos.column),
+            Stop::TooManyAliases { pos } => {
+                format!("aliases expand too far at {}:{}", pos.line, pos.column)
+            }
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Conf {
+        bahasa: Option<String>,
+    }
+
+    #[test]
+    fn reads_and_refuses_clearly() {
+        assert_eq!(
+            parse::<Conf>("bahasa: en\n"),
+            Ok(Conf {
+                bahasa: Some("en".into())
+            })
+        );
+        assert!(parse::<Conf>("bahasa: [\n").is_err());
+        assert!(parse::<Conf>(&"[".repeat(10_000)).is_err());
+        assert!(parse::<Conf>("- a\n").is_err());
+    }
+}

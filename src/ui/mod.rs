@@ -1,0 +1,186 @@
+//! Drawing the app's state. Every screen fits any frame from 80x24 up and never draws outside it.
+
+pub mod draft;
+pub mod overview;
+pub mod search;
+pub mod text;
+pub mod theme;
+pub mod tools;
+pub mod walk;
+
+use crate::app::{App, Areas, Screen};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Draws the whole app; returns where things landed (for the mouse).
+pub fn draw(frame: &mut Frame, app: &App) -> Areas {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base()), area);
+    if area.width < 20 || area.height < 6 {
+        frame.render_widget(
+            Paragraph::new(app.t("jendela terlalu kecil", "window too small"))
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return Areas::default();
+    }
+    let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let mut areas = Areas::default();
+    match app.screen {
+        Screen::Overview => overview::draw(frame, body, app, &mut areas),
+        Screen::Walk => walk::draw(frame, body, app, &mut areas),
+        Screen::Search => search::draw(frame, body, app, &mut areas),
+        Screen::Draft => draft::draw(frame, body, app, &mut areas),
+    }
+    draw_bar(frame, bar, app);
+    if let Some(src) = &app.source {
+        draw_source(frame, area, app, src);
+    }
+    if app.help {
+        draw_help(frame, area, app);
+    }
+    areas
+}
+
+/// The bottom bar: the status line when there is news, else the main keys of the screen.
+fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    if let Some(status) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(status.as_str(), th.warning()))),
+            area,
+        );
+        return;
+    }
+    let mut spans = Vec::new();
+    let keys = app
+        .keys()
+        .iter()
+        .chain(crate::app::keys::GLOBAL.iter())
+        .filter_map(|k| k.3.map(|short| (k.0, short)));
+    for (key, (id, en)) in keys {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", th.muted()));
+        }
+        let key = key.split("  ").next().unwrap_or(key);
+        spans.push(Span::styled(
+            key,
+            Style::default().fg(th.accent).add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(format!(" {}", app.t(id, en)), th.muted()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of `w`x`h` centred in `area`, shrunk to fit.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let title = match app.screen {
+        _ if app.source.is_some() => app.t("Baris sumber", "Source line"),
+        Screen::Overview => app.t("Ikhtisar", "Overview"),
+        Screen::Walk => app.t("Langkah demi langkah", "Step by step"),
+        Screen::Search => app.t("Cari arsip", "Search the archive"),
+        Screen::Draft => app.t("Pantau draf", "Draft watch"),
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} — {title}", app.t("Tombol", "Keys")),
+        th.title(),
+    ))];
+    let section = |lines: &mut Vec<Line>, keys: &[crate::app::keys::Key]| {
+        for (key, id, en, _) in keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:>20}  "), th.accent()),
+                Span::raw(app.t(id, en).to_string()),
+            ]));
+        }
+    };
+    lines.push(Line::raw(""));
+    section(&mut lines, app.keys());
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        app.t("Di mana saja", "Anywhere"),
+        th.title(),
+    )));
+    section(&mut lines, crate::app::keys::GLOBAL);
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        app.t(
+            "Tombol apa saja menutup bantuan ini.",
+            "Any key closes this help.",
+        ),
+        th.muted(),
+    )));
+    let h = lines.len() as u16 + 2;
+    let popup = centred(area, 76, h);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .title(format!(" {} ", app.t("Bantuan", "Help")))
+                    .border_style(th.accent()),
+            )
+            .style(th.base())
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+fn draw_source(frame: &mut Frame, area: Rect, app: &App, src: &crate::app::SourceView) {
+    let th = &app.theme;
+    let popup = centred(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(4),
+    );
+    let inner_h = popup.height.saturating_sub(2) as usize;
+    // Centre the line in view, then apply the user's scrolling.
+    let first = src
+        .line
+        .saturating_sub(inner_h / 2)
+        .max(1)
+        .saturating_add(usize::from(src.scroll));
+    let width = src.text.lines().count().to_string().len();
+    let lines: Vec<Line> = src
+        .text
+        .lines()
+        .enumerate()
+        .skip(first - 1)
+        .take(inner_h)
+        .map(|(i, l)| {
+            let n = i + 1;
+            let style = if n == src.line {
+                th.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::styled(format!("{n:>width$} │ "), th.muted()),
+                Span::styled(l.replace('\t', "    "), style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).style(th.base()).block(
+            Block::bordered()
+                .title(format!(" {}:{} ", src.name, src.line))
+                .border_style(th.accent()),
+        ),
+        popup,
+    );
+}

@@ -1,0 +1,247 @@
+//! The overview: the competition's entries with OPD, kind, year, title and findings.
+
+use super::text::fit;
+use crate::app::overview::SortKey;
+use crate::app::{App, Areas};
+use crate::domain::risalah::JenisKelompok;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Gauge, Paragraph, Row, Table, TableState};
+use ratatui::Frame;
+
+pub fn jenis_label(app: &App, j: Option<JenisKelompok>) -> &'static str {
+    match j {
+        Some(JenisKelompok::Opd) => "OPD",
+        Some(JenisKelompok::Kelurahan) => "kelurahan",
+        None => app.lang.pick("?", "?"),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
+    let th = &app.theme;
+    let ov = &app.overview;
+    let lib = &app.library;
+    let show_filter = ov.editing || !ov.filter.is_empty();
+    let [head, filter, table] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(u16::from(show_filter)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+
+    // Header: the competition and its totals.
+    let opd = lib
+        .rows
+        .iter()
+        .filter(|r| r.jenis == Some(JenisKelompok::Opd))
+        .count();
+    let kel = lib
+        .rows
+        .iter()
+        .filter(|r| r.jenis == Some(JenisKelompok::Kelurahan))
+        .count();
+    let (e, w, i) = lib.rows.iter().fold((0, 0, 0), |(e, w, i), r| {
+        (e + r.errors, w + r.warnings, i + r.infos)
+    });
+    let title = Line::from(vec![
+        Span::styled("tulta", th.accent().add_modifier(Modifier::BOLD)),
+        Span::styled(" · ", th.muted()),
+        Span::styled(lib.title.clone(), th.title()),
+    ]);
+    let totals = Line::from(vec![
+        Span::raw(format!(
+            "{} {}  ({} OPD, {} {})   ",
+            lib.rows.len(),
+            app.t("risalah", "reports"),
+            opd,
+            kel,
+            app.t("kelurahan", "kelurahan"),
+        )),
+        Span::styled(format!("{e} {}", app.t("galat", "errors")), th.error()),
+        Span::raw(", "),
+        Span::styled(
+            format!("{w} {}", app.t("peringatan", "warnings")),
+            th.warning(),
+        ),
+        Span::raw(", "),
+        Span::styled(format!("{i} info"), th.info()),
+        Span::styled(
+            format!(
+                "   {} {} {}",
+                app.t("urut:", "sort:"),
+                app.t(ov.sort.label().0, ov.sort.label().1),
+                if ov.descending { "↓" } else { "↑" }
+            ),
+            th.muted(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(vec![title, totals]), head);
+
+    if show_filter {
+        let cursor = if ov.editing { "▏" } else { "" };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("{} ", app.t("saring:", "filter:")), th.accent()),
+                Span::raw(format!("{}{cursor}", ov.filter)),
+                Span::styled(
+                    format!("   {} / {}", ov.visible.len(), lib.rows.len()),
+                    th.muted(),
+                ),
+            ])),
+            filter,
+        );
+    }
+
+    if let Some((done, total)) = app.loading {
+        let [msg, gauge, _] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(table);
+        frame.render_widget(
+            Paragraph::new(app.t(
+                "Membaca dan memeriksa risalah…",
+                "Reading and checking the reports…",
+            )),
+            msg,
+        );
+        let ratio = if total == 0 {
+            0.0
+        } else {
+            done as f64 / total as f64
+        };
+        frame.render_widget(
+            Gauge::default()
+                .gauge_style(th.accent())
+                .ratio(ratio.clamp(0.0, 1.0))
+                .label(format!("{done}/{total}")),
+            gauge,
+        );
+        return;
+    }
+    if let Some(err) = &app.load_error {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(err.as_str(), th.error()))),
+            table,
+        );
+        return;
+    }
+    if ov.visible.is_empty() {
+        let msg = if lib.rows.is_empty() {
+            app.t(
+                "Tidak ada risalah di sini. Buat satu dengan `tulta new`.",
+                "No reports here. Write one with `tulta new`.",
+            )
+        } else {
+            app.t(
+                "Tidak ada yang cocok dengan saringan.",
+                "Nothing matches the filter.",
+            )
+        };
+        frame.render_widget(Paragraph::new(Span::styled(msg, th.muted())), table);
+        return;
+    }
+
+    let wide = table.width >= 110;
+    let sorted = |k: SortKey, text: &str| {
+        if ov.sort == k {
+            format!("{text}{}", if ov.descending { "↓" } else { "↑" })
+        } else {
+            text.to_string()
+        }
+    };
+    let mut header = Vec::new();
+    if wide {
+        header.push(sorted(SortKey::Name, "ID"));
+    }
+    header.extend([
+        sorted(SortKey::Opd, app.t("OPD / kelurahan", "OPD / kelurahan")),
+        sorted(SortKey::Jenis, app.t("Jenis", "Kind")),
+        sorted(SortKey::Tahun, app.t("Tahun", "Year")),
+        sorted(SortKey::Judul, app.t("Judul", "Title")),
+        sorted(SortKey::Findings, app.t("Temuan", "Findings")),
+    ]);
+    let mut widths = Vec::new();
+    if wide {
+        widths.push(Constraint::Length(30));
+    }
+    widths.extend([
+        Constraint::Length(if wide { 34 } else { 22 }),
+        Constraint::Length(9),
+        Constraint::Length(5),
+        Constraint::Min(12),
+        Constraint::Length(11),
+    ]);
+    let rows: Vec<Row> = ov
+        .visible
+        .iter()
+        .map(|&i| {
+            let r = &lib.rows[i];
+            let mut cells = Vec::new();
+            if wide {
+                let id = if r.id.is_empty() {
+                    r.name.rsplit('/').next().unwrap_or(&r.name).to_string()
+                } else {
+                    r.id.clone()
+                };
+                cells.push(Cell::from(id));
+            }
+            let opd = if r.opd.is_empty() {
+                Span::styled(app.t("(tidak terbaca)", "(unreadable)"), th.error())
+            } else {
+                Span::raw(r.opd.clone())
+            };
+            let judul = if r.judul.is_empty() {
+                r.name.clone()
+            } else {
+                r.judul.clone()
+            };
+            let mut findings = Vec::new();
+            if r.errors > 0 {
+                findings.push(Span::styled(format!("{}✗ ", r.errors), th.error()));
+            }
+            if r.warnings > 0 {
+                findings.push(Span::styled(format!("{}! ", r.warnings), th.warning()));
+            }
+            if r.infos > 0 {
+                findings.push(Span::styled(format!("{}i", r.infos), th.info()));
+            }
+            if findings.is_empty() {
+                findings.push(Span::styled("✓", th.success()));
+            }
+            cells.extend([
+                Cell::from(opd),
+                Cell::from(jenis_label(app, r.jenis)),
+                Cell::from(r.tahun.map(|t| t.to_string()).unwrap_or_default()),
+                Cell::from(fit(&judul, 200)),
+                Cell::from(Line::from(findings)),
+            ]);
+            Row::new(cells)
+        })
+        .collect();
+    let block = Block::bordered()
+        .border_style(th.muted())
+        .title(Span::styled(
+            format!(" {} ", app.t("Peserta", "Entries")),
+            th.title(),
+        ));
+    let inner = block.inner(table);
+    let widget = Table::new(rows, widths)
+        .header(Row::new(header).style(th.accent().add_modifier(Modifier::BOLD)))
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(th.selected())
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(ov.selected));
+    frame.render_stateful_widget(widget, table, &mut state);
+    // Rows start under the header line.
+    areas.list = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    areas.list_offset = state.offset();
+}

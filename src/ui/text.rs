@@ -1,0 +1,132 @@
+//! Small text helpers shared by the screens: fitting, numbers as people of each language write
+//! them, severities and step statuses as symbols and colours.
+
+use super::theme::Theme;
+use crate::app::library::StepStatus;
+use crate::diag::Severity;
+use crate::i18n::Lang;
+use ratatui::style::Style;
+
+/// Cuts `s` to `width` characters, marking the cut with an ellipsis.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut out: String = s.chars().take(width - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Pads or cuts to exactly `width` characters.
+pub fn pad(s: &str, width: usize) -> String {
+    let f = fit(s, width);
+    let n = f.chars().count();
+    format!("{f}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped, with a decimal comma in Indonesian.
+pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
+    let mut s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Wraps text into lines of at most `width` characters, at spaces where possible.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let mut word = word.to_string();
+            while word.chars().count() > width {
+                if !line.is_empty() {
+                    out.push(std::mem::take(&mut line));
+                }
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                out.push(head);
+            }
+            let need = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if need > width && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        out.push(line);
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+pub fn severity_style(th: &Theme, s: Severity) -> Style {
+    match s {
+        Severity::Error => th.error(),
+        Severity::Warning => th.warning(),
+        Severity::Info => th.info(),
+    }
+}
+
+pub fn severity_name(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("galat", "error"),
+        Severity::Warning => lang.pick("peringatan", "warning"),
+        Severity::Info => "info",
+    }
+}
+
+/// A symbol that reads without colour, and its colour.
+pub fn status_mark(th: &Theme, s: StepStatus) -> (&'static str, Style) {
+    match s {
+        StepStatus::Clean => ("✓", th.success()),
+        StepStatus::Info => ("i", th.info()),
+        StepStatus::Warnings => ("!", th.warning()),
+        StepStatus::Errors => ("✗", th.error()),
+        StepStatus::Missing => ("–", th.error()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_written_in_each_language() {
+        assert_eq!(num(85.25, 1, Lang::Id), "85,2");
+        assert_eq!(num(85.0, 1, Lang::En), "85");
+        assert_eq!(num(-0.01, 1, Lang::En), "0");
+    }
+
+    #[test]
+    fn wrap_and_fit_stay_within_width() {
+        for line in wrap(
+            "Petugas loket belum terlatih memakai aplikasi antrean baru",
+            12,
+        ) {
+            assert!(line.chars().count() <= 12, "{line}");
+        }
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+}

@@ -1,0 +1,371 @@
+//! Every screen, the help overlay and each tool's drawing, rendered on ratatui's TestBackend at
+//! 80x24 and 120x40 in both languages, and compared with the snapshots under tests/snapshots.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::time::Instant;
+use tulta::app::library::{Library, Origin};
+use tulta::app::search::Reply;
+use tulta::app::{App, Options, Screen};
+use tulta::i18n::Lang;
+use tulta::sources;
+use tulta::ui::theme::Theme;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::Id, Lang::En];
+
+fn app(lang: Lang) -> App {
+    let files = sources::builtin_files();
+    let library = Library::build("reports", &files, &|_| Origin::Builtin, &|_| {});
+    App::new(
+        Options {
+            lang,
+            theme: Theme::builtin_default(),
+            mouse: true,
+            root: None,
+        },
+        library,
+    )
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for &k in keys {
+        app.on_key(KeyEvent::new(k, KeyModifiers::NONE), Instant::now());
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
+}
+
+/// Renders the app and returns the screen as text, with the clock of draft watch blanked.
+fn render(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| {
+            app.areas = tulta::ui::draw(f, app);
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    // Nothing may be drawn outside the frame: the buffer is exactly the frame.
+    assert_eq!((buffer.area.width, buffer.area.height), (w, h));
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    blank_clock(&out)
+}
+
+/// Blanks `HH:MM:SS UTC` (draft watch's "checked at") so snapshots do not depend on the time.
+fn blank_clock(s: &str) -> String {
+    let bytes: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let window: String = bytes[i..bytes.len().min(i + 12)].iter().collect();
+        let is_clock = window.len() == 12
+            && window.chars().enumerate().all(|(k, c)| match k {
+                2 | 5 => c == ':',
+                8 => c == ' ',
+                9..=11 => "UTC".contains(c),
+                _ => c.is_ascii_digit(),
+            });
+        if is_clock {
+            out.push_str("hh:mm:ss UTC");
+            i += 12;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn name(lang: Lang, w: u16, h: u16, what: &str) -> String {
+    format!("{what}_{}_{w}x{h}", lang.code())
+}
+
+fn row_of(app: &App, id: &str) -> usize {
+    app.library.find_id(id).expect("sample entry")
+}
+
+/// Each scenario: a name and the steps that set the app up from a fresh start.
+type Setup = fn(&mut App);
+
+const SCREENS: &[(&str, Setup)] = &[
+    ("overview", |_| {}),
+    ("overview_filter", |a| {
+        press(a, &[KeyCode::Char('/')]);
+        typed(a, "kelurahan 2026");
+    }),
+    ("overview_sorted_by_findings", |a| {
+        for _ in 0..5 {
+            press(a, &[KeyCode::Char('s')]);
+        }
+    }),
+    ("walk_step1", |a| {
+        let r = row_of(a, "tng-2026-pandanwangi-rukun");
+        a.open_row(r, 1);
+    }),
+    ("walk_step3_findings", |a| {
+        let r = row_of(a, "tng-2026-pandanwangi-rukun");
+        a.open_row(r, 3);
+        press(a, &[KeyCode::Char('t')]);
+    }),
+    ("walk_finding_source_line", |a| {
+        let r = row_of(a, "tng-2026-puskesmas-tirta-sehat");
+        a.open_row(r, 3);
+        press(a, &[KeyCode::Char('t'), KeyCode::Enter]);
+    }),
+    ("walk_step7_results_vs_target", |a| {
+        let r = row_of(a, "tng-2026-kebonagung-maju");
+        a.open_row(r, 7);
+        press(a, &[KeyCode::Tab]);
+    }),
+    ("help_overview", |a| press(a, &[KeyCode::Char('?')])),
+    ("help_walk", |a| {
+        a.open_row(0, 1);
+        press(a, &[KeyCode::F(1)]);
+    }),
+];
+
+#[test]
+fn screens() {
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            for (what, setup) in SCREENS {
+                let mut a = app(lang);
+                setup(&mut a);
+                insta::assert_snapshot!(name(lang, w, h, what), render(&mut a, w, h));
+            }
+        }
+    }
+}
+
+/// Every tool kind, each on the sample report that uses it.
+#[test]
+fn tools() {
+    let cases: &[(&str, &str, usize, &str)] = &[
+        (
+            "curah_pendapat",
+            "tng-2026-tegalrejo-resik",
+            1,
+            "Curah pendapat",
+        ),
+        (
+            "lembar_periksa",
+            "tng-2026-tegalrejo-resik",
+            3,
+            "Lembar periksa",
+        ),
+        (
+            "diagram_pareto",
+            "tng-2026-tegalrejo-resik",
+            3,
+            "Diagram Pareto",
+        ),
+        (
+            "diagram_sebab_akibat",
+            "tng-2026-tegalrejo-resik",
+            2,
+            "Diagram sebab-akibat",
+        ),
+        (
+            "rencana_5w1h",
+            "tng-2026-tegalrejo-resik",
+            4,
+            "Rencana 5W1H",
+        ),
+        ("grafik", "tng-2026-tegalrejo-resik", 6, "Grafik"),
+        (
+            "sebelum_sesudah",
+            "tng-2026-tegalrejo-resik",
+            6,
+            "Sebelum/sesudah",
+        ),
+        (
+            "histogram",
+            "wns-2025-puskesmas-jatiroto-cermat",
+            0,
+            "Histogram",
+        ),
+        ("diagram_tebar", "tng-2026-mpp-prima", 0, "Diagram tebar"),
+        (
+            "grafik_batas_kendali",
+            "tng-2025-bapenda-amanah",
+            0,
+            "Grafik",
+        ),
+        ("diagram_alir", "tng-2026-dpmptsp-lancar", 7, "Diagram alir"),
+    ];
+    for &(what, id, step, tab) in cases {
+        for lang in LANGS {
+            for (w, h) in SIZES {
+                let mut a = app(Lang::Id);
+                let r = row_of(&a, id);
+                // Find the step that has this tool when the case does not say.
+                let steps: Vec<usize> = if step == 0 {
+                    (1..=7).collect()
+                } else {
+                    vec![step]
+                };
+                let mut found = false;
+                for s in steps {
+                    a.open_row(r, s);
+                    let walk = a.walk.as_mut().expect("opened");
+                    let tabs = walk.tabs();
+                    for t in 0..tabs.len() {
+                        walk.go_tab(t);
+                        let title = tab_title_id(walk);
+                        if title == tab {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if found {
+                        break;
+                    }
+                }
+                assert!(found, "{id} has no {tab}");
+                a.lang = lang;
+                a.walk.as_mut().expect("opened").pane = tulta::app::walk::Pane::Content;
+                insta::assert_snapshot!(
+                    name(lang, w, h, &format!("tool_{what}")),
+                    render(&mut a, w, h)
+                );
+            }
+        }
+    }
+}
+
+/// The Indonesian title of the walk's current tab, as the tests name tools.
+fn tab_title_id(walk: &tulta::app::walk::Walk) -> String {
+    use tulta::app::walk::Tab;
+    match walk.current_tab() {
+        Tab::Summary => "Uraian".into(),
+        Tab::Tool(i) => walk
+            .langkah()
+            .and_then(|s| s.alat.get(i))
+            .and_then(|a| a.kind)
+            .map_or("?".into(), |k| k.label().0.to_string()),
+        Tab::BeforeAfter => "Sebelum/sesudah".into(),
+        Tab::Check => "Periksa".into(),
+    }
+}
+
+#[test]
+fn search_screen() {
+    let cache = tempfile::tempdir().expect("tmp");
+    std::env::set_var(tulta::paths::CACHE_ENV, cache.path());
+    let root = sources::Root::Builtin;
+    let dir = tulta::search::index_dir(&root).expect("dir");
+    let mut archive = tulta::search::Archive::open(&dir, false).expect("open");
+    let stats = archive.refresh(&root, &|_, _| {}).expect("index");
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            let mut a = app(lang);
+            press(&mut a, &[KeyCode::Char('c')]);
+            assert_eq!(a.screen, Screen::Search);
+            a.search.on_reply(Reply::Ready {
+                docs: stats.indexed,
+                notices: Vec::new(),
+            });
+            typed(&mut a, "antrean pelayanan");
+            let results = tulta::search::search(&archive, &a.search.full_query(), 50)
+                .map_err(|e| e.to_string());
+            a.search.send_now();
+            a.search.on_reply(Reply::Results {
+                seq: u64::MAX,
+                results,
+            });
+            insta::assert_snapshot!(name(lang, w, h, "search"), render(&mut a, w, h));
+
+            // A filter chosen, and the results pane focused.
+            press(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Tab]);
+            insta::assert_snapshot!(
+                name(lang, w, h, "search_filter_focus"),
+                render(&mut a, w, h)
+            );
+        }
+    }
+    // Enter on a hit opens the report at the step that matched.
+    let mut a = app(Lang::Id);
+    press(&mut a, &[KeyCode::Char('c')]);
+    let results = tulta::search::search(&archive, "antrean", 50).map_err(|e| e.to_string());
+    let first = results
+        .as_ref()
+        .ok()
+        .and_then(|r| r.hits.first().cloned())
+        .expect("a hit");
+    a.search.on_reply(Reply::Results {
+        seq: u64::MAX,
+        results,
+    });
+    press(&mut a, &[KeyCode::Enter]);
+    assert_eq!(a.screen, Screen::Walk);
+    let walk = a.walk.as_ref().expect("opened");
+    assert_eq!(Some(walk.step), first.langkah.or(Some(1)));
+    assert_eq!(
+        walk.opened.risalah.as_ref().map(|r| r.id_str().to_string()),
+        Some(first.id)
+    );
+    drop(archive);
+}
+
+#[test]
+fn draft_screen() {
+    let dir = std::path::Path::new("target/tulta-test-draft");
+    std::fs::create_dir_all(dir).expect("mkdir");
+    let path = dir.join("draf.yaml");
+    let flawed =
+        sources::builtin_file("reports/lomba-2026/risalah/tng-2026-puskesmas-tirta-sehat.yaml")
+            .expect("sample");
+    std::fs::write(&path, &flawed.bytes[..]).expect("write");
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            let mut a = app(lang);
+            a.open_draft(&path);
+            assert_eq!(a.screen, Screen::Draft);
+            insta::assert_snapshot!(name(lang, w, h, "draft"), render(&mut a, w, h));
+        }
+    }
+    // Re-checking sees the file as saved now.
+    let mut a = app(Lang::En);
+    a.open_draft(&path);
+    let text =
+        String::from_utf8_lossy(&flawed.bytes).replace("format: risalah/1", "format: risalah/9");
+    std::fs::write(&path, text).expect("write");
+    press(&mut a, &[KeyCode::Char('r')]);
+    let d = a.draft.as_ref().expect("draft");
+    assert_eq!(
+        d.opened.diagnostics.first().map(|x| x.code().as_str()),
+        Some("T002")
+    );
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (19, 5),
+        (40, 10),
+        (80, 24),
+        (200, 60),
+        (81, 25),
+    ] {
+        for (_, setup) in SCREENS {
+            let mut a = app(Lang::Id);
+            setup(&mut a);
+            render(&mut a, w, h);
+        }
+    }
+}
