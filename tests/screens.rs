@@ -61,7 +61,27 @@ fn render(app: &mut App, w: u16, h: u16) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    blank_clock(&out)
+    blank_scores(&blank_clock(&out))
+}
+
+/// Blanks search scores: BM25 sums can differ in the last digit between index builds.
+fn blank_scores(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("skor ").or_else(|| rest.find("score ")) {
+        let word = if rest[i..].starts_with("skor ") { 5 } else { 6 };
+        out.push_str(&rest[..i + word]);
+        rest = &rest[i + word..];
+        let n = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(rest.len());
+        if n > 0 {
+            out.push('#');
+        }
+        rest = &rest[n..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Blanks `HH:MM:SS UTC` (draft watch's "checked at") so snapshots do not depend on the time.
