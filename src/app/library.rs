@@ -1,22 +1,26 @@
 //! What the app shows, read from files: one light row per risalah for the overview, and one fully
 //! read report (model, findings, where each step starts) for the walk-through, read when opened.
 
+use super::cache;
 use crate::check::{self, Checked, Diagnostic};
-use crate::diag::{Code, Loc, Severity};
+use crate::diag::{Anchor, Loc, Msg, Pos, Severity};
 use crate::domain::risalah::{JenisKelompok, Risalah};
 use crate::format::Model;
 use crate::sources::{self, Root, SourceError, SourceFile};
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a file came from, so it can be read again.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     Disk(PathBuf),
     Builtin,
 }
 
 /// One risalah (or a file that should have been one) in the overview.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub name: String,
     pub origin: Origin,
@@ -30,6 +34,7 @@ pub struct Row {
     pub warnings: usize,
     pub infos: usize,
     /// Findings only the whole folder can see (an id used twice), carried into the walk-through.
+    #[serde(skip)]
     pub cross_file: Vec<Diagnostic>,
 }
 
@@ -48,25 +53,110 @@ impl Library {
     pub fn build(
         root_name: &str,
         files: &[SourceFile],
-        origin: &dyn Fn(&str) -> Origin,
+        origin: &(dyn Fn(&str) -> Origin + Sync),
         progress: &(dyn Fn(usize) + Sync),
     ) -> Library {
-        let checked = check::check_files_with_progress(files, progress);
+        let done = AtomicUsize::new(0);
+        let read: Vec<Read> = files
+            .par_iter()
+            .map(|f| {
+                let r = read_one(f, origin);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                r
+            })
+            .collect();
+        let mut library = Library::assemble(root_name, read.into_iter());
+        library.mark_duplicates(&|name| {
+            files
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| crate::format::read_document(&f.bytes))
+        });
+        library
+    }
+
+    /// Reads and checks every file of a root. On disk, files whose size and modification time are
+    /// unchanged since the last start are taken from the cache folder instead of being read again.
+    pub fn load(
+        root: &Root,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Library, SourceError> {
+        let dir = match root {
+            Root::Builtin => {
+                let files = root.files()?;
+                let total = files.len();
+                progress(0, total);
+                return Ok(Library::build(
+                    &root.describe(),
+                    &files,
+                    &|_| Origin::Builtin,
+                    &|done| progress(done, total),
+                ));
+            }
+            Root::Disk(dir) => dir,
+        };
+        let paths = if dir.is_dir() {
+            sources::yaml_paths(dir)?
+        } else {
+            vec![dir.clone()]
+        };
+        let total = paths.len();
+        progress(0, total);
+        let cache_file = cache::file_for(dir);
+        let cached = cache::load(&cache_file);
+        let done = AtomicUsize::new(0);
+        let read: Vec<Result<(Read, cache::Stamp), SourceError>> = paths
+            .par_iter()
+            .map(|path| {
+                let name = path.display().to_string();
+                let stamp = cache::Stamp::of(path);
+                let hit = stamp
+                    .as_ref()
+                    .and_then(|st| cached.get(&name).filter(|c| c.stamp == *st))
+                    .map(|c| c.read.clone());
+                let r = match (hit, stamp) {
+                    (Some(read), Some(stamp)) => Ok((read, stamp)),
+                    _ => {
+                        let file = sources::collect(std::slice::from_ref(path))?
+                            .into_iter()
+                            .next()
+                            .ok_or_else(|| SourceError::NotFound(name.clone()))?;
+                        let stamp = cache::Stamp::of(path).unwrap_or_default();
+                        Ok((read_one(&file, &|n| Origin::Disk(PathBuf::from(n))), stamp))
+                    }
+                };
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                r
+            })
+            .collect();
+        let read = read.into_iter().collect::<Result<Vec<_>, _>>()?;
+        cache::save(&cache_file, &read);
+        let mut library = Library::assemble(&root.describe(), read.into_iter().map(|(r, _)| r));
+        library.mark_duplicates(&|name| {
+            std::fs::read(name)
+                .ok()
+                .map(|bytes| crate::format::read_document(&bytes))
+        });
+        Ok(library)
+    }
+
+    fn assemble(root_name: &str, read: impl Iterator<Item = Read>) -> Library {
         let mut title = None;
         let mut rows = Vec::new();
         let mut other_files = 0;
-        for c in checked {
-            match &c.doc.model {
-                Some(Model::Lomba(l)) => {
+        for r in read {
+            match r {
+                Read::Entry(row) => rows.push(row),
+                Read::Lomba { nama } => {
                     other_files += 1;
                     if title.is_none() {
-                        title = l.nama.clone();
+                        title = nama;
                     }
                 }
-                Some(Model::Rubrik(_)) => other_files += 1,
-                _ => rows.push(row_of(c, origin)),
+                Read::Rubrik => other_files += 1,
             }
         }
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
         Library {
             title: title.unwrap_or_else(|| root_name.to_string()),
             rows,
@@ -74,21 +164,31 @@ impl Library {
         }
     }
 
-    /// Reads and checks every file of a root.
-    pub fn load(
-        root: &Root,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Result<Library, SourceError> {
-        let files = root.files()?;
-        let total = files.len();
-        progress(0, total);
-        let origin = |name: &str| match root {
-            Root::Builtin => Origin::Builtin,
-            Root::Disk(_) => Origin::Disk(PathBuf::from(name)),
-        };
-        Ok(Library::build(&root.describe(), &files, &origin, &|done| {
-            progress(done, total)
-        }))
+    /// T006 needs the whole folder: every row after the first with an id gets the finding.
+    fn mark_duplicates(&mut self, reread: &dyn Fn(&str) -> Option<crate::format::Document>) {
+        let mut first: HashMap<String, String> = HashMap::new();
+        for row in &mut self.rows {
+            if row.id.is_empty() {
+                continue;
+            }
+            match first.get(&row.id) {
+                None => {
+                    first.insert(row.id.clone(), row.name.clone());
+                }
+                Some(first_file) => {
+                    let at = Loc::Path(crate::diag::Path::root().key("id"), Anchor::Value);
+                    let pos = reread(&row.name).map_or(Pos::START, |doc| doc.position(&at));
+                    row.errors += 1;
+                    row.cross_file.push(Diagnostic {
+                        pos,
+                        msg: Msg::DuplicateId {
+                            id: row.id.clone(),
+                            first_file: first_file.clone(),
+                        },
+                    });
+                }
+            }
+        }
     }
 
     pub fn find_id(&self, id: &str) -> Option<usize> {
@@ -100,19 +200,32 @@ impl Library {
     }
 }
 
-fn row_of(c: Checked, origin: &dyn Fn(&str) -> Origin) -> Row {
+/// What one file contributes to the library.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum Read {
+    Entry(Row),
+    Lomba { nama: Option<String> },
+    Rubrik,
+}
+
+fn read_one(file: &SourceFile, origin: &(dyn Fn(&str) -> Origin + Sync)) -> Read {
+    let c = check::check_file(file);
+    match &c.doc.model {
+        Some(Model::Lomba(l)) => Read::Lomba {
+            nama: l.nama.clone(),
+        },
+        Some(Model::Rubrik(_)) => Read::Rubrik,
+        _ => Read::Entry(row_of(c, origin)),
+    }
+}
+
+fn row_of(c: Checked, origin: &(dyn Fn(&str) -> Origin + Sync)) -> Row {
     let count = |s| c.count(s);
     let (errors, warnings, infos) = (
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let cross_file = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.code() == Code::T006)
-        .cloned()
-        .collect();
     let origin = origin(&c.name);
     let r = match &c.doc.model {
         Some(Model::Risalah(r)) => Some(r),
@@ -131,7 +244,7 @@ fn row_of(c: Checked, origin: &dyn Fn(&str) -> Origin) -> Row {
         errors,
         warnings,
         infos,
-        cross_file,
+        cross_file: Vec::new(),
     }
 }
 

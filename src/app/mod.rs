@@ -1,6 +1,7 @@
 //! The app's state and how it changes: keys, mouse, and what background work reports. Nothing here
 //! draws; `ui` renders this state, and `tui` runs the terminal.
 
+mod cache;
 pub mod config;
 pub mod draft;
 pub mod keys;

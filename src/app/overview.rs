@@ -51,6 +51,8 @@ pub struct Overview {
     /// Indexes into the library's rows, in display order.
     pub visible: Vec<usize>,
     pub selected: usize,
+    /// First row shown, kept between frames so the list scrolls only when the selection leaves it.
+    pub offset: std::cell::Cell<usize>,
 }
 
 impl Default for Overview {
@@ -62,6 +64,7 @@ impl Default for Overview {
             descending: false,
             visible: Vec::new(),
             selected: 0,
+            offset: std::cell::Cell::new(0),
         }
     }
 }
@@ -102,6 +105,20 @@ fn matches(row: &Row, words: &[String]) -> bool {
 }
 
 impl Overview {
+    /// The first row to show in a window of `height` rows so that the selection is visible.
+    pub fn window(&self, height: usize) -> usize {
+        let height = height.max(1);
+        let mut offset = self.offset.get();
+        if self.selected < offset {
+            offset = self.selected;
+        } else if self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        offset = offset.min(self.visible.len().saturating_sub(height));
+        self.offset.set(offset);
+        offset
+    }
+
     /// Recomputes the visible rows, keeping the same row selected when it is still shown.
     pub fn refresh(&mut self, library: &Library) {
         let keep = self.visible.get(self.selected).copied();

@@ -26,7 +26,7 @@ pub struct Risalah {
     pub penyajian: Option<Penyajian>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum JenisKelompok {
     Opd,
     Kelurahan,

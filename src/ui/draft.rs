@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         return;
     }
     // One line per finding; the selected one also shows its source line and hint below the list.
-    let detail_h = 4u16.min(inner.height / 2);
+    let detail_h = 7u16.min(inner.height / 2);
     let [list, detail] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(detail_h)]).areas(inner);
     let per_page = usize::from(list.height).max(1);
@@ -153,10 +153,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(x) = o.diagnostics.get(d.selected) {
-        let mut lines = vec![Line::from(vec![
+        let mut lines = vec![Line::styled(
+            x.message(app.lang),
+            severity_style(th, x.severity()),
+        )];
+        lines.push(Line::from(vec![
             Span::styled(format!("{:>4} │ ", x.pos.line), th.muted()),
             Span::raw(o.line(x.pos.line).to_string()),
-        ])];
+        ]));
         lines.push(Line::from(vec![
             Span::raw(" ".repeat(7 + x.pos.column.saturating_sub(1))),
             Span::styled(
@@ -170,6 +174,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 th.muted(),
             ));
         }
-        frame.render_widget(Paragraph::new(lines), detail);
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            detail,
+        );
     }
 }

@@ -174,9 +174,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Constraint::Min(12),
         Constraint::Length(11),
     ]);
+    let block = Block::bordered()
+        .border_style(th.muted())
+        .title(Span::styled(
+            format!(" {} ", app.t("Peserta", "Entries")),
+            th.title(),
+        ));
+    let inner = block.inner(table);
+    // Only the rows in view are built: at 10,000 entries building them all costs a frame.
+    let height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let offset = ov.window(height);
     let rows: Vec<Row> = ov
         .visible
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|&i| {
             let r = &lib.rows[i];
             let mut cells = Vec::new();
@@ -221,20 +233,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             Row::new(cells)
         })
         .collect();
-    let block = Block::bordered()
-        .border_style(th.muted())
-        .title(Span::styled(
-            format!(" {} ", app.t("Peserta", "Entries")),
-            th.title(),
-        ));
-    let inner = block.inner(table);
     let widget = Table::new(rows, widths)
         .header(Row::new(header).style(th.accent().add_modifier(Modifier::BOLD)))
         .block(block)
         .column_spacing(1)
         .row_highlight_style(th.selected())
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(ov.selected));
+    let mut state = TableState::default().with_selected(Some(ov.selected - offset));
     frame.render_stateful_widget(widget, table, &mut state);
     // Rows start under the header line.
     areas.list = Rect::new(
@@ -243,5 +248,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         inner.width,
         inner.height.saturating_sub(1),
     );
-    areas.list_offset = state.offset();
+    areas.list_offset = offset + state.offset();
 }
