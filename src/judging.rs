@@ -384,6 +384,23 @@ impl Judging {
         )
     }
 
+    /// What an export needs besides the ranking: names, and every judge's raw sheets.
+    pub fn export_context(&self) -> crate::export::Context<'_> {
+        let comp = &self.competition;
+        crate::export::Context {
+            lomba_id: comp.id(),
+            lomba_nama: comp.name(),
+            juri: comp.lomba.juri.iter().map(|x| x.id.clone()).collect(),
+            kriteria: comp.rubrik.kriteria.iter().map(|k| k.id.clone()).collect(),
+            sheets: comp
+                .lomba
+                .juri
+                .iter()
+                .map(|x| (x.id.clone(), self.sheets(&x.id)))
+                .collect(),
+        }
+    }
+
     pub fn progress(&self) -> Vec<Progress> {
         let rubrik = &self.competition.rubrik;
         self.competition

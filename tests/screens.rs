@@ -389,3 +389,99 @@ fn tiny_and_odd_sizes_never_panic() {
         }
     }
 }
+
+/// The app with the sample competition open for judging, journals in a fresh folder (the demo
+/// journals are copied in), scoring as `juri` (or asking, with `None`).
+fn judging_app(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {
+    let mut a = app(lang);
+    let comp =
+        tulta::competition::load(Some(std::path::Path::new("reports")), lang).expect("competition");
+    let judging = tulta::judging::Judging::open_in(comp, data).expect("judging");
+    a.judge = Some(tulta::app::judge::JudgeState::new(
+        judging,
+        juri.map(str::to_string),
+    ));
+    a
+}
+
+const JUDGING: &[(&str, Option<&str>, Setup)] = &[
+    ("judge_picker", None, |_| {}),
+    ("judge_overview", Some("juri-2"), |_| {}),
+    ("judge_panel", Some("juri-2"), |a| {
+        let r = row_of(a, "tng-2026-dishub-tertib");
+        a.open_row(r, 3);
+        press(
+            a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Char('4'),
+                KeyCode::Down,
+                KeyCode::Char(' '),
+            ],
+        );
+    }),
+    ("judge_conflict", Some("juri-2"), |a| {
+        let r = row_of(a, "tng-2026-rsud-sigap");
+        a.open_row(r, 1);
+        press(a, &[KeyCode::Tab, KeyCode::Tab]);
+    }),
+    ("judge_note_prompt", Some("juri-1"), |a| {
+        let r = row_of(a, "tng-2026-mpp-prima");
+        a.open_row(r, 1);
+        press(a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('e')]);
+        typed(a, "Data Pareto rapi");
+        press(a, &[KeyCode::Esc]);
+    }),
+    ("judge_ranking", Some("juri-1"), |a| {
+        press(a, &[KeyCode::F(5)])
+    }),
+    ("judge_ranking_median_kelurahan", Some("juri-1"), |a| {
+        press(
+            a,
+            &[
+                KeyCode::F(5),
+                KeyCode::Char('m'),
+                KeyCode::Char('c'),
+                KeyCode::Char('c'),
+            ],
+        )
+    }),
+    ("judge_progress", Some("juri-3"), |a| {
+        press(a, &[KeyCode::F(6)])
+    }),
+];
+
+#[test]
+fn judging_screens() {
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            for (what, juri, setup) in JUDGING {
+                let data = tempfile::tempdir().expect("tmp");
+                let mut a = judging_app(lang, *juri, data.path());
+                setup(&mut a);
+                let mut screen = render(&mut a, w, h);
+                // The journal's sequence number depends on the demo journals' length only.
+                screen = screen.replace('\r', "");
+                insta::assert_snapshot!(name(lang, w, h, what), screen);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_conflict_is_refused_in_the_panel_and_nothing_is_written() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-3"), data.path());
+    let r = row_of(&a, "tng-2026-karangsari-guyub");
+    a.open_row(r, 1);
+    let before = a.judge.as_ref().map(|j| j.judging.changes("juri-3").len());
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('4')]);
+    let j = a.judge.as_ref().expect("judging");
+    assert_eq!(Some(j.judging.changes("juri-3").len()), before);
+    assert!(
+        matches!(&j.message, Some((false, m)) if m.contains("may not score")),
+        "{:?}",
+        j.message
+    );
+}

@@ -70,6 +70,17 @@ impl Config {
         }
     }
 
+    /// Saves the config (through a temporary file, so a crash leaves the old one whole).
+    pub fn save(&self, dir: &Path) -> Result<(), String> {
+        let text = settings::to_text(self)?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| e.to_string())?;
+        std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(|e| e.to_string())?;
+        tmp.persist(dir.join(FILE_NAME))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
     pub fn lang(&self) -> Option<Lang> {
         self.bahasa.as_deref().and_then(|b| b.parse().ok())
     }

@@ -21,6 +21,9 @@ pub const GLOBAL: &[Key] = &[
     ("F2", "ikhtisar", "overview", None),
     ("F3", "cari arsip", "search the archive", None),
     ("F4", "pantau draf", "draft watch", None),
+    ("F5", "peringkat", "ranking", None),
+    ("F6", "kemajuan juri", "judges' progress", None),
+    ("J", "pilih juri", "choose the judge", None),
 ];
 
 pub const OVERVIEW: &[Key] = &[
@@ -106,6 +109,48 @@ pub const WALK: &[Key] = &[
     ),
     ("m", "risalah serupa", "similar reports", None),
     ("Esc", "kembali", "back", None),
+    (
+        "Tab → panel nilai",
+        "menilai (bila juri dipilih):",
+        "scoring (with a judge chosen):",
+        None,
+    ),
+    (
+        "1-5",
+        "di panel: nilai kriteria",
+        "in the panel: criterion score",
+        None,
+    ),
+    (
+        "+  -",
+        "di panel: naik / turun setengah",
+        "in the panel: up / down a half",
+        None,
+    ),
+    (
+        "]  [",
+        "di panel: kriteria berikutnya / sebelumnya",
+        "in the panel: next / previous criterion",
+        None,
+    ),
+    (
+        "spasi",
+        "di panel: centang butir panduan",
+        "in the panel: tick a guidance item",
+        None,
+    ),
+    (
+        "Enter  e",
+        "di panel: tulis catatan (Ctrl-S simpan)",
+        "in the panel: write a note (Ctrl-S saves)",
+        None,
+    ),
+    (
+        "u",
+        "batalkan perubahan terakhir",
+        "undo the last change",
+        None,
+    ),
 ];
 
 pub const SEARCH: &[Key] = &[
@@ -173,3 +218,38 @@ pub const SOURCE: &[Key] = &[
     ("↑↓ PgUp PgDn", "gulir", "scroll", Some(("gulir", "scroll"))),
     ("Esc", "tutup", "close", Some(("tutup", "close"))),
 ];
+
+pub const RANKING: &[Key] = &[
+    (
+        "↑↓",
+        "pilih peserta",
+        "select an entry",
+        Some(("pilih", "select")),
+    ),
+    (
+        "m",
+        "metode agregasi berikutnya",
+        "next aggregation method",
+        Some(("metode", "method")),
+    ),
+    (
+        "c",
+        "kategori: semua / OPD / kelurahan",
+        "category: all / OPD / kelurahan",
+        Some(("kategori", "category")),
+    ),
+    (
+        "x",
+        "ekspor (.xlsx, .csv, .md)",
+        "export (.xlsx, .csv, .md)",
+        Some(("ekspor", "export")),
+    ),
+    ("Enter", "buka risalah", "open the report", None),
+];
+
+pub const PROGRESS: &[Key] = &[(
+    "F5  r",
+    "peringkat",
+    "ranking",
+    Some(("peringkat", "ranking")),
+)];

@@ -4,6 +4,7 @@
 mod cache;
 pub mod config;
 pub mod draft;
+pub mod judge;
 pub mod keys;
 pub mod library;
 pub mod overview;
@@ -41,6 +42,8 @@ pub enum Screen {
     Walk,
     Search,
     Draft,
+    Ranking,
+    Progress,
 }
 
 /// A file's text around one line: where a finding's "jump to its line" lands.
@@ -87,6 +90,8 @@ pub struct App {
     pub walk: Option<Walk>,
     pub search: SearchState,
     pub draft: Option<Draft>,
+    /// Scoring, when the folder holds a competition.
+    pub judge: Option<judge::JudgeState>,
     pub source: Option<SourceView>,
     pub help: bool,
     /// One line for the user: what just happened, or went wrong.
@@ -165,6 +170,7 @@ impl App {
             overview: Overview::default(),
             walk: None,
             draft: None,
+            judge: None,
             source: None,
             help: false,
             status: None,
@@ -338,10 +344,13 @@ impl App {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
-            self.quit = true;
+            self.request_quit();
             return;
         }
         self.status = None;
+        if self.judge_modal_key(key) {
+            return;
+        }
         if self.help {
             // Any key closes the help; q still quits.
             match key.code {
@@ -381,6 +390,14 @@ impl App {
                 self.draft_key();
                 return;
             }
+            KeyCode::F(5) => {
+                self.show_judging(Screen::Ranking);
+                return;
+            }
+            KeyCode::F(6) => {
+                self.show_judging(Screen::Progress);
+                return;
+            }
             _ => {}
         }
         if !self.typing() {
@@ -390,7 +407,13 @@ impl App {
                     return;
                 }
                 KeyCode::Char('q') => {
-                    self.quit = true;
+                    self.request_quit();
+                    return;
+                }
+                KeyCode::Char('J') if self.judge.is_some() => {
+                    if let Some(j) = &mut self.judge {
+                        j.picker = Some(0);
+                    }
                     return;
                 }
                 _ => {}
@@ -398,9 +421,27 @@ impl App {
         }
         match self.screen {
             Screen::Overview => self.overview_key(key),
-            Screen::Walk => self.walk_key(key),
+            Screen::Walk => {
+                self.walk_key(key);
+                self.follow_step();
+            }
             Screen::Search => self.search_key(key, now),
             Screen::Draft => self.draft_screen_key(key),
+            Screen::Ranking => self.ranking_key(key),
+            Screen::Progress => match key.code {
+                KeyCode::Esc | KeyCode::Backspace => self.back(),
+                KeyCode::Char('r') => self.show_judging(Screen::Ranking),
+                _ => {}
+            },
+        }
+    }
+
+    /// The scoring panel's cursor follows the step in view while the judge is not in the panel.
+    fn follow_step(&mut self) {
+        if let (Some(w), Some(j)) = (&self.walk, &mut self.judge) {
+            if w.pane != Pane::Panel && j.note.is_none() {
+                j.follow_step(w.step);
+            }
         }
     }
 
@@ -466,6 +507,8 @@ impl App {
             KeyCode::Char('S') => ov.reverse(&self.library),
             KeyCode::Char('c') => self.go(Screen::Search),
             KeyCode::Char('d') => self.draft_key(),
+            KeyCode::Char('r') => self.show_judging(Screen::Ranking),
+            KeyCode::Char('p') => self.show_judging(Screen::Progress),
             KeyCode::Esc if !ov.filter.is_empty() => {
                 ov.filter.clear();
                 ov.refresh(&self.library);
@@ -486,11 +529,29 @@ impl App {
             return;
         };
         match key.code {
+            _ if w.pane == Pane::Panel
+                && self.judge.is_some()
+                && Self::panel_key(w, self.judge.as_mut(), key, self.lang) => {}
             KeyCode::Char(c @ '1'..='7') => w.go_step(c as usize - '0' as usize),
             KeyCode::Tab | KeyCode::BackTab => {
-                w.pane = match w.pane {
-                    Pane::Steps => Pane::Content,
-                    Pane::Content => Pane::Steps,
+                let forward = key.code == KeyCode::Tab;
+                let panel = self.judge.as_ref().is_some_and(|j| {
+                    j.is_entry(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
+                });
+                w.pane = match (w.pane, forward, panel) {
+                    (Pane::Steps, true, _) => Pane::Content,
+                    (Pane::Content, true, true) => Pane::Panel,
+                    (Pane::Content, true, false) => Pane::Steps,
+                    (Pane::Panel, true, _) => Pane::Steps,
+                    (Pane::Steps, false, true) => Pane::Panel,
+                    (Pane::Steps, false, false) => Pane::Content,
+                    (Pane::Content, false, _) => Pane::Steps,
+                    (Pane::Panel, false, _) => Pane::Content,
+                }
+            }
+            KeyCode::Char('u') => {
+                if let Some(j) = &mut self.judge {
+                    j.undo(self.lang);
                 }
             }
             KeyCode::Char('t') => w.show_findings(),
@@ -527,7 +588,7 @@ impl App {
                 }
             }
             KeyCode::Esc | KeyCode::Backspace => {
-                if w.pane == Pane::Content {
+                if w.pane != Pane::Steps {
                     w.pane = Pane::Steps;
                 } else {
                     self.back();
@@ -544,6 +605,7 @@ impl App {
                     KeyCode::PageUp => w.move_by(-10),
                     _ => {}
                 },
+                Pane::Panel => {}
                 Pane::Content => match key.code {
                     KeyCode::Up | KeyCode::Char('k') => w.move_by(-1),
                     KeyCode::Down | KeyCode::Char('j') => w.move_by(1),
@@ -576,6 +638,197 @@ impl App {
                     _ => {}
                 },
             },
+        }
+    }
+
+    /// Keys of the scoring panel; false when the key is not the panel's (it falls through).
+    fn panel_key(
+        w: &mut Walk,
+        judge: Option<&mut judge::JudgeState>,
+        key: KeyEvent,
+        lang: Lang,
+    ) -> bool {
+        let Some(j) = judge else { return false };
+        let Some(id) = w.opened.risalah.as_ref().map(|r| r.id_str().to_string()) else {
+            return false;
+        };
+        let rubrik_max = j.judging.competition.rubrik.maks;
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => j.move_cursor(-1),
+            KeyCode::Down | KeyCode::Char('j') => j.move_cursor(1),
+            KeyCode::PageUp => j.move_cursor(-8),
+            KeyCode::PageDown => j.move_cursor(8),
+            KeyCode::Home | KeyCode::Char('g') => j.cursor = 0,
+            KeyCode::End | KeyCode::Char('G') => j.move_cursor(1000),
+            KeyCode::Char(c @ '0'..='9')
+                if f64::from(c as u8 - b'0') <= rubrik_max && j.current_criterion().is_some() =>
+            {
+                j.set_score(&id, f64::from(c as u8 - b'0'), lang)
+            }
+            KeyCode::Char(']') => j.jump_criterion(true),
+            KeyCode::Char('[') => j.jump_criterion(false),
+            KeyCode::Char('+') | KeyCode::Char('=') => j.nudge(&id, true, lang),
+            KeyCode::Char('-') => j.nudge(&id, false, lang),
+            KeyCode::Char(' ') => j.toggle_tick(&id, lang),
+            KeyCode::Enter | KeyCode::Char('e') => j.edit_note(&id),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The judge picker, the note editor and its Simpan/Buang/Batal prompt take every key while open.
+    fn judge_modal_key(&mut self, key: KeyEvent) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        if let Some(then) = j.prompt {
+            match key.code {
+                KeyCode::Char('s') | KeyCode::Char('S') | KeyCode::Enter => j.save_note(lang),
+                KeyCode::Char('b')
+                | KeyCode::Char('B')
+                | KeyCode::Char('d')
+                | KeyCode::Char('D') => j.discard_note(lang),
+                KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('C') => {
+                    j.prompt = None;
+                    return true;
+                }
+                _ => return true,
+            }
+            if then == judge::Then::Quit {
+                self.quit = true;
+            }
+            return true;
+        }
+        if let Some(note) = &mut j.note {
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            match key.code {
+                KeyCode::Char('s') if ctrl => j.save_note(lang),
+                KeyCode::Esc => {
+                    if note.changed() {
+                        j.prompt = Some(judge::Then::CloseEditor);
+                    } else {
+                        j.note = None;
+                    }
+                }
+                KeyCode::Enter => note.text.push('\n'),
+                KeyCode::Backspace => {
+                    note.text.pop();
+                }
+                KeyCode::Char('u') if ctrl => note.text.clear(),
+                KeyCode::Char(c) if !ctrl => note.text.push(c),
+                _ => {}
+            }
+            return true;
+        }
+        if let Some(sel) = j.picker {
+            let judges = j.judging.competition.lomba.juri.clone();
+            let n = judges.len() + 1;
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => j.picker = Some(sel.saturating_sub(1)),
+                KeyCode::Down | KeyCode::Char('j') => j.picker = Some((sel + 1).min(n - 1)),
+                KeyCode::Enter => {
+                    j.picker = None;
+                    j.juri = judges.get(sel).map(|x| x.id.clone());
+                    self.remember_judge();
+                }
+                KeyCode::Esc => {
+                    j.picker = None;
+                }
+                KeyCode::Char('q') => self.quit = true,
+                _ => {}
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Saves the chosen judge in the config, so the next start need not ask.
+    fn remember_judge(&mut self) {
+        let Some(j) = &self.judge else { return };
+        let dir = crate::paths::config_dir();
+        let mut config = config::Config::load(&dir).config;
+        if config.juri == j.juri {
+            return;
+        }
+        config.juri = j.juri.clone();
+        if let Err(e) = config.save(&dir) {
+            self.status = Some(e);
+        }
+    }
+
+    /// Quits, unless a note is being edited with changes: then Simpan / Buang / Batal first.
+    fn request_quit(&mut self) {
+        if let Some(j) = &mut self.judge {
+            if j.note.as_ref().is_some_and(|n| n.changed()) {
+                j.prompt = Some(judge::Then::Quit);
+                return;
+            }
+        }
+        self.quit = true;
+    }
+
+    fn show_judging(&mut self, screen: Screen) {
+        if self.judge.is_some() {
+            self.go(screen);
+        } else {
+            self.status = Some(
+                self.t(
+                    "folder ini tidak memuat lomba (lomba.yaml): tidak ada penilaian",
+                    "this folder holds no competition (lomba.yaml): nothing to judge",
+                )
+                .to_string(),
+            );
+        }
+    }
+
+    fn ranking_key(&mut self, key: KeyEvent) {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            self.back();
+            return;
+        };
+        if let Some(path) = &mut j.export {
+            match key.code {
+                KeyCode::Esc => j.export = None,
+                KeyCode::Enter => {
+                    let p = path.clone();
+                    j.export = None;
+                    j.message = Some(match j.export(&p, lang) {
+                        Ok(written) => (
+                            true,
+                            format!("{} {written}", lang.pick("ditulis ke", "written to")),
+                        ),
+                        Err(e) => (false, e),
+                    });
+                }
+                KeyCode::Backspace => {
+                    path.pop();
+                }
+                KeyCode::Char(c) => path.push(c),
+                _ => {}
+            }
+            return;
+        }
+        let n = j.ranking().rows.len();
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => j.rank_selected = j.rank_selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1))
+            }
+            KeyCode::Char('m') => j.cycle_metode(),
+            KeyCode::Char('c') => j.cycle_kategori(),
+            KeyCode::Char('x') => {
+                j.export = Some(format!("peringkat-{}.xlsx", j.judging.competition.id()))
+            }
+            KeyCode::Enter => {
+                let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
+                if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
+                    self.open_row(row, 1);
+                }
+            }
+            KeyCode::Esc | KeyCode::Backspace => self.back(),
+            _ => {}
         }
     }
 
@@ -830,6 +1083,7 @@ impl App {
                     }
                 }
             }
+            Screen::Ranking | Screen::Progress => {}
             Screen::Draft => {
                 if let Some(d) = &mut self.draft {
                     let n = d.opened.diagnostics.len();
@@ -858,6 +1112,8 @@ impl App {
             Screen::Walk => keys::WALK,
             Screen::Search => keys::SEARCH,
             Screen::Draft => keys::DRAFT,
+            Screen::Ranking => keys::RANKING,
+            Screen::Progress => keys::PROGRESS,
         }
     }
 }

@@ -21,6 +21,8 @@ pub enum Tab {
 pub enum Pane {
     Steps,
     Content,
+    /// The scoring panel (when a judge is scoring this entry).
+    Panel,
 }
 
 #[derive(Debug)]

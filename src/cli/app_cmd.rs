@@ -15,6 +15,8 @@ pub struct Settings {
     pub lang: Lang,
     pub theme: Option<String>,
     pub mouse: bool,
+    /// The judge to score as (else the config's, else asked).
+    pub juri: Option<String>,
 }
 
 /// The reports folder when none is named: the config's, else ./reports, else the built-in sample.
@@ -63,6 +65,43 @@ fn finish(mut app: App, load: Option<Root>, notices: Vec<String>) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
+/// The competition under `root`, opened for judging, when there is one. A folder without a
+/// `lomba.yaml` is simply read, not judged; a competition that cannot be opened says why.
+fn judging(
+    root: &Root,
+    settings: &Settings,
+    loaded: &Loaded,
+    notices: &mut Vec<String>,
+) -> Option<crate::app::judge::JudgeState> {
+    let path = match root {
+        Root::Disk(p) => Some(p.as_path()),
+        Root::Builtin => None,
+    };
+    let competition = match crate::competition::load(path, settings.lang) {
+        Ok(c) => c,
+        Err(crate::competition::CompetitionError::NoLomba(_)) => return None,
+        Err(e) => {
+            notices.push(e.to_string());
+            return None;
+        }
+    };
+    match crate::judging::Judging::open(competition) {
+        Ok(j) => {
+            let juri = settings.juri.clone().or_else(|| loaded.config.juri.clone());
+            if let Some(id) = &settings.juri {
+                if j.judge(id).is_none() {
+                    notices.push(format!("--juri {id}: not a judge of this competition"));
+                }
+            }
+            Some(crate::app::judge::JudgeState::new(j, juri))
+        }
+        Err(e) => {
+            notices.push(e.to_string());
+            None
+        }
+    }
+}
+
 /// Opens the app on a folder, a competition file or one risalah.
 pub fn open(
     path: Option<PathBuf>,
@@ -89,8 +128,9 @@ pub fn open(
         ),
         other => other.clone(),
     };
-    let (options, notices) = options(settings, &loaded, Some(search_root));
-    let app = App::new(options, Library::default());
+    let (options, mut notices) = options(settings, &loaded, Some(search_root));
+    let mut app = App::new(options, Library::default());
+    app.judge = judging(&root, settings, &loaded, &mut notices);
     finish(app, Some(root), notices)
 }
 

@@ -202,22 +202,6 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     }
 }
 
-fn context<'a>(j: &'a Judging) -> export::Context<'a> {
-    let comp = &j.competition;
-    export::Context {
-        lomba_id: comp.id(),
-        lomba_nama: comp.name(),
-        juri: comp.lomba.juri.iter().map(|x| x.id.clone()).collect(),
-        kriteria: comp.rubrik.kriteria.iter().map(|k| k.id.clone()).collect(),
-        sheets: comp
-            .lomba
-            .juri
-            .iter()
-            .map(|x| (x.id.clone(), j.sheets(&x.id)))
-            .collect(),
-    }
-}
-
 pub fn rank(
     lomba: Option<&Path>,
     metode: Option<&str>,
@@ -242,7 +226,7 @@ pub fn rank(
         None => j.competition.lomba.agregasi,
     };
     let ranking = j.ranking(metode, kategori);
-    let ctx = context(&j);
+    let ctx = j.export_context();
     let bytes: Vec<u8> = match format {
         RankFormat::Table => export::table(&ranking, &ctx, lang).into_bytes(),
         RankFormat::Json => (export::json(&ranking, &ctx) + "\n").into_bytes(),

@@ -54,6 +54,10 @@ pub struct Cli {
     /// Print the plain-text summary instead of opening the app (also when not on a terminal).
     #[arg(long)]
     summary: bool,
+
+    /// In the app: score as this judge (an id from lomba.yaml); remembered in the config.
+    #[arg(long, value_name = "ID")]
+    juri: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -212,6 +216,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
         lang,
         theme: cli.theme.clone(),
         mouse: !cli.no_mouse,
+        juri: cli.juri.clone(),
     };
     match cli.command {
         None if cli.summary || !std::io::stdout().is_terminal() => {

@@ -1,6 +1,7 @@
 //! Drawing the app's state. Every screen fits any frame from 80x24 up and never draws outside it.
 
 pub mod draft;
+pub mod judge;
 pub mod overview;
 pub mod search;
 pub mod text;
@@ -34,11 +35,14 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
         Screen::Walk => walk::draw(frame, body, app, &mut areas),
         Screen::Search => search::draw(frame, body, app, &mut areas),
         Screen::Draft => draft::draw(frame, body, app, &mut areas),
+        Screen::Ranking => judge::ranking(frame, body, app, &mut areas),
+        Screen::Progress => judge::progress(frame, body, app),
     }
     draw_bar(frame, bar, app);
     if let Some(src) = &app.source {
         draw_source(frame, area, app, src);
     }
+    judge::overlays(frame, area, app);
     if app.help {
         draw_help(frame, area, app);
     }
@@ -95,6 +99,8 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Walk => app.t("Langkah demi langkah", "Step by step"),
         Screen::Search => app.t("Cari arsip", "Search the archive"),
         Screen::Draft => app.t("Pantau draf", "Draft watch"),
+        Screen::Ranking => app.t("Peringkat", "Ranking"),
+        Screen::Progress => app.t("Kemajuan juri", "Judges' progress"),
     };
     let mut lines = vec![Line::from(Span::styled(
         format!("{} — {title}", app.t("Tombol", "Keys")),

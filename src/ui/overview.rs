@@ -23,8 +23,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let ov = &app.overview;
     let lib = &app.library;
     let show_filter = ov.editing || !ov.filter.is_empty();
+    let judging = app.judge.as_ref().filter(|j| j.juri.is_some());
     let [head, filter, table] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(if judging.is_some() { 3 } else { 2 }),
         Constraint::Length(u16::from(show_filter)),
         Constraint::Min(1),
     ])
@@ -76,7 +77,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             th.muted(),
         ),
     ]);
-    frame.render_widget(Paragraph::new(vec![title, totals]), head);
+    let mut head_lines = vec![title, totals];
+    if let Some(j) = judging {
+        let juri = j.juri.clone().unwrap_or_default();
+        let p = j.judging.progress().into_iter().find(|p| p.juri == juri);
+        if let Some(p) = p {
+            let scorable = (p.finished + p.in_progress + p.untouched).max(1);
+            let bar_w = 20;
+            let done = p.finished * bar_w / scorable;
+            head_lines.push(Line::from(vec![
+                Span::styled(format!("{} {juri} ", app.t("Juri", "Judge")), th.accent()),
+                Span::styled("█".repeat(done), th.success()),
+                Span::styled("░".repeat(bar_w - done.min(bar_w)), th.muted()),
+                Span::raw(format!(
+                    " {}/{} {} · {} {} · {} {}",
+                    p.finished,
+                    scorable,
+                    app.t("selesai", "done"),
+                    p.in_progress,
+                    app.t("berjalan", "started"),
+                    p.barred,
+                    app.t("konflik", "barred")
+                )),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(head_lines), head);
 
     if show_filter {
         let cursor = if ov.editing { "▏" } else { "" };
@@ -163,6 +189,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         sorted(SortKey::Judul, app.t("Judul", "Title")),
         sorted(SortKey::Findings, app.t("Temuan", "Findings")),
     ]);
+    if judging.is_some() {
+        header.push(app.t("Nilai saya", "My score").to_string());
+    }
     let mut widths = Vec::new();
     if wide {
         widths.push(Constraint::Length(30));
@@ -172,8 +201,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Constraint::Length(9),
         Constraint::Length(5),
         Constraint::Min(12),
-        Constraint::Length(11),
+        Constraint::Length(8),
     ]);
+    if judging.is_some() {
+        widths.push(Constraint::Length(10));
+    }
     let block = Block::bordered()
         .border_style(th.muted())
         .title(Span::styled(
@@ -230,6 +262,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 Cell::from(fit(&judul, 200)),
                 Cell::from(Line::from(findings)),
             ]);
+            if let Some(j) = judging {
+                let (text, style) = super::judge::entry_status(app, j, &r.id);
+                cells.push(Cell::from(Span::styled(text, style)));
+            }
             Row::new(cells)
         })
         .collect();

@@ -47,6 +47,15 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A number with exactly `places` decimals (indexes and scores read best aligned).
+pub fn fixed(x: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// Wraps text into lines of at most `width` characters, at spaces where possible.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);

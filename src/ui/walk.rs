@@ -18,12 +18,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     };
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     draw_header(frame, head, app, w);
-    let step_w = if body.width >= 110 { 34 } else { 24 };
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(step_w), Constraint::Min(10)]).areas(body);
+    let id = w.opened.risalah.as_ref().map_or("", |r| r.id_str());
+    let scoring = app.judge.as_ref().is_some_and(|j| j.is_entry(id));
+    // With the scoring panel beside it, the stepper shrinks to its numbers on narrow screens.
+    let (step_w, panel_w) = match (scoring, body.width) {
+        (false, x) if x >= 110 => (34, 0),
+        (false, _) => (24, 0),
+        (true, x) if x >= 150 => (30, 50),
+        (true, x) if x >= 110 => (24, 44),
+        (true, _) => (7, 36),
+    };
+    let [left, right, panel_area] = Layout::horizontal([
+        Constraint::Length(step_w),
+        Constraint::Min(10),
+        Constraint::Length(panel_w),
+    ])
+    .areas(body);
     draw_stepper(frame, left, app, w);
     areas.steps = left;
     draw_step(frame, right, app, w, areas);
+    if scoring {
+        super::judge::panel(frame, panel_area, app, id, w.pane == Pane::Panel);
+    }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
@@ -96,15 +112,18 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
 fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
     let th = &app.theme;
     let focused = w.pane == Pane::Steps;
+    let title = if area.width < 14 {
+        String::new()
+    } else {
+        format!(" {} ", app.t("Langkah", "Steps"))
+    };
     let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", app.t("Langkah", "Steps")),
-            th.title(),
-        ))
+        .title(Span::styled(title, th.title()))
         .border_style(if focused { th.accent() } else { th.muted() });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let name_w = usize::from(inner.width).saturating_sub(5);
+    let compact = inner.width < 10;
     let mut lines = Vec::new();
     for n in 1..=7 {
         let (id, en) = if name_w >= 28 {
@@ -123,10 +142,18 @@ fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
             Line::from(vec![
                 Span::styled(format!("{n} "), th.accent()),
                 Span::styled(format!("{mark} "), style),
-                Span::raw(fit(app.t(id, en), name_w)),
+                Span::raw(if compact {
+                    String::new()
+                } else {
+                    fit(app.t(id, en), name_w)
+                }),
             ])
             .style(line_style),
         );
+    }
+    if compact {
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
     }
     lines.push(Line::raw(""));
     let counts = [

@@ -1,0 +1,123 @@
+//! Running the real binary in a pseudo-terminal and reading its screen, for the end-to-end tests.
+
+#![allow(dead_code)]
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtyPair, PtySize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub struct Term {
+    pub pair: PtyPair,
+    pub child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    keys: Box<dyn Write + Send>,
+}
+
+impl Term {
+    /// Starts tulta with `args` in `cwd` on a `cols`x`rows` terminal, with `env` set.
+    pub fn start(args: &[&str], cwd: &Path, env: &[(&str, &Path)], cols: u16, rows: u16) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tulta"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "id_ID.UTF-8");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = p.lock() {
+                    p.process(&buf[..n]);
+                }
+                if let Ok(mut r) = r.lock() {
+                    r.extend_from_slice(&buf[..n]);
+                }
+            }
+        });
+        let keys = pair.master.take_writer().expect("writer");
+        Term {
+            pair,
+            child,
+            parser,
+            raw,
+            keys,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen shows `needle`; fails with what it shows instead.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "waited for {needle:?}; the screen shows:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Types keys (raw bytes as a terminal sends them), then lets the app draw.
+    pub fn send(&mut self, s: &str) {
+        self.keys.write_all(s.as_bytes()).expect("write");
+        self.keys.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    /// Waits for the process to end; its exit status.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "tulta did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+/// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals.
+pub fn competition_copy(dir: &Path) {
+    for f in tulta::sources::builtin_files() {
+        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
+            continue;
+        };
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, &f.bytes[..]).expect("write");
+    }
+}
