@@ -253,3 +253,50 @@ pub const PROGRESS: &[Key] = &[(
     "ranking",
     Some(("peringkat", "ranking")),
 )];
+
+/// The walk-through with the scoring panel focused.
+pub const PANEL: &[Key] = &[
+    (
+        "1-5",
+        "nilai kriteria",
+        "criterion score",
+        Some(("nilai", "score")),
+    ),
+    (
+        "+  -",
+        "naik / turun setengah",
+        "up / down a half",
+        Some(("½", "½")),
+    ),
+    (
+        "]  [",
+        "kriteria berikutnya / sebelumnya",
+        "next / previous criterion",
+        Some(("kriteria", "criterion")),
+    ),
+    (
+        "spasi",
+        "centang butir panduan",
+        "tick a guidance item",
+        Some(("centang", "tick")),
+    ),
+    (
+        "Enter  e",
+        "tulis catatan (Ctrl-S simpan)",
+        "write a note (Ctrl-S saves)",
+        Some(("catatan", "note")),
+    ),
+    (
+        "u",
+        "batalkan perubahan terakhir",
+        "undo the last change",
+        Some(("batal", "undo")),
+    ),
+    (
+        "n  p",
+        "risalah berikutnya / sebelumnya",
+        "next / previous report",
+        Some(("risalah", "report")),
+    ),
+    ("Tab", "pindah panel", "switch pane", None),
+];

@@ -567,7 +567,14 @@ impl App {
                             pos.wrapping_sub(1)
                         };
                         if let Some(&next_row) = ov.visible.get(next) {
+                            let pane = w.pane;
                             self.open_row(next_row, step);
+                            if let Some(w) = &mut self.walk {
+                                w.pane = pane;
+                            }
+                            if let Some(j) = &mut self.judge {
+                                j.cursor = 0;
+                            }
                             // Stay on this screen rather than stacking one per report.
                             self.history.pop();
                         }
@@ -1109,6 +1116,9 @@ impl App {
         }
         match self.screen {
             Screen::Overview => keys::OVERVIEW,
+            Screen::Walk if self.walk.as_ref().is_some_and(|w| w.pane == Pane::Panel) => {
+                keys::PANEL
+            }
             Screen::Walk => keys::WALK,
             Screen::Search => keys::SEARCH,
             Screen::Draft => keys::DRAFT,
