@@ -69,22 +69,17 @@ pub fn load(path: &Path) -> HashMap<String, Cached> {
 
 /// Writes through a temporary file and a rename, so a crash never leaves half a cache. Failing to
 /// write a cache only costs time at the next start, so errors are ignored.
-pub fn save(path: &Path, read: &[(Read, Stamp)]) {
+pub fn save(path: &Path, read: &[(String, Read, Stamp)]) {
     let files = read
         .iter()
-        .filter_map(|(r, stamp)| {
-            let name = match r {
-                Read::Entry(row) => row.name.clone(),
-                // Competition and rubric files are few and cheap: read them each time.
-                _ => return None,
-            };
-            Some((
-                name,
+        .map(|(name, r, stamp)| {
+            (
+                name.clone(),
                 Cached {
                     stamp: *stamp,
                     read: r.clone(),
                 },
-            ))
+            )
         })
         .collect();
     let file = File {

@@ -105,7 +105,8 @@ impl Library {
         let cache_file = cache::file_for(dir);
         let cached = cache::load(&cache_file);
         let done = AtomicUsize::new(0);
-        let read: Vec<Result<(Read, cache::Stamp), SourceError>> = paths
+        let misses = AtomicUsize::new(0);
+        let read: Vec<Result<(String, Read, cache::Stamp), SourceError>> = paths
             .par_iter()
             .map(|path| {
                 let name = path.display().to_string();
@@ -115,14 +116,16 @@ impl Library {
                     .and_then(|st| cached.get(&name).filter(|c| c.stamp == *st))
                     .map(|c| c.read.clone());
                 let r = match (hit, stamp) {
-                    (Some(read), Some(stamp)) => Ok((read, stamp)),
+                    (Some(read), Some(stamp)) => Ok((name, read, stamp)),
                     _ => {
+                        misses.fetch_add(1, Ordering::Relaxed);
                         let file = sources::collect(std::slice::from_ref(path))?
                             .into_iter()
                             .next()
                             .ok_or_else(|| SourceError::NotFound(name.clone()))?;
                         let stamp = cache::Stamp::of(path).unwrap_or_default();
-                        Ok((read_one(&file, &|n| Origin::Disk(PathBuf::from(n))), stamp))
+                        let read = read_one(&file, &|n| Origin::Disk(PathBuf::from(n)));
+                        Ok((name, read, stamp))
                     }
                 };
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
@@ -130,8 +133,11 @@ impl Library {
             })
             .collect();
         let read = read.into_iter().collect::<Result<Vec<_>, _>>()?;
-        cache::save(&cache_file, &read);
-        let mut library = Library::assemble(&root.describe(), read.into_iter().map(|(r, _)| r));
+        // Rewrite the cache only when something changed (a file read again, or one gone).
+        if misses.load(Ordering::Relaxed) > 0 || read.len() != cached.len() {
+            cache::save(&cache_file, &read);
+        }
+        let mut library = Library::assemble(&root.describe(), read.into_iter().map(|(_, r, _)| r));
         library.mark_duplicates(&|name| {
             std::fs::read(name)
                 .ok()
