@@ -35,11 +35,19 @@ const MIX: &[(&str, &str, &[&str])] = &[
     ),
     ("phrase", "\"papan informasi\"", &["papan informasi"]),
     ("phrase", "\"waktu tunggu\"", &["waktu tunggu"]),
-    ("field", "opd:rsud tahun:2021", &["opd: rsud", "tahun: 2021"]),
+    (
+        "field",
+        "opd:rsud tahun:2021",
+        &["opd: rsud", "tahun: 2021"],
+    ),
     (
         "field",
         "jenis:kelurahan daerah:wanasari alat:pareto",
-        &["jenis: kelurahan", "daerah: kabupaten wanasari", "diagram_pareto"],
+        &[
+            "jenis: kelurahan",
+            "daerah: kabupaten wanasari",
+            "diagram_pareto",
+        ],
     ),
     // Typos: grep cannot forgive them, so it is given the right word (an advantage to grep).
     ("fuzzy", "pendaftarn", &["pendaftaran"]),
@@ -55,6 +63,8 @@ struct Run {
 
 /// Runs a command to completion, stdout to a file (never /dev/null: ripgrep stops at the first
 /// match when it sees /dev/null), and measures its wall time and peak memory.
+// The child is reaped by wait4 (which also yields its peak memory), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run(cmd: &mut Command, out: &Path) -> Run {
     let file = std::fs::File::create(out).expect("create output file");
     let start = Instant::now();
@@ -153,10 +163,17 @@ fn grep_tool() -> (&'static str, bool) {
 fn grep_command(patterns: &[&str], dir: &Path, rg: bool) -> Command {
     let tool = if rg { "rg -il" } else { "grep -ril" };
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut script = format!("{tool} -- {} {}", quote(patterns[0]), quote(&dir.to_string_lossy()));
+    let mut script = format!(
+        "{tool} -- {} {}",
+        quote(patterns[0]),
+        quote(&dir.to_string_lossy())
+    );
     let tool_files = if rg { "rg -il" } else { "grep -il" };
     for p in &patterns[1..] {
-        script.push_str(&format!(" | xargs -r -d '\\n' {tool_files} -- {}", quote(p)));
+        script.push_str(&format!(
+            " | xargs -r -d '\\n' {tool_files} -- {}",
+            quote(p)
+        ));
     }
     let mut c = Command::new("sh");
     c.args(["-c", &script]);
@@ -201,7 +218,10 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
     eprintln!("[{size}] cold build …");
     let cold = run(&mut tulta(&["index"]), &out);
     assert_eq!(cold.status, 0, "tulta index failed");
-    eprintln!("[{size}] {}", std::fs::read_to_string(&out).unwrap_or_default().trim());
+    eprintln!(
+        "[{size}] {}",
+        std::fs::read_to_string(&out).unwrap_or_default().trim()
+    );
     let reopen = (0..5)
         .map(|_| run(&mut tulta(&["index"]), &out))
         .min_by_key(|r| r.wall)
@@ -239,9 +259,19 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
     let mut search_rss = 0;
     for (_, q, patterns) in MIX {
         let runs: Vec<Run> = (0..3)
-            .map(|_| run(&mut tulta(&["search", q, "--limit", "20", "--format", "json"]), &out))
+            .map(|_| {
+                run(
+                    &mut tulta(&["search", q, "--limit", "20", "--format", "json"]),
+                    &out,
+                )
+            })
             .collect();
-        search_rss = runs.iter().map(|r| r.max_rss_kb).max().unwrap_or(0).max(search_rss);
+        search_rss = runs
+            .iter()
+            .map(|r| r.max_rss_kb)
+            .max()
+            .unwrap_or(0)
+            .max(search_rss);
         search_total += median(runs.iter().map(|r| r.wall).collect());
         let greps: Vec<Duration> = (0..3)
             .map(|_| run(&mut grep_command(patterns, &corpus, rg), &out).wall)
@@ -309,7 +339,9 @@ fn main() {
     };
     line("corpus size", &|r| format!("{:.0} MB", r.corpus_mb));
     line("cold build (`tulta index`)", &|r| ms(r.cold.wall));
-    line("reopen, nothing changed (`tulta index`)", &|r| ms(r.reopen.wall));
+    line("reopen, nothing changed (`tulta index`)", &|r| {
+        ms(r.reopen.wall)
+    });
     line("query p50 / p99 (fresh reader, top 20 + snippets)", &|r| {
         format!("{} / {}", ms(r.p50), ms(r.p99))
     });
@@ -321,13 +353,24 @@ fn main() {
                 .map_or("-".into(), |(_, d)| ms(*d))
         });
     }
-    line("`tulta search` whole process (mean over mix)", &|r| ms(r.search_process));
-    line(&format!("`{tool}` same queries (mean over mix)"), &|r| ms(r.grep));
+    line("`tulta search` whole process (mean over mix)", &|r| {
+        ms(r.search_process)
+    });
+    line(&format!("`{tool}` same queries (mean over mix)"), &|r| {
+        ms(r.grep)
+    });
     line("ratio", &|r| {
-        format!("{:.1}×", r.grep.as_secs_f64() / r.search_process.as_secs_f64())
+        format!(
+            "{:.1}×",
+            r.grep.as_secs_f64() / r.search_process.as_secs_f64()
+        )
     });
     line("peak memory searching / indexing", &|r| {
-        format!("{} / {} MB", r.search_rss_kb / 1024, r.cold.max_rss_kb / 1024)
+        format!(
+            "{} / {} MB",
+            r.search_rss_kb / 1024,
+            r.cold.max_rss_kb / 1024
+        )
     });
     line("index size", &|r| format!("{:.0} MB", r.index_mb));
 }
