@@ -727,14 +727,14 @@ fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
             })
             .collect()),
         Root::Disk(dir) => {
-            let paths = if dir.is_file() {
-                vec![dir.clone()]
+            let files = if dir.is_file() {
+                vec![(dir.clone(), std::fs::metadata(dir).map_err(io_err(dir))?)]
             } else {
-                sources::yaml_paths(dir)?
+                sources::yaml_files_with_metadata(dir)?
             };
-            paths
-                .into_par_iter()
-                .filter_map(|p| {
+            let mut seen: Vec<Seen> = files
+                .into_iter()
+                .filter_map(|(p, meta)| {
                     let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy();
                     // A newline or tab in a name would break the files list; such names are not
                     // something a risalah folder has, so they are left out.
@@ -747,21 +747,22 @@ fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
                     } else {
                         rel.into_owned()
                     };
-                    Some(std::fs::metadata(&p).map_err(io_err(&p)).map(|meta| {
-                        Seen {
-                            path: rel,
-                            mtime: meta
-                                .modified()
-                                .ok()
-                                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                                .map_or(0, |d| d.as_nanos() as u64),
-                            size: meta.len(),
-                            bytes: None,
-                            disk: Some(p.clone()),
-                        }
-                    }))
+                    Some(Seen {
+                        path: rel,
+                        mtime: meta
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                            .map_or(0, |d| d.as_nanos() as u64),
+                        size: meta.len(),
+                        bytes: None,
+                        disk: Some(p),
+                    })
                 })
-                .collect()
+                .collect();
+            // Files go to the index in a fixed order, so equal scores rank the same on every build.
+            seen.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+            Ok(seen)
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::analyzer;
 use super::indexer::{Archive, SearchError};
-use super::schema::Fields;
+use super::schema::{Fields, PIECE_SEP};
 use crate::i18n::Lang;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::{Bound, Range};
@@ -396,14 +396,17 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// Collapses runs of whitespace (the step texts are one piece per line) into single spaces, and
-/// gives a function from byte offsets in the input to offsets in the output.
+/// Collapses runs of whitespace into single spaces and a run that holds a piece separator into
+/// " · ", and gives a function from byte offsets in the input to offsets in the output.
 #[allow(clippy::type_complexity)]
 fn squeeze(text: &str) -> (String, Box<dyn Fn(usize) -> Option<usize>>) {
+    const SEP: &str = " · ";
+    let is_gap = |c: char| c.is_whitespace() || c == PIECE_SEP;
     let mut out = String::with_capacity(text.len());
     let mut map = vec![0usize; text.len() + 1];
-    let mut in_space = false;
-    let trimmed_start = text.len() - text.trim_start().len();
+    // Where the current gap's output starts, and whether it holds a separator.
+    let mut gap: Option<(usize, bool)> = None;
+    let trimmed_start = text.len() - text.trim_start_matches(is_gap).len();
     for (i, c) in text.char_indices() {
         for slot in map.iter_mut().skip(i).take(c.len_utf8()) {
             *slot = out.len();
@@ -411,19 +414,29 @@ fn squeeze(text: &str) -> (String, Box<dyn Fn(usize) -> Option<usize>>) {
         if i < trimmed_start {
             continue;
         }
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
+        if is_gap(c) {
+            match gap {
+                None => {
+                    gap = Some((out.len(), c == PIECE_SEP));
+                    out.push_str(if c == PIECE_SEP { SEP } else { " " });
+                }
+                Some((start, false)) if c == PIECE_SEP => {
+                    out.truncate(start);
+                    out.push_str(SEP);
+                    gap = Some((start, true));
+                }
+                Some(_) => {}
             }
-            in_space = true;
         } else {
             out.push(c);
-            in_space = false;
+            gap = None;
         }
     }
     map[text.len()] = out.len();
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
+    if let Some((start, _)) = gap {
+        out.truncate(start);
+    }
+    let trimmed = out.len();
     (out, Box::new(move |i| map.get(i).map(|&o| o.min(trimmed))))
 }
 
@@ -779,6 +792,14 @@ mod tests {
         assert_eq!(map(2), Some(0));
         assert_eq!(map(7), Some(2));
         assert_eq!(map(9), Some(4));
+    }
+
+    #[test]
+    fn squeeze_shows_where_one_piece_ends_and_the_next_begins() {
+        let (out, map) = squeeze("\u{1f} antrean lama \u{1f}\nloket\u{1f}");
+        assert_eq!(out, "antrean lama · loket");
+        assert_eq!(&out[map(2).unwrap()..map(9).unwrap()], "antrean");
+        assert_eq!(&out[map(17).unwrap()..map(22).unwrap()], "loket");
     }
 
     #[test]

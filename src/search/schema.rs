@@ -10,7 +10,11 @@ use tantivy::TantivyDocument;
 
 /// Bumped whenever fields, analysis or the document mapping change: an index written under another
 /// version is rebuilt from the YAML, since its terms would not match what queries now produce.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Between the pieces of a stored text (one idea, one cause, one action …), so that a snippet can
+/// show where one ends and the next begins. Not a letter or digit: the tokenizer splits on it.
+pub const PIECE_SEP: char = '\u{1f}';
 
 /// Steps are numbered 1 to 7 (spec §2); each has its own field so a hit can name its step.
 pub const STEPS: usize = 7;
@@ -200,7 +204,7 @@ impl Pieces {
         };
         if self.seen.insert(text.to_string()) {
             if !self.out.is_empty() {
-                self.out.push('\n');
+                self.out.push(PIECE_SEP);
             }
             self.out.push_str(text);
         }
@@ -330,7 +334,7 @@ pub fn document(f: &Fields, key: &FileKey, r: &Risalah) -> TantivyDocument {
         both(&mut doc, f.ringkasan, ringkasan);
     }
     if !r.nilai_budaya.is_empty() {
-        doc.add_text(f.nilai, r.nilai_budaya.join("\n"));
+        doc.add_text(f.nilai, r.nilai_budaya.join(&PIECE_SEP.to_string()));
     }
     let mut tools = Vec::new();
     for step in r.steps() {
