@@ -9,20 +9,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-/// Step names (spec §2), Indonesian and English.
-const STEP_NAMES: [(&str, &str); 7] = [
-    ("Menentukan masalah", "Choose the problem"),
-    ("Mencari penyebab", "Find the causes"),
-    (
-        "Meneliti penyebab paling berpengaruh",
-        "Find the dominant causes",
-    ),
-    ("Menyusun rencana perbaikan", "Plan the countermeasures"),
-    ("Melaksanakan perbaikan", "Carry out the plan"),
-    ("Meneliti hasil perbaikan", "Check the results"),
-    ("Mencegah terulangnya masalah", "Standardise, and plan next"),
-];
-
 /// Output a search renders to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -181,24 +167,26 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
         out.push_str(&format!("{}. {}\n", i + 1, h.judul));
         let tahun = h.tahun.map_or_else(|| "-".to_string(), |t| t.to_string());
         out.push_str(&format!(
-            "   {} · {} · {tahun} · {} {:.2}\n",
+            "   {} · {} · {tahun} · {} {}\n",
             h.id,
             h.opd,
             lang.pick("skor", "score"),
-            h.skor
+            crate::export::decimal(f64::from(h.skor), 2, lang)
         ));
         let snippet = h.cuplikan.marked(open, close);
-        match h.langkah {
-            Some(n) => {
-                let (id_name, en_name) = STEP_NAMES[n - 1];
+        match h
+            .langkah
+            .and_then(|n| Some((n, crate::domain::steps::name(n)?)))
+        {
+            Some((n, (id_name, en_name))) => {
                 out.push_str(&format!(
                     "   {} {n} ({}): {snippet}\n",
                     lang.pick("langkah", "step"),
                     lang.pick(id_name, en_name)
                 ));
             }
-            None if !snippet.is_empty() => out.push_str(&format!("   {snippet}\n")),
-            None => {}
+            _ if !snippet.is_empty() => out.push_str(&format!("   {snippet}\n")),
+            _ => {}
         }
         out.push_str(&format!("   {}\n", path_of(&h.path)));
     }

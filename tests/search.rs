@@ -237,6 +237,10 @@ fn phrases_match_words_in_order() {
     // Stemmed inside phrases too: "menerima berkas" is "terima berkas" in the other file.
     assert_eq!(ids(&fx.search("\"menerima berkas\"")), ["acak"]);
     assert_eq!(ids(&fx.search("berkas diterima")), ["acak", "urut"]);
+    // Step 7's monitoring ends "… tiap bulan." and its next theme begins "Loket sering kosong":
+    // one field, two pieces, no phrase across them.
+    assert_eq!(ids(&fx.search("\"sering kosong\"")), ["acak", "urut"]);
+    assert!(ids(&fx.search("\"bulan loket\"")).is_empty());
 }
 
 #[test]

@@ -152,13 +152,21 @@ impl<T: Tokenizer> Tokenizer for StemmerFilter<T> {
         StemmerStream {
             tail: self.inner.token_stream(text),
             cache: &mut self.cache,
+            text,
+            previous_end: 0,
         }
     }
 }
 
+/// Positions skipped where one piece of a stored text ends and the next begins, so that a phrase
+/// never runs from the end of one cause into the start of the next.
+const PIECE_GAP: usize = 8;
+
 pub struct StemmerStream<'a, S> {
     tail: S,
     cache: &'a mut HashMap<String, Option<String>>,
+    text: &'a str,
+    previous_end: usize,
 }
 
 impl<S: TokenStream> TokenStream for StemmerStream<'_, S> {
@@ -167,6 +175,13 @@ impl<S: TokenStream> TokenStream for StemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
+        let between = self.text.get(self.previous_end..token.offset_from);
+        if between.is_some_and(|b| b.contains(super::schema::PIECE_SEP)) {
+            // The tokenizer counts on from the position it last handed out, so the jump carries
+            // over to every later token (the test below holds it to that).
+            token.position += PIECE_GAP;
+        }
+        self.previous_end = token.offset_to;
         let stemmed = match self.cache.get(&token.text) {
             Some(known) => known.clone(),
             None => {
@@ -201,6 +216,21 @@ mod tests {
         let t = terms(&mut stemmed(), word);
         assert_eq!(t.len(), 1, "{word} gave {t:?}");
         t[0].clone()
+    }
+
+    #[test]
+    fn positions_jump_between_pieces() {
+        let text = format!(
+            "loket ramai{}antrean panjang",
+            super::super::schema::PIECE_SEP
+        );
+        let mut analyzer = stemmed();
+        let mut stream = analyzer.token_stream(&text);
+        let mut positions = Vec::new();
+        while stream.advance() {
+            positions.push(stream.token().position);
+        }
+        assert_eq!(positions, [0, 1, 2 + PIECE_GAP, 3 + PIECE_GAP]);
     }
 
     #[test]
