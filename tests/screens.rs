@@ -421,6 +421,12 @@ const JUDGING: &[(&str, Option<&str>, Setup)] = &[
             ],
         );
     }),
+    // Esc at the picker: reading without a judge, so no scoring panel beside the walk-through.
+    ("judge_read_only_walk", None, |a| {
+        press(a, &[KeyCode::Esc]);
+        let r = row_of(a, "tng-2026-dishub-tertib");
+        a.open_row(r, 2);
+    }),
     ("judge_conflict", Some("juri-2"), |a| {
         let r = row_of(a, "tng-2026-rsud-sigap");
         a.open_row(r, 1);

@@ -92,6 +92,12 @@ impl JudgeState {
         self.judging.competition.entry(risalah).is_some()
     }
 
+    /// Whether the walk-through of `risalah` has a scoring panel: a judge is chosen and the report
+    /// is an entry. Reading without a judge keeps the whole width for the report.
+    pub fn has_panel(&self, risalah: &str) -> bool {
+        self.juri.is_some() && self.is_entry(risalah)
+    }
+
     pub fn bar(&self, risalah: &str) -> Option<Bar> {
         self.juri
             .as_deref()

@@ -536,7 +536,7 @@ impl App {
             KeyCode::Tab | KeyCode::BackTab => {
                 let forward = key.code == KeyCode::Tab;
                 let panel = self.judge.as_ref().is_some_and(|j| {
-                    j.is_entry(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
+                    j.has_panel(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
                 });
                 w.pane = match (w.pane, forward, panel) {
                     (Pane::Steps, true, _) => Pane::Content,

@@ -57,17 +57,8 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let Some(juri) = &j.juri else {
-        frame.render_widget(
-            Paragraph::new(app.t(
-                "Hanya membaca. Tekan J untuk memilih juri dan menilai.",
-                "Read only. Press J to choose a judge and score.",
-            ))
-            .wrap(Wrap { trim: true }),
-            inner,
-        );
-        return;
-    };
+    // Without a judge there is no panel (the walk-through keeps the width); `J` picks one.
+    let Some(juri) = &j.juri else { return };
     if let Some(bar) = j.bar(id) {
         frame.render_widget(
             Paragraph::new(vec![

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     draw_header(frame, head, app, w);
     let id = w.opened.risalah.as_ref().map_or("", |r| r.id_str());
-    let scoring = app.judge.as_ref().is_some_and(|j| j.is_entry(id));
+    let scoring = app.judge.as_ref().is_some_and(|j| j.has_panel(id));
     // With the scoring panel beside it, the stepper shrinks to its numbers on narrow screens.
     let (step_w, panel_w) = match (scoring, body.width) {
         (false, x) if x >= 110 => (34, 0),
