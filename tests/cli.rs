@@ -212,3 +212,21 @@ fn language_follows_lang_when_no_flag() {
         .expect("run");
     assert!(stdout(&o).contains("1 file checked"));
 }
+
+#[test]
+fn screen_flags_are_offered_only_where_a_screen_opens() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for sub in ["check", "rank", "search", "score"] {
+        let help = stdout(&tulta(&[sub, "--help"], dir.path()));
+        assert!(
+            !help.contains("--theme") && !help.contains("--no-mouse"),
+            "{sub} --help offers screen flags:\n{help}"
+        );
+    }
+    for args in [&["--help"][..], &["draft", "--help"][..]] {
+        let help = stdout(&tulta(args, dir.path()));
+        assert!(help.contains("--theme") && help.contains("--no-mouse"));
+    }
+    let o = tulta(&["check", "--theme", "terang"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -13,7 +13,7 @@ use crate::search::SearchError;
 use crate::search_cli;
 use crate::sources::{self, Root};
 use crate::summary;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,14 +42,8 @@ pub struct Cli {
     /// A competition or reports folder (or one risalah) to open in the app.
     path: Option<PathBuf>,
 
-    /// Colour theme: gelap (dark), terang (light), kontras (high contrast), or your own
-    /// themes/NAME.yaml in the config folder.
-    #[arg(long, global = true, value_name = "NAME")]
-    theme: Option<String>,
-
-    /// Turn the mouse off (keyboard only; lets the terminal select text).
-    #[arg(long, global = true)]
-    no_mouse: bool,
+    #[command(flatten)]
+    view: ViewArgs,
 
     /// Print the plain-text summary instead of opening the app (also when not on a terminal).
     #[arg(long)]
@@ -58,6 +52,19 @@ pub struct Cli {
     /// In the app: score as this judge (an id from lomba.yaml); remembered in the config.
     #[arg(long, value_name = "ID")]
     juri: Option<String>,
+}
+
+/// How the app looks and takes input: only where a screen opens (the app and `draft`).
+#[derive(Args, Debug, Default)]
+struct ViewArgs {
+    /// Colour theme: gelap (dark), terang (light), kontras (high contrast), or your own
+    /// themes/NAME.yaml in the config folder.
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+
+    /// Turn the mouse off (keyboard only; lets the terminal select text).
+    #[arg(long)]
+    no_mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -150,6 +157,8 @@ enum Command {
     Draft {
         /// The risalah file being written.
         file: PathBuf,
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// Write a risalah template with a comment on every key (to FILE, or to standard output).
     New {
@@ -212,10 +221,17 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
     let config = crate::app::config::Config::load(&crate::paths::config_dir());
     let lang = resolve_lang(cli.lang.as_deref(), config.config.lang())?;
+    // `tulta --theme x draft f` and `tulta draft f --theme x` both work; the later one wins.
+    let draft_view = match &cli.command {
+        Some(Command::Draft { view, .. }) => Some(view),
+        _ => None,
+    };
     let settings = app_cmd::Settings {
         lang,
-        theme: cli.theme.clone(),
-        mouse: !cli.no_mouse,
+        theme: draft_view
+            .and_then(|v| v.theme.clone())
+            .or_else(|| cli.view.theme.clone()),
+        mouse: !(cli.view.no_mouse || draft_view.is_some_and(|v| v.no_mouse)),
         juri: cli.juri.clone(),
     };
     match cli.command {
@@ -230,7 +246,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         None => app_cmd::open(cli.path, &settings, config),
-        Some(Command::Draft { file }) => app_cmd::draft(&file, &settings, config),
+        Some(Command::Draft { file, .. }) => app_cmd::draft(&file, &settings, config),
         Some(Command::Check {
             paths,
             format,
