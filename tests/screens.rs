@@ -170,6 +170,31 @@ fn screens() {
     }
 }
 
+/// At 80x24 the walk-through's help is taller than the terminal: it scrolls to its last key, says
+/// where the rest is, and stays open while scrolling.
+#[test]
+fn help_scrolls_in_a_short_terminal() {
+    for lang in LANGS {
+        let mut a = app(lang);
+        a.open_row(0, 1);
+        press(&mut a, &[KeyCode::F(1)]);
+        let last_key = lang.pick("pilih juri", "choose the judge");
+        let top = render(&mut a, 80, 24);
+        assert!(!top.contains(last_key), "{top}");
+        assert!(top.contains(lang.pick("↓ gulir", "↓ scroll")), "{top}");
+        press(&mut a, &[KeyCode::End]);
+        let end = render(&mut a, 80, 24);
+        assert!(a.help, "End scrolls, it does not close the help");
+        assert!(end.contains(last_key), "{end}");
+        insta::assert_snapshot!(name(lang, 80, 24, "help_walk_scrolled_to_end"), end);
+        // Back to the top, then any other key closes it.
+        press(&mut a, &[KeyCode::Home]);
+        assert_eq!(render(&mut a, 80, 24), top);
+        press(&mut a, &[KeyCode::Char('x')]);
+        assert!(!a.help);
+    }
+}
+
 /// Every tool kind, each on the sample report that uses it.
 #[test]
 fn tools() {

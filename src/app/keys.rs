@@ -9,6 +9,18 @@ pub type Key = (
     Option<(&'static str, &'static str)>,
 );
 
+/// A key's name as the reader's language says it: most keys are named alike in both.
+pub fn label(key: &'static str, lang: crate::i18n::Lang) -> &'static str {
+    let en = match key {
+        "spasi" => "Space",
+        "ketik" => "type",
+        "klik / gulir" => "click / scroll",
+        "Tab → panel nilai" => "Tab → scoring panel",
+        _ => key,
+    };
+    lang.pick(key, en)
+}
+
 pub const GLOBAL: &[Key] = &[
     ("?  F1", "bantuan", "help", Some(("bantuan", "help"))),
     ("q  Ctrl-C", "keluar", "quit", Some(("keluar", "quit"))),

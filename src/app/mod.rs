@@ -65,6 +65,9 @@ pub struct Areas {
     /// (area, tab index) of each tab title.
     pub tabs: Vec<(Rect, usize)>,
     pub content: Rect,
+    /// How far the help overlay can scroll, and how many lines it shows at once.
+    pub help_max: u16,
+    pub help_page: u16,
 }
 
 pub struct Options {
@@ -94,6 +97,8 @@ pub struct App {
     pub judge: Option<judge::JudgeState>,
     pub source: Option<SourceView>,
     pub help: bool,
+    /// First line of the help overlay in view; it scrolls when the terminal is short.
+    pub help_scroll: u16,
     /// One line for the user: what just happened, or went wrong.
     pub status: Option<String>,
     pub quit: bool,
@@ -173,6 +178,7 @@ impl App {
             judge: None,
             source: None,
             help: false,
+            help_scroll: 0,
             status: None,
             quit: false,
             areas: Areas::default(),
@@ -352,9 +358,21 @@ impl App {
             return;
         }
         if self.help {
-            // Any key closes the help; q still quits.
+            // Keys that move scroll the help; q still quits; any other key closes it.
+            let max = self.areas.help_max;
+            let page = self.areas.help_page.max(1);
+            let s = &mut self.help_scroll;
             match key.code {
-                KeyCode::Char('q') => self.quit = true,
+                KeyCode::Up | KeyCode::Char('k') => *s = s.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => *s = (*s + 1).min(max),
+                KeyCode::PageUp => *s = s.saturating_sub(page),
+                KeyCode::PageDown => *s = s.saturating_add(page).min(max),
+                KeyCode::Home => *s = 0,
+                KeyCode::End => *s = max,
+                KeyCode::Char('q') => {
+                    self.help = false;
+                    self.request_quit();
+                }
                 _ => self.help = false,
             }
             return;
@@ -368,14 +386,14 @@ impl App {
                 KeyCode::Down | KeyCode::Char('j') => src.scroll = src.scroll.saturating_add(1),
                 KeyCode::PageUp => src.scroll = src.scroll.saturating_sub(10),
                 KeyCode::PageDown => src.scroll = src.scroll.saturating_add(10),
-                KeyCode::F(1) | KeyCode::Char('?') => self.help = true,
+                KeyCode::F(1) | KeyCode::Char('?') => self.open_help(),
                 _ => {}
             }
             return;
         }
         match key.code {
             KeyCode::F(1) => {
-                self.help = true;
+                self.open_help();
                 return;
             }
             KeyCode::F(2) => {
@@ -403,7 +421,7 @@ impl App {
         if !self.typing() {
             match key.code {
                 KeyCode::Char('?') => {
-                    self.help = true;
+                    self.open_help();
                     return;
                 }
                 KeyCode::Char('q') => {
@@ -1008,6 +1026,17 @@ impl App {
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent, now: Instant) {
+        if self.help && self.mouse {
+            match m.kind {
+                MouseEventKind::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(3),
+                MouseEventKind::ScrollDown => {
+                    self.help_scroll = (self.help_scroll + 3).min(self.areas.help_max)
+                }
+                MouseEventKind::Down(_) => self.help = false,
+                _ => {}
+            }
+            return;
+        }
         if !self.mouse || self.help || self.source.is_some() {
             if matches!(m.kind, MouseEventKind::Down(_)) {
                 self.help = false;
@@ -1107,6 +1136,11 @@ impl App {
                 }
             }
         }
+    }
+
+    fn open_help(&mut self) {
+        self.help = true;
+        self.help_scroll = 0;
     }
 
     /// The keys of the screen in view (for help and the bottom bar).

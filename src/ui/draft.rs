@@ -1,6 +1,6 @@
 //! Draft watch: one file's stepper and findings, re-checked on every save.
 
-use super::text::{severity_name, severity_style, status_mark};
+use super::text::{severity_count_name, severity_name, severity_style, source_window, status_mark};
 use crate::app::{App, Areas};
 use crate::diag::Severity;
 use crate::domain::steps;
@@ -23,16 +23,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Span::styled(format!("{} ", app.t("diperiksa", "checked")), th.muted()),
         Span::raw(format!("{clock} UTC (#{})  ", d.checks)),
         Span::styled(
-            format!("{} {}", o.count(Severity::Error), app.t("galat", "errors")),
+            count(o.count(Severity::Error), Severity::Error, app),
             th.error(),
         ),
         Span::raw(", "),
         Span::styled(
-            format!(
-                "{} {}",
-                o.count(Severity::Warning),
-                app.t("peringatan", "warnings")
-            ),
+            count(o.count(Severity::Warning), Severity::Warning, app),
             th.warning(),
         ),
         Span::raw(", "),
@@ -157,12 +153,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             x.message(app.lang),
             severity_style(th, x.severity()),
         )];
+        // A long source line is shown as a window around the column, so the marker stays under it.
+        let (shown, caret) = source_window(
+            o.line(x.pos.line),
+            x.pos.column,
+            usize::from(detail.width.saturating_sub(7)),
+        );
         lines.push(Line::from(vec![
             Span::styled(format!("{:>4} │ ", x.pos.line), th.muted()),
-            Span::raw(o.line(x.pos.line).to_string()),
+            Span::raw(shown),
         ]));
         lines.push(Line::from(vec![
-            Span::raw(" ".repeat(7 + x.pos.column.saturating_sub(1))),
+            Span::raw(" ".repeat(7 + caret)),
             Span::styled(
                 "^",
                 severity_style(th, x.severity()).add_modifier(Modifier::BOLD),
@@ -179,4 +181,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             detail,
         );
     }
+}
+
+fn count(n: usize, s: Severity, app: &App) -> String {
+    format!("{n} {}", severity_count_name(s, n, app.lang))
 }

@@ -213,6 +213,24 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), msg_area);
 }
 
+/// A method or category as `--metode`/`--kategori` spell it, with its meaning in English.
+fn glossed(app: &App, name: &str) -> String {
+    let gloss = match name {
+        "rata_rata" => "mean",
+        "median" => "median",
+        "rata_rata_terpangkas" => "trimmed mean",
+        "z_skor" => "z-score",
+        "opd" => "OPD groups",
+        "kelurahan" => "kelurahan groups",
+        "semua" => "all",
+        _ => return name.to_string(),
+    };
+    match app.lang {
+        crate::i18n::Lang::En => format!("{name} ({gloss})"),
+        crate::i18n::Lang::Id => name.to_string(),
+    }
+}
+
 pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let th = &app.theme;
     let Some(j) = &app.judge else { return };
@@ -231,10 +249,13 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             ]),
             Line::from(vec![
                 Span::styled(format!("{} ", app.t("metode", "method")), th.muted()),
-                Span::styled(j.metode.as_str(), th.accent().add_modifier(Modifier::BOLD)),
+                Span::styled(
+                    glossed(app, j.metode.as_str()),
+                    th.accent().add_modifier(Modifier::BOLD),
+                ),
                 Span::styled(format!("  {} ", app.t("kategori", "category")), th.muted()),
                 Span::styled(
-                    j.kategori.as_str(),
+                    glossed(app, j.kategori.as_str()),
                     th.accent().add_modifier(Modifier::BOLD),
                 ),
                 Span::styled(

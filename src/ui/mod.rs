@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
     }
     judge::overlays(frame, area, app);
     if app.help {
-        draw_help(frame, area, app);
+        (areas.help_max, areas.help_page) = draw_help(frame, area, app);
     }
     areas
 }
@@ -69,6 +69,7 @@ fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", th.muted()));
         }
+        let key = crate::app::keys::label(key, app.lang);
         let key = key.split("  ").next().unwrap_or(key);
         spans.push(Span::styled(
             key,
@@ -91,7 +92,8 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the help overlay; returns how far it can scroll and how many lines it shows.
+fn draw_help(frame: &mut Frame, area: Rect, app: &App) -> (u16, u16) {
     let th = &app.theme;
     let title = match app.screen {
         _ if app.source.is_some() => app.t("Baris sumber", "Source line"),
@@ -109,7 +111,10 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let section = |lines: &mut Vec<Line>, keys: &[crate::app::keys::Key]| {
         for (key, id, en, _) in keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("{key:>20}  "), th.accent()),
+                Span::styled(
+                    format!("{:>20}  ", crate::app::keys::label(key, app.lang)),
+                    th.accent(),
+                ),
                 Span::raw(app.t(id, en).to_string()),
             ]));
         }
@@ -125,25 +130,44 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         app.t(
-            "Tombol apa saja menutup bantuan ini.",
-            "Any key closes this help.",
+            "↑↓ PgUp PgDn menggulir · tombol lain menutup bantuan ini.",
+            "↑↓ PgUp PgDn scroll · any other key closes this help.",
         ),
         th.muted(),
     )));
-    let h = lines.len() as u16 + 2;
-    let popup = centred(area, 76, h);
+    let width = area.width.min(76);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = u16::try_from(text.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let popup = centred(area, width, total.saturating_add(2));
+    let page = popup.height.saturating_sub(2);
+    let max = total.saturating_sub(page);
+    let scroll = app.help_scroll.min(max);
+    let mut block = Block::bordered()
+        .title(format!(" {} ", app.t("Bantuan", "Help")))
+        .border_style(th.accent());
+    if max > 0 {
+        // The overlay is cut by a short terminal: say where the rest is.
+        let more = match (scroll > 0, scroll < max) {
+            (true, true) => "↑↓",
+            (false, _) => "↓",
+            (true, false) => "↑",
+        };
+        block = block.title_bottom(
+            Line::from(format!(
+                " {more} {} {}/{} ",
+                app.t("gulir", "scroll"),
+                scroll + page,
+                total
+            ))
+            .right_aligned(),
+        );
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .title(format!(" {} ", app.t("Bantuan", "Help")))
-                    .border_style(th.accent()),
-            )
-            .style(th.base())
-            .wrap(Wrap { trim: false }),
+        text.block(block).style(th.base()).scroll((scroll, 0)),
         popup,
     );
+    (max, page)
 }
 
 fn draw_source(frame: &mut Frame, area: Rect, app: &App, src: &crate::app::SourceView) {

@@ -20,6 +20,36 @@ pub fn fit(s: &str, width: usize) -> String {
     }
 }
 
+/// The part of a source line that fits `width` characters with the 1-based `column` in it, and
+/// where that column falls in what is shown (0-based). Cuts are marked with an ellipsis.
+pub fn source_window(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let col = column.saturating_sub(1);
+    if chars.len() <= width || width < 8 {
+        return (line.to_string(), col);
+    }
+    // Keep the column a third of the way in, so what leads up to it shows too.
+    let start = col
+        .saturating_sub(width / 3)
+        .min(chars.len().saturating_sub(width - 1));
+    let mut shown = String::new();
+    let mut caret = col - start;
+    let mut take = width;
+    if start > 0 {
+        shown.push('…');
+        take -= 1;
+        caret += 1;
+    }
+    let end = (start + take).min(chars.len());
+    if end < chars.len() {
+        shown.extend(&chars[start..end - 1]);
+        shown.push('…');
+    } else {
+        shown.extend(&chars[start..end]);
+    }
+    (shown, caret)
+}
+
 /// Pads or cuts to exactly `width` characters.
 pub fn pad(s: &str, width: usize) -> String {
     let f = fit(s, width);
@@ -105,6 +135,15 @@ pub fn severity_name(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// The severity after a count: English says "0 errors", Indonesian "0 galat".
+pub fn severity_count_name(s: Severity, n: usize, lang: Lang) -> &'static str {
+    match (s, n == 1) {
+        (Severity::Error, false) => lang.pick("galat", "errors"),
+        (Severity::Warning, false) => lang.pick("peringatan", "warnings"),
+        _ => severity_name(s, lang),
+    }
+}
+
 /// A symbol that reads without colour, and its colour.
 pub fn status_mark(th: &Theme, s: StepStatus) -> (&'static str, Style) {
     match s {
@@ -119,6 +158,24 @@ pub fn status_mark(th: &Theme, s: StepStatus) -> (&'static str, Style) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_source_line_is_windowed_around_its_column() {
+        let line: String = ('a'..='z').cycle().take(120).collect();
+        let (shown, caret) = source_window(&line, 83, 40);
+        assert_eq!(shown.chars().count(), 40);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), line.chars().nth(82));
+        // Near the end, the window ends with the line.
+        let (shown, caret) = source_window(&line, 120, 40);
+        assert_eq!(shown.chars().count(), 40);
+        assert_eq!(shown.chars().nth(caret), line.chars().nth(119));
+        // A short line is shown whole.
+        assert_eq!(
+            source_window("total: 90", 8, 40),
+            ("total: 90".to_string(), 7)
+        );
+    }
 
     #[test]
     fn numbers_read_as_written_in_each_language() {

@@ -1,6 +1,6 @@
 //! The walk-through: a stepper of the seven steps on the left, the chosen step on the right.
 
-use super::text::{fit, num, severity_name, severity_style, status_mark};
+use super::text::{fit, num, severity_count_name, severity_name, severity_style, status_mark};
 use super::tools;
 use crate::app::walk::{Pane, Tab, Walk};
 use crate::app::{App, Areas};
@@ -164,7 +164,7 @@ fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
     for (sev, style) in counts {
         let n = w.opened.count(sev);
         lines.push(Line::from(Span::styled(
-            format!("{n} {}", severity_name(sev, app.lang)),
+            format!("{n} {}", severity_count_name(sev, n, app.lang)),
             if n > 0 { style } else { th.muted() },
         )));
     }
