@@ -3,6 +3,7 @@
 
 use crate::domain::ranking::{Ranking, Row};
 use crate::domain::scoring::Sheet;
+use crate::domain::scoring::{round2, round_to};
 use crate::i18n::Lang;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
@@ -18,12 +19,9 @@ pub struct Context<'a> {
     pub sheets: BTreeMap<String, BTreeMap<String, Sheet>>,
 }
 
-fn r2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 /// A number with the decimal separator of the language (Indonesian writes 4,25).
 pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let x = round_to(x, places);
     let s = format!("{x:.places$}");
     match lang {
         Lang::Id => s.replace('.', ","),
@@ -66,13 +64,13 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
                 id: &row.id,
                 opd: &row.opd,
                 jenis: row.jenis.map(|j| j.as_str()),
-                indeks: row.indeks.map(r2),
-                nilai_100: row.nilai_100.map(r2),
+                indeks: row.indeks.map(round2),
+                nilai_100: row.nilai_100.map(round2),
                 predikat: row.predikat.as_ref().map(|p| p.0.as_str()),
                 juri: row
                     .juri
                     .iter()
-                    .map(|(j, &ix)| (j.as_str(), r2(ix)))
+                    .map(|(j, &ix)| (j.as_str(), round2(ix)))
                     .collect(),
                 seri: row.seri,
                 perlu_diskusi: row.perlu_diskusi,
@@ -312,10 +310,10 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
             sheet.write_string(y, 3, &row.opd)?;
             sheet.write_string(y, 4, row.jenis.map_or("", |j| j.as_str()))?;
             if let Some(x) = row.indeks {
-                sheet.write_number_with_format(y, 5, r2(x), &two)?;
+                sheet.write_number_with_format(y, 5, round2(x), &two)?;
             }
             if let Some(x) = row.nilai_100 {
-                sheet.write_number_with_format(y, 6, (x * 10.0).round() / 10.0, &one)?;
+                sheet.write_number_with_format(y, 6, round_to(x, 1), &one)?;
             }
             if let Some((k, l)) = &row.predikat {
                 sheet.write_string(y, 7, format!("{k} {l}"))?;
@@ -325,7 +323,7 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
             }
             for (c, j) in ctx.juri.iter().enumerate() {
                 if let Some(x) = row.juri.get(j) {
-                    sheet.write_number_with_format(y, 9 + c as u16, r2(*x), &two)?;
+                    sheet.write_number_with_format(y, 9 + c as u16, round2(*x), &two)?;
                 }
             }
         }

@@ -174,7 +174,15 @@ pub fn predikat(rubrik: &Rubrik, index: f64) -> Option<&Predikat> {
 }
 
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    round_to(x, 2)
+}
+
+/// Rounds half away from zero at `places` decimals. Every number shown or exported goes through
+/// this, so a table, a screen and the JSON never disagree in the last digit (`format!`'s own
+/// rounding would show 3.525 as 3.52 where this gives 3.53).
+pub fn round_to(x: f64, places: usize) -> f64 {
+    let p = 10f64.powi(i32::try_from(places).unwrap_or(i32::MAX).min(15));
+    (x * p).round() / p
 }
 
 /// Is `nilai` a score the rubric allows: within the scale, in steps of one half.

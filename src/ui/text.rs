@@ -59,6 +59,7 @@ pub fn pad(s: &str, width: usize) -> String {
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, with a decimal comma in Indonesian.
 pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
+    let x = crate::domain::scoring::round_to(x, decimals);
     let mut s = format!("{x:.decimals$}");
     if s.contains('.') {
         while s.ends_with('0') {
@@ -79,11 +80,7 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// A number with exactly `places` decimals (indexes and scores read best aligned).
 pub fn fixed(x: f64, places: usize, lang: Lang) -> String {
-    let s = format!("{x:.places$}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::export::decimal(x, places, lang)
 }
 
 /// Wraps text into lines of at most `width` characters, at spaces where possible.
@@ -179,9 +176,13 @@ mod tests {
 
     #[test]
     fn numbers_read_as_written_in_each_language() {
-        assert_eq!(num(85.25, 1, Lang::Id), "85,2");
+        assert_eq!(num(85.25, 1, Lang::Id), "85,3");
         assert_eq!(num(85.0, 1, Lang::En), "85");
         assert_eq!(num(-0.01, 1, Lang::En), "0");
+        // Halves round as the ranking and its JSON round them, whatever their binary value.
+        assert_eq!(num(3.525, 2, Lang::Id), "3,53");
+        assert_eq!(fixed(3.525, 2, Lang::En), "3.53");
+        assert_eq!(fixed(64.375, 1, Lang::En), "64.4");
     }
 
     #[test]
