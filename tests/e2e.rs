@@ -26,7 +26,8 @@ fn open_search_walk_and_quit_in_a_real_terminal() {
         100,
         30,
     );
-    let overview = screen.wait_for("Peserta");
+    // The sample loads in the background: wait for its rows, not just the frame.
+    let overview = screen.wait_for("Kelurahan Pandanwangi");
     assert!(
         overview.contains("Lomba Budaya Kerja Kota Tirtanagara 2026"),
         "{overview}"

@@ -1,8 +1,9 @@
 //! The overview: the competition's entries with OPD, kind, year, title and findings.
 
-use super::text::fit;
+use super::text::{fit, severity_count_name};
 use crate::app::overview::SortKey;
 use crate::app::{App, Areas};
+use crate::diag::Severity;
 use crate::domain::risalah::JenisKelompok;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -59,10 +60,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             kel,
             app.t("kelurahan", "kelurahan"),
         )),
-        Span::styled(format!("{e} {}", app.t("galat", "errors")), th.error()),
+        Span::styled(
+            format!("{e} {}", severity_count_name(Severity::Error, e, app.lang)),
+            th.error(),
+        ),
         Span::raw(", "),
         Span::styled(
-            format!("{w} {}", app.t("peringatan", "warnings")),
+            format!(
+                "{w} {}",
+                severity_count_name(Severity::Warning, w, app.lang)
+            ),
             th.warning(),
         ),
         Span::raw(", "),

@@ -137,7 +137,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                     format!(
                         "{what}{} {} {docs} {}",
                         r.total,
-                        app.t("cocok dari", "match of"),
+                        app.t(
+                            "cocok dari",
+                            if r.total == 1 {
+                                "match of"
+                            } else {
+                                "matches of"
+                            }
+                        ),
                         app.t("risalah", "reports")
                     ),
                     th.muted(),

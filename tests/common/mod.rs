@@ -74,11 +74,15 @@ impl Term {
     /// Waits until the screen shows `needle`; fails with what it shows instead.
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let text = self.text();
-            if text.contains(needle) {
+            // A frame arrives in pieces: only a screen that shows the needle and has stopped
+            // changing is what the user sees, so asserts never look at half a frame.
+            if text.contains(needle) && text == last {
                 return text;
             }
+            last = text.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(60),
                 "waited for {needle:?}; the screen shows:\n{text}"
