@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod judging;
+pub mod lockfile;
 pub mod paths;
 pub mod render;
 pub mod search;

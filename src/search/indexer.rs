@@ -284,21 +284,6 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), SearchError> {
     Ok(())
 }
 
-/// Takes the lock if it is free or becomes free within a moment. A lock can look held for a
-/// moment after its holder let go: a child process forked by another thread keeps a copy of the
-/// descriptor until it execs, and the lock goes with the last copy.
-fn try_lock_briefly(lock: &File) -> Result<(), std::fs::TryLockError> {
-    for _ in 0..10 {
-        match lock.try_lock() {
-            Err(std::fs::TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            other => return other,
-        }
-    }
-    lock.try_lock()
-}
-
 impl Archive {
     /// Opens the index in `dir`, creating it, or rebuilding it when it was written under another
     /// schema version, cannot be opened, or `rebuild` asks. Never fails for a damaged index; fails
@@ -313,7 +298,7 @@ impl Archive {
             .open(&lock_path)
             .map_err(io_err(&lock_path))?;
         let mut notices = Vec::new();
-        match try_lock_briefly(&lock) {
+        match crate::lockfile::try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 // Someone is writing. Its last commit is searchable as long as it is ours and sound;
@@ -434,7 +419,7 @@ impl Archive {
                 std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).clamp(1, 4));
             let budget = WRITER_BUDGET.max(threads * 16_000_000);
             let mut attempt = self.index.writer_with_num_threads(threads, budget);
-            // tantivy's own lock can look held for a moment, as ours can (see try_lock_briefly).
+            // tantivy's own lock can look held for a moment, as ours can (see crate::lockfile).
             for _ in 0..10 {
                 if !matches!(attempt, Err(tantivy::TantivyError::LockFailure(..))) {
                     break;

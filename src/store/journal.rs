@@ -256,7 +256,7 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(io)?;
-        match file.try_lock() {
+        match crate::lockfile::try_lock_briefly(&file) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 return Err(JournalError::Locked {
