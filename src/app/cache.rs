@@ -91,10 +91,7 @@ pub fn save(path: &Path, read: &[(String, Read, Stamp)]) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
-        return;
-    };
-    if serde_json::to_writer(std::io::BufWriter::new(tmp.as_file_mut()), &file).is_ok() {
-        let _ = tmp.persist(path);
+    if let Ok(bytes) = serde_json::to_vec(&file) {
+        let _ = crate::files::write_atomic(path, &bytes);
     }
 }

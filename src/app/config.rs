@@ -74,11 +74,9 @@ impl Config {
     pub fn save(&self, dir: &Path) -> Result<(), String> {
         let text = settings::to_text(self)?;
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| e.to_string())?;
-        std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(|e| e.to_string())?;
-        tmp.persist(dir.join(FILE_NAME))
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        let path = dir.join(FILE_NAME);
+        crate::files::write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))
     }
 
     pub fn lang(&self) -> Option<Lang> {

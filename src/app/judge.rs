@@ -379,14 +379,7 @@ impl JudgeState {
                     .into())
             }
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| e.to_string())?;
-        tmp.persist(path).map_err(|e| e.to_string())?;
+        crate::files::write_atomic(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path.display().to_string())
     }
 

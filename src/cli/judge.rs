@@ -261,16 +261,8 @@ pub fn rank(
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let io = |e: std::io::Error| UsageError::Message(format!("{}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::files::write_atomic(path, bytes)
+        .map_err(|e| UsageError::Message(format!("{}: {e}", path.display())))
 }
 
 /// `verify` a competition's journals, or one journal file.

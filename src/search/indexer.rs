@@ -19,7 +19,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, UNIX_EPOCH};
@@ -273,15 +272,7 @@ fn wipe(dir: &Path) -> Result<(), SearchError> {
 
 /// Writes a small file whole or not at all.
 fn write_atomic(path: &Path, text: &str) -> Result<(), SearchError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err(dir))?;
-    tmp.write_all(text.as_bytes()).map_err(io_err(path))?;
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    tmp.persist(path).map_err(|e| SearchError::Io {
-        path: path.display().to_string(),
-        err: e.error,
-    })?;
-    Ok(())
+    crate::files::write_atomic(path, text.as_bytes()).map_err(io_err(path))
 }
 
 impl Archive {
@@ -298,7 +289,7 @@ impl Archive {
             .open(&lock_path)
             .map_err(io_err(&lock_path))?;
         let mut notices = Vec::new();
-        match crate::lockfile::try_lock_briefly(&lock) {
+        match crate::files::try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 // Someone is writing. Its last commit is searchable as long as it is ours and sound;
@@ -419,7 +410,7 @@ impl Archive {
                 std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).clamp(1, 4));
             let budget = WRITER_BUDGET.max(threads * 16_000_000);
             let mut attempt = self.index.writer_with_num_threads(threads, budget);
-            // tantivy's own lock can look held for a moment, as ours can (see crate::lockfile).
+            // tantivy's own lock can look held for a moment, as ours can (see crate::files).
             for _ in 0..10 {
                 if !matches!(attempt, Err(tantivy::TantivyError::LockFailure(..))) {
                     break;

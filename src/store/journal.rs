@@ -256,7 +256,7 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(io)?;
-        match crate::lockfile::try_lock_briefly(&file) {
+        match crate::files::try_lock_briefly(&file) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 return Err(JournalError::Locked {
@@ -355,22 +355,15 @@ impl Journal {
 
 /// Replaces the head file atomically; a crash leaves the old head, one line behind, which is fine.
 fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
-    let dir = journal.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer(&mut tmp, head).map_err(std::io::Error::other)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(head_path(journal)).map_err(|e| e.error)?;
-    Ok(())
+    let bytes = serde_json::to_vec(head).map_err(std::io::Error::other)?;
+    crate::files::write_atomic(&head_path(journal), &bytes)
 }
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically.
 pub fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = Journal::path_for(dir, juri);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&path).map_err(|e| e.error)?;
+    crate::files::write_atomic(&path, bytes)?;
     let last_line = bytes
         .strip_suffix(b"\n")
         .and_then(|b| b.rsplit(|&c| c == b'\n').next());

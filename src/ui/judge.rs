@@ -217,7 +217,6 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
 fn glossed(app: &App, name: &str) -> String {
     let gloss = match name {
         "rata_rata" => "mean",
-        "median" => "median",
         "rata_rata_terpangkas" => "trimmed mean",
         "z_skor" => "z-score",
         "opd" => "OPD groups",
