@@ -57,6 +57,19 @@ pub enum CompetitionError {
     Invalid { file: String, message: String },
 }
 
+impl CompetitionError {
+    /// `Invalid` messages are written in the language `load` was given.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CompetitionError::Source(e), _) => e.message(lang),
+            (CompetitionError::NoLomba(p), Lang::Id) => {
+                format!("{p}: tidak ada lomba.yaml (format: lomba/1)")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl Competition {
     pub fn id(&self) -> &str {
         self.lomba.id.as_deref().unwrap_or("lomba")
@@ -187,14 +200,19 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                     _ => {
                         return Err(CompetitionError::Invalid {
                             file: c.name.clone(),
-                            message: "not a rubrik/1 file".into(),
+                            message: lang
+                                .pick("bukan berkas rubrik/1", "not a rubrik/1 file")
+                                .into(),
                         })
                     }
                 },
                 None => {
                     return Err(CompetitionError::Invalid {
                         file: lomba_file.name.clone(),
-                        message: format!("rubrik `{rel}` not found"),
+                        message: match lang {
+                            Lang::Id => format!("rubrik `{rel}` tidak ditemukan"),
+                            Lang::En => format!("rubrik `{rel}` not found"),
+                        },
                     })
                 }
             }

@@ -92,7 +92,7 @@ impl ScoreError {
             (ScoreError::UnknownItem { kriteria, butir }, En) => {
                 format!("guidance item {butir} does not exist for criterion `{kriteria}`")
             }
-            (ScoreError::Journal(e), _) => e.to_string(),
+            (ScoreError::Journal(e), _) => e.message(lang),
         }
     }
 }
@@ -441,7 +441,7 @@ impl Judging {
 pub enum ImportError {
     #[error("{file}: cannot read: {err}")]
     Read { file: String, err: std::io::Error },
-    #[error("{file}: the journal is broken ({breach:?}); nothing imported")]
+    #[error("{file}: the journal is broken ({}); nothing imported", breach.describe(Lang::En))]
     Broken { file: String, breach: Breach },
     #[error("{file}: the last line is cut short (line {line}); nothing imported")]
     Torn { file: String, line: usize },
@@ -463,6 +463,33 @@ pub enum ImportError {
     },
     #[error("{0}")]
     Io(String),
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        use ImportError::*;
+        match (self, lang) {
+            (Read { file, err }, Lang::Id) => format!("{file}: tidak dapat dibaca: {err}"),
+            (Broken { file, breach }, Lang::Id) => format!(
+                "{file}: jurnal rusak ({}); tidak ada yang diimpor",
+                breach.describe(lang)
+            ),
+            (Torn { file, line }, Lang::Id) => format!(
+                "{file}: baris terakhir terpotong (baris {line}); tidak ada yang diimpor"
+            ),
+            (Empty { file }, Lang::Id) => format!("{file}: jurnal kosong; tidak ada yang diimpor"),
+            (UnknownJudge { file, juri }, Lang::Id) => format!(
+                "{file}: juri `{juri}` tidak ada di lomba.yaml; tidak ada yang diimpor"
+            ),
+            (TwoForOneJudge { juri, first, second }, Lang::Id) => format!(
+                "{first} dan {second} sama-sama jurnal juri `{juri}`; impor salah satunya"
+            ),
+            (Diverges { file, juri, local }, Lang::Id) => format!(
+                "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
+            ),
+            _ => self.to_string(),
+        }
+    }
 }
 
 /// What importing did with one journal.

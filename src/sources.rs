@@ -27,6 +27,17 @@ pub enum SourceError {
     Io { path: String, err: std::io::Error },
 }
 
+impl SourceError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (SourceError::NotFound(p), Id) => format!("{p}: berkas atau folder itu tidak ada"),
+            (SourceError::Io { path, err }, Id) => format!("{path}: tidak dapat dibaca: {err}"),
+            (_, En) => self.to_string(),
+        }
+    }
+}
+
 /// Where tulta looks when no path is given: `./reports` if present, else the built-in sample.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Root {

@@ -143,6 +143,33 @@ fn usage_errors_exit_two() {
 }
 
 #[test]
+fn errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).trim().to_string();
+    let o = tulta(&["check", "tidak-ada.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "tulta: tidak-ada.yaml: berkas atau folder itu tidak ada"
+    );
+    let o = tulta(&["check", "tidak-ada.yaml", "--lang", "en"], dir.path());
+    assert_eq!(stderr(&o), "tulta: tidak-ada.yaml: no such file or folder");
+    let o = tulta(&["rank", "."], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("tidak ada lomba.yaml"),
+        "{}",
+        stderr(&o)
+    );
+    write(dir.path(), "r.yaml", CLEAN);
+    let o = tulta(&["new", "r.yaml"], dir.path());
+    assert_eq!(
+        stderr(&o),
+        "tulta: r.yaml: sudah ada (pakai --force untuk menimpanya)"
+    );
+}
+
+#[test]
 fn explain_prints_both_examples() {
     let dir = tempfile::tempdir().expect("tmp");
     let o = tulta(&["explain", "t201", "--lang", "en"], dir.path());

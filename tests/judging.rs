@@ -314,6 +314,11 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(!journal(&c, "juri-1").exists(), "nothing imported");
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("jurnal rusak (baris ") && said.contains(" diubah)"),
+        "the breach in the user's words: {said}"
+    );
     let copy = dir.path().join("salinan.jsonl");
     std::fs::write(&copy, &text).expect("write");
     let o = tulta(
@@ -326,14 +331,27 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
         ],
     );
     assert_eq!(o.status.code(), Some(1), "two journals for one judge");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("both journals of judge `juri-1`"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sama-sama jurnal juri `juri-1`"));
+    // A sound journal of a judge this competition does not have.
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let mut j = tulta::store::journal::Journal::open(elsewhere.path(), "juri-x").expect("open");
+    j.append(
+        "e-opd-a",
+        tulta::domain::scoring::Change::Skor {
+            kriteria: "L1".into(),
+            nilai: 4.0,
+        },
+    )
+    .expect("append");
+    drop(j);
     let stranger = dir.path().join("asing.jsonl");
-    std::fs::write(&stranger, text.replace("juri-1", "juri-x")).expect("write");
+    std::fs::copy(elsewhere.path().join("juri-x.jsonl"), &stranger).expect("copy");
     let o = tulta(
         &c,
         &["import", root(&c), stranger.to_str().unwrap_or_default()],
     );
     assert_eq!(o.status.code(), Some(1), "unknown judge");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("juri `juri-x` tidak ada di lomba.yaml"));
     assert!(!journal(&c, "juri-1").exists());
 }
 

@@ -256,7 +256,7 @@ impl App {
                 self.overview.reveal(&self.library, row);
                 self.go(Screen::Walk);
             }
-            Err(e) => self.status = Some(e.to_string()),
+            Err(e) => self.status = Some(e.message(self.lang)),
         }
     }
 
@@ -284,7 +284,7 @@ impl App {
                         self.walk = Some(Walk::new(opened, None, step));
                         self.go(Screen::Walk);
                     }
-                    Err(e) => self.status = Some(e.to_string()),
+                    Err(e) => self.status = Some(e.message(self.lang)),
                 }
             }
         }
@@ -1018,7 +1018,7 @@ impl App {
                         self.walk = Some(w);
                         self.go(Screen::Walk);
                     }
-                    Err(e) => self.status = Some(e.to_string()),
+                    Err(e) => self.status = Some(e.message(self.lang)),
                 }
             }
             _ => {}

@@ -81,7 +81,7 @@ fn judging(
         Ok(c) => c,
         Err(crate::competition::CompetitionError::NoLomba(_)) => return None,
         Err(e) => {
-            notices.push(e.to_string());
+            notices.push(e.message(settings.lang));
             return None;
         }
     };
@@ -90,13 +90,16 @@ fn judging(
             let juri = settings.juri.clone().or_else(|| loaded.config.juri.clone());
             if let Some(id) = &settings.juri {
                 if j.judge(id).is_none() {
-                    notices.push(format!("--juri {id}: not a judge of this competition"));
+                    notices.push(match settings.lang {
+                        Lang::Id => format!("--juri {id}: bukan juri lomba ini"),
+                        Lang::En => format!("--juri {id}: not a judge of this competition"),
+                    });
                 }
             }
             Some(crate::app::judge::JudgeState::new(j, juri))
         }
         Err(e) => {
-            notices.push(e.to_string());
+            notices.push(e.message(settings.lang));
             None
         }
     }

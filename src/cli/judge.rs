@@ -24,12 +24,12 @@ pub enum RankFormat {
 }
 
 fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, UsageError> {
-    competition::load(path, lang).map_err(|e| UsageError::Message(e.to_string()))
+    competition::load(path, lang).map_err(|e| UsageError::Message(e.message(lang)))
 }
 
 fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
     let comp = load(path, lang)?;
-    let judging = Judging::open(comp).map_err(|e| UsageError::Message(e.to_string()))?;
+    let judging = Judging::open(comp).map_err(|e| UsageError::Message(e.message(lang)))?;
     if judging.seeded > 0 {
         eprintln!(
             "{}",
@@ -400,7 +400,7 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("tulta: {e}");
+            eprintln!("tulta: {}", e.message(lang));
             Ok(ExitCode::from(1))
         }
     }

@@ -185,6 +185,15 @@ pub enum UsageError {
     Message(String),
 }
 
+impl UsageError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            UsageError::Source(e) => e.message(lang),
+            UsageError::Message(m) => m.clone(),
+        }
+    }
+}
+
 /// The language: the flag, else the config file, else the locale, else Indonesian.
 fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageError> {
     if let Some(flag) = flag {
@@ -209,10 +218,13 @@ fn styled_stdout() -> bool {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The language for an error that comes before `run` has settled it, or with it.
+    let config = crate::app::config::Config::load(&crate::paths::config_dir());
+    let lang = resolve_lang(cli.lang.as_deref(), config.config.lang()).unwrap_or_default();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("tulta: {e}");
+            eprintln!("tulta: {}", e.message(lang));
             ExitCode::from(2)
         }
     }
@@ -327,7 +339,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
             match file {
                 None => write_stdout(catalog::TEMPLATE),
                 Some(path) => {
-                    write_new(&path, force)?;
+                    write_new(&path, force, lang)?;
                     eprintln!(
                         "{}",
                         match lang {
@@ -358,12 +370,18 @@ pub(crate) fn write_stdout(text: &str) {
 }
 
 /// Writes the template through a temporary file in the same folder, so a crash leaves no half file.
-fn write_new(path: &std::path::Path, force: bool) -> Result<(), UsageError> {
+fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), UsageError> {
     if path.exists() && !force {
-        return Err(UsageError::Message(format!(
-            "{}: already exists (use --force to overwrite)",
-            path.display()
-        )));
+        return Err(UsageError::Message(match lang {
+            Lang::Id => format!(
+                "{}: sudah ada (pakai --force untuk menimpanya)",
+                path.display()
+            ),
+            Lang::En => format!(
+                "{}: already exists (use --force to overwrite)",
+                path.display()
+            ),
+        }));
     }
     judge::write_atomically(path, catalog::TEMPLATE.as_bytes())
 }

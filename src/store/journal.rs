@@ -220,8 +220,25 @@ pub enum JournalError {
     Io { path: String, err: std::io::Error },
     #[error("{path}: the journal is in use by another tulta process")]
     Locked { path: String },
-    #[error("{path}: the journal is broken ({breach:?}); run `tulta verify` and restore it before scoring")]
+    #[error("{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring", breach.describe(crate::i18n::Lang::En))]
     Broken { path: String, breach: Breach },
+}
+
+impl JournalError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (JournalError::Io { path, err }, Id) => format!("{path}: {err}"),
+            (JournalError::Locked { path }, Id) => {
+                format!("{path}: jurnal sedang dipakai proses tulta lain")
+            }
+            (JournalError::Broken { path, breach }, Id) => format!(
+                "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
+                breach.describe(lang)
+            ),
+            (_, En) => self.to_string(),
+        }
+    }
 }
 
 /// A judge's journal opened for appending. Holds an exclusive lock while open.
