@@ -17,6 +17,12 @@ impl Lang {
         }
     }
 
+    /// One text in both languages (joined by U+001F), for a message made where the language is
+    /// not known; the screen shows its half with `app::search::in_lang`.
+    pub fn both(say: impl Fn(Lang) -> String) -> String {
+        format!("{}\u{1f}{}", say(Lang::Id), say(Lang::En))
+    }
+
     /// Picks `id` or `en` text.
     pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -47,5 +53,24 @@ impl FromStr for Lang {
             "en" | "english" | "inggris" => Ok(Lang::En),
             other => Err(format!("unknown language `{other}` (use id or en)")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_in_both_languages_shows_the_one_asked_for() {
+        let e = crate::sources::SourceError::NotFound("a.yaml".into());
+        let both = Lang::both(|lang| e.message(lang));
+        assert_eq!(
+            crate::app::search::in_lang(&both, Lang::Id),
+            "a.yaml: berkas atau folder itu tidak ada"
+        );
+        assert_eq!(
+            crate::app::search::in_lang(&both, Lang::En),
+            "a.yaml: no such file or folder"
+        );
     }
 }

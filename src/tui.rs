@@ -95,7 +95,9 @@ pub fn run(mut app: App, load: Option<Root>) -> io::Result<()> {
                         }
                     }
                 });
-                let _ = tx.send(Bg::Loaded(result.map_err(|e| e.to_string())));
+                let _ = tx.send(Bg::Loaded(
+                    result.map_err(|e| crate::i18n::Lang::both(|lang| e.message(lang))),
+                ));
             })?;
     }
 

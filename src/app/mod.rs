@@ -300,7 +300,7 @@ impl App {
                 self.draft = Some(d);
                 self.go(Screen::Draft);
             }
-            Err(e) => self.status = Some(e),
+            Err(e) => self.status = Some(search::in_lang(&e, self.lang).to_string()),
         }
     }
 

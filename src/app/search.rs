@@ -278,21 +278,16 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
         };
         send(Reply::Results {
             seq,
-            results: results.map_err(|e| match e {
-                search::SearchError::Query(q) => {
-                    format!("{}\u{1f}{}", q.text(Lang::Id), q.text(Lang::En))
-                }
-                other => other.to_string(),
-            }),
+            results: results.map_err(|e| e.in_both()),
         });
     }
     let _ = archive.finish();
 }
 
 fn open(root: &Root, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<(Archive, usize), String> {
-    let dir = search::index_dir(root).map_err(|e| e.to_string())?;
-    let mut archive = Archive::open(&dir, false).map_err(|e| e.to_string())?;
-    let stats = archive.refresh(root, progress).map_err(|e| e.to_string())?;
+    let dir = search::index_dir(root).map_err(|e| e.in_both())?;
+    let mut archive = Archive::open(&dir, false).map_err(|e| e.in_both())?;
+    let stats = archive.refresh(root, progress).map_err(|e| e.in_both())?;
     Ok((archive, stats.indexed))
 }
 

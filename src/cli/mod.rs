@@ -358,8 +358,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
 fn search_error(e: SearchError, lang: Lang) -> UsageError {
     match e {
         SearchError::Source(e) => UsageError::Source(e),
-        SearchError::Query(q) => UsageError::Message(q.text(lang)),
-        other => UsageError::Message(other.to_string()),
+        other => UsageError::Message(other.message(lang)),
     }
 }
 

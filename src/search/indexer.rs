@@ -48,6 +48,23 @@ pub enum SearchError {
     Query(super::query::QueryError),
 }
 
+impl SearchError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (SearchError::Index { path, err }, Id) => format!("indeks pencarian {path}: {err}"),
+            (SearchError::Source(e), _) => e.message(lang),
+            (SearchError::Query(q), _) => q.text(lang),
+            _ => self.to_string(),
+        }
+    }
+
+    /// Both languages in one text, for a screen that picks one with `app::search::in_lang`.
+    pub fn in_both(&self) -> String {
+        crate::i18n::Lang::both(|lang| self.message(lang))
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
     move |err| SearchError::Io {
         path: path.display().to_string(),

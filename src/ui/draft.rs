@@ -35,7 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Span::styled(format!("{} info", o.count(Severity::Info)), th.info()),
     ];
     if let Some(e) = &d.error {
-        status.push(Span::styled(format!("  {e}"), th.error()));
+        status.push(Span::styled(
+            format!("  {}", crate::app::search::in_lang(e, app.lang)),
+            th.error(),
+        ));
     } else if let Some(e) = &d.watch_error {
         status.push(Span::styled(
             format!(

@@ -156,7 +156,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     }
     if let Some(err) = &app.load_error {
         frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(err.as_str(), th.error()))),
+            Paragraph::new(Line::from(Span::styled(
+                crate::app::search::in_lang(err, app.lang),
+                th.error(),
+            ))),
             table,
         );
         return;

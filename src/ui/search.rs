@@ -117,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 format!(
                     "{}: {}",
                     app.t("pencarian tidak tersedia", "search unavailable"),
-                    e
+                    in_lang(e, app.lang)
                 ),
                 th.error(),
             )),
