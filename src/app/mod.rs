@@ -542,6 +542,8 @@ impl App {
     }
 
     fn walk_key(&mut self, key: KeyEvent) {
+        // A barred entry's panel only gives the reason: it takes no focus and no keys.
+        let barred = self.walk_barred();
         let Some(w) = &mut self.walk else {
             self.back();
             return;
@@ -553,9 +555,10 @@ impl App {
             KeyCode::Char(c @ '1'..='7') => w.go_step(c as usize - '0' as usize),
             KeyCode::Tab | KeyCode::BackTab => {
                 let forward = key.code == KeyCode::Tab;
-                let panel = self.judge.as_ref().is_some_and(|j| {
-                    j.has_panel(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
-                });
+                let panel = !barred
+                    && self.judge.as_ref().is_some_and(|j| {
+                        j.has_panel(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
+                    });
                 w.pane = match (w.pane, forward, panel) {
                     (Pane::Steps, true, _) => Pane::Content,
                     (Pane::Content, true, true) => Pane::Panel,
@@ -587,8 +590,12 @@ impl App {
                         if let Some(&next_row) = ov.visible.get(next) {
                             let pane = w.pane;
                             self.open_row(next_row, step);
+                            let barred = self.walk_barred();
                             if let Some(w) = &mut self.walk {
-                                w.pane = pane;
+                                w.pane = match pane {
+                                    Pane::Panel if barred => Pane::Content,
+                                    pane => pane,
+                                };
                             }
                             if let Some(j) = &mut self.judge {
                                 j.cursor = 0;
@@ -1135,6 +1142,19 @@ impl App {
                     }
                 }
             }
+        }
+    }
+
+    /// Is the report in the walk-through one the judge may not score (its panel has no keys)?
+    fn walk_barred(&self) -> bool {
+        let id = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.opened.risalah.as_ref())
+            .map(|r| r.id_str());
+        match (id, &self.judge) {
+            (Some(id), Some(j)) => j.bar(id).is_some(),
+            _ => false,
         }
     }
 
