@@ -218,10 +218,13 @@ fn styled_stdout() -> bool {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The language for an error that comes before `run` has settled it, or with it.
     let config = crate::app::config::Config::load(&crate::paths::config_dir());
-    let lang = resolve_lang(cli.lang.as_deref(), config.config.lang()).unwrap_or_default();
-    match run(cli) {
+    // A bad --lang is itself an error, said in the default language.
+    let (lang, outcome) = match resolve_lang(cli.lang.as_deref(), config.config.lang()) {
+        Ok(lang) => (lang, run(cli, config, lang)),
+        Err(e) => (Lang::default(), Err(e)),
+    };
+    match outcome {
         Ok(code) => code,
         Err(e) => {
             eprintln!("tulta: {}", e.message(lang));
@@ -230,9 +233,11 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode, UsageError> {
-    let config = crate::app::config::Config::load(&crate::paths::config_dir());
-    let lang = resolve_lang(cli.lang.as_deref(), config.config.lang())?;
+pub fn run(
+    cli: Cli,
+    config: crate::app::config::Loaded,
+    lang: Lang,
+) -> Result<ExitCode, UsageError> {
     // `tulta --theme x draft f` and `tulta draft f --theme x` both work; the later one wins.
     let draft_view = match &cli.command {
         Some(Command::Draft { view, .. }) => Some(view),
