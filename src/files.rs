@@ -32,17 +32,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Takes the lock if it is free or becomes free within 0.2 s. A lock can look held for a moment
-/// after its holder let go: a child process forked by another thread keeps a copy of the
-/// descriptor until it execs, and the lock goes only with the last copy.
+/// Takes the lock if it is free or becomes free within 0.2 s (see [`retry_while_held`]).
 pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+    retry_while_held(
+        || file.try_lock(),
+        |e| matches!(e, TryLockError::WouldBlock),
+    )
+}
+
+/// Tries `attempt` again for up to 0.2 s while it fails because a lock is `held`. A lock can look
+/// held for a moment after its holder let go: a child process forked by another thread keeps a
+/// copy of the descriptor until it execs, and the lock goes only with the last copy.
+pub fn retry_while_held<T, E>(
+    mut attempt: impl FnMut() -> Result<T, E>,
+    held: impl Fn(&E) -> bool,
+) -> Result<T, E> {
     for _ in 0..10 {
-        match file.try_lock() {
-            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(20)),
+        match attempt() {
+            Err(e) if held(&e) => std::thread::sleep(Duration::from_millis(20)),
             other => return other,
         }
     }
-    file.try_lock()
+    attempt()
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ impl SearchError {
         }
     }
 
-    /// Both languages in one text, for a screen that picks one with `app::search::in_lang`.
+    /// Both languages in one text, for a screen that picks one with `Lang::pick_half`.
     pub fn in_both(&self) -> String {
         crate::i18n::Lang::both(|lang| self.message(lang))
     }
@@ -426,15 +426,11 @@ impl Archive {
             let threads =
                 std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).clamp(1, 4));
             let budget = WRITER_BUDGET.max(threads * 16_000_000);
-            let mut attempt = self.index.writer_with_num_threads(threads, budget);
-            // tantivy's own lock can look held for a moment, as ours can (see crate::files).
-            for _ in 0..10 {
-                if !matches!(attempt, Err(tantivy::TantivyError::LockFailure(..))) {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-                attempt = self.index.writer_with_num_threads(threads, budget);
-            }
+            // tantivy's own lock can look held for a moment, as ours can.
+            let attempt = crate::files::retry_while_held(
+                || self.index.writer_with_num_threads(threads, budget),
+                |e| matches!(e, tantivy::TantivyError::LockFailure(..)),
+            );
             match attempt {
                 Ok(w) => self.writer = Some(w),
                 Err(tantivy::TantivyError::LockFailure(..)) => {
