@@ -18,9 +18,17 @@ impl Lang {
     }
 
     /// One text in both languages (joined by U+001F), for a message made where the language is
-    /// not known; the screen shows its half with `app::search::in_lang`.
+    /// not known; the screen shows its half with [`Lang::pick_half`].
     pub fn both(say: impl Fn(Lang) -> String) -> String {
         format!("{}\u{1f}{}", say(Lang::Id), say(Lang::En))
+    }
+
+    /// This language's half of a text made by [`Lang::both`]; any other text as it is.
+    pub fn pick_half(self, text: &str) -> &str {
+        match text.split_once('\u{1f}') {
+            Some((id, en)) => self.pick(id, en),
+            None => text,
+        }
     }
 
     /// Picks `id` or `en` text.
@@ -65,12 +73,9 @@ mod tests {
         let e = crate::sources::SourceError::NotFound("a.yaml".into());
         let both = Lang::both(|lang| e.message(lang));
         assert_eq!(
-            crate::app::search::in_lang(&both, Lang::Id),
+            Lang::Id.pick_half(&both),
             "a.yaml: berkas atau folder itu tidak ada"
         );
-        assert_eq!(
-            crate::app::search::in_lang(&both, Lang::En),
-            "a.yaml: no such file or folder"
-        );
+        assert_eq!(Lang::En.pick_half(&both), "a.yaml: no such file or folder");
     }
 }

@@ -300,7 +300,7 @@ impl App {
                 self.draft = Some(d);
                 self.go(Screen::Draft);
             }
-            Err(e) => self.status = Some(search::in_lang(&e, self.lang).to_string()),
+            Err(e) => self.status = Some(self.lang.pick_half(&e).to_string()),
         }
     }
 
@@ -359,16 +359,14 @@ impl App {
         }
         if self.help {
             // Keys that move scroll the help; q still quits; any other key closes it.
-            let max = self.areas.help_max;
-            let page = self.areas.help_page.max(1);
-            let s = &mut self.help_scroll;
+            let page = i32::from(self.areas.help_page.max(1));
             match key.code {
-                KeyCode::Up | KeyCode::Char('k') => *s = s.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *s = (*s + 1).min(max),
-                KeyCode::PageUp => *s = s.saturating_sub(page),
-                KeyCode::PageDown => *s = s.saturating_add(page).min(max),
-                KeyCode::Home => *s = 0,
-                KeyCode::End => *s = max,
+                KeyCode::Up | KeyCode::Char('k') => self.scroll_help(-1),
+                KeyCode::Down | KeyCode::Char('j') => self.scroll_help(1),
+                KeyCode::PageUp => self.scroll_help(-page),
+                KeyCode::PageDown => self.scroll_help(page),
+                KeyCode::Home => self.help_scroll = 0,
+                KeyCode::End => self.help_scroll = self.areas.help_max,
                 KeyCode::Char('q') => {
                     self.help = false;
                     self.request_quit();
@@ -1035,16 +1033,14 @@ impl App {
     pub fn on_mouse(&mut self, m: MouseEvent, now: Instant) {
         if self.help && self.mouse {
             match m.kind {
-                MouseEventKind::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(3),
-                MouseEventKind::ScrollDown => {
-                    self.help_scroll = (self.help_scroll + 3).min(self.areas.help_max)
-                }
+                MouseEventKind::ScrollUp => self.scroll_help(-3),
+                MouseEventKind::ScrollDown => self.scroll_help(3),
                 MouseEventKind::Down(_) => self.help = false,
                 _ => {}
             }
             return;
         }
-        if !self.mouse || self.help || self.source.is_some() {
+        if !self.mouse || self.source.is_some() {
             if matches!(m.kind, MouseEventKind::Down(_)) {
                 self.help = false;
                 self.source = None;
@@ -1161,6 +1157,14 @@ impl App {
     fn open_help(&mut self) {
         self.help = true;
         self.help_scroll = 0;
+    }
+
+    /// Moves the help by `lines`, within what the last frame showed it can scroll.
+    fn scroll_help(&mut self, lines: i32) {
+        let to = i32::from(self.help_scroll) + lines;
+        self.help_scroll = u16::try_from(to.max(0))
+            .unwrap_or(u16::MAX)
+            .min(self.areas.help_max);
     }
 
     /// The keys of the screen in view (for help and the bottom bar).

@@ -257,7 +257,7 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
                 notices: archive
                     .notices
                     .iter()
-                    .map(|n| format!("{}\u{1f}{}", n.text(Lang::Id), n.text(Lang::En)))
+                    .map(|n| Lang::both(|lang| n.text(lang).to_string()))
                     .collect(),
             });
             archive
@@ -289,12 +289,4 @@ fn open(root: &Root, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<(Archiv
     let mut archive = Archive::open(&dir, false).map_err(|e| e.in_both())?;
     let stats = archive.refresh(root, progress).map_err(|e| e.in_both())?;
     Ok((archive, stats.indexed))
-}
-
-/// Texts that carry both languages (joined by U+001F) show the one asked for.
-pub fn in_lang(text: &str, lang: Lang) -> &str {
-    match text.split_once('\u{1f}') {
-        Some((id, en)) => lang.pick(id, en),
-        None => text,
-    }
 }

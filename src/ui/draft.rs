@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     ];
     if let Some(e) = &d.error {
         status.push(Span::styled(
-            format!("  {}", crate::app::search::in_lang(e, app.lang)),
+            format!("  {}", app.lang.pick_half(e)),
             th.error(),
         ));
     } else if let Some(e) = &d.watch_error {

@@ -157,7 +157,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     if let Some(err) = &app.load_error {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                crate::app::search::in_lang(err, app.lang),
+                app.lang.pick_half(err),
                 th.error(),
             ))),
             table,

@@ -1,7 +1,7 @@
 //! The archive search: a query line, filters, and hits with the step that matched and a snippet.
 
 use super::text::{fit, num};
-use crate::app::search::{in_lang, Focus, IndexState};
+use crate::app::search::{Focus, IndexState};
 use crate::app::{App, Areas};
 use crate::domain::steps;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -117,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 format!(
                     "{}: {}",
                     app.t("pencarian tidak tersedia", "search unavailable"),
-                    in_lang(e, app.lang)
+                    app.lang.pick_half(e)
                 ),
                 th.error(),
             )),
@@ -127,7 +127,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         IndexState::Ready { docs } => {
             let mut line = vec![];
             if let Some(err) = &s.error {
-                line.push(Span::styled(in_lang(err, app.lang).to_string(), th.error()));
+                line.push(Span::styled(
+                    app.lang.pick_half(err).to_string(),
+                    th.error(),
+                ));
             } else if let Some(r) = &s.results {
                 let what = match &s.similar_to {
                     Some(id) => format!("{} {id}: ", app.t("serupa dengan", "similar to")),
@@ -176,7 +179,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             }
             for n in &s.notices {
                 line.push(Span::styled(
-                    format!("  {}", in_lang(n, app.lang)),
+                    format!("  {}", app.lang.pick_half(n)),
                     th.warning(),
                 ));
             }
