@@ -4,6 +4,7 @@
 //! app's own work (state update + layout + drawing), without the terminal's I/O.
 //!
 //!     cargo run --release --example app_bench [-- --sizes 1000,10000 --dir /tmp/tulta-app-bench]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -14,9 +15,9 @@ use std::time::{Duration, Instant};
 use tulta::app::library::Library;
 use tulta::app::search::IndexState;
 use tulta::app::{App, Bg, Options};
-use tulta::i18n::Lang;
-use tulta::sources::Root;
 use tulta::ui::theme::Theme;
+use tulta_core::files::sources::Root;
+use tulta_core::i18n::Lang;
 
 fn corpus(dir: &Path, n: usize) {
     let marker = dir.join(".complete");
@@ -28,7 +29,7 @@ fn corpus(dir: &Path, n: usize) {
         std::fs::create_dir_all(&sub).expect("mkdir");
         std::fs::write(
             sub.join(format!("risalah-{i:06}.yaml")),
-            tulta::corpus::risalah(2026, i),
+            tulta_corpus::risalah(2026, i),
         )
         .expect("write");
     }
@@ -85,7 +86,7 @@ fn bench(n: usize, base: &Path) {
     corpus(&dir, n);
     let root = Root::Disk(dir.clone());
     let cache = base.join(format!("cache-{n}"));
-    std::env::set_var(tulta::paths::CACHE_ENV, &cache);
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, &cache);
     let options = || Options {
         lang: Lang::Id,
         theme: Theme::builtin_default(),

@@ -4,13 +4,13 @@
 //!
 //! Prints the cost of each stage (serde_yaml parse, span map, whole check) single-threaded, and the
 //! whole check on all cores, in risalah per second.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::borrow::Cow;
 use std::time::Instant;
-use tulta::check::{check_file, check_files};
-use tulta::corpus;
-use tulta::format::spans::{Limits, SpanMap};
-use tulta::sources::SourceFile;
+use tulta_core::check::{check_file, check_files};
+use tulta_core::files::sources::SourceFile;
+use tulta_core::format::spans::{Limits, SpanMap};
 
 fn per_second(n: usize, secs: f64) -> String {
     format!("{:>8.0}/s", n as f64 / secs)
@@ -21,7 +21,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
-    let texts: Vec<String> = (0..count).map(|i| corpus::risalah(2026, i)).collect();
+    let texts: Vec<String> = (0..count).map(|i| tulta_corpus::risalah(2026, i)).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "{count} generated risalah, {:.1} KB each on average, {} cores",

@@ -4,6 +4,7 @@
 //!
 //! Files go to DIR/NNN/risalah-NNNNNN.yaml, a thousand per folder, as an archive sorted by batch
 //! would be. The same seed gives the same files.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use clap::Parser;
 use rayon::prelude::*;
@@ -31,7 +32,7 @@ fn main() -> anyhow::Result<()> {
             let dir = args.out.join(format!("{:03}", i / 1000));
             std::fs::create_dir_all(&dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
             let path = dir.join(format!("risalah-{i:06}.yaml"));
-            let text = tulta::corpus::risalah(args.seed, i);
+            let text = tulta_corpus::risalah(args.seed, i);
             std::fs::write(&path, &text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             Ok(text.len())
         })

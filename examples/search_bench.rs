@@ -11,12 +11,13 @@
 //! - `tulta search` as a whole process (which first checks every file's stat) against `rg -il`
 //!   (else `grep -ril`) answering the same queries over the same files, and the ratio;
 //! - peak RSS of `tulta search` and the index size.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use tulta::search::{self, Archive};
-use tulta::sources::Root;
+use tulta_core::files::sources::Root;
+use tulta_core::search::{self, Archive};
 
 /// (kind, tulta query, the same question for a line-oriented grep: each pattern must occur).
 const MIX: &[(&str, &str, &[&str])] = &[
@@ -113,7 +114,7 @@ fn generate(dir: &Path, count: usize) {
         std::fs::create_dir_all(&sub).expect("mkdir");
         std::fs::write(
             sub.join(format!("risalah-{i:06}.yaml")),
-            tulta::corpus::risalah(2026, i),
+            tulta_corpus::risalah(2026, i),
         )
         .expect("write");
     });
@@ -207,7 +208,7 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
         c.args(args)
             .arg("--in")
             .arg(&corpus)
-            .env(tulta::paths::CACHE_ENV, &cache)
+            .env(tulta_core::files::paths::CACHE_ENV, &cache)
             .env("LANG", "id_ID.UTF-8");
         c
     };
@@ -228,7 +229,7 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
         .expect("runs");
 
     // In process: a fresh reader per query (search::search opens one), top 20 with snippets.
-    std::env::set_var(tulta::paths::CACHE_ENV, &cache);
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, &cache);
     let dir = search::index_dir(&Root::Disk(corpus.clone())).expect("index dir");
     let archive = Archive::open(&dir, false).expect("open");
     let mut all = Vec::new();

@@ -1,22 +1,7 @@
-//! tulta: validate, search and judge TULTA work-culture reports (risalah).
+//! tulta: the terminal side of the TULTA tools — the command line (`cli`), the app's state (`app`),
+//! its drawing (`ui`) and the terminal loop (`tui`). Everything else lives in `tulta-core`.
 pub mod app;
-pub mod check;
 pub mod cli;
-pub mod competition;
-pub mod corpus;
-pub mod diag;
-pub mod domain;
-pub mod export;
-pub mod files;
-pub mod format;
-pub mod i18n;
-pub mod judging;
-pub mod paths;
-pub mod render;
-pub mod search;
-pub mod search_cli;
-pub mod sources;
-pub mod store;
-pub mod summary;
+pub mod config;
 pub mod tui;
 pub mod ui;

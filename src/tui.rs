@@ -3,7 +3,6 @@
 
 use crate::app::library::Library;
 use crate::app::{App, Bg};
-use crate::sources::Root;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -14,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tulta_core::files::sources::Root;
 
 /// Undoes what [`enter`] did; safe to call twice.
 fn leave() {
@@ -95,9 +95,10 @@ pub fn run(mut app: App, load: Option<Root>) -> io::Result<()> {
                         }
                     }
                 });
-                let _ = tx.send(Bg::Loaded(
-                    result.map_err(|e| crate::i18n::Lang::both(|lang| e.message(lang))),
-                ));
+                let _ =
+                    tx.send(Bg::Loaded(result.map_err(|e| {
+                        tulta_core::i18n::Lang::both(|lang| e.message(lang))
+                    })));
             })?;
     }
 

@@ -1,6 +1,7 @@
 //! Judging through the real app in a pseudo-terminal: one judge scores a whole entry by keyboard,
 //! undoes one change and quits, and `tulta rank --format json` shows exactly those scores; and an
 //! app killed with SIGKILL mid-session keeps every change the screen reported saved.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 mod common;
 
@@ -75,7 +76,8 @@ fn a_whole_entry_scored_by_keyboard_with_one_undo() {
         .and_then(|rows| rows.iter().find(|r| r["id"] == ENTRY))
         .cloned()
         .expect("the entry is ranked");
-    let comp = tulta::competition::load(Some(dir.path()), tulta::i18n::Lang::Id).expect("load");
+    let comp = tulta_core::judging::competition::load(Some(dir.path()), tulta_core::i18n::Lang::Id)
+        .expect("load");
     let weights: Vec<f64> = comp.rubrik.kriteria.iter().map(|k| k.bobot).collect();
     let expected =
         scores.iter().zip(&weights).map(|(s, w)| s * w).sum::<f64>() / weights.iter().sum::<f64>();

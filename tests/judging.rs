@@ -1,5 +1,6 @@
 //! The judging commands end to end, through the real binary: scoring, conflicts, ranking and its
 //! exports, verification against tampering, import, and a crash in the middle of scoring.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -334,10 +335,11 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("sama-sama jurnal juri `juri-1`"));
     // A sound journal of a judge this competition does not have.
     let elsewhere = tempfile::tempdir().expect("tmp");
-    let mut j = tulta::store::journal::Journal::open(elsewhere.path(), "juri-x").expect("open");
+    let mut j =
+        tulta_core::judging::journal::Journal::open(elsewhere.path(), "juri-x").expect("open");
     j.append(
         "e-opd-a",
-        tulta::domain::scoring::Change::Skor {
+        tulta_core::judging::scoring::Change::Skor {
             kriteria: "L1".into(),
             nilai: 4.0,
         },

@@ -1,8 +1,9 @@
 //! The app's library: rows for every file, ids used twice, and the cache that spares re-reading
 //! unchanged files at the next start.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use tulta::app::library::Library;
-use tulta::sources::{self, Root};
+use tulta_core::files::sources::{self, Root};
 
 fn sample(name: &str) -> Vec<u8> {
     sources::builtin_file(&format!("reports/lomba-2026/risalah/{name}.yaml"))
@@ -14,7 +15,7 @@ fn sample(name: &str) -> Vec<u8> {
 #[test]
 fn rows_duplicates_and_the_cache_follow_the_files() {
     let cache = tempfile::tempdir().expect("tmp");
-    std::env::set_var(tulta::paths::CACHE_ENV, cache.path());
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, cache.path());
     let dir = tempfile::tempdir().expect("tmp");
     let clean = sample("tng-2026-dishub-tertib");
     std::fs::write(dir.path().join("a.yaml"), &clean).expect("w");

@@ -1,11 +1,12 @@
 //! Property test: whatever happens to a valid risalah (lines deleted, duplicated or swapped, bytes
 //! flipped, the file cut short), `check` answers with findings, never a panic, and every finding
 //! points inside the file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use proptest::prelude::*;
 use std::borrow::Cow;
-use tulta::check::check_file;
-use tulta::sources::SourceFile;
+use tulta_core::check::check_file;
+use tulta_core::files::sources::SourceFile;
 
 const CLEAN: &str = include_str!("fixtures/bersih.yaml");
 

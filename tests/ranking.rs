@@ -1,15 +1,16 @@
 //! Known answers for the aggregation methods, ties, disagreement and categories (spec §6), on
 //! tables computed by hand, and properties that must hold for any scores.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use tulta::domain::lomba::Agregasi;
-use tulta::domain::ranking::{
+use tulta_core::judging::ranking::{
     aggregate, judge_indexes, rank, EntryInfo, JudgeSheets, Kategori, Ranking,
 };
-use tulta::domain::risalah::JenisKelompok;
-use tulta::domain::rubrik::{default_predikat, Kriteria, Rubrik};
-use tulta::domain::scoring::Sheet;
+use tulta_core::judging::scoring::Sheet;
+use tulta_core::model::lomba::Agregasi;
+use tulta_core::model::risalah::JenisKelompok;
+use tulta_core::model::rubrik::{default_predikat, Kriteria, Rubrik};
 
 /// Two equal-weight criteria: a judge's index is the mean of K1 and K2. Ties break on K2.
 fn rubrik() -> Rubrik {

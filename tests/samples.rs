@@ -1,9 +1,10 @@
 //! The sample competition: clean reports are clean, planted flaws are found exactly, and the copy
 //! built into the binary is the one on disk.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::path::PathBuf;
-use tulta::check::check_files;
-use tulta::sources::{builtin_files, collect};
+use tulta_core::check::check_files;
+use tulta_core::files::sources::{builtin_files, collect};
 
 /// The planted flaws: file stem → the one code it must produce.
 const PLANTED: [(&str, &str); 3] = [
@@ -33,7 +34,7 @@ fn clean_samples_are_clean_and_planted_flaws_are_found_exactly() {
             Some((_, code)) => assert_eq!(codes, [*code], "{}", c.name),
             None => assert!(codes.is_empty(), "{}: {:?}", c.name, c.diagnostics),
         }
-        if matches!(c.doc.model, Some(tulta::format::Model::Risalah(_))) {
+        if matches!(c.doc.model, Some(tulta_core::format::Model::Risalah(_))) {
             risalah += 1;
         }
     }
@@ -45,15 +46,18 @@ fn clean_samples_are_clean_and_planted_flaws_are_found_exactly() {
 
 #[test]
 fn the_competition_has_three_judges_one_conflict_and_both_kinds_of_group() {
-    let comp = tulta::competition::load(Some(&reports().join("lomba-2026")), tulta::i18n::Lang::En)
-        .expect("sample competition loads");
+    let comp = tulta_core::judging::competition::load(
+        Some(&reports().join("lomba-2026")),
+        tulta_core::i18n::Lang::En,
+    )
+    .expect("sample competition loads");
     assert_eq!(comp.lomba.juri.len(), 3);
     assert!(!comp.lomba.konflik.is_empty());
     assert!(comp.entries.len() >= 12);
     let opd = comp
         .entries
         .iter()
-        .filter(|e| e.jenis == Some(tulta::domain::risalah::JenisKelompok::Opd))
+        .filter(|e| e.jenis == Some(tulta_core::model::risalah::JenisKelompok::Opd))
         .count();
     assert!(opd >= 2 && comp.entries.len() - opd >= 2);
 }

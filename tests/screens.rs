@@ -1,5 +1,6 @@
 //! Every screen, the help overlay and each tool's drawing, rendered on ratatui's TestBackend at
 //! 80x24 and 120x40 in both languages, and compared with the snapshots under tests/snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -8,9 +9,9 @@ use std::time::Instant;
 use tulta::app::library::{Library, Origin};
 use tulta::app::search::Reply;
 use tulta::app::{App, Options, Screen};
-use tulta::i18n::Lang;
-use tulta::sources;
 use tulta::ui::theme::Theme;
+use tulta_core::files::sources;
+use tulta_core::i18n::Lang;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [Lang; 2] = [Lang::Id, Lang::En];
@@ -309,10 +310,10 @@ fn tab_title_id(walk: &tulta::app::walk::Walk) -> String {
 #[test]
 fn search_screen() {
     let cache = tempfile::tempdir().expect("tmp");
-    std::env::set_var(tulta::paths::CACHE_ENV, cache.path());
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, cache.path());
     let root = sources::Root::Builtin;
-    let dir = tulta::search::index_dir(&root).expect("dir");
-    let mut archive = tulta::search::Archive::open(&dir, false).expect("open");
+    let dir = tulta_core::search::index_dir(&root).expect("dir");
+    let mut archive = tulta_core::search::Archive::open(&dir, false).expect("open");
     let stats = archive.refresh(&root, &|_, _| {}).expect("index");
     for lang in LANGS {
         for (w, h) in SIZES {
@@ -324,7 +325,7 @@ fn search_screen() {
                 notices: Vec::new(),
             });
             typed(&mut a, "antrean pelayanan");
-            let results = tulta::search::search(&archive, &a.search.full_query(), 50)
+            let results = tulta_core::search::search(&archive, &a.search.full_query(), 50)
                 .map_err(|e| e.to_string());
             a.search.send_now();
             a.search.on_reply(Reply::Results {
@@ -344,7 +345,7 @@ fn search_screen() {
     // Enter on a hit opens the report at the step that matched.
     let mut a = app(Lang::Id);
     press(&mut a, &[KeyCode::Char('c')]);
-    let results = tulta::search::search(&archive, "antrean", 50).map_err(|e| e.to_string());
+    let results = tulta_core::search::search(&archive, "antrean", 50).map_err(|e| e.to_string());
     let first = results
         .as_ref()
         .ok()
@@ -419,9 +420,9 @@ fn tiny_and_odd_sizes_never_panic() {
 /// journals are copied in), scoring as `juri` (or asking, with `None`).
 fn judging_app(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {
     let mut a = app(lang);
-    let comp =
-        tulta::competition::load(Some(std::path::Path::new("reports")), lang).expect("competition");
-    let judging = tulta::judging::Judging::open_in(comp, data).expect("judging");
+    let comp = tulta_core::judging::competition::load(Some(std::path::Path::new("reports")), lang)
+        .expect("competition");
+    let judging = tulta_core::judging::Judging::open_in(comp, data).expect("judging");
     a.judge = Some(tulta::app::judge::JudgeState::new(
         judging,
         juri.map(str::to_string),

@@ -1,10 +1,11 @@
 //! Archive search end to end: analysis, queries, snippets, the incremental index and its recovery,
 //! and the `index` / `search` commands. Every corpus is small and built here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use tulta::search::{self, Archive, Notice, Rebuilt, Results, Stats};
-use tulta::sources::Root;
+use tulta_core::files::sources::Root;
+use tulta_core::search::{self, Archive, Notice, Rebuilt, Results, Stats};
 
 const CLEAN: &str = include_str!("fixtures/bersih.yaml");
 
@@ -217,7 +218,7 @@ fn unknown_fields_and_bad_years_are_the_users_to_fix() {
         search::QueryError::NotAYear("lalu".into())
     );
     assert!(err("warna:merah")
-        .text(tulta::i18n::Lang::Id)
+        .text(tulta_core::i18n::Lang::Id)
         .contains("tidak dikenal"));
 }
 
@@ -289,7 +290,7 @@ fn snippets_highlight_the_matched_words_and_hits_name_their_step() {
 #[test]
 fn similar_reports_share_the_problem() {
     let files: Vec<(String, String)> = (0..60)
-        .map(|i| (format!("g/{i:03}.yaml"), tulta::corpus::risalah(11, i)))
+        .map(|i| (format!("g/{i:03}.yaml"), tulta_corpus::risalah(11, i)))
         .collect();
     let refs: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
     let fx = Fixture::new(&refs);
@@ -481,9 +482,9 @@ fn a_second_process_on_the_same_index_gets_read_only_access() {
     // Where the command line will look, so that a child process meets this one's lock. No other
     // test of this binary reads the variable: they pass the cache to children explicitly.
     let cache = fx.cache.join("shared");
-    std::env::set_var(tulta::paths::CACHE_ENV, &cache);
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, &cache);
     let index = search::index_dir(&fx.root()).expect("index dir");
-    std::env::remove_var(tulta::paths::CACHE_ENV);
+    std::env::remove_var(tulta_core::files::paths::CACHE_ENV);
 
     let (writer, _) = fx.refresh_at(&index);
     assert!(!writer.read_only());
@@ -516,7 +517,7 @@ fn tulta(args: &[&str], dir: &Path, cache: &Path, lang: &str) -> Output {
         .args(args)
         .arg(dir)
         .args(["--lang", lang])
-        .env(tulta::paths::CACHE_ENV, cache)
+        .env(tulta_core::files::paths::CACHE_ENV, cache)
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -52,7 +52,7 @@ pub fn file_for(root: &Path) -> PathBuf {
     let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let digest = Sha256::digest(abs.display().to_string().as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    crate::paths::cache_dir()
+    tulta_core::files::paths::cache_dir()
         .join("overview")
         .join(format!("{hex}.json"))
 }
@@ -92,6 +92,6 @@ pub fn save(path: &Path, read: &[(String, Read, Stamp)]) {
         return;
     }
     if let Ok(bytes) = serde_json::to_vec(&file) {
-        let _ = crate::files::write_atomic(path, &bytes);
+        let _ = tulta_core::files::write_atomic(path, &bytes);
     }
 }

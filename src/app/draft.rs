@@ -88,7 +88,7 @@ fn read(path: &Path) -> Result<Opened, String> {
         &path.display().to_string(),
         &Origin::Disk(path.to_path_buf()),
     )
-    .map_err(|e| crate::i18n::Lang::both(|lang| e.message(lang)))
+    .map_err(|e| tulta_core::i18n::Lang::both(|lang| e.message(lang)))
 }
 
 fn watch(path: &Path, bg: Sender<Bg>) -> Result<RecommendedWatcher, String> {

@@ -3,12 +3,12 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use crate::domain::lomba::Agregasi;
-use crate::domain::ranking::{Kategori, Ranking};
-use crate::domain::rubrik::Kriteria;
-use crate::domain::scoring::{self, Change, Sheet, Status, Tick};
-use crate::i18n::Lang;
-use crate::judging::{Bar, Judging};
+use tulta_core::i18n::Lang;
+use tulta_core::judging::ranking::{Kategori, Ranking};
+use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
+use tulta_core::judging::{Bar, Judging};
+use tulta_core::model::lomba::Agregasi;
+use tulta_core::model::rubrik::Kriteria;
 
 /// An entry, the span of its judges' indexes, and each judge's index.
 pub type Disagreement = (String, f64, Vec<(String, f64)>);
@@ -365,11 +365,12 @@ impl JudgeState {
             .unwrap_or("")
             .to_lowercase();
         let bytes = match ext.as_str() {
-            "xlsx" => crate::export::xlsx(&ranking, &ctx, lang).map_err(|e| e.to_string())?,
-            "csv" => crate::export::csv(&ranking, &ctx, lang)
+            "xlsx" => tulta_core::judging::export::xlsx(&ranking, &ctx, lang)
+                .map_err(|e| e.to_string())?,
+            "csv" => tulta_core::judging::export::csv(&ranking, &ctx, lang)
                 .map_err(|e| e.to_string())?
                 .into_bytes(),
-            "md" => crate::export::markdown(&ranking, &ctx, lang).into_bytes(),
+            "md" => tulta_core::judging::export::markdown(&ranking, &ctx, lang).into_bytes(),
             _ => {
                 return Err(lang
                     .pick(
@@ -379,7 +380,8 @@ impl JudgeState {
                     .into())
             }
         };
-        crate::files::write_atomic(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        tulta_core::files::write_atomic(path, &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path.display().to_string())
     }
 
@@ -414,7 +416,10 @@ impl JudgeState {
 fn describe(change: &Change, lang: Lang) -> String {
     match change {
         Change::Skor { kriteria, nilai } => {
-            format!("{kriteria} = {}", crate::export::decimal(*nilai, 1, lang))
+            format!(
+                "{kriteria} = {}",
+                tulta_core::judging::export::decimal(*nilai, 1, lang)
+            )
         }
         Change::Catatan { kriteria, .. } => format!(
             "{} {}",

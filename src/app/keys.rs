@@ -10,7 +10,7 @@ pub type Key = (
 );
 
 /// A key's name as the reader's language says it: most keys are named alike in both.
-pub fn label(key: &'static str, lang: crate::i18n::Lang) -> &'static str {
+pub fn label(key: &'static str, lang: tulta_core::i18n::Lang) -> &'static str {
     let en = match key {
         "spasi" => "Space",
         "ketik" => "type",

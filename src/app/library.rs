@@ -2,15 +2,15 @@
 //! read report (model, findings, where each step starts) for the walk-through, read when opened.
 
 use super::cache;
-use crate::check::{self, Checked, Diagnostic};
-use crate::diag::{Anchor, Loc, Msg, Pos, Severity};
-use crate::domain::risalah::{JenisKelompok, Risalah};
-use crate::format::Model;
-use crate::sources::{self, Root, SourceError, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use tulta_core::check::{self, Checked, Diagnostic};
+use tulta_core::diag::{Anchor, Loc, Msg, Pos, Severity};
+use tulta_core::files::sources::{self, Root, SourceError, SourceFile};
+use tulta_core::format::Model;
+use tulta_core::model::risalah::{JenisKelompok, Risalah};
 
 /// Where a file came from, so it can be read again.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -70,7 +70,7 @@ impl Library {
             files
                 .iter()
                 .find(|f| f.name == name)
-                .map(|f| crate::format::read_document(&f.bytes))
+                .map(|f| tulta_core::format::read_document(&f.bytes))
         });
         library
     }
@@ -141,7 +141,7 @@ impl Library {
         library.mark_duplicates(&|name| {
             std::fs::read(name)
                 .ok()
-                .map(|bytes| crate::format::read_document(&bytes))
+                .map(|bytes| tulta_core::format::read_document(&bytes))
         });
         Ok(library)
     }
@@ -171,7 +171,7 @@ impl Library {
     }
 
     /// T006 needs the whole folder: every row after the first with an id gets the finding.
-    fn mark_duplicates(&mut self, reread: &dyn Fn(&str) -> Option<crate::format::Document>) {
+    fn mark_duplicates(&mut self, reread: &dyn Fn(&str) -> Option<tulta_core::format::Document>) {
         let mut first: HashMap<String, String> = HashMap::new();
         for row in &mut self.rows {
             if row.id.is_empty() {
@@ -182,7 +182,7 @@ impl Library {
                     first.insert(row.id.clone(), row.name.clone());
                 }
                 Some(first_file) => {
-                    let at = Loc::Path(crate::diag::Path::root().key("id"), Anchor::Value);
+                    let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
                     let pos = reread(&row.name).map_or(Pos::START, |doc| doc.position(&at));
                     row.errors += 1;
                     row.cross_file.push(Diagnostic {
@@ -307,7 +307,7 @@ impl Opened {
                         let n = usize::try_from(s.nomor?).ok()?;
                         let pos = checked
                             .doc
-                            .position(&Loc::Path(s.at.clone(), crate::diag::Anchor::Key));
+                            .position(&Loc::Path(s.at.clone(), tulta_core::diag::Anchor::Key));
                         Some((n, pos.line))
                     })
                     .collect()

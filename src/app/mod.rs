@@ -2,7 +2,6 @@
 //! draws; `ui` renders this state, and `tui` runs the terminal.
 
 mod cache;
-pub mod config;
 pub mod draft;
 pub mod judge;
 pub mod keys;
@@ -11,9 +10,6 @@ pub mod overview;
 pub mod search;
 pub mod walk;
 
-use crate::domain::tools::ToolKind;
-use crate::i18n::Lang;
-use crate::sources::Root;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -25,6 +21,9 @@ use search::{Filter, Focus, SearchState};
 use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Instant;
+use tulta_core::files::sources::Root;
+use tulta_core::i18n::Lang;
+use tulta_core::model::tools::ToolKind;
 use walk::{Pane, Walk};
 
 /// What background work reports to the app.
@@ -776,8 +775,8 @@ impl App {
     /// Saves the chosen judge in the config, so the next start need not ask.
     fn remember_judge(&mut self) {
         let Some(j) = &self.judge else { return };
-        let dir = crate::paths::config_dir();
-        let mut config = config::Config::load(&dir).config;
+        let dir = tulta_core::files::paths::config_dir();
+        let mut config = crate::config::Config::load(&dir).config;
         if config.juri == j.juri {
             return;
         }

@@ -1,9 +1,9 @@
 //! The overview's table: which rows show (filter), in which order (sort), which is selected.
 
 use super::library::{Library, Row};
-use crate::domain::names::norm;
-use crate::domain::risalah::JenisKelompok;
 use std::cmp::Ordering;
+use tulta_core::model::names::norm;
+use tulta_core::model::risalah::JenisKelompok;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {

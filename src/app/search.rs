@@ -3,11 +3,11 @@
 //! typing never waits for an old answer.
 
 use super::Bg;
-use crate::i18n::Lang;
-use crate::search::{self, Archive, Results};
-use crate::sources::Root;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
+use tulta_core::files::sources::Root;
+use tulta_core::i18n::Lang;
+use tulta_core::search::{self, Archive, Results};
 
 /// How long typing must pause before a query is sent.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);

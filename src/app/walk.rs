@@ -1,8 +1,8 @@
 //! The walk-through of one report: which step, which pane, which tab of the step, how far scrolled.
 
 use super::library::Opened;
-use crate::domain::risalah::{Langkah, ToolData};
-use crate::domain::tools::ToolKind;
+use tulta_core::model::risalah::{Langkah, ToolData};
+use tulta_core::model::tools::ToolKind;
 
 /// What a step's right-hand pane can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,14 +2,14 @@
 //! terminal to the app.
 
 use super::UsageError;
-use crate::app::config::{Config, Loaded};
 use crate::app::library::Library;
 use crate::app::{App, Options};
-use crate::i18n::Lang;
-use crate::sources::Root;
+use crate::config::{Config, Loaded};
 use crate::ui::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tulta_core::files::sources::Root;
+use tulta_core::i18n::Lang;
 
 pub struct Settings {
     pub lang: Lang,
@@ -29,7 +29,7 @@ pub fn default_root(config: &Config) -> Root {
 
 fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options, Vec<String>) {
     let mut notices: Vec<String> = loaded.notice.iter().cloned().collect();
-    let themes = crate::paths::config_dir().join("themes");
+    let themes = tulta_core::files::paths::config_dir().join("themes");
     let wanted = settings
         .theme
         .clone()
@@ -77,15 +77,15 @@ fn judging(
         Root::Disk(p) => Some(p.as_path()),
         Root::Builtin => None,
     };
-    let competition = match crate::competition::load(path, settings.lang) {
+    let competition = match tulta_core::judging::competition::load(path, settings.lang) {
         Ok(c) => c,
-        Err(crate::competition::CompetitionError::NoLomba(_)) => return None,
+        Err(tulta_core::judging::competition::CompetitionError::NoLomba(_)) => return None,
         Err(e) => {
             notices.push(e.message(settings.lang));
             return None;
         }
     };
-    match crate::judging::Judging::open(competition) {
+    match tulta_core::judging::Judging::open(competition) {
         Ok(j) => {
             let juri = settings.juri.clone().or_else(|| loaded.config.juri.clone());
             if let Some(id) = &settings.juri {
@@ -114,9 +114,9 @@ pub fn open(
     let root = match path {
         Some(p) => {
             if !p.exists() {
-                return Err(UsageError::Source(crate::sources::SourceError::NotFound(
-                    p.display().to_string(),
-                )));
+                return Err(UsageError::Source(
+                    tulta_core::files::sources::SourceError::NotFound(p.display().to_string()),
+                ));
             }
             Root::Disk(p)
         }
@@ -140,15 +140,15 @@ pub fn open(
 /// Opens the app on one file in draft watch.
 pub fn draft(file: &Path, settings: &Settings, loaded: Loaded) -> Result<ExitCode, UsageError> {
     if !file.is_file() {
-        return Err(UsageError::Source(crate::sources::SourceError::NotFound(
-            file.display().to_string(),
-        )));
+        return Err(UsageError::Source(
+            tulta_core::files::sources::SourceError::NotFound(file.display().to_string()),
+        ));
     }
     let (options, notices) = options(settings, &loaded, None);
     let mut app = App::new(options, Library::default());
     app.library.title = file.display().to_string();
     // The overview behind the draft lists just this file.
-    let files = crate::sources::collect(&[file.to_path_buf()])?;
+    let files = tulta_core::files::sources::collect(&[file.to_path_buf()])?;
     app.library = Library::build(
         &file.display().to_string(),
         &files,

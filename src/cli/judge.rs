@@ -1,18 +1,18 @@
 //! The judging commands: score, rank, verify, progress, import.
 
 use super::{write_stdout, UsageError};
-use crate::competition::{self, Competition};
-use crate::domain::lomba::Agregasi;
-use crate::domain::ranking::Kategori;
-use crate::domain::scoring::Change;
-use crate::export;
-use crate::i18n::Lang;
-use crate::judging::{self, Imported, Judging, ScoreError};
-use crate::store::journal;
 use clap::ValueEnum;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tulta_core::i18n::Lang;
+use tulta_core::judging::competition::{self, Competition};
+use tulta_core::judging::export;
+use tulta_core::judging::journal;
+use tulta_core::judging::ranking::Kategori;
+use tulta_core::judging::scoring::Change;
+use tulta_core::judging::{self, Imported, Judging, ScoreError};
+use tulta_core::model::lomba::Agregasi;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum RankFormat {
@@ -261,7 +261,7 @@ pub fn rank(
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
-    crate::files::write_atomic(path, bytes)
+    tulta_core::files::write_atomic(path, bytes)
         .map_err(|e| UsageError::Message(format!("{}: {e}", path.display())))
 }
 

@@ -2,21 +2,21 @@
 //! only maps them to an exit status.
 
 mod app_cmd;
+mod check_cmd;
 mod judge;
+mod search_cmd;
+mod summary;
 
-use crate::check::{self, Totals};
-use crate::diag::catalog;
-use crate::diag::Code;
-use crate::i18n::Lang;
-use crate::render;
-use crate::search::SearchError;
-use crate::search_cli;
-use crate::sources::{self, Root};
-use crate::summary;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tulta_core::check::{self, Totals};
+use tulta_core::diag::catalog;
+use tulta_core::diag::Code;
+use tulta_core::files::sources::{self, Root};
+use tulta_core::i18n::Lang;
+use tulta_core::search::SearchError;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -218,7 +218,7 @@ fn styled_stdout() -> bool {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = crate::app::config::Config::load(&crate::paths::config_dir());
+    let config = crate::config::Config::load(&tulta_core::files::paths::config_dir());
     // A bad --lang is itself an error, said in the default language.
     let (lang, outcome) = match resolve_lang(cli.lang.as_deref(), config.config.lang()) {
         Ok(lang) => (lang, run(cli, config, lang)),
@@ -233,11 +233,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(
-    cli: Cli,
-    config: crate::app::config::Loaded,
-    lang: Lang,
-) -> Result<ExitCode, UsageError> {
+pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCode, UsageError> {
     // `tulta --theme x draft f` and `tulta draft f --theme x` both work; the later one wins.
     let draft_view = match &cli.command {
         Some(Command::Draft { view, .. }) => Some(view),
@@ -276,8 +272,8 @@ pub fn run(
             };
             let checked = check::check_files(&files);
             let out = match format {
-                OutputFormat::Json => render::json(&checked, lang) + "\n",
-                OutputFormat::Human => render::human(&checked, lang, styled_stdout()),
+                OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
+                OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout()),
             };
             write_stdout(&out);
             let failed = Totals::of(&checked).failed(strict);
@@ -290,7 +286,9 @@ pub fn run(
         Some(Command::Explain { code }) => {
             let code: Code = code
                 .parse()
-                .map_err(|e: crate::diag::code::UnknownCode| UsageError::Message(e.to_string()))?;
+                .map_err(|e: tulta_core::diag::code::UnknownCode| {
+                    UsageError::Message(e.to_string())
+                })?;
             write_stdout(&catalog::explain(code, lang));
             Ok(ExitCode::SUCCESS)
         }
@@ -314,7 +312,7 @@ pub fn run(
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
-            let out = search_cli::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;
+            let out = search_cmd::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
@@ -326,17 +324,17 @@ pub fn run(
             similar,
         }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
-            let args = search_cli::SearchArgs {
+            let args = search_cmd::SearchArgs {
                 query,
                 similar,
                 limit: usize::from(limit),
                 format: match format {
-                    OutputFormat::Human => search_cli::Format::Human,
-                    OutputFormat::Json => search_cli::Format::Json,
+                    OutputFormat::Human => search_cmd::Format::Human,
+                    OutputFormat::Json => search_cmd::Format::Json,
                 },
                 styled: styled_stdout(),
             };
-            let out = search_cli::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
+            let out = search_cmd::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
             write_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }

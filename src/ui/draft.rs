@@ -2,13 +2,13 @@
 
 use super::text::{severity_count_name, severity_name, severity_style, source_window, status_mark};
 use crate::app::{App, Areas};
-use crate::diag::Severity;
-use crate::domain::steps;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
+use tulta_core::diag::Severity;
+use tulta_core::model::steps;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let th = &app.theme;
@@ -173,7 +173,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 severity_style(th, x.severity()).add_modifier(Modifier::BOLD),
             ),
         ]));
-        if let Some(h) = crate::diag::catalog::hint(x.code(), app.lang) {
+        if let Some(h) = tulta_core::diag::catalog::hint(x.code(), app.lang) {
             lines.push(Line::styled(
                 format!("{}: {h}", app.t("saran", "hint")),
                 th.muted(),

@@ -4,12 +4,12 @@
 use super::text::{fit, fixed, num, pad};
 use crate::app::judge::{JudgeState, PanelRow, Then};
 use crate::app::{App, Areas};
-use crate::domain::scoring::{Status, Tick};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
+use tulta_core::judging::scoring::{Status, Tick};
 
 /// A judge's status for an entry, as a mark and a short text.
 pub fn entry_status(app: &App, j: &JudgeState, id: &str) -> (String, Style) {
@@ -90,7 +90,7 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
             "{} {} · {} · {}",
             app.t("Indeks", "Index"),
             fixed(x, 2, app.lang),
-            fixed(crate::domain::scoring::to_100(rubrik, x), 1, app.lang),
+            fixed(tulta_core::judging::scoring::to_100(rubrik, x), 1, app.lang),
             j.predikat(x).unwrap_or_default()
         ),
         None => format!(
@@ -225,8 +225,8 @@ fn glossed(app: &App, name: &str) -> String {
         _ => return name.to_string(),
     };
     match app.lang {
-        crate::i18n::Lang::En => format!("{name} ({gloss})"),
-        crate::i18n::Lang::Id => name.to_string(),
+        tulta_core::i18n::Lang::En => format!("{name} ({gloss})"),
+        tulta_core::i18n::Lang::Id => name.to_string(),
     }
 }
 

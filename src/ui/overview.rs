@@ -3,13 +3,13 @@
 use super::text::{fit, severity_count_name};
 use crate::app::overview::SortKey;
 use crate::app::{App, Areas};
-use crate::diag::Severity;
-use crate::domain::risalah::JenisKelompok;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Gauge, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
+use tulta_core::diag::Severity;
+use tulta_core::model::risalah::JenisKelompok;
 
 pub fn jenis_label(app: &App, j: Option<JenisKelompok>) -> &'static str {
     match j {

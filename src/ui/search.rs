@@ -3,12 +3,12 @@
 use super::text::{fit, num};
 use crate::app::search::{Focus, IndexState};
 use crate::app::{App, Areas};
-use crate::domain::steps;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 use ratatui::Frame;
+use tulta_core::model::steps;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let th = &app.theme;
@@ -269,7 +269,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
 }
 
 /// The snippet with its matched words highlighted, cut to one line around the first match.
-fn snippet_line<'a>(app: &App, sn: &crate::search::Snippet, width: usize) -> Line<'a> {
+fn snippet_line<'a>(app: &App, sn: &tulta_core::search::Snippet, width: usize) -> Line<'a> {
     let th = &app.theme;
     let text = &sn.text;
     let start = sn

@@ -3,9 +3,9 @@
 
 use super::theme::Theme;
 use crate::app::library::StepStatus;
-use crate::diag::Severity;
-use crate::i18n::Lang;
 use ratatui::style::Style;
+use tulta_core::diag::Severity;
+use tulta_core::i18n::Lang;
 
 /// Cuts `s` to `width` characters, marking the cut with an ellipsis.
 pub fn fit(s: &str, width: usize) -> String {
@@ -59,7 +59,7 @@ pub fn pad(s: &str, width: usize) -> String {
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, with a decimal comma in Indonesian.
 pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
-    let x = crate::domain::scoring::round_to(x, decimals);
+    let x = tulta_core::judging::scoring::round_to(x, decimals);
     let mut s = format!("{x:.decimals$}");
     if s.contains('.') {
         while s.ends_with('0') {
@@ -80,7 +80,7 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// A number with exactly `places` decimals (indexes and scores read best aligned).
 pub fn fixed(x: f64, places: usize, lang: Lang) -> String {
-    crate::export::decimal(x, places, lang)
+    tulta_core::judging::export::decimal(x, places, lang)
 }
 
 /// Wraps text into lines of at most `width` characters, at spaces where possible.

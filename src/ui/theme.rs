@@ -1,10 +1,10 @@
 //! Colours by meaning, read from theme files (`themes/*.yaml`, built in; or the user's own in the
 //! config folder's `themes/`).
 
-use crate::format::settings;
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 use std::str::FromStr;
+use tulta_core::format::settings;
 
 const BUILTIN: [(&str, &str); 3] = [
     ("gelap", include_str!("../../themes/gelap.yaml")),

@@ -4,9 +4,6 @@
 
 use super::text::{fit, num, pad, wrap};
 use crate::app::App;
-use crate::domain::names::{is_other, norm};
-use crate::domain::risalah::{Alat, ParetoItem, Risalah, ToolData, FIVE_W_ONE_H};
-use crate::domain::tools::ToolKind;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
@@ -15,6 +12,9 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
 };
 use ratatui::Frame;
+use tulta_core::model::names::{is_other, norm};
+use tulta_core::model::risalah::{Alat, ParetoItem, Risalah, ToolData, FIVE_W_ONE_H};
+use tulta_core::model::tools::ToolKind;
 
 pub fn draw(
     frame: &mut Frame,
@@ -175,7 +175,7 @@ fn check_sheet(
     area: Rect,
     app: &App,
     periode: Option<&str>,
-    baris: &[crate::domain::risalah::Baris],
+    baris: &[tulta_core::model::risalah::Baris],
     total: Option<f64>,
     scroll: u16,
 ) {
@@ -414,7 +414,7 @@ fn plan(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    aksi: &[crate::domain::risalah::Aksi],
+    aksi: &[tulta_core::model::risalah::Aksi],
     scroll: u16,
 ) {
     let th = &app.theme;

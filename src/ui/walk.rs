@@ -4,13 +4,13 @@ use super::text::{fit, num, severity_count_name, severity_name, severity_style, 
 use super::tools;
 use crate::app::walk::{Pane, Tab, Walk};
 use crate::app::{App, Areas};
-use crate::domain::risalah::{Langkah, Risalah, Status};
-use crate::domain::steps;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
+use tulta_core::model::risalah::{Langkah, Risalah, Status};
+use tulta_core::model::steps;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let Some(w) = &app.walk else {
@@ -157,9 +157,9 @@ fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
     }
     lines.push(Line::raw(""));
     let counts = [
-        (crate::diag::Severity::Error, th.error()),
-        (crate::diag::Severity::Warning, th.warning()),
-        (crate::diag::Severity::Info, th.info()),
+        (tulta_core::diag::Severity::Error, th.error()),
+        (tulta_core::diag::Severity::Warning, th.warning()),
+        (tulta_core::diag::Severity::Info, th.info()),
     ];
     for (sev, style) in counts {
         let n = w.opened.count(sev);
@@ -306,7 +306,7 @@ pub fn dominant_causes(r: Option<&Risalah>) -> Vec<String> {
         .and_then(|s| s.penyebab_dominan.as_ref())
         .map(|v| {
             v.iter()
-                .map(|t| crate::domain::names::norm(&t.value))
+                .map(|t| tulta_core::model::names::norm(&t.value))
                 .collect()
         })
         .unwrap_or_default()
@@ -570,7 +570,7 @@ fn draw_check(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
             ])
             .style(base),
         );
-        if let Some(h) = crate::diag::catalog::hint(d.code(), app.lang) {
+        if let Some(h) = tulta_core::diag::catalog::hint(d.code(), app.lang) {
             lines.push(Line::from(Span::styled(
                 format!("    {}: {h}", app.t("saran", "hint")),
                 th.muted(),

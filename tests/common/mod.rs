@@ -116,7 +116,7 @@ impl Term {
 
 /// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals.
 pub fn competition_copy(dir: &Path) {
-    for f in tulta::sources::builtin_files() {
+    for f in tulta_core::files::sources::builtin_files() {
         let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
             continue;
         };

@@ -1,0 +1,168 @@
+//! `tulta check`: read every file, run the checks, find ids used twice, and place every finding.
+
+use crate::diag::{Code, Finding, Msg, Path, Pos, Severity};
+use crate::files::sources::SourceFile;
+use crate::format::{self, Document, Kind, Model};
+use crate::i18n::Lang;
+use rayon::prelude::*;
+
+mod rules;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One finding, placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub pos: Pos,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    pub fn code(&self) -> Code {
+        self.msg.code()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code().severity()
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.msg.text(lang)
+    }
+}
+
+/// One file after checking.
+#[derive(Debug)]
+pub struct Checked {
+    pub name: String,
+    pub doc: Document,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+}
+
+fn findings_of(file: &SourceFile) -> (Document, Vec<Finding>) {
+    let mut doc = if file.size > format::MAX_BYTES {
+        format::too_large(file.size)
+    } else {
+        format::read_document(&file.bytes)
+    };
+    let mut findings = std::mem::take(&mut doc.findings);
+    if let Some(Model::Risalah(r)) = &doc.model {
+        findings.extend(rules::check(r));
+    }
+    (doc, findings)
+}
+
+fn place(doc: &Document, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|f| Diagnostic {
+            pos: doc.position(&f.loc),
+            msg: f.msg,
+        })
+        .collect();
+    // Stable: findings at one place keep the order the checks gave them.
+    out.sort_by_key(|d| d.pos);
+    out
+}
+
+/// Checks one file on its own (no cross-file checks).
+pub fn check_file(file: &SourceFile) -> Checked {
+    let (doc, findings) = findings_of(file);
+    let diagnostics = place(&doc, findings);
+    Checked {
+        name: file.name.clone(),
+        doc,
+        diagnostics,
+    }
+}
+
+/// Checks many files in parallel, then reports ids used by two files of the same kind (T006).
+pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
+    check_files_with_progress(files, &|_| {})
+}
+
+/// [`check_files`], calling `progress` with the number of files read so far (from any thread).
+pub fn check_files_with_progress(
+    files: &[SourceFile],
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Checked> {
+    let done = AtomicUsize::new(0);
+    let mut read: Vec<(String, Document, Vec<Finding>)> = files
+        .par_iter()
+        .map(|f| {
+            let (doc, findings) = findings_of(f);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+            (f.name.clone(), doc, findings)
+        })
+        .collect();
+    let mut first: HashMap<(Kind, String), String> = HashMap::new();
+    for (name, doc, findings) in &mut read {
+        let (kind, id) = match &doc.model {
+            Some(Model::Risalah(r)) => (Kind::Risalah, r.id.as_ref().map(|t| t.value.clone())),
+            Some(Model::Lomba(l)) => (Kind::Lomba, l.id.clone()),
+            _ => continue,
+        };
+        let Some(id) = id else { continue };
+        match first.get(&(kind, id.clone())) {
+            Some(first_file) => findings.push(Finding::value(
+                Path::root().key("id"),
+                Msg::DuplicateId {
+                    id,
+                    first_file: first_file.clone(),
+                },
+            )),
+            None => {
+                first.insert((kind, id), name.clone());
+            }
+        }
+    }
+    read.into_par_iter()
+        .map(|(name, doc, findings)| {
+            let diagnostics = place(&doc, findings);
+            Checked {
+                name,
+                doc,
+                diagnostics,
+            }
+        })
+        .collect()
+}
+
+/// Totals over a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    pub fn of(checked: &[Checked]) -> Totals {
+        let mut t = Totals {
+            files: checked.len(),
+            ..Totals::default()
+        };
+        for c in checked {
+            t.errors += c.count(Severity::Error);
+            t.warnings += c.count(Severity::Warning);
+            t.infos += c.count(Severity::Info);
+        }
+        t
+    }
+
+    /// The exit status `check` owes: 1 on any error (or warning, when strict).
+    pub fn failed(&self, strict: bool) -> bool {
+        self.errors > 0 || (strict && self.warnings > 0)
+    }
+}

@@ -1,0 +1,81 @@
+//! The user's language: Indonesian by default, English on request.
+
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// One text in both languages (joined by U+001F), for a message made where the language is
+    /// not known; the screen shows its half with [`Lang::pick_half`].
+    pub fn both(say: impl Fn(Lang) -> String) -> String {
+        format!("{}\u{1f}{}", say(Lang::Id), say(Lang::En))
+    }
+
+    /// This language's half of a text made by [`Lang::both`]; any other text as it is.
+    pub fn pick_half(self, text: &str) -> &str {
+        match text.split_once('\u{1f}') {
+            Some((id, en)) => self.pick(id, en),
+            None => text,
+        }
+    }
+
+    /// Picks `id` or `en` text.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// The language a POSIX locale string (`LANG`, `LC_ALL`) asks for, if it is one we speak.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let l = locale.trim().to_ascii_lowercase();
+        if l.starts_with("en") {
+            Some(Lang::En)
+        } else if l.starts_with("id") || l.starts_with("in_") {
+            Some(Lang::Id)
+        } else {
+            None
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" | "indonesia" | "indonesian" => Ok(Lang::Id),
+            "en" | "english" | "inggris" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}` (use id or en)")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_in_both_languages_shows_the_one_asked_for() {
+        let e = crate::files::sources::SourceError::NotFound("a.yaml".into());
+        let both = Lang::both(|lang| e.message(lang));
+        assert_eq!(
+            Lang::Id.pick_half(&both),
+            "a.yaml: berkas atau folder itu tidak ada"
+        );
+        assert_eq!(Lang::En.pick_half(&both), "a.yaml: no such file or folder");
+    }
+}

@@ -1,0 +1,294 @@
+//! A competition as the judging code sees it: its `lomba.yaml`, its rubric (its own or the built-in
+//! default) and its entries, read from a folder on disk or from the built-in sample.
+
+use crate::check::{check_files, Checked};
+use crate::diag::Severity;
+use crate::files::sources::{self, Root, SourceFile};
+use crate::format::Model;
+use crate::i18n::Lang;
+use crate::judging::ranking::EntryInfo;
+use crate::model::lomba::Lomba;
+use crate::model::risalah::JenisKelompok;
+use crate::model::rubrik::Rubrik;
+use std::path::{Path, PathBuf};
+
+/// One entry of the competition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub judul: String,
+    pub opd: String,
+    pub jenis: Option<JenisKelompok>,
+    pub tahun: Option<i64>,
+    /// The file it was read from, as shown to people.
+    pub file: String,
+}
+
+impl Entry {
+    pub fn info(&self) -> EntryInfo {
+        EntryInfo {
+            id: self.id.clone(),
+            opd: self.opd.clone(),
+            jenis: self.jenis,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Competition {
+    /// The lomba file, as shown to people.
+    pub file: String,
+    /// The folder holding the lomba file on disk; `None` for the built-in sample.
+    pub dir: Option<PathBuf>,
+    pub lomba: Lomba,
+    pub rubrik: Rubrik,
+    pub entries: Vec<Entry>,
+    /// Journals shipped beside the lomba file (`jurnal/*.jsonl`), e.g. the sample's demo scores.
+    pub shipped_journals: Vec<(String, Vec<u8>)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompetitionError {
+    #[error(transparent)]
+    Source(#[from] sources::SourceError),
+    #[error("{0}: no lomba.yaml (format: lomba/1) found")]
+    NoLomba(String),
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+impl CompetitionError {
+    /// `Invalid` messages are written in the language `load` was given.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CompetitionError::Source(e), _) => e.message(lang),
+            (CompetitionError::NoLomba(p), Lang::Id) => {
+                format!("{p}: tidak ada lomba.yaml (format: lomba/1)")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+impl Competition {
+    pub fn id(&self) -> &str {
+        self.lomba.id.as_deref().unwrap_or("lomba")
+    }
+
+    pub fn name(&self) -> &str {
+        self.lomba.nama.as_deref().unwrap_or(self.id())
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn infos(&self) -> Vec<EntryInfo> {
+        self.entries.iter().map(Entry::info).collect()
+    }
+}
+
+fn folder_of(name: &str) -> &str {
+    name.rfind('/').map_or("", |i| &name[..i])
+}
+
+/// `rel` read from `folder`, with `.` and `..` resolved; an absolute `rel` stands alone.
+fn join(folder: &str, rel: &str) -> String {
+    let whole = if rel.starts_with('/') || folder.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{folder}/{rel}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in whole.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if whole.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+fn first_error(c: &Checked, lang: Lang) -> Option<String> {
+    c.diagnostics
+        .iter()
+        .find(|d| d.severity() == Severity::Error)
+        .map(|d| {
+            format!(
+                "{}:{} {} {}",
+                d.pos.line,
+                d.pos.column,
+                d.code(),
+                d.message(lang)
+            )
+        })
+}
+
+/// Loads the competition at `path` (a lomba file, or a folder holding one, searched recursively; the
+/// newest by `tahun` wins), or with no path the default root.
+pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionError> {
+    let (files, journals_from): (Vec<SourceFile>, Option<PathBuf>) = match path {
+        Some(p) if p.is_file() => {
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
+            let mut files = sources::collect(std::slice::from_ref(&dir))?;
+            // The named lomba file first, so it wins over any other below the same folder.
+            let wanted = p.display().to_string();
+            files.sort_by_key(|f| f.name != wanted && !same_file(&f.name, p));
+            (files, Some(dir))
+        }
+        Some(p) => (sources::collect(&[p.to_path_buf()])?, Some(p.to_path_buf())),
+        None => match Root::default_root() {
+            Root::Disk(dir) => (sources::collect(std::slice::from_ref(&dir))?, Some(dir)),
+            Root::Builtin => (sources::builtin_files(), None),
+        },
+    };
+    let shown = path.map_or_else(
+        || Root::default_root().describe(),
+        |p| p.display().to_string(),
+    );
+    let checked = check_files(&files);
+    let mut lombas: Vec<(usize, &Lomba)> = checked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match &c.doc.model {
+            Some(Model::Lomba(l)) => Some((i, l)),
+            _ => None,
+        })
+        .collect();
+    if path.is_some_and(Path::is_file) {
+        lombas.truncate(1);
+    }
+    lombas.sort_by_key(|(_, l)| std::cmp::Reverse(l.tahun));
+    let Some(&(index, lomba)) = lombas.first() else {
+        return Err(CompetitionError::NoLomba(shown));
+    };
+    let lomba_file = &checked[index];
+    if let Some(message) = first_error(lomba_file, lang) {
+        return Err(CompetitionError::Invalid {
+            file: lomba_file.name.clone(),
+            message,
+        });
+    }
+    let base = folder_of(&lomba_file.name).to_string();
+    let rubrik = match &lomba.rubrik {
+        None => Rubrik::default(),
+        Some(rel) => {
+            let wanted = join(&base, rel);
+            let found = checked.iter().find(|c| join("", &c.name) == wanted);
+            match found {
+                Some(c) => match (&c.doc.model, first_error(c, lang)) {
+                    (Some(Model::Rubrik(r)), None) => r.clone(),
+                    (_, Some(message)) => {
+                        return Err(CompetitionError::Invalid {
+                            file: c.name.clone(),
+                            message,
+                        })
+                    }
+                    _ => {
+                        return Err(CompetitionError::Invalid {
+                            file: c.name.clone(),
+                            message: lang
+                                .pick("bukan berkas rubrik/1", "not a rubrik/1 file")
+                                .into(),
+                        })
+                    }
+                },
+                None => {
+                    return Err(CompetitionError::Invalid {
+                        file: lomba_file.name.clone(),
+                        message: match lang {
+                            Lang::Id => format!("rubrik `{rel}` tidak ditemukan"),
+                            Lang::En => format!("rubrik `{rel}` not found"),
+                        },
+                    })
+                }
+            }
+        }
+    };
+    let folder = join(&base, lomba.risalah.as_deref().unwrap_or("."));
+    let mut entries: Vec<Entry> = checked
+        .iter()
+        .filter(|c| {
+            let f = join("", folder_of(&c.name));
+            f == folder || f.starts_with(&format!("{folder}/"))
+        })
+        .filter_map(|c| match &c.doc.model {
+            Some(Model::Risalah(r)) => Some(Entry {
+                id: r.id.as_ref()?.value.clone(),
+                judul: r.judul.clone().unwrap_or_default(),
+                opd: r.opd.clone().unwrap_or_default(),
+                jenis: r.jenis(),
+                tahun: r.tahun,
+                file: c.name.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    entries.dedup_by(|a, b| a.id == b.id);
+    let journal_folder = join(&base, "jurnal");
+    let shipped_journals = match &journals_from {
+        Some(_) => read_journal_dir(Path::new(&journal_folder)),
+        None => sources::builtin_journals(&journal_folder),
+    };
+    Ok(Competition {
+        file: lomba_file.name.clone(),
+        dir: journals_from.map(|_| PathBuf::from(if base.is_empty() { "." } else { &base })),
+        lomba: lomba.clone(),
+        rubrik,
+        entries,
+        shipped_journals,
+    })
+}
+
+fn same_file(name: &str, p: &Path) -> bool {
+    match (std::fs::canonicalize(name), std::fs::canonicalize(p)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn read_journal_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, Vec<u8>)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(
+            join("reports/lomba-2026", "risalah/"),
+            "reports/lomba-2026/risalah"
+        );
+        assert_eq!(join("a/b", "../c"), "a/c");
+        assert_eq!(join("", "./x"), "x");
+        assert_eq!(join("/tmp/a", "b"), "/tmp/a/b");
+        assert_eq!(join("", "/tmp/a/b"), "/tmp/a/b");
+        assert_eq!(join("a", "/etc/x"), "/etc/x");
+    }
+}

@@ -1,0 +1,369 @@
+//! A ranking written out: a table for the terminal, JSON for scripts, CSV and XLSX for spreadsheets
+//! (with every raw score), Markdown for reports.
+
+use crate::i18n::Lang;
+use crate::judging::ranking::{Ranking, Row};
+use crate::judging::scoring::Sheet;
+use crate::judging::scoring::{round2, round_to};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Everything an export needs besides the ranking: names, and the raw sheets by judge.
+pub struct Context<'a> {
+    pub lomba_id: &'a str,
+    pub lomba_nama: &'a str,
+    pub juri: Vec<String>,
+    pub kriteria: Vec<String>,
+    pub sheets: BTreeMap<String, BTreeMap<String, Sheet>>,
+}
+
+/// A number with the decimal separator of the language (Indonesian writes 4,25).
+pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let x = round_to(x, places);
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    peringkat: Option<usize>,
+    id: &'a str,
+    opd: &'a str,
+    jenis: Option<&'static str>,
+    indeks: Option<f64>,
+    nilai_100: Option<f64>,
+    predikat: Option<&'a str>,
+    juri: BTreeMap<&'a str, f64>,
+    seri: bool,
+    perlu_diskusi: bool,
+}
+
+#[derive(Serialize)]
+struct JsonRanking<'a> {
+    lomba: &'a str,
+    metode: &'static str,
+    kategori: &'static str,
+    peringkat: Vec<JsonRow<'a>>,
+}
+
+pub fn json(r: &Ranking, ctx: &Context) -> String {
+    let doc = JsonRanking {
+        lomba: ctx.lomba_id,
+        metode: r.metode.as_str(),
+        kategori: r.kategori.as_str(),
+        peringkat: r
+            .rows
+            .iter()
+            .map(|row| JsonRow {
+                peringkat: row.peringkat,
+                id: &row.id,
+                opd: &row.opd,
+                jenis: row.jenis.map(|j| j.as_str()),
+                indeks: row.indeks.map(round2),
+                nilai_100: row.nilai_100.map(round2),
+                predikat: row.predikat.as_ref().map(|p| p.0.as_str()),
+                juri: row
+                    .juri
+                    .iter()
+                    .map(|(j, &ix)| (j.as_str(), round2(ix)))
+                    .collect(),
+                seri: row.seri,
+                perlu_diskusi: row.perlu_diskusi,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn place(row: &Row) -> String {
+    match row.peringkat {
+        Some(p) if row.seri => format!("{p}="),
+        Some(p) => p.to_string(),
+        None => "-".into(),
+    }
+}
+
+fn cut(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        format!("{s:width$}")
+    } else {
+        let c: String = s.chars().take(width.saturating_sub(1)).collect();
+        format!("{c}…")
+    }
+}
+
+pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} ({}: {}, {}: {})",
+        ctx.lomba_nama,
+        lang.pick("peringkat", "ranking"),
+        lang.pick("metode", "method"),
+        r.metode.as_str(),
+        lang.pick("kategori", "category"),
+        r.kategori.as_str()
+    );
+    let mut header = format!(
+        "{:>4}  {} {} {:>6} {:>6}  {}",
+        "#",
+        cut(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
+        cut(lang.pick("jenis", "kind"), 9),
+        lang.pick("indeks", "index"),
+        "0-100",
+        cut(lang.pick("predikat", "band"), 26)
+    );
+    for j in &ctx.juri {
+        let _ = write!(header, " {:>7}", cut(j, 7));
+    }
+    let _ = writeln!(out, "{header}");
+    for row in &r.rows {
+        let predikat = row
+            .predikat
+            .as_ref()
+            .map_or(String::new(), |(k, l)| format!("{k} {l}"));
+        let mut line = format!(
+            "{:>4}  {} {} {:>6} {:>6}  {}",
+            place(row),
+            cut(&row.opd, 34),
+            cut(row.jenis.map_or("?", |j| j.as_str()), 9),
+            row.indeks.map_or("-".into(), |x| decimal(x, 2, lang)),
+            row.nilai_100.map_or("-".into(), |x| decimal(x, 1, lang)),
+            cut(&predikat, 26)
+        );
+        for j in &ctx.juri {
+            let v = row.juri.get(j).map_or("-".into(), |x| decimal(*x, 2, lang));
+            let _ = write!(line, " {v:>7}");
+        }
+        if row.perlu_diskusi {
+            line.push_str(lang.pick("  ! perlu diskusi", "  ! discuss"));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "= seri setelah pemecah seri · ! indeks antarjuri berselisih lebih dari 1,0 · - belum dinilai lengkap",
+            "= tied after the tie-breakers · ! judges' indexes differ by more than 1.0 · - not fully scored yet"
+        )
+    );
+    out
+}
+
+pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
+    let mut out = format!(
+        "## {} — {}\n\n{}: `{}` · {}: `{}`\n\n",
+        ctx.lomba_nama,
+        lang.pick("Peringkat", "Ranking"),
+        lang.pick("Metode", "Method"),
+        r.metode.as_str(),
+        lang.pick("Kategori", "Category"),
+        r.kategori.as_str()
+    );
+    let mut header = format!(
+        "| # | {} | OPD | {} | {} | 0-100 | {} |",
+        lang.pick("Risalah", "Entry"),
+        lang.pick("Jenis", "Kind"),
+        lang.pick("Indeks", "Index"),
+        lang.pick("Predikat", "Band")
+    );
+    let mut rule = "|---|---|---|---|---:|---:|---|".to_string();
+    for j in &ctx.juri {
+        let _ = write!(header, " {j} |");
+        rule.push_str("---:|");
+    }
+    header.push_str(&format!(" {} |", lang.pick("Catatan", "Notes")));
+    rule.push_str("---|");
+    let _ = writeln!(out, "{header}\n{rule}");
+    for row in &r.rows {
+        let mut line = format!(
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            place(row),
+            row.id,
+            row.opd,
+            row.jenis.map_or("", |j| j.as_str()),
+            row.indeks.map_or("–".into(), |x| decimal(x, 2, lang)),
+            row.nilai_100.map_or("–".into(), |x| decimal(x, 1, lang)),
+            row.predikat
+                .as_ref()
+                .map_or(String::new(), |(k, l)| format!("{k} {l}"))
+        );
+        for j in &ctx.juri {
+            let _ = write!(
+                line,
+                " {} |",
+                row.juri.get(j).map_or("–".into(), |x| decimal(*x, 2, lang))
+            );
+        }
+        let flag = if row.perlu_diskusi {
+            lang.pick("perlu diskusi", "discuss")
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{line} {flag} |");
+    }
+    out
+}
+
+/// The ranking's columns in spreadsheets, then each judge's index.
+fn rank_columns(ctx: &Context) -> Vec<String> {
+    let mut columns: Vec<String> = [
+        "peringkat",
+        "seri",
+        "id",
+        "opd",
+        "jenis",
+        "indeks",
+        "nilai_100",
+        "predikat",
+        "perlu_diskusi",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    columns.extend(ctx.juri.iter().map(|j| format!("indeks_{j}")));
+    columns
+}
+
+fn raw_columns(ctx: &Context) -> Vec<(String, String)> {
+    ctx.juri
+        .iter()
+        .flat_map(|j| ctx.kriteria.iter().map(move |k| (j.clone(), k.clone())))
+        .collect()
+}
+
+/// CSV for spreadsheets: `;` between fields and `,` in decimals for Indonesian, `,` and `.` for English.
+pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error> {
+    let delimiter = match lang {
+        Lang::Id => b';',
+        Lang::En => b',',
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let raw = raw_columns(ctx);
+    let mut header = rank_columns(ctx);
+    header.extend(raw.iter().map(|(j, k)| format!("{j}_{k}")));
+    w.write_record(&header)?;
+    for row in &r.rows {
+        let mut rec: Vec<String> = vec![
+            row.peringkat.map_or(String::new(), |p| p.to_string()),
+            if row.seri { "=".into() } else { String::new() },
+            row.id.clone(),
+            row.opd.clone(),
+            row.jenis.map_or(String::new(), |j| j.as_str().into()),
+            row.indeks.map_or(String::new(), |x| decimal(x, 2, lang)),
+            row.nilai_100.map_or(String::new(), |x| decimal(x, 1, lang)),
+            row.predikat.as_ref().map_or(String::new(), |p| p.0.clone()),
+            if row.perlu_diskusi {
+                "ya".into()
+            } else {
+                String::new()
+            },
+        ];
+        rec.extend(ctx.juri.iter().map(|j| {
+            row.juri
+                .get(j)
+                .map_or(String::new(), |x| decimal(*x, 2, lang))
+        }));
+        rec.extend(raw.iter().map(|(j, k)| {
+            ctx.sheets
+                .get(j)
+                .and_then(|s| s.get(&row.id))
+                .and_then(|s| s.skor.get(k))
+                .map_or(String::new(), |x| decimal(*x, 1, lang))
+        }));
+        w.write_record(&rec)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// An XLSX workbook: the ranking on the first sheet, every raw score (and note) on the second.
+pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let two = Format::new().set_num_format("0.00");
+    let one = Format::new().set_num_format("0.0");
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name(lang.pick("Peringkat", "Ranking"))?;
+        let headers = rank_columns(ctx);
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (i, row) in r.rows.iter().enumerate() {
+            let y = i as u32 + 1;
+            if let Some(p) = row.peringkat {
+                sheet.write_number(y, 0, p as f64)?;
+            }
+            if row.seri {
+                sheet.write_string(y, 1, "=")?;
+            }
+            sheet.write_string(y, 2, &row.id)?;
+            sheet.write_string(y, 3, &row.opd)?;
+            sheet.write_string(y, 4, row.jenis.map_or("", |j| j.as_str()))?;
+            if let Some(x) = row.indeks {
+                sheet.write_number_with_format(y, 5, round2(x), &two)?;
+            }
+            if let Some(x) = row.nilai_100 {
+                sheet.write_number_with_format(y, 6, round_to(x, 1), &one)?;
+            }
+            if let Some((k, l)) = &row.predikat {
+                sheet.write_string(y, 7, format!("{k} {l}"))?;
+            }
+            if row.perlu_diskusi {
+                sheet.write_string(y, 8, "ya")?;
+            }
+            for (c, j) in ctx.juri.iter().enumerate() {
+                if let Some(x) = row.juri.get(j) {
+                    sheet.write_number_with_format(y, 9 + c as u16, round2(*x), &two)?;
+                }
+            }
+        }
+        sheet.autofit();
+    }
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name(lang.pick("Nilai", "Scores"))?;
+        for (c, h) in ["risalah", "juri", "kriteria", "nilai", "catatan"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        let mut y = 1u32;
+        for row in &r.rows {
+            for j in &ctx.juri {
+                let Some(sheet_of) = ctx.sheets.get(j).and_then(|s| s.get(&row.id)) else {
+                    continue;
+                };
+                for k in &ctx.kriteria {
+                    let score = sheet_of.skor.get(k);
+                    let note = sheet_of.catatan.get(&Some(k.clone()));
+                    if score.is_none() && note.is_none() {
+                        continue;
+                    }
+                    sheet.write_string(y, 0, &row.id)?;
+                    sheet.write_string(y, 1, j)?;
+                    sheet.write_string(y, 2, k)?;
+                    if let Some(x) = score {
+                        sheet.write_number_with_format(y, 3, *x, &one)?;
+                    }
+                    if let Some(n) = note {
+                        sheet.write_string(y, 4, n)?;
+                    }
+                    y += 1;
+                }
+            }
+        }
+        sheet.autofit();
+    }
+    book.save_to_buffer()
+}

@@ -1,0 +1,194 @@
+//! How `check` prints: rustc-style snippets for people, one JSON object for scripts.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+use tulta_core::check::{Checked, Diagnostic, Totals};
+use tulta_core::diag::catalog;
+use tulta_core::diag::Severity;
+use tulta_core::i18n::Lang;
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// The JSON contract: `{"files": N, "diagnostics": [{file, line, column, severity, code, message}]}`.
+pub fn json(checked: &[Checked], lang: Lang) -> String {
+    let report = JsonReport {
+        files: checked.len(),
+        diagnostics: checked
+            .iter()
+            .flat_map(|c| {
+                c.diagnostics.iter().map(move |d| JsonDiagnostic {
+                    file: &c.name,
+                    line: d.pos.line,
+                    column: d.pos.column,
+                    severity: d.severity().as_str(),
+                    code: d.code().as_str(),
+                    message: d.message(lang),
+                })
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn level(severity: Severity, lang: Lang) -> Level<'static> {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => Level::ERROR,
+        (Severity::Warning, Lang::En) => Level::WARNING,
+        (Severity::Info, Lang::En) => Level::INFO,
+        (Severity::Error, Lang::Id) => Level::ERROR.with_name(Some("galat")),
+        (Severity::Warning, Lang::Id) => Level::WARNING.with_name(Some("peringatan")),
+        (Severity::Info, Lang::Id) => Level::INFO.with_name(Some("info")),
+    }
+}
+
+/// The byte range of the token at `column` (1-based, in characters) of `line`.
+fn token_range(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let mut end = start;
+    let mut in_quote: Option<char> = None;
+    for (i, c) in rest.char_indices() {
+        match in_quote {
+            Some(q) if c == q && i > 0 => {
+                end = start + i + c.len_utf8();
+                break;
+            }
+            Some(_) => end = start + i + c.len_utf8(),
+            None if i == 0 && (c == '"' || c == '\'') => {
+                in_quote = Some(c);
+                end = start + c.len_utf8();
+            }
+            None if matches!(c, ',' | '}' | ']' | '#') || (c == ':' && i > 0) => break,
+            None => end = start + i + c.len_utf8(),
+        }
+    }
+    let token = line[start..end].trim_end();
+    start..(start + token.len()).max(start)
+}
+
+/// Line `n` (1-based) as YAML counts lines: a lone CR breaks a line too.
+fn source_line(text: &str, n: usize) -> Option<&str> {
+    let index = n.checked_sub(1)?;
+    if text.contains('\r') {
+        let mut rest = text;
+        for _ in 0..index {
+            let end = rest.find(['\n', '\r'])?;
+            let skip = if rest[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            rest = &rest[end + skip..];
+        }
+        Some(rest.split(['\n', '\r']).next().unwrap_or(""))
+    } else {
+        text.lines().nth(index)
+    }
+}
+
+/// One diagnostic as rustc would print it, with the hint as a footer.
+pub fn human_one(name: &str, text: &str, d: &Diagnostic, lang: Lang, styled: bool) -> String {
+    let message = d.message(lang);
+    let code = d.code();
+    let title = level(d.severity(), lang)
+        .primary_title(message)
+        .id(code.as_str());
+    let line_text = source_line(text, d.pos.line);
+    let mut report: Vec<Group> = Vec::new();
+    let origin = format!("{name}:{}:{}", d.pos.line, d.pos.column);
+    if let Some(line_text) = line_text {
+        let range = token_range(line_text, d.pos.column);
+        report.push(
+            Group::with_title(title).element(
+                Snippet::source(line_text)
+                    .line_start(d.pos.line)
+                    .path(name)
+                    .annotation(AnnotationKind::Primary.span(range)),
+            ),
+        );
+    } else {
+        report.push(Group::with_title(title).element(annotate_snippets::Origin::path(origin)));
+    }
+    if let Some(hint) = catalog::hint(code, lang) {
+        report.push(Group::with_title(
+            Level::HELP
+                .with_name(Some(lang.pick("saran", "hint")))
+                .secondary_title(hint),
+        ));
+    }
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&report)
+}
+
+/// Every diagnostic of every file, then the closing count.
+pub fn human(checked: &[Checked], lang: Lang, styled: bool) -> String {
+    let mut out = String::new();
+    for c in checked {
+        for d in &c.diagnostics {
+            out.push_str(&human_one(&c.name, c.doc.text(), d, lang, styled));
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&closing(&Totals::of(checked), lang));
+    out.push('\n');
+    out
+}
+
+pub fn closing(t: &Totals, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{} berkas diperiksa: {} galat, {} peringatan, {} info",
+            t.files, t.errors, t.warnings, t.infos
+        ),
+        Lang::En => format!(
+            "{} file{} checked: {} error{}, {} warning{}, {} info",
+            t.files,
+            if t.files == 1 { "" } else { "s" },
+            t.errors,
+            if t.errors == 1 { "" } else { "s" },
+            t.warnings,
+            if t.warnings == 1 { "" } else { "s" },
+            t.infos
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_ranges_cover_the_value() {
+        let line = "        total: 90";
+        assert_eq!(&line[token_range(line, 16)], "90");
+        let line = "  - {label: \"A, B\", nilai: 4}";
+        assert_eq!(&line[token_range(line, 13)], "\"A, B\"");
+        assert_eq!(&line[token_range(line, 28)], "4");
+        assert_eq!(source_line("a\rb\r\nc", 2), Some("b"));
+        assert_eq!(source_line("a\rb\r\nc", 3), Some("c"));
+        assert_eq!(source_line("a\nb", 3), None);
+        let line = "judul: x";
+        assert_eq!(&line[token_range(line, 1)], "judul");
+    }
+}

@@ -1,2 +1,0 @@
-//! What tulta writes: the judges' journals.
-pub mod journal;
