@@ -206,12 +206,12 @@ impl Competition {
     }
 }
 
-fn folder_of(name: &str) -> &str {
+pub(crate) fn folder_of(name: &str) -> &str {
     name.rfind('/').map_or("", |i| &name[..i])
 }
 
 /// `rel` read from `folder`, with `.` and `..` resolved; an absolute `rel` stands alone.
-fn join(folder: &str, rel: &str) -> String {
+pub(crate) fn join(folder: &str, rel: &str) -> String {
     let whole = if rel.starts_with('/') || folder.is_empty() {
         rel.to_string()
     } else {
@@ -336,13 +336,10 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             }
         }
     };
-    let folder = join(&base, lomba.risalah.as_deref().unwrap_or("."));
+    let folder = entries_folder(&lomba_file.name, lomba);
     let mut entries: Vec<Entry> = checked
         .iter()
-        .filter(|c| {
-            let f = join("", folder_of(&c.name));
-            f == folder || f.starts_with(&format!("{folder}/"))
-        })
+        .filter(|c| in_folder(&c.name, &folder))
         .filter_map(|c| match &c.doc.model {
             Some(Model::Risalah(r)) => Some(Entry {
                 id: r.id.as_ref()?.value.clone(),
@@ -370,6 +367,20 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
         entries,
         shipped_journals,
     })
+}
+
+/// The folder of a competition's entries, as a name comparable with [`in_folder`].
+pub(crate) fn entries_folder(lomba_file: &str, lomba: &Lomba) -> String {
+    join(
+        folder_of(lomba_file),
+        lomba.risalah.as_deref().unwrap_or("."),
+    )
+}
+
+/// Whether the file `name` lies in `folder` or below it.
+pub(crate) fn in_folder(name: &str, folder: &str) -> bool {
+    let f = join("", folder_of(name));
+    f == folder || f.starts_with(&format!("{folder}/"))
 }
 
 fn same_file(name: &str, p: &Path) -> bool {
