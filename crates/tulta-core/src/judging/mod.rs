@@ -181,9 +181,20 @@ impl JournalProblem {
         self.breach.is_some() || !self.rejected.is_empty()
     }
 
-    /// One line for people: the judge, what is wrong, and what to run.
+    /// One line for people: the judge, the file and what is wrong.
     pub fn describe(&self, lang: Lang) -> String {
-        let what = match (&self.breach, self.rejected.first()) {
+        format!(
+            "{} `{}`: {}: {}",
+            lang.pick("juri", "judge"),
+            self.juri,
+            self.path,
+            self.what(lang)
+        )
+    }
+
+    /// What is wrong, with the line it starts at.
+    pub fn what(&self, lang: Lang) -> String {
+        match (&self.breach, self.rejected.first()) {
             (Some(b), _) => b.describe(lang),
             (None, Some(r)) if self.rejected.len() == 1 => r.describe(lang),
             (None, Some(r)) => match lang {
@@ -205,13 +216,23 @@ impl JournalProblem {
                 (Some(l), Lang::En) => format!("line {l} is cut short (likely a crash), ignored"),
                 (None, _) => String::new(),
             },
-        };
-        format!(
-            "{} `{}`: {}: {what}",
-            lang.pick("juri", "judge"),
-            self.juri,
-            self.path
-        )
+        }
+    }
+
+    /// The app's banner: the judge, the line, and the command that says more.
+    pub fn banner(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Id => format!(
+                "⚠ Jurnal juri {} bermasalah: {} — nilainya tidak dihitung; jalankan `tulta verify`",
+                self.juri,
+                self.what(lang)
+            ),
+            Lang::En => format!(
+                "⚠ Judge {}'s journal has a problem: {} — its scores are not counted; run `tulta verify`",
+                self.juri,
+                self.what(lang)
+            ),
+        }
     }
 }
 
