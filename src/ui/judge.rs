@@ -284,11 +284,11 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 ),
                 Span::styled(
                     format!(
-                        "   = {}  ! {}  ⊘ {}  … {}",
+                        "  = {}  ! {} ⊘ {} … {}",
                         app.t("seri", "tied"),
-                        app.t("perlu diskusi", "needs discussion"),
+                        app.t("perlu diskusi", "discuss"),
                         app.t("konflik", "barred"),
-                        app.t("belum", "not done")
+                        app.t("belum", "todo")
                     ),
                     th.muted(),
                 ),
