@@ -496,18 +496,16 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         }
         sheet.autofit();
         // The footer: what this ranking is (provisional, incomplete) and what it was computed from.
-        let mut y = r.rows.len() as u32 + 2;
         let mut notes: Vec<String> = Vec::new();
         if r.sementara {
             notes.push(provisional_note(lang).into());
-            sheet.set_header(&format!("&C{}", provisional_note(lang)));
+            sheet.set_header(format!("&C{}", provisional_note(lang)));
         }
         notes.extend(partial_note(ctx, lang));
         notes.push(anchor_heading(lang).into());
         notes.extend(anchor_tokens(ctx));
-        for n in notes {
+        for (y, n) in (r.rows.len() as u32 + 2..).zip(notes) {
             sheet.write_string(y, 0, n)?;
-            y += 1;
         }
     }
     {
