@@ -184,7 +184,7 @@ fn a_note_being_typed_at_sigterm_is_offered_back() {
     let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
     term.wait_for("Pareto rapi, target jelas");
     term.send("\x13"); // Ctrl-S
-    // Journaled: the entry is now in progress for this judge (the overview is on screen).
+                       // Journaled: the entry is now in progress for this judge (the overview is on screen).
     term.wait_for("◐ 0/8");
     term.send("q");
     let _ = term.wait_exit();

@@ -49,11 +49,7 @@ fn key_text(k: &Value) -> String {
     }
 }
 
-fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+use crate::model::names::is_id;
 
 impl Reader {
     fn push(&mut self, f: Finding) {
@@ -804,6 +800,20 @@ impl Reader {
 }
 
 impl Reader {
+    /// An id of a lomba or rubrik list: T401 when it is not `valid`, T402 when `taken` already;
+    /// either way left out (`None`), so that nothing is ever built from it.
+    fn list_id(&mut self, id: Text, of: IdOf, valid: bool, taken: bool) -> Option<String> {
+        let msg = if !valid {
+            Msg::BadId { of, id: id.value }
+        } else if taken {
+            Msg::IdTwice { of, id: id.value }
+        } else {
+            return Some(id.value);
+        };
+        self.push(Finding::value(id.at, msg));
+        None
+    }
+
     /// The judges, with T401 for an id that is not `[a-z0-9-]+` and T402 for one used twice. A judge
     /// whose id is not valid is left out of the model, so that no path is ever built from it.
     fn judges(&mut self, o: &Obj) -> Vec<Juri> {
@@ -814,26 +824,10 @@ impl Reader {
             let opd = self.text(&j, "opd", false);
             let kunci = self.text_at(&j, "kunci", false);
             let Some(id) = id else { continue };
-            if !is_id(&id.value) {
-                self.push(Finding::value(
-                    id.at,
-                    Msg::BadId {
-                        of: IdOf::Juri,
-                        id: id.value,
-                    },
-                ));
+            let (valid, taken) = (is_id(&id.value), out.iter().any(|x| x.id == id.value));
+            let Some(id) = self.list_id(id, IdOf::Juri, valid, taken) else {
                 continue;
-            }
-            if out.iter().any(|x| x.id == id.value) {
-                self.push(Finding::value(
-                    id.at,
-                    Msg::IdTwice {
-                        of: IdOf::Juri,
-                        id: id.value,
-                    },
-                ));
-                continue;
-            }
+            };
             let kunci = kunci.and_then(|k| {
                 if crate::judging::keys::PublicKey::parse(&k.value).is_some() {
                     Some(k.value)
@@ -849,7 +843,7 @@ impl Reader {
             });
             let Some(nama) = nama else { continue };
             out.push(Juri {
-                id: id.value,
+                id,
                 nama,
                 opd,
                 kunci,
@@ -905,36 +899,20 @@ impl Reader {
                 .map(|t| t.value)
                 .collect();
             let Some(id) = id else { continue };
-            if !is_criterion_id(&id.value) {
-                self.push(Finding::value(
-                    id.at,
-                    Msg::BadId {
-                        of: IdOf::Kriteria,
-                        id: id.value,
-                    },
-                ));
-                continue;
-            }
-            if kriteria
+            let valid = is_criterion_id(&id.value);
+            let taken = kriteria
                 .iter()
-                .any(|x| x.id.eq_ignore_ascii_case(&id.value))
-            {
-                self.push(Finding::value(
-                    id.at,
-                    Msg::IdTwice {
-                        of: IdOf::Kriteria,
-                        id: id.value,
-                    },
-                ));
+                .any(|x| x.id.eq_ignore_ascii_case(&id.value));
+            let Some(id) = self.list_id(id, IdOf::Kriteria, valid, taken) else {
                 continue;
-            }
+            };
             if let Some(b) = bobot {
                 weights_seen = true;
                 if !(b.is_finite() && b >= 0.0) {
                     self.push(Finding::value(
                         k.at.key("bobot"),
                         Msg::BadWeight {
-                            kriteria: id.value.clone(),
+                            kriteria: id.clone(),
                             bobot: b,
                         },
                     ));
@@ -944,7 +922,7 @@ impl Reader {
                 continue;
             };
             kriteria.push(Kriteria {
-                id: id.value,
+                id,
                 nama,
                 langkah,
                 bobot,

@@ -427,13 +427,7 @@ impl JournalError {
     }
 }
 
-/// Whether `id` may become part of a file name: `[a-z0-9-]+`.
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::model::names::is_id as valid_id;
 
 /// The lock file of a judge's journal; it is never replaced, so every writer locks the same file
 /// even when an import has put a new journal in place.

@@ -301,15 +301,7 @@ impl Judging {
                 if competition.judge(&juri).is_none() || !journal::valid_id(&juri) {
                     continue;
                 }
-                let pinned = pinned_key(&competition, dir, &juri);
-                let read = journal::parse(
-                    bytes,
-                    &journal::Expect {
-                        juri: Some(&juri),
-                        pinned: pinned.as_ref(),
-                        head: None,
-                    },
-                );
+                let (_, read) = read_for(&competition, dir, &juri, bytes);
                 if read.breach.is_none() && read.torn.is_none() {
                     let _lock = journal::lock(dir, &juri)?;
                     journal::install(dir, &juri, bytes, &read).map_err(io(name))?;
@@ -664,6 +656,25 @@ pub fn pinned_key(competition: &Competition, dir: &Path, juri: &str) -> Option<P
         .or_else(|| keys::pinned_here(dir, juri))
 }
 
+/// Journal text brought from elsewhere, read as `juri`'s against the key pinned for them here.
+fn read_for(
+    competition: &Competition,
+    dir: &Path,
+    juri: &str,
+    bytes: &[u8],
+) -> (Option<PublicKey>, journal::JournalRead) {
+    let pinned = pinned_key(competition, dir, juri);
+    let read = journal::parse(
+        bytes,
+        &journal::Expect {
+            juri: Some(juri),
+            pinned: pinned.as_ref(),
+            head: None,
+        },
+    );
+    (pinned, read)
+}
+
 /// One import's outcome for a judge, and what it learnt about the judge's key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportReport {
@@ -727,15 +738,7 @@ pub fn import(
                 juri,
             });
         }
-        let pinned = pinned_key(competition, dir, &juri);
-        let read = journal::parse(
-            bytes,
-            &journal::Expect {
-                juri: Some(&juri),
-                pinned: pinned.as_ref(),
-                head: None,
-            },
-        );
+        let (pinned, read) = read_for(competition, dir, &juri, bytes);
         if let Some(breach) = read.breach {
             return Err(ImportError::Broken {
                 file: file.clone(),
