@@ -340,48 +340,58 @@ impl Judging {
         self.changes.clear();
         self.problems.clear();
         self.anchors.clear();
-        for j in &self.competition.lomba.juri {
-            let path = Journal::path_for(&self.dir, &j.id);
-            let (lines, hash, mut problem) = match self.writers.get(&j.id) {
-                Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
-                None => {
-                    let pinned = self.pinned(&j.id);
-                    let Ok(read) = journal::read(&path, Some(&j.id), pinned.as_ref()) else {
-                        continue;
-                    };
-                    let problem =
-                        (read.breach.is_some() || read.torn.is_some()).then(|| JournalProblem {
-                            juri: j.id.clone(),
-                            path: path.display().to_string(),
-                            breach: read.breach.clone(),
-                            torn_line: read.torn.map(|t| t.0),
-                            rejected: Vec::new(),
-                        });
-                    // A broken journal is not counted at all: better no scores than altered ones.
-                    if read.breach.is_some() {
-                        self.problems.extend(problem);
-                        continue;
-                    }
-                    let hash = read.last_hash().to_string();
-                    (read.lines, hash, problem)
-                }
-            };
-            let (counted, rejected) = self.competition.check_lines(&j.id, &lines);
-            if !rejected.is_empty() {
-                problem
-                    .get_or_insert_with(|| JournalProblem {
-                        juri: j.id.clone(),
-                        path: path.display().to_string(),
-                        breach: None,
-                        torn_line: None,
-                        rejected: Vec::new(),
-                    })
-                    .rejected = rejected;
-            }
-            self.problems.extend(problem);
-            self.anchors.insert(j.id.clone(), (lines.len(), hash));
-            self.changes.insert(j.id.clone(), counted);
+        let judges: Vec<String> = self
+            .competition
+            .lomba
+            .juri
+            .iter()
+            .map(|j| j.id.clone())
+            .collect();
+        for juri in judges {
+            self.load_one(&juri);
         }
+    }
+
+    /// Counts one judge's journal again: from this process's writer, or from disk.
+    fn load_one(&mut self, juri: &str) {
+        self.changes.remove(juri);
+        self.anchors.remove(juri);
+        self.problems.retain(|p| p.juri != juri);
+        let path = Journal::path_for(&self.dir, juri);
+        let problem_of = |breach: Option<Breach>, torn_line: Option<usize>| JournalProblem {
+            juri: juri.to_string(),
+            path: path.display().to_string(),
+            breach,
+            torn_line,
+            rejected: Vec::new(),
+        };
+        let (lines, hash, mut problem) = match self.writers.get(juri) {
+            Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
+            None => {
+                let pinned = self.pinned(juri);
+                let Ok(read) = journal::read(&path, Some(juri), pinned.as_ref()) else {
+                    return;
+                };
+                let problem = (read.breach.is_some() || read.torn.is_some())
+                    .then(|| problem_of(read.breach.clone(), read.torn.map(|t| t.0)));
+                // A broken journal is not counted at all: better no scores than altered ones.
+                if read.breach.is_some() {
+                    self.problems.extend(problem);
+                    return;
+                }
+                let hash = read.last_hash().to_string();
+                (read.lines, hash, problem)
+            }
+        };
+        let (counted, rejected) = self.competition.check_lines(juri, &lines);
+        if !rejected.is_empty() {
+            problem
+                .get_or_insert_with(|| problem_of(None, None))
+                .rejected = rejected;
+        }
+        self.problems.extend(problem);
+        self.anchors.insert(juri.to_string(), (lines.len(), hash));
+        self.changes.insert(juri.to_string(), counted);
     }
 
     /// What each judge's journal held when it was counted (spec §10, "jejak").
@@ -437,7 +447,7 @@ impl Judging {
         let writer = self.writer(juri)?;
         let recorded = writer.append(risalah, change)?;
         // The writer may have continued a journal an import put in place: count it all again.
-        self.reload();
+        self.load_one(juri);
         Ok(recorded)
     }
 
