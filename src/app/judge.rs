@@ -3,7 +3,7 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
 use tulta_core::judging::{Bar, Judging};

@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Instant;
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::model::tools::ToolKind;
 use walk::{Pane, Walk};
 

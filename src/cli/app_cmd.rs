@@ -9,7 +9,7 @@ use crate::ui::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 
 pub struct Settings {
     pub lang: Lang,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::{self, Archive, Results, SearchError, Stats};
 
 /// Output a search renders to.
@@ -42,7 +42,7 @@ pub fn open_fresh(root: &Root, rebuild: bool, lang: Lang) -> Result<(Archive, St
     let stats = archive.refresh(root, &progress);
     bar.finish_and_clear();
     for notice in &archive.notices {
-        eprintln!("tulta: {}", notice.text(lang));
+        eprintln!("tulta: {}", notice.message(lang));
     }
     Ok((archive, stats?))
 }

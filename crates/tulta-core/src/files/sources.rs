@@ -1,6 +1,7 @@
 //! Where files come from: paths on disk (folders searched for `*.yaml` / `*.yml`), or the sample
 //! competition built into the binary.
 
+use crate::i18n::{Lang, Localized};
 use include_dir::{include_dir, Dir};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -19,24 +20,29 @@ pub struct SourceFile {
     pub size: u64,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SourceError {
-    #[error("{0}: no such file or folder")]
     NotFound(String),
-    #[error("{path}: cannot read: {err}")]
     Io { path: String, err: std::io::Error },
 }
 
-impl SourceError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (SourceError::NotFound(p), Id) => format!("{p}: berkas atau folder itu tidak ada"),
-            (SourceError::Io { path, err }, Id) => format!("{path}: tidak dapat dibaca: {err}"),
-            (_, En) => self.to_string(),
+impl Localized for SourceError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SourceError::NotFound(p) => format!(
+                "{p}: {}",
+                lang.pick("berkas atau folder itu tidak ada", "no such file or folder")
+            ),
+            SourceError::Io { path, err } => {
+                format!(
+                    "{path}: {}: {err}",
+                    lang.pick("tidak dapat dibaca", "cannot read")
+                )
+            }
         }
     }
 }
+crate::localized_error!(SourceError);
 
 /// Where tulta looks when no path is given: `./reports` if present, else the built-in sample.
 #[derive(Clone, Debug, PartialEq, Eq)]

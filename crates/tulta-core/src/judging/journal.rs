@@ -2,6 +2,7 @@
 //! before it. A change counts as saved once its line is written, flushed and fsynced. Beside the
 //! journal, a small head file names the last saved line, so that removing the last line is caught too.
 
+use crate::i18n::{Lang, Localized};
 use crate::judging::scoring::{Change, Recorded};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -214,32 +215,38 @@ pub fn read(path: &Path, juri: Option<&str>) -> std::io::Result<JournalRead> {
     ))
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("{path}: {err}")]
     Io { path: String, err: std::io::Error },
-    #[error("{path}: the journal is in use by another tulta process")]
     Locked { path: String },
-    #[error("{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring", breach.describe(crate::i18n::Lang::En))]
     Broken { path: String, breach: Breach },
 }
 
-impl JournalError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (JournalError::Io { path, err }, Id) => format!("{path}: {err}"),
-            (JournalError::Locked { path }, Id) => {
-                format!("{path}: jurnal sedang dipakai proses tulta lain")
-            }
-            (JournalError::Broken { path, breach }, Id) => format!(
-                "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
-                breach.describe(lang)
+impl Localized for JournalError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            JournalError::Io { path, err } => format!("{path}: {err}"),
+            JournalError::Locked { path } => format!(
+                "{path}: {}",
+                lang.pick(
+                    "jurnal sedang dipakai proses tulta lain",
+                    "the journal is in use by another tulta process"
+                )
             ),
-            (_, En) => self.to_string(),
+            JournalError::Broken { path, breach } => match lang {
+                Lang::Id => format!(
+                    "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
+                    breach.describe(lang)
+                ),
+                Lang::En => format!(
+                    "{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring",
+                    breach.describe(lang)
+                ),
+            },
         }
     }
 }
+crate::localized_error!(JournalError);
 
 /// A judge's journal opened for appending. Holds an exclusive lock while open.
 #[derive(Debug)]

@@ -6,7 +6,7 @@
 use super::analyzer;
 use super::indexer::{Archive, SearchError};
 use super::schema::{Fields, PIECE_SEP};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::{Bound, Range};
 use tantivy::collector::{Count, TopDocs};
@@ -40,8 +40,8 @@ pub enum QueryError {
     UnknownId(String),
 }
 
-impl QueryError {
-    pub fn text(&self, lang: Lang) -> String {
+impl Localized for QueryError {
+    fn message(&self, lang: Lang) -> String {
         let fields = super::schema::QUERY_FIELDS.join(", ");
         match (self, lang) {
             (QueryError::Syntax, Lang::Id) => "kueri tidak dapat dibaca (tanda kutip atau kurung tidak berpasangan?)".into(),
