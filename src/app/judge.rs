@@ -418,7 +418,7 @@ fn describe(change: &Change, lang: Lang) -> String {
         Change::Skor { kriteria, nilai } => {
             format!(
                 "{kriteria} = {}",
-                tulta_core::judging::export::decimal(*nilai, 1, lang)
+                tulta_core::text::decimal(*nilai, 1, lang)
             )
         }
         Change::Catatan { kriteria, .. } => format!(

@@ -71,7 +71,7 @@ pub struct Areas {
 
 pub struct Options {
     pub lang: Lang,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub mouse: bool,
     /// What "search" searches, if anything.
     pub root: Option<Root>,
@@ -79,7 +79,7 @@ pub struct Options {
 
 pub struct App {
     pub lang: Lang,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub mouse: bool,
     pub root: Option<Root>,
     pub library: Library,

@@ -5,7 +5,7 @@ use super::UsageError;
 use crate::app::library::Library;
 use crate::app::{App, Options};
 use crate::config::{Config, Loaded};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tulta_core::files::sources::Root;

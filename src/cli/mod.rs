@@ -346,7 +346,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }
         Some(Command::New { file, force }) => {
             match file {
-                None => write_stdout(catalog::TEMPLATE),
+                None => write_stdout(tulta_core::format::template::RISALAH),
                 Some(path) => {
                     write_new(&path, force, lang)?;
                     eprintln!(
@@ -391,5 +391,5 @@ fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Usag
             ),
         }));
     }
-    judge::write_atomically(path, catalog::TEMPLATE.as_bytes())
+    judge::write_atomically(path, tulta_core::format::template::RISALAH.as_bytes())
 }

@@ -171,7 +171,7 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
             h.id,
             h.opd,
             lang.pick("skor", "score"),
-            tulta_core::judging::export::decimal(f64::from(h.skor), 2, lang)
+            tulta_core::text::decimal(f64::from(h.skor), 2, lang)
         ));
         let snippet = h.cuplikan.marked(open, close);
         match h

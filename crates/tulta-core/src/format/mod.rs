@@ -4,6 +4,7 @@
 pub mod read;
 pub mod settings;
 pub mod spans;
+pub mod template;
 
 use crate::diag::{Finding, Loc, Msg, Pos};
 use crate::model::lomba::Lomba;

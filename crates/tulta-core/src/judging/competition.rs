@@ -99,6 +99,22 @@ impl Competition {
     }
 }
 
+/// The folder a competition's entries live in, as source files are named: the lomba's `risalah`
+/// key read from the lomba file's own folder. This rule, with [`is_inside`], says which risalah
+/// take part in a competition, for every caller.
+pub fn entries_folder(lomba_file: &str, lomba: &Lomba) -> String {
+    join(
+        folder_of(lomba_file),
+        lomba.risalah.as_deref().unwrap_or("."),
+    )
+}
+
+/// Whether the source file `name` lies in `folder` or below it.
+pub fn is_inside(folder: &str, name: &str) -> bool {
+    let f = join("", folder_of(name));
+    folder.is_empty() || f == folder || f.starts_with(&format!("{folder}/"))
+}
+
 fn folder_of(name: &str) -> &str {
     name.rfind('/').map_or("", |i| &name[..i])
 }
@@ -229,13 +245,10 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             }
         }
     };
-    let folder = join(&base, lomba.risalah.as_deref().unwrap_or("."));
+    let folder = entries_folder(&lomba_file.name, lomba);
     let mut entries: Vec<Entry> = checked
         .iter()
-        .filter(|c| {
-            let f = join("", folder_of(&c.name));
-            f == folder || f.starts_with(&format!("{folder}/"))
-        })
+        .filter(|c| is_inside(&folder, &c.name))
         .filter_map(|c| match &c.doc.model {
             Some(Model::Risalah(r)) => Some(Entry {
                 id: r.id.as_ref()?.value.clone(),

@@ -4,8 +4,8 @@
 
 use crate::i18n::{Lang, Localized};
 use crate::judging::scoring::{Change, Recorded};
+use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -39,13 +39,6 @@ impl Line {
 struct Head {
     urutan: u64,
     hash: String,
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// How a journal was found broken; `line` is 1-based.

@@ -16,6 +16,7 @@ use crate::diag::Severity;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::{self, Model};
 use crate::i18n::{Lang, Localized};
+use crate::text::{hex, sha256_hex};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -187,14 +188,6 @@ pub fn index_dir(root: &Root) -> Result<PathBuf, SearchError> {
         }
     };
     Ok(base.join(key))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 /// What the files list remembers of one file.
@@ -821,7 +814,7 @@ fn read_one(s: &Seen, known: Option<&Entry>, fields: &Fields) -> Result<Read, Se
         }
         (None, None) => &[],
     };
-    let sha256 = hex(&Sha256::digest(bytes));
+    let sha256 = sha256_hex(bytes);
     if known.is_some_and(|e| e.sha256 == sha256) {
         return Ok(Read::Same);
     }

@@ -375,7 +375,7 @@ impl Generators {
         if s.is_empty() {
             // Nothing of the query in this text: its opening is the best summary.
             return Snippet {
-                text: squeeze(&truncate(text, SNIPPET_CHARS)).0,
+                text: squeeze(&crate::text::fit(text, SNIPPET_CHARS)).0,
                 highlights: Vec::new(),
             };
         }
@@ -386,13 +386,6 @@ impl Generators {
             .filter_map(|r| Some(map(r.start)?..map(r.end)?))
             .collect();
         Snippet { text, highlights }
-    }
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
     }
 }
 
