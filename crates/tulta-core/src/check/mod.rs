@@ -111,7 +111,7 @@ pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
 }
 
 /// [`check_files`], calling `progress` with the number of files read so far (from any thread).
-pub fn check_files_with_progress(
+pub(crate) fn check_files_with_progress(
     files: &[SourceFile],
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<Checked> {

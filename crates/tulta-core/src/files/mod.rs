@@ -36,7 +36,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Takes the lock if it is free or becomes free within 0.2 s (see [`retry_while_held`]).
-pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+pub(crate) fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
     retry_while_held(
         || file.try_lock(),
         |e| matches!(e, TryLockError::WouldBlock),
@@ -46,7 +46,7 @@ pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
 /// Tries `attempt` again for up to 0.2 s while it fails because a lock is `held`. A lock can look
 /// held for a moment after its holder let go: a child process forked by another thread keeps a
 /// copy of the descriptor until it execs, and the lock goes only with the last copy.
-pub fn retry_while_held<T, E>(
+pub(crate) fn retry_while_held<T, E>(
     mut attempt: impl FnMut() -> Result<T, E>,
     held: impl Fn(&E) -> bool,
 ) -> Result<T, E> {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../reports");
 
 /// The folder of the built-in sample, as it appears in file names.
-pub const SAMPLE_ROOT: &str = "reports";
+pub(crate) const SAMPLE_ROOT: &str = "reports";
 
 /// One file to read: a name to show and its bytes.
 #[derive(Clone, Debug)]
@@ -106,7 +106,7 @@ pub fn builtin_files() -> Vec<SourceFile> {
 }
 
 /// The built-in sample's `*.jsonl` journals directly inside `folder` (a name like `reports/x/jurnal`).
-pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     let rel = folder
         .strip_prefix(&format!("{SAMPLE_ROOT}/"))
         .unwrap_or(folder);
@@ -183,7 +183,7 @@ pub fn yaml_paths(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
 /// Every `*.yaml` / `*.yml` below `dir` with its metadata, in no particular order. The stat comes
 /// from the directory entry (one `statx` relative to the open folder, no path lookup), on all
 /// cores: it is most of the cost of a no-change reopen of a large archive.
-pub fn yaml_files_with_metadata(
+pub(crate) fn yaml_files_with_metadata(
     dir: &Path,
 ) -> Result<Vec<(PathBuf, std::fs::Metadata)>, SourceError> {
     use rayon::prelude::*;

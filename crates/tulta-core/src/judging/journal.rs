@@ -11,7 +11,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// The `sebelum` of a journal's first line.
-pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One journal line, with its keys in a fixed order so that its hash is stable.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,7 +26,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn recorded(&self) -> Recorded {
+    pub(crate) fn recorded(&self) -> Recorded {
         Recorded {
             urutan: self.urutan,
             risalah: self.risalah.clone(),
@@ -102,7 +102,7 @@ pub struct JournalRead {
 }
 
 impl JournalRead {
-    pub fn recorded(&self) -> Vec<Recorded> {
+    pub(crate) fn recorded(&self) -> Vec<Recorded> {
         self.lines.iter().map(Line::recorded).collect()
     }
 
@@ -188,7 +188,7 @@ pub fn parse(bytes: &[u8], juri: Option<&str>, head: Option<(u64, &str)>) -> Jou
     out
 }
 
-pub fn head_path(journal: &Path) -> PathBuf {
+pub(crate) fn head_path(journal: &Path) -> PathBuf {
     journal.with_extension("head")
 }
 
@@ -330,7 +330,7 @@ impl Journal {
         &self.lines
     }
 
-    pub fn recorded(&self) -> Vec<Recorded> {
+    pub(crate) fn recorded(&self) -> Vec<Recorded> {
         self.lines.iter().map(Line::recorded).collect()
     }
 
@@ -377,7 +377,7 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
 }
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically.
-pub fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
+pub(crate) fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;

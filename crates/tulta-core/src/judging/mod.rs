@@ -200,7 +200,7 @@ impl Judging {
     }
 
     /// Re-reads every judge's journal (another process may have written).
-    pub fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         self.changes.clear();
         self.problems.clear();
         for j in &self.competition.lomba.juri {

@@ -406,7 +406,7 @@ impl Archive {
     }
 
     /// Risalah in the last commit.
-    pub fn doc_count(&self) -> Result<usize, SearchError> {
+    pub(crate) fn doc_count(&self) -> Result<usize, SearchError> {
         let reader = self.index.reader().map_err(index_err(&self.dir))?;
         Ok(reader.searcher().num_docs() as usize)
     }
