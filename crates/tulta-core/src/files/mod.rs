@@ -1,5 +1,6 @@
-//! Files written whole or not at all, and advisory locks that are not mistaken for held when
-//! they are only passing.
+//! Files: where they come from (`sources`: folders of YAML, the built-in sample), where tulta keeps
+//! its own (`paths`), and, here, files written whole or not at all and advisory locks that are not
+//! mistaken for held when they are only passing.
 
 pub mod paths;
 pub mod sources;

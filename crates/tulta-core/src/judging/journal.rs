@@ -377,7 +377,12 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
 }
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically.
-pub(crate) fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
+pub(crate) fn install(
+    dir: &Path,
+    juri: &str,
+    bytes: &[u8],
+    lines: &[Line],
+) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;

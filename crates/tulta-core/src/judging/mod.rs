@@ -1,6 +1,12 @@
-//! Judging a competition: the library API that the CLI and the app share. It loads every judge's
-//! journal, records one judge's changes (refusing what the rules forbid before anything is written),
-//! and answers rankings and progress — without its callers knowing any file format.
+//! Judging a competition (spec §6, §10): everything from a lomba.yaml to a published ranking.
+//!
+//! - `competition`: the lomba, its rubric and its entries, from disk or the built-in sample;
+//! - `journal`: a judge's append-only, hash-chained record;
+//! - `scoring` and `ranking`: pure arithmetic over what the journals say;
+//! - `export`: a ranking as a table, JSON, CSV, XLSX or Markdown;
+//! - this file: the API the CLI and the app share. It loads every judge's journal, records one
+//!   judge's changes (refusing what the rules forbid before anything is written), and answers
+//!   rankings and progress — without its callers knowing any file format.
 
 pub mod competition;
 pub mod export;
