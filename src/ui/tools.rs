@@ -12,8 +12,9 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
 };
 use ratatui::Frame;
-use tulta_core::model::names::{is_other, norm};
+use tulta_core::model::names::norm;
 use tulta_core::model::risalah::{Alat, ParetoItem, Risalah, ToolData, FIVE_W_ONE_H};
+use tulta_core::model::stats::{pareto_rows, pearson};
 use tulta_core::model::tools::ToolKind;
 
 pub fn draw(
@@ -242,33 +243,6 @@ fn check_sheet(
     }
     lines.push(Line::from(total_line));
     text(frame, area, lines, scroll);
-}
-
-/// Pareto items sorted by value (an "other" item last), with computed percents.
-pub fn pareto_rows(butir: &[ParetoItem]) -> Vec<(String, f64, f64, f64)> {
-    let mut items: Vec<(String, f64)> = butir
-        .iter()
-        .map(|b| (b.label.clone().unwrap_or_default(), b.nilai.unwrap_or(0.0)))
-        .collect();
-    items.sort_by(|a, b| {
-        is_other(&a.0)
-            .cmp(&is_other(&b.0))
-            .then(b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal))
-    });
-    let total: f64 = items.iter().map(|i| i.1).sum();
-    let mut running = 0.0;
-    items
-        .into_iter()
-        .map(|(label, v)| {
-            running += v;
-            let (p, c) = if total > 0.0 {
-                (v / total * 100.0, running / total * 100.0)
-            } else {
-                (0.0, 0.0)
-            };
-            (label, v, p, c)
-        })
-        .collect()
 }
 
 /// Horizontal bars (longest first) with a cumulative-percent marker per row, joined into a line,
@@ -621,21 +595,6 @@ fn line_chart(
         values,
     );
     frame.render_widget(chart, chart_area);
-}
-
-/// Pearson's r, when it is defined.
-pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len().min(y.len());
-    if n < 2 {
-        return None;
-    }
-    let (x, y) = (&x[..n], &y[..n]);
-    let mx = x.iter().sum::<f64>() / n as f64;
-    let my = y.iter().sum::<f64>() / n as f64;
-    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-    let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
-    let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx.sqrt() * syy.sqrt()))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::judging::scoring::Sheet;
 use crate::judging::scoring::{round2, round_to};
+use crate::text::{decimal, pad};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -114,16 +115,6 @@ pub fn read_anchors(text: &str) -> Option<crate::judging::Anchors> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A number with the decimal separator of the language (Indonesian writes 4,25).
-pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
-    let x = round_to(x, places);
-    let s = format!("{x:.places$}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 #[derive(Serialize)]
 struct JsonRow<'a> {
     peringkat: Option<usize>,
@@ -208,15 +199,6 @@ fn place(row: &Row) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        format!("{s:width$}")
-    } else {
-        let c: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{c}…")
-    }
-}
-
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
     if r.sementara {
@@ -243,15 +225,15 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut header = format!(
         "{:>4}  {} {} {:>6} {:>6}  {} {:>5}",
         "#",
-        cut(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
-        cut(lang.pick("jenis", "kind"), 9),
+        pad(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
+        pad(lang.pick("jenis", "kind"), 9),
         lang.pick("indeks", "index"),
         "0-100",
-        cut(lang.pick("predikat", "band"), 26),
+        pad(lang.pick("predikat", "band"), 26),
         lang.pick("juri", "jdg")
     );
     for j in &ctx.juri {
-        let _ = write!(header, " {:>7}", cut(j, 7));
+        let _ = write!(header, " {:>7}", pad(j, 7));
     }
     let _ = writeln!(out, "{header}");
     for row in &r.rows {
@@ -262,11 +244,11 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         let mut line = format!(
             "{:>4}  {} {} {:>6} {:>6}  {} {:>5}",
             place(row),
-            cut(&row.opd, 34),
-            cut(row.jenis.map_or("?", |j| j.as_str()), 9),
+            pad(&row.opd, 34),
+            pad(row.jenis.map_or("?", |j| j.as_str()), 9),
             row.indeks.map_or("-".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("-".into(), |x| decimal(x, 1, lang)),
-            cut(&predikat, 26),
+            pad(&predikat, 26),
             finished_of(row)
         );
         for j in &ctx.juri {

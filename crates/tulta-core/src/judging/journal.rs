@@ -4,10 +4,11 @@
 //! that removing the last line is caught too; a lock file (never replaced) lets one writer at a time
 //! append or import.
 
+use crate::i18n::{Lang, Localized};
 use crate::judging::keys::{self, KeyPair, PublicKey};
 use crate::judging::scoring::{Change, Recorded};
+pub use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -44,7 +45,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn recorded(&self) -> Recorded {
+    pub(crate) fn recorded(&self) -> Recorded {
         Recorded {
             urutan: self.urutan,
             risalah: self.risalah.clone(),
@@ -57,13 +58,6 @@ impl Line {
 struct Head {
     urutan: u64,
     hash: String,
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The signed part of a line as written: the line without its trailing `,"tanda":"…"` member.
@@ -207,10 +201,6 @@ pub struct JournalRead {
 }
 
 impl JournalRead {
-    pub fn recorded(&self) -> Vec<Recorded> {
-        self.lines.iter().map(Line::recorded).collect()
-    }
-
     pub fn judge(&self) -> Option<&str> {
         self.lines.first().map(|l| l.juri.as_str())
     }
@@ -344,7 +334,7 @@ pub fn parse(bytes: &[u8], expect: &Expect) -> JournalRead {
     out
 }
 
-pub fn head_path(journal: &Path) -> PathBuf {
+pub(crate) fn head_path(journal: &Path) -> PathBuf {
     journal.with_extension("head")
 }
 
@@ -371,23 +361,25 @@ pub fn read(
     ))
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("{path}: {err}")]
-    Io { path: String, err: std::io::Error },
-    #[error("{path}: the journal is in use by another tulta process (waited {} s)", LOCK_PATIENCE.as_secs())]
-    Locked { path: String },
-    #[error("{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring", breach.describe(crate::i18n::Lang::En))]
-    Broken { path: String, breach: Breach },
-    #[error("`{0}` is not a valid judge id ([a-z0-9-]+); no file is made for it")]
+    Io {
+        path: String,
+        err: std::io::Error,
+    },
+    Locked {
+        path: String,
+    },
+    Broken {
+        path: String,
+        breach: Breach,
+    },
     BadId(String),
-    #[error("{path}: this journal is signed with key {journal}, and this machine holds no private key for it: judge `{juri}` scores on the machine that made it")]
     OtherMachine {
         path: String,
         juri: String,
         journal: String,
     },
-    #[error("judge `{juri}`: the key pinned for this judge is {pinned}, but this machine's key is {}; nothing was recorded", ours.as_deref().unwrap_or("none (no private key for this judge here)"))]
     NotPinned {
         juri: String,
         pinned: String,
@@ -395,37 +387,50 @@ pub enum JournalError {
     },
 }
 
-impl JournalError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
+impl Localized for JournalError {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (JournalError::Io { path, err }, Id) => format!("{path}: {err}"),
-            (JournalError::Locked { path }, Id) => format!(
+            (JournalError::Io { path, err }, _) => format!("{path}: {err}"),
+            (JournalError::Locked { path }, Lang::Id) => format!(
                 "{path}: jurnal sedang dipakai proses tulta lain (sudah menunggu {} detik)",
                 LOCK_PATIENCE.as_secs()
             ),
-            (JournalError::Broken { path, breach }, Id) => format!(
+            (JournalError::Locked { path }, Lang::En) => format!(
+                "{path}: the journal is in use by another tulta process (waited {} s)",
+                LOCK_PATIENCE.as_secs()
+            ),
+            (JournalError::Broken { path, breach }, Lang::Id) => format!(
                 "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
                 breach.describe(lang)
             ),
-            (JournalError::BadId(id), Id) => format!(
+            (JournalError::Broken { path, breach }, Lang::En) => format!(
+                "{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring",
+                breach.describe(lang)
+            ),
+            (JournalError::BadId(id), Lang::Id) => format!(
                 "`{id}` bukan id juri yang sah ([a-z0-9-]+); tidak ada berkas yang dibuat untuknya"
             ),
-            (JournalError::OtherMachine {
-                path,
-                juri,
-                journal,
-            }, Id) => format!(
+            (JournalError::BadId(id), Lang::En) => {
+                format!("`{id}` is not a valid judge id ([a-z0-9-]+); no file is made for it")
+            }
+            (JournalError::OtherMachine { path, juri, journal }, Lang::Id) => format!(
                 "{path}: jurnal ini ditandatangani kunci {journal}, dan komputer ini tidak memegang kunci rahasianya: juri `{juri}` menilai di komputer tempat jurnal itu dibuat"
             ),
-            (JournalError::NotPinned { juri, pinned, ours }, Id) => format!(
+            (JournalError::OtherMachine { path, juri, journal }, Lang::En) => format!(
+                "{path}: this journal is signed with key {journal}, and this machine holds no private key for it: judge `{juri}` scores on the machine that made it"
+            ),
+            (JournalError::NotPinned { juri, pinned, ours }, Lang::Id) => format!(
                 "juri `{juri}`: kunci yang disematkan untuk juri ini {pinned}, tetapi kunci komputer ini {}; tidak ada yang dicatat",
                 ours.as_deref().unwrap_or("tidak ada (tidak ada kunci rahasia juri ini di sini)")
             ),
-            (_, En) => self.to_string(),
+            (JournalError::NotPinned { juri, pinned, ours }, Lang::En) => format!(
+                "judge `{juri}`: the key pinned for this judge is {pinned}, but this machine's key is {}; nothing was recorded",
+                ours.as_deref().unwrap_or("none (no private key for this judge here)")
+            ),
         }
     }
 }
+crate::localized_error!(JournalError);
 
 pub use crate::model::names::is_id as valid_id;
 
@@ -650,10 +655,6 @@ impl Journal {
         &self.lines
     }
 
-    pub fn recorded(&self) -> Vec<Recorded> {
-        self.lines.iter().map(Line::recorded).collect()
-    }
-
     pub fn last_hash(&self) -> &str {
         &self.last_hash
     }
@@ -731,7 +732,7 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically. The caller holds the
 /// judge's lock.
-pub fn install(
+pub(crate) fn install(
     dir: &Path,
     juri: &str,
     bytes: &[u8],

@@ -1,6 +1,12 @@
-//! Judging a competition: the library API that the CLI and the app share. It loads every judge's
-//! journal, records one judge's changes (refusing what the rules forbid before anything is written),
-//! and answers rankings and progress — without its callers knowing any file format.
+//! Judging a competition (spec §6, §10): everything from a lomba.yaml to a published ranking.
+//!
+//! - `competition`: the lomba, its rubric and its entries, from disk or the built-in sample;
+//! - `journal`: a judge's append-only, hash-chained record;
+//! - `scoring` and `ranking`: pure arithmetic over what the journals say;
+//! - `export`: a ranking as a table, JSON, CSV, XLSX or Markdown;
+//! - this file: the API the CLI and the app share. It loads every judge's journal, records one
+//!   judge's changes (refusing what the rules forbid before anything is written), and answers
+//!   rankings and progress — without its callers knowing any file format.
 
 pub mod competition;
 pub mod export;
@@ -10,7 +16,7 @@ pub mod ranking;
 pub mod scoring;
 
 use crate::files::paths;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::Competition;
 use journal::{Breach, Journal, JournalError};
@@ -44,44 +50,46 @@ impl Bar {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ScoreError {
-    #[error("unknown judge `{0}`")]
     UnknownJudge(String),
-    #[error("unknown entry `{0}`")]
     UnknownEntry(String),
-    #[error("unknown criterion `{0}`")]
     UnknownCriterion(String),
-    #[error("score {nilai} is off the scale {min}-{maks} (halves allowed)")]
-    OffScale { nilai: f64, min: f64, maks: f64 },
-    #[error("judge `{juri}` may not score `{risalah}`: {bar:?}")]
+    OffScale {
+        nilai: f64,
+        min: f64,
+        maks: f64,
+    },
     Conflict {
         juri: String,
         risalah: String,
         bar: Bar,
     },
-    #[error("checklist item {butir} does not exist for criterion `{kriteria}`")]
-    UnknownItem { kriteria: String, butir: usize },
-    #[error("judge `{juri}` may not score `{risalah}`: {}", bar.describe(Lang::En))]
+    UnknownItem {
+        kriteria: String,
+        butir: usize,
+    },
     Barred {
         juri: String,
         risalah: String,
         bar: Bar,
     },
-    #[error("written for competition `{0}`, not this one")]
     OtherLomba(String),
-    #[error("stage `{0}` does not exist in this competition")]
     UnknownStage(String),
-    #[error("time `{0}` is not a time, or lies in the future")]
     BadTime(String),
-    #[error("withdraws line {0}, which does not come before it")]
     WithdrawsNothing(u64),
-    #[error(transparent)]
-    Journal(#[from] JournalError),
+    Journal(JournalError),
 }
 
-impl ScoreError {
-    pub fn message(&self, lang: Lang) -> String {
+impl From<JournalError> for ScoreError {
+    fn from(e: JournalError) -> Self {
+        ScoreError::Journal(e)
+    }
+}
+crate::localized_error!(ScoreError);
+
+impl Localized for ScoreError {
+    fn message(&self, lang: Lang) -> String {
         use Lang::*;
         match (self, lang) {
             (ScoreError::UnknownJudge(j), Id) => format!("juri `{j}` tidak ada di lomba.yaml"),
@@ -128,8 +136,23 @@ impl ScoreError {
             (ScoreError::WithdrawsNothing(u), Id) => {
                 format!("menarik baris {u}, yang tidak ada sebelumnya")
             }
+            (ScoreError::Barred { juri, risalah, bar }, En) => format!(
+                "judge `{juri}` may not score `{risalah}`: {}",
+                bar.describe(lang)
+            ),
+            (ScoreError::OtherLomba(l), En) => {
+                format!("written for competition `{l}`, not this one")
+            }
+            (ScoreError::UnknownStage(t), En) => {
+                format!("stage `{t}` does not exist in this competition")
+            }
+            (ScoreError::BadTime(w), En) => {
+                format!("time `{w}` is not a time, or lies in the future")
+            }
+            (ScoreError::WithdrawsNothing(u), En) => {
+                format!("withdraws line {u}, which does not come before it")
+            }
             (ScoreError::Journal(e), _) => e.message(lang),
-            (_, En) => self.to_string(),
         }
     }
 }
@@ -584,77 +607,112 @@ impl Judging {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{file}: cannot read: {err}")]
-    Read { file: String, err: std::io::Error },
-    #[error("{file}: the journal is broken ({}); nothing imported", breach.describe(Lang::En))]
-    Broken { file: String, breach: Breach },
-    #[error("{file}: the last line is cut short (line {line}); nothing imported")]
-    Torn { file: String, line: usize },
-    #[error("{file}: empty journal; nothing imported")]
-    Empty { file: String },
-    #[error("{file}: judge `{juri}` is not in lomba.yaml; nothing imported")]
-    UnknownJudge { file: String, juri: String },
-    #[error("{first} and {second} are both journals of judge `{juri}`; import one of them")]
+    Read {
+        file: String,
+        err: std::io::Error,
+    },
+    Broken {
+        file: String,
+        breach: Breach,
+    },
+    Torn {
+        file: String,
+        line: usize,
+    },
+    Empty {
+        file: String,
+    },
+    UnknownJudge {
+        file: String,
+        juri: String,
+    },
     TwoForOneJudge {
         juri: String,
         first: String,
         second: String,
     },
-    #[error("{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged")]
     Diverges {
         file: String,
         juri: String,
         local: String,
     },
-    #[error("{file}: {} line(s) this competition does not allow ({}); nothing imported", rejected.len(), rejected.iter().map(|r| r.describe(Lang::En)).collect::<Vec<_>>().join("; "))]
     Rejected {
         file: String,
         rejected: Vec<Rejected>,
     },
-    #[error(transparent)]
-    Journal(#[from] JournalError),
-    #[error("{0}")]
+    Journal(JournalError),
+    /// Writing the imported journal here failed; the text is already in the user's language.
     Io(String),
 }
 
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
+impl From<JournalError> for ImportError {
+    fn from(e: JournalError) -> Self {
+        ImportError::Journal(e)
+    }
+}
+
+impl Localized for ImportError {
+    fn message(&self, lang: Lang) -> String {
         use ImportError::*;
-        match (self, lang) {
-            (Read { file, err }, Lang::Id) => format!("{file}: tidak dapat dibaca: {err}"),
-            (Broken { file, breach }, Lang::Id) => format!(
-                "{file}: jurnal rusak ({}); tidak ada yang diimpor",
+        let nothing = lang.pick("tidak ada yang diimpor", "nothing imported");
+        match self {
+            Read { file, err } => {
+                format!("{file}: {}: {err}", lang.pick("tidak dapat dibaca", "cannot read"))
+            }
+            Broken { file, breach } => format!(
+                "{file}: {} ({}); {nothing}",
+                lang.pick("jurnal rusak", "the journal is broken"),
                 breach.describe(lang)
             ),
-            (Torn { file, line }, Lang::Id) => format!(
-                "{file}: baris terakhir terpotong (baris {line}); tidak ada yang diimpor"
+            Torn { file, line } => match lang {
+                Lang::Id => format!("{file}: baris terakhir terpotong (baris {line}); {nothing}"),
+                Lang::En => format!("{file}: the last line is cut short (line {line}); {nothing}"),
+            },
+            Empty { file } => format!(
+                "{file}: {}; {nothing}",
+                lang.pick("jurnal kosong", "empty journal")
             ),
-            (Empty { file }, Lang::Id) => format!("{file}: jurnal kosong; tidak ada yang diimpor"),
-            (UnknownJudge { file, juri }, Lang::Id) => format!(
-                "{file}: juri `{juri}` tidak ada di lomba.yaml; tidak ada yang diimpor"
-            ),
-            (TwoForOneJudge { juri, first, second }, Lang::Id) => format!(
-                "{first} dan {second} sama-sama jurnal juri `{juri}`; impor salah satunya"
-            ),
-            (Diverges { file, juri, local }, Lang::Id) => format!(
-                "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
-            ),
-            (Rejected { file, rejected }, Lang::Id) => format!(
-                "{file}: {} baris tidak diizinkan lomba ini ({}); tidak ada yang diimpor",
+            UnknownJudge { file, juri } => match lang {
+                Lang::Id => format!("{file}: juri `{juri}` tidak ada di lomba.yaml; {nothing}"),
+                Lang::En => format!("{file}: judge `{juri}` is not in lomba.yaml; {nothing}"),
+            },
+            TwoForOneJudge { juri, first, second } => match lang {
+                Lang::Id => format!(
+                    "{first} dan {second} sama-sama jurnal juri `{juri}`; impor salah satunya"
+                ),
+                Lang::En => format!(
+                    "{first} and {second} are both journals of judge `{juri}`; import one of them"
+                ),
+            },
+            Diverges { file, juri, local } => match lang {
+                Lang::Id => format!(
+                    "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
+                ),
+                Lang::En => format!(
+                    "{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged"
+                ),
+            },
+            Io(text) => text.clone(),
+            Rejected { file, rejected } => format!(
+                "{file}: {} {} ({}); {nothing}",
                 rejected.len(),
+                lang.pick(
+                    "baris tidak diizinkan lomba ini",
+                    "line(s) this competition does not allow"
+                ),
                 rejected
                     .iter()
                     .map(|r| r.describe(lang))
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
-            (Journal(e), _) => e.message(lang),
-            _ => self.to_string(),
+            Journal(e) => e.message(lang),
         }
     }
 }
+crate::localized_error!(ImportError);
 
 /// The key a judge's journals must carry in `dir`: `kunci` in lomba.yaml, else the key pinned there
 /// by the first import (or by the judge's own first change).

@@ -6,7 +6,7 @@
 use super::analyzer;
 use super::indexer::{Archive, SearchError};
 use super::schema::{Fields, PIECE_SEP};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::{Bound, Range};
 use tantivy::collector::{Count, TopDocs};
@@ -40,8 +40,8 @@ pub enum QueryError {
     UnknownId(String),
 }
 
-impl QueryError {
-    pub fn text(&self, lang: Lang) -> String {
+impl Localized for QueryError {
+    fn message(&self, lang: Lang) -> String {
         let fields = super::schema::QUERY_FIELDS.join(", ");
         match (self, lang) {
             (QueryError::Syntax, Lang::Id) => "kueri tidak dapat dibaca (tanda kutip atau kurung tidak berpasangan?)".into(),
@@ -375,7 +375,7 @@ impl Generators {
         if s.is_empty() {
             // Nothing of the query in this text: its opening is the best summary.
             return Snippet {
-                text: squeeze(&truncate(text, SNIPPET_CHARS)).0,
+                text: squeeze(&crate::text::fit(text, SNIPPET_CHARS)).0,
                 highlights: Vec::new(),
             };
         }
@@ -386,13 +386,6 @@ impl Generators {
             .filter_map(|r| Some(map(r.start)?..map(r.end)?))
             .collect();
         Snippet { text, highlights }
-    }
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
     }
 }
 
