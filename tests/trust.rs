@@ -171,6 +171,13 @@ fn a_rewritten_score_with_a_recomputed_chain_is_caught_and_so_is_a_new_key() {
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
+    // rank will not publish without the damaged journal unless told to, and then says so.
+    assert_eq!(rank_json(&data, &root, &[]).0, Some(1));
+    let (code, v) = rank_json(&data, &root, &["--allow-partial"]);
+    assert_eq!(
+        (code, &v["tidak_dihitung"]),
+        (Some(0), &serde_json::json!(["juri-1"]))
+    );
 
     // 2. Strip every signature too: the judge's key is pinned here, so unsigned lines are refused.
     let mut stripped = forged.clone();

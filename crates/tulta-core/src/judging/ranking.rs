@@ -234,6 +234,16 @@ pub fn rank(
             _ => 0.0,
         };
         let indeks = aggregates.get(&e.id).copied();
+        // Sorted, so that the lists never depend on the order judges are given in.
+        let judges_where = |wanted: &dyn Fn(&JudgeSheets) -> bool| {
+            let mut ids: Vec<String> = judges
+                .iter()
+                .filter(|j| wanted(j))
+                .map(|j| j.juri.clone())
+                .collect();
+            ids.sort();
+            ids
+        };
         let row = Row {
             peringkat: None,
             id: e.id.clone(),
@@ -244,16 +254,8 @@ pub fn rank(
             predikat: indeks
                 .and_then(|ix| predikat(rubrik, ix))
                 .map(|p| (p.kode.clone(), p.label.clone())),
-            juri_konflik: judges
-                .iter()
-                .filter(|j| j.barred.contains(&e.id))
-                .map(|j| j.juri.clone())
-                .collect(),
-            juri_belum: judges
-                .iter()
-                .filter(|j| !j.barred.contains(&e.id) && !juri.contains_key(&j.juri))
-                .map(|j| j.juri.clone())
-                .collect(),
+            juri_konflik: judges_where(&|j| j.barred.contains(&e.id)),
+            juri_belum: judges_where(&|j| !j.barred.contains(&e.id) && !juri.contains_key(&j.juri)),
             juri,
             seri: false,
             perlu_diskusi: spread > DISAGREEMENT_SPAN + 1e-9,
