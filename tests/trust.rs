@@ -605,6 +605,11 @@ fn a_published_ranking_is_anchored_to_its_journals() {
         ok(&tulta(&data, &["rank", s(&root), "--format", "md"])),
     )
     .expect("md");
+    let xlsx = dir.path().join("peringkat.xlsx");
+    ok(&tulta(
+        &data,
+        &["rank", s(&root), "--format", "xlsx", "--output", s(&xlsx)],
+    ));
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("read")).expect("json");
     assert_eq!(v["jejak"]["juri-1"]["baris"], 8);
@@ -619,7 +624,7 @@ fn a_published_ranking_is_anchored_to_its_journals() {
     }
     // More scores afterwards: the journals still begin with what was published.
     ok(&score(&data, &root, "juri-1", "e-b", "L1", "2"));
-    for f in [&json, &md] {
+    for f in [&json, &md, &xlsx] {
         ok(&tulta(&data, &["verify", s(&root), "--jejak", s(f)]));
     }
     // Any covered line changed, even into a journal that is sound on its own: caught.

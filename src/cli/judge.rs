@@ -339,13 +339,13 @@ pub fn verify(
     if let Some(jejak) = jejak {
         let text = std::fs::read(jejak)
             .map_err(|e| UsageError::Message(format!("{}: {e}", jejak.display())))?;
-        let anchors = export::read_anchors(&String::from_utf8_lossy(&text)).ok_or_else(|| {
+        let anchors = export::read_anchors_from(&text).ok_or_else(|| {
             UsageError::Message(format!(
                 "{}: {}",
                 jejak.display(),
                 lang.pick(
-                    "tidak memuat jejak jurnal (JSON `jejak` atau kaki Markdown `jejak:…`)",
-                    "holds no journal anchors (JSON `jejak` or a Markdown `jejak:…` footer)"
+                    "tidak memuat jejak jurnal (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`)",
+                    "holds no journal anchors (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer)"
                 )
             ))
         })?;

@@ -116,7 +116,7 @@ enum Command {
     Verify {
         /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
         target: Option<PathBuf>,
-        /// A published ranking (JSON or Markdown from `tulta rank`): check that the journals still
+        /// A published ranking (JSON, Markdown or XLSX from `tulta rank`): check that the journals still
         /// begin with exactly the lines it was computed from.
         #[arg(long, value_name = "FILE")]
         jejak: Option<PathBuf>,

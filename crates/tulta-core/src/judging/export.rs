@@ -80,6 +80,24 @@ fn anchor_heading(lang: Lang) -> &'static str {
     )
 }
 
+/// The anchors a published ranking file carries: JSON `"jejak"`, the `jejak:…` tokens of Markdown,
+/// or those of an XLSX footer (its shared strings).
+pub fn read_anchors_from(bytes: &[u8]) -> Option<crate::judging::Anchors> {
+    if bytes.starts_with(b"PK") {
+        use std::io::Read;
+        let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+        let mut text = String::new();
+        for name in ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"] {
+            if let Ok(mut f) = book.by_name(name) {
+                // A footer is a few hundred bytes; a bomb stops here.
+                f.by_ref().take(64 << 20).read_to_string(&mut text).ok()?;
+            }
+        }
+        return read_anchors(&text.replace(['<', '>'], " "));
+    }
+    read_anchors(&String::from_utf8_lossy(bytes))
+}
+
 /// The anchors a published ranking carries: JSON `"jejak"`, or `jejak:…` tokens (Markdown, text).
 pub fn read_anchors(text: &str) -> Option<crate::judging::Anchors> {
     if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
