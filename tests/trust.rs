@@ -645,3 +645,31 @@ fn a_published_ranking_is_anchored_to_its_journals() {
         assert!(String::from_utf8_lossy(&o.stdout).contains("anchor juri-2: MISMATCH"));
     }
 }
+
+/// The sample's demo journals are signed and their keys pinned in its lomba.yaml; `kunci` prints a
+/// judge's key and fingerprint.
+#[test]
+fn the_sample_is_signed_and_pinned_and_kunci_prints_the_key() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tulta"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("TULTA_DATA_DIR", &data)
+            .output()
+            .expect("run")
+    };
+    ok(&run(&["progress"]));
+    let said = ok(&run(&["verify", "--lang", "en"]));
+    assert_eq!(said.matches("signed with the pinned key").count(), 3, "{said}");
+    let said = ok(&run(&["kunci", "--juri", "juri-1", "--lang", "en"]));
+    let key = said
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("juri-1: "))
+        .expect("the key line");
+    let public = tulta_core::judging::keys::PublicKey::parse(key).expect("a public key");
+    assert!(said.contains(&format!("fingerprint: {}", public.fingerprint())));
+    assert!(said.contains("this is the key pinned for this judge"), "{said}");
+}
