@@ -662,7 +662,11 @@ fn the_sample_is_signed_and_pinned_and_kunci_prints_the_key() {
     };
     ok(&run(&["progress"]));
     let said = ok(&run(&["verify", "--lang", "en"]));
-    assert_eq!(said.matches("signed with the pinned key").count(), 3, "{said}");
+    assert_eq!(
+        said.matches("signed with the pinned key").count(),
+        3,
+        "{said}"
+    );
     let said = ok(&run(&["kunci", "--juri", "juri-1", "--lang", "en"]));
     let key = said
         .lines()
@@ -671,5 +675,8 @@ fn the_sample_is_signed_and_pinned_and_kunci_prints_the_key() {
         .expect("the key line");
     let public = tulta_core::judging::keys::PublicKey::parse(key).expect("a public key");
     assert!(said.contains(&format!("fingerprint: {}", public.fingerprint())));
-    assert!(said.contains("this is the key pinned for this judge"), "{said}");
+    assert!(
+        said.contains("this is the key pinned for this judge"),
+        "{said}"
+    );
 }
