@@ -216,6 +216,16 @@ fn a_rewritten_score_with_a_recomputed_chain_is_caught_and_so_is_a_new_key() {
     std::fs::write(&genuine, &original_bytes).expect("genuine");
     let o = tulta(&coord, &["import", s(&root), s(&genuine), "--lang", "en"]);
     assert!(ok(&o).contains("is now pinned here"));
+    // The coordinator holds no private key of the judge: scoring as that judge here is refused.
+    let before = std::fs::read(journal(&coord, "juri-1")).expect("imported");
+    let o = score(&coord, &root, "juri-1", "e-b", "L1", "3");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds no private key"));
+    assert_eq!(
+        std::fs::read(journal(&coord, "juri-1")).expect("read"),
+        before
+    );
+    assert!(!coord.join(LOMBA_ID).join("juri-1.key").exists());
     let o = tulta(&coord, &["import", s(&root), s(&path), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let said = String::from_utf8_lossy(&o.stderr);
