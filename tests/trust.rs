@@ -443,12 +443,13 @@ fn lines_the_competition_does_not_allow_are_reported_refused_and_not_counted() {
     add(&mut lines, &|l| l.risalah = "e-c".into()); // 13: juri-3 is barred from e-c
     add(&mut lines, &|l| l.waktu = "2099-01-01T00:00:00Z".into()); // 14
     add(&mut lines, &|l| l.tahap = Some("final".into())); // 15
+    add(&mut lines, &|l| l.perubahan = Change::Tarik { urutan: 99 }); // 16
     rewrite(&path, &mut lines, Some(&key));
 
     let o = tulta(&data, &["verify", s(&root), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let said = String::from_utf8_lossy(&o.stdout);
-    for n in 9..=15 {
+    for n in 9..=16 {
         assert!(said.contains(&format!("line {n}: ")), "line {n}: {said}");
     }
     assert!(!said.contains("line 8: "), "{said}");
