@@ -2,7 +2,7 @@
 
 use super::{write_stdout, UsageError};
 use clap::ValueEnum;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tulta_core::i18n::Lang;
@@ -13,6 +13,7 @@ use tulta_core::judging::ranking::Kategori;
 use tulta_core::judging::scoring::Change;
 use tulta_core::judging::{self, Imported, Judging, ScoreError};
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum RankFormat {
@@ -52,15 +53,15 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
             eprintln!(
                 "{}: {}: {} — {}",
                 lang.pick("peringatan", "warning"),
-                p.path,
-                b.describe(lang),
+                printable(&p.path),
+                printable(&b.describe(lang)),
                 lang.pick("jurnal ini tidak dihitung", "this journal is not counted")
             );
         } else if let Some(line) = p.torn_line {
             eprintln!(
                 "{}: {}: {}",
                 lang.pick("catatan", "note"),
-                p.path,
+                printable(&p.path),
                 match lang {
                     Lang::Id =>
                         format!("baris {line} terpotong (kemungkinan mati listrik), diabaikan"),
@@ -111,18 +112,15 @@ fn record_one(
     kriteria: &str,
     nilai: f64,
     catatan: Option<&str>,
-) -> Result<(), ScoreError> {
+) -> Result<(), Recorded> {
     let r = j.score(juri, risalah, kriteria, nilai)?;
-    println!(
-        "{}",
-        saved(
-            lang,
-            juri,
-            risalah,
-            &format!("{kriteria} = {nilai}"),
-            r.urutan
-        )
-    );
+    said(saved(
+        lang,
+        juri,
+        risalah,
+        &format!("{kriteria} = {nilai}"),
+        r.urutan,
+    ))?;
     if let Some(text) = catatan {
         let r = j.record(
             juri,
@@ -132,20 +130,42 @@ fn record_one(
                 teks: text.to_string(),
             },
         )?;
-        println!(
-            "{}",
-            saved(lang, juri, risalah, lang.pick("catatan", "note"), r.urutan)
-        );
+        said(saved(
+            lang,
+            juri,
+            risalah,
+            lang.pick("catatan", "note"),
+            r.urutan,
+        ))?;
     }
-    std::io::stdout().flush().ok();
     Ok(())
+}
+
+/// One line on stdout, flushed: a judge piping scores in sees each saved as it is saved.
+fn said(line: String) -> Result<(), Recorded> {
+    write_stdout(line + "\n").map_err(Recorded::Output)
+}
+
+/// A score refused, or saved but not reported.
+enum Recorded {
+    Refused(ScoreError),
+    Output(UsageError),
+}
+
+impl From<ScoreError> for Recorded {
+    fn from(e: ScoreError) -> Self {
+        Recorded::Refused(e)
+    }
 }
 
 pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let mut j = open(args.lomba.as_deref(), lang)?;
-    let fail = |e: ScoreError| {
-        eprintln!("tulta: {}", e.message(lang));
-        Ok(ExitCode::from(1))
+    let fail = |e: Recorded| match e {
+        Recorded::Refused(e) => {
+            eprintln!("tulta: {}", printable(&e.message(lang)));
+            Ok(ExitCode::from(1))
+        }
+        Recorded::Output(e) => Err(e),
     };
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
@@ -208,6 +228,7 @@ pub fn rank(
     kategori: &str,
     format: RankFormat,
     output: Option<&Path>,
+    force: bool,
     lang: Lang,
 ) -> Result<ExitCode, UsageError> {
     let kategori = Kategori::parse(kategori).ok_or_else(|| {
@@ -245,24 +266,16 @@ pub fn rank(
     };
     match output {
         Some(path) => {
-            write_atomically(path, &bytes)?;
+            tulta_core::files::write_output(path, &bytes, force)?;
             eprintln!(
                 "{} {}",
                 lang.pick("peringkat ditulis ke", "ranking written to"),
                 path.display()
             );
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&bytes).and_then(|_| out.flush());
-        }
+        None => write_stdout(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
-    tulta_core::files::write_atomic(path, bytes)
-        .map_err(|e| UsageError::Message(format!("{}: {e}", path.display())))
 }
 
 /// `verify` a competition's journals, or one journal file.
@@ -307,7 +320,11 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
         match &read.breach {
             Some(b) => {
                 broken = true;
-                out.push_str(&format!("{file}: {}\n", b.describe(lang)));
+                out.push_str(&format!(
+                    "{}: {}\n",
+                    printable(&file),
+                    printable(&b.describe(lang))
+                ));
             }
             None => {
                 out.push_str(&match lang {
@@ -324,7 +341,7 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
             }
         }
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(if broken {
         ExitCode::from(1)
     } else {
@@ -337,7 +354,7 @@ pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError
     let total = j.competition.entries.len();
     let mut out = format!(
         "{} — {} {}\n{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-        j.competition.name(),
+        printable(j.competition.name()),
         total,
         lang.pick("risalah", "entries"),
         lang.pick("juri", "judge"),
@@ -350,10 +367,15 @@ pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError
     for p in j.progress() {
         out.push_str(&format!(
             "{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-            p.juri, p.nama, p.finished, p.in_progress, p.untouched, p.barred
+            printable(&p.juri),
+            printable(&p.nama),
+            p.finished,
+            p.in_progress,
+            p.untouched,
+            p.barred
         ));
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -395,12 +417,12 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
                         format!("{juri}: the journal here is newer, left as is")
                     }
                 };
-                println!("{line}");
+                write_stdout(printable(&line).into_owned() + "\n")?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("tulta: {}", e.message(lang));
+            eprintln!("tulta: {}", printable(&e.message(lang)));
             Ok(ExitCode::from(1))
         }
     }

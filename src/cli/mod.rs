@@ -103,9 +103,13 @@ enum Command {
         /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
         #[arg(long, value_enum, default_value_t = judge::RankFormat::Table)]
         format: judge::RankFormat,
-        /// Write to FILE instead of standard output.
+        /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
+        /// FIFO written to as `>` would).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE even if it is read-only.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Check the hash chain of every judge's journal (or of one .jsonl file).
     Verify {
@@ -183,6 +187,14 @@ pub enum UsageError {
     Source(#[from] sources::SourceError),
     #[error("{0}")]
     Message(String),
+    #[error(transparent)]
+    Output(#[from] tulta_core::files::OutputError),
+    /// Standard output could not be written (a full disk, `> /dev/full`).
+    #[error("standard output: {0}")]
+    Stdout(std::io::Error),
+    /// The reader of our output went away (`| head`): its choice, not an error.
+    #[error("standard output closed")]
+    ReaderGone,
 }
 
 impl UsageError {
@@ -190,6 +202,15 @@ impl UsageError {
         match self {
             UsageError::Source(e) => e.message(lang),
             UsageError::Message(m) => m.clone(),
+            UsageError::Output(e) => e.message(lang),
+            UsageError::Stdout(e) => format!(
+                "{}: {e}",
+                lang.pick(
+                    "keluaran standar tidak dapat ditulis",
+                    "standard output cannot be written"
+                )
+            ),
+            UsageError::ReaderGone => String::new(),
         }
     }
 }
@@ -226,8 +247,11 @@ pub fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
+        // As ripgrep: `tulta search x | head` ends quietly and successfully.
+        Err(UsageError::ReaderGone) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tulta: {}", e.message(lang));
+            // One line, whatever a file name or a file's text put in the message.
+            eprintln!("tulta: {}", tulta_core::text::printable(&e.message(lang)));
             ExitCode::from(2)
         }
     }
@@ -255,7 +279,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             };
             let files = root.files()?;
             let report = summary::summarise(&root.describe(), &files, lang);
-            print!("{report}");
+            write_stdout(&report)?;
             Ok(ExitCode::SUCCESS)
         }
         None => app_cmd::open(cli.path, &settings, config),
@@ -275,7 +299,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
                 OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout()),
             };
-            write_stdout(&out);
+            write_stdout(&out)?;
             let failed = Totals::of(&checked).failed(strict);
             Ok(if failed {
                 ExitCode::from(1)
@@ -289,7 +313,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 .map_err(|e: tulta_core::diag::code::UnknownCode| {
                     UsageError::Message(e.to_string())
                 })?;
-            write_stdout(&catalog::explain(code, lang));
+            write_stdout(catalog::explain(code, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Score(args)) => judge::score(args, lang),
@@ -299,12 +323,14 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             kategori,
             format,
             output,
+            force,
         }) => judge::rank(
             lomba.as_deref(),
             metode.as_deref(),
             &kategori,
             format,
             output.as_deref(),
+            force,
             lang,
         ),
         Some(Command::Verify { target }) => judge::verify(target.as_deref(), lang),
@@ -313,7 +339,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
             let out = search_cmd::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;
-            write_stdout(&out);
+            write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search {
@@ -335,12 +361,12 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 styled: styled_stdout(),
             };
             let out = search_cmd::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
-            write_stdout(&out);
+            write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file, force }) => {
             match file {
-                None => write_stdout(catalog::TEMPLATE),
+                None => write_stdout(catalog::TEMPLATE)?,
                 Some(path) => {
                     write_new(&path, force, lang)?;
                     eprintln!(
@@ -365,10 +391,16 @@ fn search_error(e: SearchError, lang: Lang) -> UsageError {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`tulta check | head`) as the reader's choice, not an error.
-pub(crate) fn write_stdout(text: &str) {
+/// Writes to stdout. A closed pipe (`tulta check | head`) is the reader's choice and ends the
+/// command quietly and successfully; any other failure (a full disk) is an error: exit 2.
+pub(crate) fn write_stdout(text: impl AsRef<[u8]>) -> Result<(), UsageError> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    out.write_all(text.as_ref())
+        .and_then(|_| out.flush())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => UsageError::ReaderGone,
+            _ => UsageError::Stdout(e),
+        })
 }
 
 /// Writes the template through a temporary file in the same folder, so a crash leaves no half file.
@@ -385,5 +417,10 @@ fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Usag
             ),
         }));
     }
-    judge::write_atomically(path, catalog::TEMPLATE.as_bytes())
+    // Existence was checked above; what is there is the user's to replace with --force.
+    Ok(tulta_core::files::write_output(
+        path,
+        catalog::TEMPLATE.as_bytes(),
+        true,
+    )?)
 }

@@ -9,6 +9,7 @@ use tulta_core::format::Model;
 use tulta_core::i18n::Lang;
 use tulta_core::model::lomba::Lomba;
 use tulta_core::model::risalah::{JenisKelompok, Risalah};
+use tulta_core::text::printable;
 
 fn folder_of(name: &str) -> &str {
     name.rfind('/').map_or("", |i| &name[..i])
@@ -65,8 +66,9 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "{} {root}: {} {}",
+        "{} {}: {} {}",
         lang.pick("Folder", "Folder"),
+        printable(root),
         risalah.len(),
         lang.pick("risalah", "reports")
     );
@@ -89,11 +91,16 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
         let _ = writeln!(
             out,
             "\n{} ({})",
-            lomba.nama.as_deref().unwrap_or("?"),
-            c.name
+            printable(lomba.nama.as_deref().unwrap_or("?")),
+            printable(&c.name)
         );
         if let Some(p) = &lomba.penyelenggara {
-            let _ = writeln!(out, "{}: {p}", lang.pick("Penyelenggara", "Organiser"));
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                lang.pick("Penyelenggara", "Organiser"),
+                printable(p)
+            );
         }
         let opd = entries
             .iter()
@@ -147,7 +154,7 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
             )
         );
         for b in broken {
-            let _ = writeln!(out, "  {}", b.name);
+            let _ = writeln!(out, "  {}", printable(&b.name));
         }
     }
     let totals = check::Totals::of(&checked);
@@ -184,13 +191,13 @@ fn table(out: &mut String, entries: &[&Entry], lang: Lang) {
         let _ = writeln!(
             out,
             "  {} {} {} {:>4} {:>4} {:>4}   {}",
-            truncate(r.opd.as_deref().unwrap_or("?"), 34),
+            truncate(&printable(r.opd.as_deref().unwrap_or("?")), 34),
             truncate(r.jenis().map_or("?", |j| j.as_str()), 9),
             truncate(&r.tahun.map_or("?".into(), |t| t.to_string()), 5),
             e.checked.count(Severity::Error),
             e.checked.count(Severity::Warning),
             e.checked.count(Severity::Info),
-            r.judul.as_deref().unwrap_or("")
+            printable(r.judul.as_deref().unwrap_or(""))
         );
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Data flows one way: `files` → `format` → `model` → `check` / `search` / `judging`; `diag` and
 //! `i18n` carry what the user reads.
+pub mod caught;
 pub mod check;
 pub mod diag;
 pub mod files;
@@ -13,3 +14,4 @@ pub mod i18n;
 pub mod judging;
 pub mod model;
 pub mod search;
+pub mod text;

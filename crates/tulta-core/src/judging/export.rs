@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::judging::scoring::Sheet;
 use crate::judging::scoring::{round2, round_to};
+use crate::text::{csv_cell, printable};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -88,7 +89,25 @@ fn place(row: &Row) -> String {
     }
 }
 
+/// A Markdown table cell: controls shown, `|` escaped, `<` written as an entity (no raw HTML
+/// from a title), line breaks as `<br>`.
+fn md_cell(s: &str) -> String {
+    let s = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>");
+    printable(&s).into_owned()
+}
+
+/// A CSV text cell: controls shown, formulas neutralised ([`csv_cell`]).
+fn csv_text(s: &str) -> String {
+    csv_cell(&printable(s)).into_owned()
+}
+
 fn cut(s: &str, width: usize) -> String {
+    let s = &printable(s);
     if s.chars().count() <= width {
         format!("{s:width$}")
     } else {
@@ -102,7 +121,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{} — {} ({}: {}, {}: {})",
-        ctx.lomba_nama,
+        printable(ctx.lomba_nama),
         lang.pick("peringkat", "ranking"),
         lang.pick("metode", "method"),
         r.metode.as_str(),
@@ -159,7 +178,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
 pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = format!(
         "## {} — {}\n\n{}: `{}` · {}: `{}`\n\n",
-        ctx.lomba_nama,
+        md_cell(ctx.lomba_nama),
         lang.pick("Peringkat", "Ranking"),
         lang.pick("Metode", "Method"),
         r.metode.as_str(),
@@ -175,7 +194,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     );
     let mut rule = "|---|---|---|---|---:|---:|---|".to_string();
     for j in &ctx.juri {
-        let _ = write!(header, " {j} |");
+        let _ = write!(header, " {} |", md_cell(j));
         rule.push_str("---:|");
     }
     header.push_str(&format!(" {} |", lang.pick("Catatan", "Notes")));
@@ -185,14 +204,14 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         let mut line = format!(
             "| {} | {} | {} | {} | {} | {} | {} |",
             place(row),
-            row.id,
-            row.opd,
+            md_cell(&row.id),
+            md_cell(&row.opd),
             row.jenis.map_or("", |j| j.as_str()),
             row.indeks.map_or("–".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("–".into(), |x| decimal(x, 1, lang)),
             row.predikat
                 .as_ref()
-                .map_or(String::new(), |(k, l)| format!("{k} {l}"))
+                .map_or(String::new(), |(k, l)| md_cell(&format!("{k} {l}")))
         );
         for j in &ctx.juri {
             let _ = write!(
@@ -250,17 +269,19 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
     let raw = raw_columns(ctx);
     let mut header = rank_columns(ctx);
     header.extend(raw.iter().map(|(j, k)| format!("{j}_{k}")));
-    w.write_record(&header)?;
+    w.write_record(header.iter().map(|h| csv_text(h)))?;
     for row in &r.rows {
         let mut rec: Vec<String> = vec![
             row.peringkat.map_or(String::new(), |p| p.to_string()),
             if row.seri { "=".into() } else { String::new() },
-            row.id.clone(),
-            row.opd.clone(),
+            csv_text(&row.id),
+            csv_text(&row.opd),
             row.jenis.map_or(String::new(), |j| j.as_str().into()),
             row.indeks.map_or(String::new(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or(String::new(), |x| decimal(x, 1, lang)),
-            row.predikat.as_ref().map_or(String::new(), |p| p.0.clone()),
+            row.predikat
+                .as_ref()
+                .map_or(String::new(), |p| csv_text(&p.0)),
             if row.perlu_diskusi {
                 "ya".into()
             } else {

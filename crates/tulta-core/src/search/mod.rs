@@ -7,5 +7,5 @@ pub mod indexer;
 pub mod query;
 pub mod schema;
 
-pub use indexer::{index_dir, Archive, Notice, Rebuilt, SearchError, Stats};
+pub use indexer::{index_dir, open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
 pub use query::{search, similar, Hit, QueryError, Results, Snippet};
