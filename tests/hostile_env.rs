@@ -90,6 +90,16 @@ fn edit_line(path: &Path, key: &str, value: &str) {
     std::fs::write(path, out.join("\n") + "\n").expect("write");
 }
 
+/// The sample's RSUD risalah under another id.
+fn entry_as(id: &str) -> String {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("reports/lomba-2026/risalah/tng-2026-rsud-sigap.yaml"),
+    )
+    .expect("read");
+    source.replacen("id: tng-2026-rsud-sigap", &format!("id: {id}"), 1)
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. --output
 
@@ -563,21 +573,12 @@ fn two_names_that_look_alike_when_lossy_are_two_files_in_the_index() {
     let env = Env::new();
     let dir = env.path("arsip");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let source = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("reports/lomba-2026/risalah/tng-2026-rsud-sigap.yaml"),
-    )
-    .expect("read");
     for (byte, id) in [(0xffu8, "kembar-ff"), (0xfe, "kembar-fe")] {
         let mut name = b"kembar-".to_vec();
         name.push(byte);
         name.extend(b".yaml");
         let path = dir.join(std::ffi::OsStr::from_bytes(&name));
-        std::fs::write(
-            path,
-            source.replacen("id: tng-2026-rsud-sigap", &format!("id: {id}"), 1),
-        )
-        .expect("write");
+        std::fs::write(path, entry_as(id)).expect("write");
     }
     let d = dir.to_str().expect("utf-8");
     for round in 0..3 {
@@ -794,16 +795,11 @@ fn a_search_during_a_first_build_or_a_rebuild_never_answers_from_an_empty_index(
     let dir = env.path("arsip");
     std::fs::create_dir_all(&dir).expect("mkdir");
     // Enough files that a build takes a while in a debug build.
-    let source = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("reports/lomba-2026/risalah/tng-2026-rsud-sigap.yaml"),
-    )
-    .expect("read");
     let n = 400;
     for i in 0..n {
         std::fs::write(
             dir.join(format!("r{i:04}.yaml")),
-            source.replacen("id: tng-2026-rsud-sigap", &format!("id: r{i:04}"), 1),
+            entry_as(&format!("r{i:04}")),
         )
         .expect("write");
     }
@@ -842,4 +838,61 @@ fn a_search_during_a_first_build_or_a_rebuild_never_answers_from_an_empty_index(
             text(&indexer.stderr)
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. the cheap freshness sweep stays correct
+
+#[test]
+fn the_freshness_sweep_sees_edits_in_place_additions_and_deletions_in_subfolders() {
+    let env = Env::new();
+    let dir = env.path("arsip");
+    for (i, sub) in ["2024", "2025/a", "2025/b"].iter().enumerate() {
+        std::fs::create_dir_all(dir.join(sub)).expect("mkdir");
+        for j in 0..3 {
+            let id = format!("r{i}{j}");
+            std::fs::write(dir.join(sub).join(format!("{id}.yaml")), entry_as(&id)).expect("write");
+        }
+    }
+    let d = dir.to_str().expect("utf-8");
+    let ids = |q: &str| {
+        let o = env.run(&["search", q, "--in", d, "--format", "json", "--limit", "50"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        hits(&o).1
+    };
+    assert_eq!(ids("farmasi").len(), 9);
+    assert_eq!(
+        ids("farmasi").len(),
+        9,
+        "unchanged: answered from the index as is"
+    );
+
+    // An edit in place that keeps the size: only the mtime tells.
+    let edited = dir.join("2025/b/r21.yaml");
+    let before = std::fs::read_to_string(&edited).expect("read");
+    let after = before.replacen("judul: Menurunkan", "judul: Qwertyuiop", 1);
+    assert_ne!(before, after);
+    assert_eq!(before.len(), after.len());
+    assert!(ids("qwertyuiop").is_empty());
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&edited, after).expect("write");
+    assert_eq!(ids("qwertyuiop"), ["r21"]);
+
+    // A new file deep down, and a deleted one elsewhere.
+    std::fs::create_dir_all(dir.join("2025/a/baru")).expect("mkdir");
+    std::fs::write(dir.join("2025/a/baru/r99.yaml"), entry_as("r99")).expect("write");
+    std::fs::remove_file(dir.join("2024/r00.yaml")).expect("rm");
+    let now = ids("farmasi");
+    assert!(
+        now.contains(&"r99".to_string()) && !now.contains(&"r00".to_string()),
+        "{now:?}"
+    );
+    let o = env.run(&["index", "--in", d, "--lang", "en"]);
+    assert!(
+        text(&o.stdout).starts_with(
+            "9 risalah indexed from 9 files (0 new, 0 changed, 0 removed, 9 unchanged)"
+        ),
+        "{}",
+        text(&o.stdout)
+    );
 }

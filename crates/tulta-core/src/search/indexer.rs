@@ -574,6 +574,12 @@ impl Archive {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Stats, SearchError> {
         let start = Instant::now();
+        if let Some(stats) = self.fresh_as_listed(root)? {
+            return Ok(Stats {
+                elapsed: start.elapsed(),
+                ..stats
+            });
+        }
         let seen = scan(root)?;
         let mut stats = Stats {
             files: seen.len(),
@@ -727,6 +733,52 @@ impl Archive {
         }
         stats.elapsed = start.elapsed();
         Ok(stats)
+    }
+
+    /// The common case made cheap: when the files list describes the last commit and every file
+    /// below the root still has the size and mtime it lists (and none is new or gone), nothing
+    /// is read or written. `None` when anything differs: the full refresh then finds what.
+    fn fresh_as_listed(&self, root: &Root) -> Result<Option<Stats>, SearchError> {
+        #[cfg(unix)]
+        {
+            let Root::Disk(dir) = root else {
+                return Ok(None);
+            };
+            if self.read_only() || self.pending || !dir.is_dir() {
+                return Ok(None);
+            }
+            let opstamp = self
+                .index
+                .load_metas()
+                .map_err(index_err(&self.folder))?
+                .opstamp;
+            let Ok(text) = std::fs::read_to_string(self.folder.join(FILES_FILE)) else {
+                return Ok(None);
+            };
+            let Some(view) = super::sweep::View::parse(&text, FILES_HEADER, opstamp) else {
+                return Ok(None);
+            };
+            let Some(files) = super::sweep::all_fresh(dir, &view) else {
+                return Ok(None);
+            };
+            let count = |k: EntryKind| {
+                let letter = k.letter() as u8;
+                view.kinds.iter().filter(|&&x| x == letter).count()
+            };
+            Ok(Some(Stats {
+                files,
+                indexed: count(EntryKind::Indexed),
+                broken: count(EntryKind::Broken),
+                other: count(EntryKind::Other),
+                unchanged: files,
+                ..Stats::default()
+            }))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = root;
+            Ok(None)
+        }
     }
 
     /// Waits for background merges, so the index is compact when the process ends.
@@ -915,6 +967,12 @@ fn path_key(rel: &Path) -> String {
     #[cfg(not(unix))]
     let bytes = lossy.as_bytes();
     let mut out = String::with_capacity(bytes.len());
+    push_key(&mut out, bytes);
+    out
+}
+
+/// Appends the key form of a name's raw bytes (see [`path_key`]).
+pub(super) fn push_key(out: &mut String, bytes: &[u8]) {
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {
             match c {
@@ -929,7 +987,6 @@ fn path_key(rel: &Path) -> String {
             let _ = write!(out, "\\x{b:02x}");
         }
     }
-    out
 }
 
 enum Outcome {

@@ -6,6 +6,8 @@ pub mod analyzer;
 pub mod indexer;
 pub mod query;
 pub mod schema;
+#[cfg(unix)]
+mod sweep;
 
 pub use indexer::{index_dir, open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
 pub use query::{search, similar, Hit, QueryError, Results, Snippet};
