@@ -3,6 +3,8 @@
 //! files named or met; standard output that fails; a damaged or busy search index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -748,32 +750,8 @@ fn random_bytes_in_any_kind_of_index_file_lead_to_a_rebuild_not_a_panic() {
     for (k, kind) in kinds.iter().enumerate() {
         let o = env.run(&["index", "--in", d, "--rebuild"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        let live = live_index(&env);
-        let mut hit = 0;
-        for f in walk(&live) {
-            let name = f
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_string();
-            if f.is_file() && name.ends_with(kind) {
-                let mut bytes = std::fs::read(&f).expect("read");
-                if kind.starts_with('.') && !kind.ends_with(".json") {
-                    // A segment file: every 50th byte changed, its footer left whole, so tantivy
-                    // opens it and meets the damage while reading (where it used to panic).
-                    let body = bytes.len().saturating_sub(200).max(1);
-                    let n = noise(body, k as u64 + 7);
-                    for i in (0..body.min(bytes.len())).step_by(50) {
-                        bytes[i] ^= n[i] | 1;
-                    }
-                } else {
-                    bytes = noise(bytes.len().max(16), k as u64 + 7);
-                }
-                std::fs::write(&f, bytes).expect("corrupt");
-                hit += 1;
-            }
-        }
-        assert!(hit > 0, "no {kind} file in {}", live.display());
+        let hit = damage(&env, kind, k as u64 + 7);
+        assert!(hit > 0, "no {kind} file in the index");
         for (q, want) in queries.iter().zip(&expected) {
             let (code, got, err) = answer(q);
             assert_eq!(code, Some(0), "{kind} / {q}: {err}");
@@ -783,6 +761,65 @@ fn random_bytes_in_any_kind_of_index_file_lead_to_a_rebuild_not_a_panic() {
         }
         let o = env.run(&["index", "--in", d]);
         assert_eq!(o.status.code(), Some(0), "{kind}: {}", text(&o.stderr));
+    }
+}
+
+/// Every 50th byte of each `kind` file of the live index changed, its footer left whole.
+fn damage(env: &Env, kind: &str, seed: u64) -> usize {
+    let mut hit = 0;
+    for f in walk(&live_index(env)) {
+        let name = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if f.is_file() && name.ends_with(kind) {
+            let mut bytes = std::fs::read(&f).expect("read");
+            if kind.starts_with('.') && !kind.ends_with(".json") {
+                // A segment file: tantivy opens it and meets the damage while reading it
+                // (where it used to panic).
+                let body = bytes.len().saturating_sub(200).max(1);
+                let n = noise(body, seed);
+                for i in (0..body.min(bytes.len())).step_by(50) {
+                    bytes[i] ^= n[i] | 1;
+                }
+            } else {
+                bytes = noise(bytes.len().max(16), seed);
+            }
+            std::fs::write(&f, bytes).expect("corrupt");
+            hit += 1;
+        }
+    }
+    hit
+}
+
+#[test]
+fn the_app_searches_a_damaged_index_after_rebuilding_it_and_quits_cleanly() {
+    let env = Env::new();
+    let dir = sample(&env);
+    let d = dir.to_str().expect("utf-8");
+    let o = env.run(&["index", "--in", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(damage(&env, ".idx", 11) + damage(&env, ".term", 12) > 0);
+    for lang in ["id", "en"] {
+        let mut screen = common::Term::start(
+            &[d, "--lang", lang, "--juri", "juri-1"],
+            &env.root,
+            &[
+                ("TULTA_CACHE_DIR", &env.path("cache")),
+                ("TULTA_CONFIG_DIR", &env.path("config")),
+                ("TULTA_DATA_DIR", &env.path("data")),
+            ],
+            80,
+            24,
+        );
+        screen.wait_for("(8 OPD, 5 kelurahan)");
+        screen.send("c");
+        screen.send("farmasi");
+        let shown = screen.wait_for(if lang == "id" { "cocok dari" } else { "match" });
+        assert!(shown.contains("RSUD"), "{shown}");
+        screen.send("\x03");
+        assert!(screen.wait_exit().success());
     }
 }
 
