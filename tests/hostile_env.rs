@@ -435,6 +435,39 @@ fn a_fifo_or_a_link_to_dev_zero_is_refused_fast_with_a_finding() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_as_a_journal_is_refused_not_waited_on() {
+    let env = Env::new();
+    let dir = sample(&env);
+    let fifo = env.path("j.jsonl");
+    let c = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("cstr");
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        vec!["verify", "j.jsonl", "--lang", "en"],
+        vec!["import", d, "j.jsonl", "--lang", "en"],
+    ] {
+        let start = Instant::now();
+        let mut child = env
+            .cmd(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed() > Duration::from_secs(2) {
+                let _ = child.kill();
+                panic!("{args:?} did not return within 2 s");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let o = child.wait_with_output().expect("output");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(text(&o.stderr).contains("not a regular file (a FIFO)"), "{}", text(&o.stderr));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. and 9. unreadable files (run as an unprivileged user: root reads anything)
 

@@ -315,6 +315,14 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
             ));
             continue;
         }
+        // A FIFO or device named as a journal would block or never end.
+        if let Err(why) = tulta_core::files::read_bounded(path, 0) {
+            return Err(UsageError::Message(format!(
+                "{}: {}",
+                printable(&file),
+                why.text(lang)
+            )));
+        }
         let read = journal::read(path, juri.as_deref())
             .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
         match &read.breach {
@@ -379,14 +387,25 @@ pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError
     Ok(ExitCode::SUCCESS)
 }
 
+/// A journal is a few hundred bytes a score: 256 MiB is far beyond any competition.
+const JOURNAL_LIMIT: u64 = 256 * 1024 * 1024;
+
 pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, UsageError> {
     let comp = load(Some(lomba), lang)?;
     let dir = judging::journal_dir(&comp);
     let mut loaded = Vec::new();
     for f in files {
-        let bytes =
-            std::fs::read(f).map_err(|e| UsageError::Message(format!("{}: {e}", f.display())))?;
-        loaded.push((f.display().to_string(), bytes));
+        let read = tulta_core::files::read_bounded(f, JOURNAL_LIMIT).map_err(|why| {
+            UsageError::Message(format!("{}: {}", f.display(), why.text(lang)))
+        })?;
+        if read.size > JOURNAL_LIMIT {
+            return Err(UsageError::Message(format!(
+                "{}: {}",
+                f.display(),
+                lang.pick("terlalu besar untuk sebuah jurnal", "too large for a journal")
+            )));
+        }
+        loaded.push((f.display().to_string(), read.bytes));
     }
     match judging::import(&dir, &comp, &loaded) {
         Ok(outcomes) => {
