@@ -464,7 +464,11 @@ fn a_fifo_named_as_a_journal_is_refused_not_waited_on() {
         }
         let o = child.wait_with_output().expect("output");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(text(&o.stderr).contains("not a regular file (a FIFO)"), "{}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("not a regular file (a FIFO)"),
+            "{}",
+            text(&o.stderr)
+        );
     }
 }
 

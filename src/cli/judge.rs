@@ -395,14 +395,16 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
     let dir = judging::journal_dir(&comp);
     let mut loaded = Vec::new();
     for f in files {
-        let read = tulta_core::files::read_bounded(f, JOURNAL_LIMIT).map_err(|why| {
-            UsageError::Message(format!("{}: {}", f.display(), why.text(lang)))
-        })?;
+        let read = tulta_core::files::read_bounded(f, JOURNAL_LIMIT)
+            .map_err(|why| UsageError::Message(format!("{}: {}", f.display(), why.text(lang))))?;
         if read.size > JOURNAL_LIMIT {
             return Err(UsageError::Message(format!(
                 "{}: {}",
                 f.display(),
-                lang.pick("terlalu besar untuk sebuah jurnal", "too large for a journal")
+                lang.pick(
+                    "terlalu besar untuk sebuah jurnal",
+                    "too large for a journal"
+                )
             )));
         }
         loaded.push((f.display().to_string(), read.bytes));

@@ -101,8 +101,14 @@ pub fn open_fresh_then<T>(
         })
         .unwrap_or_else(|panic| Err(SearchError::Damaged(first_line(&panic))))
     };
-    let damage = match attempt(rebuild) {
-        Err(e) if e.is_damage() && !rebuild => first_line(&e),
+    match attempt(rebuild) {
+        Err(e) if e.is_damage() && !rebuild => {}
+        done => return done,
+    }
+    // Once more as it is: a reader whose index was switched for a new generation under it finds
+    // the new one; damage found while opening is rebuilt there (with its own notice).
+    let damage = match attempt(false) {
+        Err(e) if e.is_damage() => first_line(&e),
         done => return done,
     };
     let (mut archive, stats, answer) = attempt(true)?;
