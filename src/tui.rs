@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
+use tulta_core::i18n::Localized;
 
 /// Undoes what [`enter`] did; safe to call twice.
 fn leave() {

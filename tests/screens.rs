@@ -9,7 +9,7 @@ use std::time::Instant;
 use tulta::app::library::{Library, Origin};
 use tulta::app::search::Reply;
 use tulta::app::{App, Options, Screen};
-use tulta::ui::theme::Theme;
+use tulta::theme::Theme;
 use tulta_core::files::sources;
 use tulta_core::i18n::Lang;
 

@@ -3,7 +3,7 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
 use tulta_core::judging::{Bar, Judging};
@@ -418,7 +418,7 @@ fn describe(change: &Change, lang: Lang) -> String {
         Change::Skor { kriteria, nilai } => {
             format!(
                 "{kriteria} = {}",
-                tulta_core::judging::export::decimal(*nilai, 1, lang)
+                tulta_core::text::decimal(*nilai, 1, lang)
             )
         }
         Change::Catatan { kriteria, .. } => format!(

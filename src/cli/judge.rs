@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::competition::{self, Competition};
 use tulta_core::judging::export;
 use tulta_core::judging::journal;

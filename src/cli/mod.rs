@@ -15,7 +15,7 @@ use tulta_core::check::{self, Totals};
 use tulta_core::diag::catalog;
 use tulta_core::diag::Code;
 use tulta_core::files::sources::{self, Root};
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::SearchError;
 
 #[derive(Parser, Debug)]
@@ -181,24 +181,32 @@ enum OutputFormat {
 }
 
 /// Failures that are the user's to fix: exit status 2.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum UsageError {
-    #[error(transparent)]
-    Source(#[from] sources::SourceError),
-    #[error("{0}")]
+    Source(sources::SourceError),
+    /// Already in the user's language.
     Message(String),
-    #[error(transparent)]
-    Output(#[from] tulta_core::files::OutputError),
+    Output(tulta_core::files::OutputError),
     /// Standard output could not be written (a full disk, `> /dev/full`).
-    #[error("standard output: {0}")]
     Stdout(std::io::Error),
     /// The reader of our output went away (`| head`): its choice, not an error.
-    #[error("standard output closed")]
     ReaderGone,
 }
 
-impl UsageError {
-    pub fn message(&self, lang: Lang) -> String {
+impl From<tulta_core::files::OutputError> for UsageError {
+    fn from(e: tulta_core::files::OutputError) -> Self {
+        UsageError::Output(e)
+    }
+}
+
+impl From<sources::SourceError> for UsageError {
+    fn from(e: sources::SourceError) -> Self {
+        UsageError::Source(e)
+    }
+}
+
+impl Localized for UsageError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             UsageError::Source(e) => e.message(lang),
             UsageError::Message(m) => m.clone(),
@@ -214,6 +222,7 @@ impl UsageError {
         }
     }
 }
+tulta_core::localized_error!(UsageError);
 
 /// The language: the flag, else the config file, else the locale, else Indonesian.
 fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageError> {
@@ -311,7 +320,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             let code: Code = code
                 .parse()
                 .map_err(|e: tulta_core::diag::code::UnknownCode| {
-                    UsageError::Message(e.to_string())
+                    UsageError::Message(e.message(lang))
                 })?;
             write_stdout(catalog::explain(code, lang))?;
             Ok(ExitCode::SUCCESS)
@@ -366,7 +375,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }
         Some(Command::New { file, force }) => {
             match file {
-                None => write_stdout(catalog::TEMPLATE)?,
+                None => write_stdout(tulta_core::format::template::RISALAH)?,
                 Some(path) => {
                     write_new(&path, force, lang)?;
                     eprintln!(
@@ -420,7 +429,7 @@ fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Usag
     // Existence was checked above; what is there is the user's to replace with --force.
     Ok(tulta_core::files::write_output(
         path,
-        catalog::TEMPLATE.as_bytes(),
+        tulta_core::format::template::RISALAH.as_bytes(),
         true,
     )?)
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::{self, Archive, Results, SearchError, Stats};
 use tulta_core::text::printable;
 
@@ -50,7 +50,7 @@ pub fn open_fresh<T>(
     bar.finish_and_clear();
     let opened = opened?;
     for notice in &opened.0.notices {
-        eprintln!("tulta: {}", printable(&notice.text(lang)));
+        eprintln!("tulta: {}", printable(&notice.message(lang)));
     }
     Ok(opened)
 }
@@ -182,7 +182,7 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
             printable(&h.id),
             printable(&h.opd),
             lang.pick("skor", "score"),
-            tulta_core::judging::export::decimal(f64::from(h.skor), 2, lang)
+            tulta_core::text::decimal(f64::from(h.skor), 2, lang)
         ));
         let snippet = h.cuplikan.marked(open, close);
         match h

@@ -6,9 +6,6 @@ use crate::i18n::Lang;
 
 const HINTS: &str = include_str!("explain/hints.tsv");
 
-/// The risalah template `tulta new` writes.
-pub const TEMPLATE: &str = include_str!("../format/template/risalah.yaml");
-
 /// The one-line hint for a code, in a language.
 pub fn hint(code: Code, lang: Lang) -> Option<&'static str> {
     HINTS.lines().skip(1).find_map(|line| {

@@ -56,9 +56,27 @@ impl fmt::Display for Code {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("unknown diagnostic code `{0}` (codes are T001-T007, T101-T104, T201-T210, T301-T309)")]
+#[derive(Debug)]
 pub struct UnknownCode(String);
+
+impl crate::i18n::Localized for UnknownCode {
+    fn message(&self, lang: crate::i18n::Lang) -> String {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        match lang {
+            crate::i18n::Lang::Id => format!(
+                "kode temuan `{}` tidak dikenal; yang ada: {}",
+                self.0,
+                codes.join(", ")
+            ),
+            crate::i18n::Lang::En => format!(
+                "unknown diagnostic code `{}`; known: {}",
+                self.0,
+                codes.join(", ")
+            ),
+        }
+    }
+}
+crate::localized_error!(UnknownCode);
 
 impl FromStr for Code {
     type Err = UnknownCode;

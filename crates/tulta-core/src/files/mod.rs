@@ -1,5 +1,6 @@
-//! Files written whole or not at all, and advisory locks that are not mistaken for held when
-//! they are only passing.
+//! Files: where they come from (`sources`: folders of YAML, the built-in sample), where tulta keeps
+//! its own (`paths`), and, here, files written whole or not at all and advisory locks that are not
+//! mistaken for held when they are only passing.
 
 pub mod paths;
 pub mod sources;
@@ -36,29 +37,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Why `--output` did not write.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum OutputError {
-    #[error("{0}: read-only file (use --force to replace it)")]
     ReadOnly(String),
-    #[error("{0}: is a folder")]
     Folder(String),
-    #[error("{path}: {err}")]
     Io { path: String, err: std::io::Error },
 }
 
-impl OutputError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (OutputError::ReadOnly(p), Id) => {
-                format!("{p}: berkas hanya-baca (pakai --force untuk menggantinya)")
+impl crate::i18n::Localized for OutputError {
+    fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            OutputError::ReadOnly(p) => format!(
+                "{p}: {}",
+                lang.pick(
+                    "berkas hanya-baca (pakai --force untuk menggantinya)",
+                    "read-only file (use --force to replace it)"
+                )
+            ),
+            OutputError::Folder(p) => {
+                format!("{p}: {}", lang.pick("sebuah folder", "is a folder"))
             }
-            (OutputError::Folder(p), Id) => format!("{p}: sebuah folder"),
-            (OutputError::Io { path, err }, Id) => format!("{path}: tidak dapat ditulis: {err}"),
-            (_, En) => self.to_string(),
+            OutputError::Io { path, err } => format!(
+                "{path}: {}: {err}",
+                lang.pick("tidak dapat ditulis", "cannot be written")
+            ),
         }
     }
 }
+crate::localized_error!(OutputError);
 
 /// Writes an output the user named, as the shell's `>` would treat the name, but whole or not at
 /// all where it can: a symlink is followed and its target replaced (the link stays); a device,
@@ -236,7 +242,7 @@ fn special_kind(meta: &std::fs::Metadata) -> SpecialKind {
 }
 
 /// Takes the lock if it is free or becomes free within 0.2 s (see [`retry_while_held`]).
-pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+pub(crate) fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
     retry_while_held(
         || file.try_lock(),
         |e| matches!(e, TryLockError::WouldBlock),
@@ -246,7 +252,7 @@ pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
 /// Tries `attempt` again for up to 0.2 s while it fails because a lock is `held`. A lock can look
 /// held for a moment after its holder let go: a child process forked by another thread keeps a
 /// copy of the descriptor until it execs, and the lock goes only with the last copy.
-pub fn retry_while_held<T, E>(
+pub(crate) fn retry_while_held<T, E>(
     mut attempt: impl FnMut() -> Result<T, E>,
     held: impl Fn(&E) -> bool,
 ) -> Result<T, E> {

@@ -5,7 +5,7 @@ use crate::check::{check_files, Checked};
 use crate::diag::Severity;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::Model;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::judging::ranking::EntryInfo;
 use crate::model::lomba::Lomba;
 use crate::model::risalah::JenisKelompok;
@@ -47,28 +47,39 @@ pub struct Competition {
     pub shipped_journals: Vec<(String, Vec<u8>)>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CompetitionError {
-    #[error(transparent)]
-    Source(#[from] sources::SourceError),
-    #[error("{0}: no lomba.yaml (format: lomba/1) found")]
+    Source(sources::SourceError),
     NoLomba(String),
-    #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    /// `message` is written in the language `load` was given.
+    Invalid {
+        file: String,
+        message: String,
+    },
 }
 
-impl CompetitionError {
-    /// `Invalid` messages are written in the language `load` was given.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CompetitionError::Source(e), _) => e.message(lang),
-            (CompetitionError::NoLomba(p), Lang::Id) => {
-                format!("{p}: tidak ada lomba.yaml (format: lomba/1)")
-            }
-            _ => self.to_string(),
+impl From<sources::SourceError> for CompetitionError {
+    fn from(e: sources::SourceError) -> Self {
+        CompetitionError::Source(e)
+    }
+}
+
+impl Localized for CompetitionError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            CompetitionError::Source(e) => e.message(lang),
+            CompetitionError::NoLomba(p) => format!(
+                "{p}: {}",
+                lang.pick(
+                    "tidak ada lomba.yaml (format: lomba/1)",
+                    "no lomba.yaml (format: lomba/1) found"
+                )
+            ),
+            CompetitionError::Invalid { file, message } => format!("{file}: {message}"),
         }
     }
 }
+crate::localized_error!(CompetitionError);
 
 impl Competition {
     pub fn id(&self) -> &str {
@@ -86,6 +97,22 @@ impl Competition {
     pub fn infos(&self) -> Vec<EntryInfo> {
         self.entries.iter().map(Entry::info).collect()
     }
+}
+
+/// The folder a competition's entries live in, as source files are named: the lomba's `risalah`
+/// key read from the lomba file's own folder. This rule, with [`is_inside`], says which risalah
+/// take part in a competition, for every caller.
+pub fn entries_folder(lomba_file: &str, lomba: &Lomba) -> String {
+    join(
+        folder_of(lomba_file),
+        lomba.risalah.as_deref().unwrap_or("."),
+    )
+}
+
+/// Whether the source file `name` lies in `folder` or below it.
+pub fn is_inside(folder: &str, name: &str) -> bool {
+    let f = join("", folder_of(name));
+    folder.is_empty() || f == folder || f.starts_with(&format!("{folder}/"))
 }
 
 fn folder_of(name: &str) -> &str {
@@ -218,13 +245,10 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             }
         }
     };
-    let folder = join(&base, lomba.risalah.as_deref().unwrap_or("."));
+    let folder = entries_folder(&lomba_file.name, lomba);
     let mut entries: Vec<Entry> = checked
         .iter()
-        .filter(|c| {
-            let f = join("", folder_of(&c.name));
-            f == folder || f.starts_with(&format!("{folder}/"))
-        })
+        .filter(|c| is_inside(&folder, &c.name))
         .filter_map(|c| match &c.doc.model {
             Some(Model::Risalah(r)) => Some(Entry {
                 id: r.id.as_ref()?.value.clone(),

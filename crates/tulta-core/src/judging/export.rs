@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::judging::scoring::Sheet;
 use crate::judging::scoring::{round2, round_to};
-use crate::text::{csv_cell, printable};
+use crate::text::{csv_cell, decimal, pad, printable};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,16 +18,6 @@ pub struct Context<'a> {
     pub juri: Vec<String>,
     pub kriteria: Vec<String>,
     pub sheets: BTreeMap<String, BTreeMap<String, Sheet>>,
-}
-
-/// A number with the decimal separator of the language (Indonesian writes 4,25).
-pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
-    let x = round_to(x, places);
-    let s = format!("{x:.places$}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
 }
 
 #[derive(Serialize)]
@@ -106,16 +96,6 @@ fn csv_text(s: &str) -> String {
     csv_cell(&printable(s)).into_owned()
 }
 
-fn cut(s: &str, width: usize) -> String {
-    let s = &printable(s);
-    if s.chars().count() <= width {
-        format!("{s:width$}")
-    } else {
-        let c: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{c}…")
-    }
-}
-
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -131,14 +111,14 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut header = format!(
         "{:>4}  {} {} {:>6} {:>6}  {}",
         "#",
-        cut(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
-        cut(lang.pick("jenis", "kind"), 9),
+        pad(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
+        pad(lang.pick("jenis", "kind"), 9),
         lang.pick("indeks", "index"),
         "0-100",
-        cut(lang.pick("predikat", "band"), 26)
+        pad(lang.pick("predikat", "band"), 26)
     );
     for j in &ctx.juri {
-        let _ = write!(header, " {:>7}", cut(j, 7));
+        let _ = write!(header, " {:>7}", pad(&printable(j), 7));
     }
     let _ = writeln!(out, "{header}");
     for row in &r.rows {
@@ -149,11 +129,11 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         let mut line = format!(
             "{:>4}  {} {} {:>6} {:>6}  {}",
             place(row),
-            cut(&row.opd, 34),
-            cut(row.jenis.map_or("?", |j| j.as_str()), 9),
+            pad(&printable(&row.opd), 34),
+            pad(row.jenis.map_or("?", |j| j.as_str()), 9),
             row.indeks.map_or("-".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("-".into(), |x| decimal(x, 1, lang)),
-            cut(&predikat, 26)
+            pad(&printable(&predikat), 26)
         );
         for j in &ctx.juri {
             let v = row.juri.get(j).map_or("-".into(), |x| decimal(*x, 2, lang));

@@ -2,15 +2,16 @@
 //! before it. A change counts as saved once its line is written, flushed and fsynced. Beside the
 //! journal, a small head file names the last saved line, so that removing the last line is caught too.
 
+use crate::i18n::{Lang, Localized};
 use crate::judging::scoring::{Change, Recorded};
+use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// The `sebelum` of a journal's first line.
-pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One journal line, with its keys in a fixed order so that its hash is stable.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,7 +26,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn recorded(&self) -> Recorded {
+    pub(crate) fn recorded(&self) -> Recorded {
         Recorded {
             urutan: self.urutan,
             risalah: self.risalah.clone(),
@@ -38,13 +39,6 @@ impl Line {
 struct Head {
     urutan: u64,
     hash: String,
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// How a journal was found broken; `line` is 1-based.
@@ -108,7 +102,7 @@ pub struct JournalRead {
 }
 
 impl JournalRead {
-    pub fn recorded(&self) -> Vec<Recorded> {
+    pub(crate) fn recorded(&self) -> Vec<Recorded> {
         self.lines.iter().map(Line::recorded).collect()
     }
 
@@ -194,7 +188,7 @@ pub fn parse(bytes: &[u8], juri: Option<&str>, head: Option<(u64, &str)>) -> Jou
     out
 }
 
-pub fn head_path(journal: &Path) -> PathBuf {
+pub(crate) fn head_path(journal: &Path) -> PathBuf {
     journal.with_extension("head")
 }
 
@@ -214,32 +208,38 @@ pub fn read(path: &Path, juri: Option<&str>) -> std::io::Result<JournalRead> {
     ))
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("{path}: {err}")]
     Io { path: String, err: std::io::Error },
-    #[error("{path}: the journal is in use by another tulta process")]
     Locked { path: String },
-    #[error("{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring", breach.describe(crate::i18n::Lang::En))]
     Broken { path: String, breach: Breach },
 }
 
-impl JournalError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (JournalError::Io { path, err }, Id) => format!("{path}: {err}"),
-            (JournalError::Locked { path }, Id) => {
-                format!("{path}: jurnal sedang dipakai proses tulta lain")
-            }
-            (JournalError::Broken { path, breach }, Id) => format!(
-                "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
-                breach.describe(lang)
+impl Localized for JournalError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            JournalError::Io { path, err } => format!("{path}: {err}"),
+            JournalError::Locked { path } => format!(
+                "{path}: {}",
+                lang.pick(
+                    "jurnal sedang dipakai proses tulta lain",
+                    "the journal is in use by another tulta process"
+                )
             ),
-            (_, En) => self.to_string(),
+            JournalError::Broken { path, breach } => match lang {
+                Lang::Id => format!(
+                    "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
+                    breach.describe(lang)
+                ),
+                Lang::En => format!(
+                    "{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring",
+                    breach.describe(lang)
+                ),
+            },
         }
     }
 }
+crate::localized_error!(JournalError);
 
 /// A judge's journal opened for appending. Holds an exclusive lock while open.
 #[derive(Debug)]
@@ -330,7 +330,7 @@ impl Journal {
         &self.lines
     }
 
-    pub fn recorded(&self) -> Vec<Recorded> {
+    pub(crate) fn recorded(&self) -> Vec<Recorded> {
         self.lines.iter().map(Line::recorded).collect()
     }
 
@@ -377,7 +377,12 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
 }
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically.
-pub fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
+pub(crate) fn install(
+    dir: &Path,
+    juri: &str,
+    bytes: &[u8],
+    lines: &[Line],
+) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;

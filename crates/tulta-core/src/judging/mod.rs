@@ -1,6 +1,12 @@
-//! Judging a competition: the library API that the CLI and the app share. It loads every judge's
-//! journal, records one judge's changes (refusing what the rules forbid before anything is written),
-//! and answers rankings and progress — without its callers knowing any file format.
+//! Judging a competition (spec §6, §10): everything from a lomba.yaml to a published ranking.
+//!
+//! - `competition`: the lomba, its rubric and its entries, from disk or the built-in sample;
+//! - `journal`: a judge's append-only, hash-chained record;
+//! - `scoring` and `ranking`: pure arithmetic over what the journals say;
+//! - `export`: a ranking as a table, JSON, CSV, XLSX or Markdown;
+//! - this file: the API the CLI and the app share. It loads every judge's journal, records one
+//!   judge's changes (refusing what the rules forbid before anything is written), and answers
+//!   rankings and progress — without its callers knowing any file format.
 
 pub mod competition;
 pub mod export;
@@ -9,7 +15,7 @@ pub mod ranking;
 pub mod scoring;
 
 use crate::files::paths;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::Competition;
 use journal::{Breach, Journal, JournalError};
@@ -42,30 +48,37 @@ impl Bar {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ScoreError {
-    #[error("unknown judge `{0}`")]
     UnknownJudge(String),
-    #[error("unknown entry `{0}`")]
     UnknownEntry(String),
-    #[error("unknown criterion `{0}`")]
     UnknownCriterion(String),
-    #[error("score {nilai} is off the scale {min}-{maks} (halves allowed)")]
-    OffScale { nilai: f64, min: f64, maks: f64 },
-    #[error("judge `{juri}` may not score `{risalah}`: {bar:?}")]
+    OffScale {
+        nilai: f64,
+        min: f64,
+        maks: f64,
+    },
     Conflict {
         juri: String,
         risalah: String,
         bar: Bar,
     },
-    #[error("checklist item {butir} does not exist for criterion `{kriteria}`")]
-    UnknownItem { kriteria: String, butir: usize },
-    #[error(transparent)]
-    Journal(#[from] JournalError),
+    UnknownItem {
+        kriteria: String,
+        butir: usize,
+    },
+    Journal(JournalError),
 }
 
-impl ScoreError {
-    pub fn message(&self, lang: Lang) -> String {
+impl From<JournalError> for ScoreError {
+    fn from(e: JournalError) -> Self {
+        ScoreError::Journal(e)
+    }
+}
+crate::localized_error!(ScoreError);
+
+impl Localized for ScoreError {
+    fn message(&self, lang: Lang) -> String {
         use Lang::*;
         match (self, lang) {
             (ScoreError::UnknownJudge(j), Id) => format!("juri `{j}` tidak ada di lomba.yaml"),
@@ -193,7 +206,7 @@ impl Judging {
     }
 
     /// Re-reads every judge's journal (another process may have written).
-    pub fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         self.changes.clear();
         self.problems.clear();
         for j in &self.competition.lomba.juri {
@@ -443,60 +456,87 @@ impl Judging {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{file}: cannot read: {err}")]
-    Read { file: String, err: std::io::Error },
-    #[error("{file}: the journal is broken ({}); nothing imported", breach.describe(Lang::En))]
-    Broken { file: String, breach: Breach },
-    #[error("{file}: the last line is cut short (line {line}); nothing imported")]
-    Torn { file: String, line: usize },
-    #[error("{file}: empty journal; nothing imported")]
-    Empty { file: String },
-    #[error("{file}: judge `{juri}` is not in lomba.yaml; nothing imported")]
-    UnknownJudge { file: String, juri: String },
-    #[error("{first} and {second} are both journals of judge `{juri}`; import one of them")]
+    Read {
+        file: String,
+        err: std::io::Error,
+    },
+    Broken {
+        file: String,
+        breach: Breach,
+    },
+    Torn {
+        file: String,
+        line: usize,
+    },
+    Empty {
+        file: String,
+    },
+    UnknownJudge {
+        file: String,
+        juri: String,
+    },
     TwoForOneJudge {
         juri: String,
         first: String,
         second: String,
     },
-    #[error("{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged")]
     Diverges {
         file: String,
         juri: String,
         local: String,
     },
-    #[error("{0}")]
+    /// Writing the imported journal here failed; the text is already in the user's language.
     Io(String),
 }
 
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
+impl Localized for ImportError {
+    fn message(&self, lang: Lang) -> String {
         use ImportError::*;
-        match (self, lang) {
-            (Read { file, err }, Lang::Id) => format!("{file}: tidak dapat dibaca: {err}"),
-            (Broken { file, breach }, Lang::Id) => format!(
-                "{file}: jurnal rusak ({}); tidak ada yang diimpor",
+        let nothing = lang.pick("tidak ada yang diimpor", "nothing imported");
+        match self {
+            Read { file, err } => {
+                format!("{file}: {}: {err}", lang.pick("tidak dapat dibaca", "cannot read"))
+            }
+            Broken { file, breach } => format!(
+                "{file}: {} ({}); {nothing}",
+                lang.pick("jurnal rusak", "the journal is broken"),
                 breach.describe(lang)
             ),
-            (Torn { file, line }, Lang::Id) => format!(
-                "{file}: baris terakhir terpotong (baris {line}); tidak ada yang diimpor"
+            Torn { file, line } => match lang {
+                Lang::Id => format!("{file}: baris terakhir terpotong (baris {line}); {nothing}"),
+                Lang::En => format!("{file}: the last line is cut short (line {line}); {nothing}"),
+            },
+            Empty { file } => format!(
+                "{file}: {}; {nothing}",
+                lang.pick("jurnal kosong", "empty journal")
             ),
-            (Empty { file }, Lang::Id) => format!("{file}: jurnal kosong; tidak ada yang diimpor"),
-            (UnknownJudge { file, juri }, Lang::Id) => format!(
-                "{file}: juri `{juri}` tidak ada di lomba.yaml; tidak ada yang diimpor"
-            ),
-            (TwoForOneJudge { juri, first, second }, Lang::Id) => format!(
-                "{first} dan {second} sama-sama jurnal juri `{juri}`; impor salah satunya"
-            ),
-            (Diverges { file, juri, local }, Lang::Id) => format!(
-                "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
-            ),
-            _ => self.to_string(),
+            UnknownJudge { file, juri } => match lang {
+                Lang::Id => format!("{file}: juri `{juri}` tidak ada di lomba.yaml; {nothing}"),
+                Lang::En => format!("{file}: judge `{juri}` is not in lomba.yaml; {nothing}"),
+            },
+            TwoForOneJudge { juri, first, second } => match lang {
+                Lang::Id => format!(
+                    "{first} dan {second} sama-sama jurnal juri `{juri}`; impor salah satunya"
+                ),
+                Lang::En => format!(
+                    "{first} and {second} are both journals of judge `{juri}`; import one of them"
+                ),
+            },
+            Diverges { file, juri, local } => match lang {
+                Lang::Id => format!(
+                    "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
+                ),
+                Lang::En => format!(
+                    "{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged"
+                ),
+            },
+            Io(text) => text.clone(),
         }
     }
 }
+crate::localized_error!(ImportError);
 
 /// What importing did with one journal.
 #[derive(Clone, Debug, PartialEq, Eq)]

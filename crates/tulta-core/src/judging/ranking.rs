@@ -7,7 +7,7 @@ use crate::model::rubrik::Rubrik;
 use std::collections::BTreeMap;
 
 /// When judges' indexes for one entry span more than this, the entry needs discussion.
-pub const DISAGREEMENT_SPAN: f64 = 1.0;
+pub(crate) const DISAGREEMENT_SPAN: f64 = 1.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntryInfo {

@@ -13,12 +13,15 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// "Lain-lain" / "lainnya": the catch-all Pareto item that may come last.
-pub fn is_other(label: &str) -> bool {
+pub(crate) fn is_other(label: &str) -> bool {
     matches!(norm(label).as_str(), "lain-lain" | "lainnya" | "lain lain")
 }
 
 /// The closest candidate, when it is close enough to be a likely typo.
-pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let name = name.to_lowercase();
     candidates
         .into_iter()
