@@ -213,7 +213,7 @@ fn hostile_sample(env: &Env) -> PathBuf {
     edit(
         &lomba,
         "  - {id: juri-3,",
-        "  - {id: \"=juri-4\", nama: \"@SUM(1)\\a\", opd: \"\\e[5mLain\"}\n  - {id: juri-3,",
+        "  - {id: \"-juri-4\", nama: \"@SUM(1)\\a\", opd: \"\\e[5mLain\"}\n  - {id: juri-3,",
     );
     edit(
         &dir.join("rubrik.yaml"),
@@ -360,11 +360,11 @@ fn csv_cells_that_look_like_formulas_are_neutralised_and_numbers_stay_numbers() 
         }
         let header = &rows[0];
         assert!(
-            header.contains(&"'indeks_=juri-4".to_string())
-                || header.iter().any(|h| h == "indeks_=juri-4")
+            header.contains(&"'indeks_-juri-4".to_string())
+                || header.iter().any(|h| h == "indeks_-juri-4")
         );
         assert!(
-            header.iter().any(|h| h.starts_with("'=juri-4_")),
+            header.iter().any(|h| h.starts_with("'-juri-4_")),
             "{header:?}"
         );
         let rsud = rows
@@ -558,7 +558,11 @@ fn one_unreadable_file_is_its_own_finding_and_everything_else_goes_on() {
     let o = run(&[d, "--summary", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("mpp-prima.yaml"));
+    // The demo journals score the unreadable entry too: those lines name an entry the
+    // competition no longer has, so the ranking is published only when asked to be partial.
     let o = run(&["rank", d, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let o = run(&["rank", d, "--allow-partial", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("RSUD Tirta Husada"));
     let o = run(&[
