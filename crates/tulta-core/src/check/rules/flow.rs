@@ -2,7 +2,7 @@
 
 use crate::diag::{Finding, Msg};
 use crate::model::names::{norm, same};
-use crate::model::risalah::{Langkah, ParetoItem, Risalah, ToolData};
+use crate::model::risalah::{Calon, Langkah, ParetoItem, Risalah, Text, ToolData};
 use crate::model::tools::ToolKind;
 
 /// The vital few of a Pareto end where the cumulative share passes this.
@@ -41,6 +41,13 @@ pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
 
 fn theme_is_top_item(step1: Option<&Langkah>, out: &mut Vec<Finding>) {
     let Some(step1) = step1 else { return };
+    // Second edition: a priority matrix, when step 1 has one, is what the theme was chosen by.
+    if let Some(alat) = step1.tool(ToolKind::MatriksPrioritas) {
+        if let (Some(tema), ToolData::Matriks { calon, .. }) = (&step1.tema, &alat.data) {
+            theme_is_top_candidate(tema, calon, out);
+        }
+        return;
+    }
     let (Some(tema), Some(items)) = (&step1.tema, pareto(step1)) else {
         return;
     };
@@ -56,6 +63,26 @@ fn theme_is_top_item(step1: Option<&Langkah>, out: &mut Vec<Finding>) {
         out.push(Finding::value(
             tema.at.clone(),
             Msg::ThemeNotTop {
+                tema: tema.value.clone(),
+                top: tops[0].to_string(),
+            },
+        ));
+    }
+}
+
+fn theme_is_top_candidate(tema: &Text, calon: &[Calon], out: &mut Vec<Finding>) {
+    let Some(max) = calon.iter().filter_map(Calon::score).reduce(f64::max) else {
+        return;
+    };
+    let tops: Vec<&str> = calon
+        .iter()
+        .filter(|c| c.score().is_some_and(|s| (s - max).abs() < 1e-9))
+        .filter_map(|c| c.masalah.as_ref().map(|m| m.value.as_str()))
+        .collect();
+    if !tops.is_empty() && !tops.iter().any(|top| same(top, &tema.value)) {
+        out.push(Finding::value(
+            tema.at.clone(),
+            Msg::ThemeNotTopOfMatrix {
                 tema: tema.value.clone(),
                 top: tops[0].to_string(),
             },
