@@ -650,6 +650,18 @@ fn t004_for_the_new_keys_of_the_wrong_type() {
             "{jenis: foto",
             "foto",
         ),
+        (
+            "sk: {nomor: 12/KEL-MWR/2025, tanggal: 2025-12-01}",
+            "sk: 12/KEL-MWR/2025",
+            "sk: 12",
+            "12/KEL",
+        ),
+        (
+            "      lebih_cepat:",
+            "      biaya_perbaikan: {nilai: tiga ratus ribu, satuan: rupiah}\n      lebih_cepat:",
+            "biaya_perbaikan:",
+            "tiga",
+        ),
     ];
     for (from, to, line, token) in cases {
         assert_eq!(base.matches(from).count(), 1, "{from}");
