@@ -651,6 +651,12 @@ fn t004_for_the_new_keys_of_the_wrong_type() {
             "foto",
         ),
         (
+            "berkas: \"https://contoh.go.id/sop.pdf\"}",
+            "berkas: \"https://contoh.go.id/sop.pdf\", langkah: 8}",
+            "langkah: 8",
+            "8",
+        ),
+        (
             "sk: {nomor: 12/KEL-MWR/2025, tanggal: 2025-12-01}",
             "sk: 12/KEL-MWR/2025",
             "sk: 12",

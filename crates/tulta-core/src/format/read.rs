@@ -456,7 +456,7 @@ impl Reader {
                     .choice(&l, "jenis", true, JenisLampiran::NAMES)
                     .and_then(JenisLampiran::from_index),
                 berkas: self.text_at(&l, "berkas", true),
-                langkah: self.integer(&l, "langkah", false),
+                langkah: self.step_number(&l, "langkah"),
                 keterangan: self.text(&l, "keterangan", false),
                 at: l.at,
             })
@@ -483,6 +483,23 @@ impl Reader {
             Some(raw)
         } else {
             self.wrong(o.at.key(key), key, Expected::Date, &Value::String(raw));
+            None
+        }
+    }
+
+    /// An optional step number, 1 to 7.
+    fn step_number(&mut self, o: &Obj, key: &str) -> Option<i64> {
+        const STEPS: &[&str] = &["1", "2", "3", "4", "5", "6", "7"];
+        let n = self.integer(o, key, false)?;
+        if (1..=7).contains(&n) {
+            Some(n)
+        } else {
+            self.wrong(
+                o.at.key(key),
+                key,
+                Expected::OneOf(STEPS),
+                &Value::Number(n.into()),
+            );
             None
         }
     }
