@@ -96,7 +96,9 @@ fn judging(
                     });
                 }
             }
-            Some(crate::app::judge::JudgeState::new(j, juri))
+            let mut state = crate::app::judge::JudgeState::new(j, juri);
+            state.offer_draft(settings.lang);
+            Some(state)
         }
         Err(e) => {
             notices.push(e.message(settings.lang));

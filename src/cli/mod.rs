@@ -106,11 +106,29 @@ enum Command {
         /// Write to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
+        /// otherwise); the output then names the judges not wholly counted.
+        #[arg(long)]
+        allow_partial: bool,
     },
-    /// Check the hash chain of every judge's journal (or of one .jsonl file).
+    /// Check every judge's journal: hash chain, signatures against the pinned keys, and every line
+    /// against the competition (or one .jsonl file on its own). Exit 1 if anything is wrong.
     Verify {
         /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
         target: Option<PathBuf>,
+        /// A published ranking (JSON, Markdown or XLSX from `tulta rank`): check that the journals still
+        /// begin with exactly the lines it was computed from.
+        #[arg(long, value_name = "FILE")]
+        jejak: Option<PathBuf>,
+    },
+    /// Print a judge's public key and its fingerprint (made now if the judge has none here yet),
+    /// for the organiser to pin as `kunci:` in lomba.yaml.
+    Kunci {
+        /// The competition (lomba.yaml or its folder).
+        lomba: Option<PathBuf>,
+        /// The judge's id in lomba.yaml.
+        #[arg(long)]
+        juri: String,
     },
     /// Per judge: entries finished, in progress, untouched, and barred by a conflict.
     Progress {
@@ -311,15 +329,20 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             kategori,
             format,
             output,
+            allow_partial,
         }) => judge::rank(
             lomba.as_deref(),
             metode.as_deref(),
             &kategori,
             format,
             output.as_deref(),
+            allow_partial,
             lang,
         ),
-        Some(Command::Verify { target }) => judge::verify(target.as_deref(), lang),
+        Some(Command::Verify { target, jejak }) => {
+            judge::verify(target.as_deref(), jejak.as_deref(), lang)
+        }
+        Some(Command::Kunci { lomba, juri }) => judge::kunci(lomba.as_deref(), &juri, lang),
         Some(Command::Progress { lomba }) => judge::progress(lomba.as_deref(), lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::Index { dir, rebuild }) => {

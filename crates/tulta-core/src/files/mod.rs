@@ -48,16 +48,39 @@ pub(crate) fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
 /// held for a moment after its holder let go: a child process forked by another thread keeps a
 /// copy of the descriptor until it execs, and the lock goes only with the last copy.
 pub(crate) fn retry_while_held<T, E>(
+    attempt: impl FnMut() -> Result<T, E>,
+    held: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    retry_for(Duration::from_millis(200), attempt, held)
+}
+
+/// Takes the lock, waiting up to `patience` for another writer to finish: writers queue, they do
+/// not give up at the first sight of one another.
+pub(crate) fn lock_within(file: &File, patience: Duration) -> Result<(), TryLockError> {
+    retry_for(
+        patience,
+        || file.try_lock(),
+        |e| matches!(e, TryLockError::WouldBlock),
+    )
+}
+
+/// Tries `attempt` again every 10-20 ms while it fails because a lock is `held`, for `patience`.
+fn retry_for<T, E>(
+    patience: Duration,
     mut attempt: impl FnMut() -> Result<T, E>,
     held: impl Fn(&E) -> bool,
 ) -> Result<T, E> {
-    for _ in 0..10 {
+    let deadline = std::time::Instant::now() + patience;
+    let mut pause = Duration::from_millis(10);
+    loop {
         match attempt() {
-            Err(e) if held(&e) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) if held(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause + Duration::from_millis(2)).min(Duration::from_millis(20));
+            }
             other => return other,
         }
     }
-    attempt()
 }
 
 #[cfg(test)]

@@ -105,8 +105,9 @@ pub fn builtin_files() -> Vec<SourceFile> {
     out
 }
 
-/// The built-in sample's `*.jsonl` journals directly inside `folder` (a name like `reports/x/jurnal`).
-pub(crate) fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
+/// The built-in sample's `*.jsonl` journals and `*.key` demo keys directly inside `folder` (a name
+/// like `reports/x/jurnal`).
+pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     let rel = folder
         .strip_prefix(&format!("{SAMPLE_ROOT}/"))
         .unwrap_or(folder);
@@ -115,7 +116,11 @@ pub(crate) fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     };
     let mut out: Vec<(String, Vec<u8>)> = dir
         .files()
-        .filter(|f| f.path().extension().is_some_and(|x| x == "jsonl"))
+        .filter(|f| {
+            f.path()
+                .extension()
+                .is_some_and(|x| x == "jsonl" || x == "key")
+        })
         .map(|f| {
             (
                 format!("{SAMPLE_ROOT}/{}", f.path().display()),
