@@ -332,13 +332,24 @@ const RISALAH_KEYS: &[&str] = &[
     "ringkasan",
     "langkah",
     "penyajian",
+    "lampiran",
 ];
-const KELOMPOK_KEYS: &[&str] = &["nama", "jenis", "fasilitator", "ketua", "anggota"];
-const COMMON_STEP_KEYS: &[&str] = &["nomor", "uraian", "alat"];
+const KELOMPOK_KEYS: &[&str] = &[
+    "nama",
+    "jenis",
+    "fasilitator",
+    "ketua",
+    "anggota",
+    "sk",
+    "dibentuk",
+    "pertemuan",
+];
+const COMMON_STEP_KEYS: &[&str] = &["nomor", "uraian", "alat", "jadwal"];
 const ALL_STEP_KEYS: &[&str] = &[
     "nomor",
     "uraian",
     "alat",
+    "jadwal",
     "tema",
     "target",
     "penyebab_dominan",
@@ -394,7 +405,7 @@ impl Reader {
                         JenisKelompok::Kelurahan
                     }
                 });
-            Kelompok {
+            Box::new(Kelompok {
                 nama,
                 jenis,
                 fasilitator: self.text(&k, "fasilitator", false),
@@ -404,7 +415,26 @@ impl Reader {
                     .into_iter()
                     .map(|t| t.value)
                     .collect(),
-            }
+                sk: self
+                    .sub(&k, "sk", false, &["nomor", "tanggal"])
+                    .map(|sk| SkKelompok {
+                        nomor: self.text(&sk, "nomor", false),
+                        tanggal: self.date(&sk, "tanggal", false),
+                    }),
+                dibentuk: self.date(&k, "dibentuk", false),
+                pertemuan: self
+                    .sub(
+                        &k,
+                        "pertemuan",
+                        false,
+                        &["jumlah", "kehadiran_persen", "menit"],
+                    )
+                    .map(|p| Pertemuan {
+                        jumlah: self.integer(&p, "jumlah", false),
+                        kehadiran_persen: self.number(&p, "kehadiran_persen", false),
+                        menit: self.number(&p, "menit", false),
+                    }),
+            })
         });
         let nilai_budaya = self
             .texts(&o, "nilai_budaya", false)
@@ -426,6 +456,24 @@ impl Reader {
                 yel_yel: self.text(&p, "yel_yel", false),
                 fragmen: self.text(&p, "fragmen", false),
             });
+        let lampiran = self
+            .objs(
+                &o,
+                "lampiran",
+                false,
+                &["jenis", "berkas", "langkah", "keterangan"],
+            )
+            .into_iter()
+            .map(|l| Lampiran {
+                jenis: self
+                    .choice(&l, "jenis", true, JenisLampiran::NAMES)
+                    .and_then(JenisLampiran::from_index),
+                berkas: self.text_at(&l, "berkas", true),
+                langkah: self.step_number(&l, "langkah"),
+                keterangan: self.text(&l, "keterangan", false),
+                at: l.at,
+            })
+            .collect();
         Some(Risalah {
             id,
             judul,
@@ -437,7 +485,54 @@ impl Reader {
             ringkasan,
             langkah,
             penyajian,
+            lampiran,
         })
+    }
+
+    /// An optional ISO date (`YYYY-MM-DD`, a day that exists); anything else is T004.
+    fn date(&mut self, o: &Obj, key: &str, required: bool) -> Option<String> {
+        let raw = self.text(o, key, required)?;
+        if is_iso_date(&raw) {
+            Some(raw)
+        } else {
+            self.wrong(o.at.key(key), key, Expected::Date, &Value::String(raw));
+            None
+        }
+    }
+
+    /// An optional step number, 1 to 7.
+    fn step_number(&mut self, o: &Obj, key: &str) -> Option<i64> {
+        const STEPS: &[&str] = &["1", "2", "3", "4", "5", "6", "7"];
+        let n = self.integer(o, key, false)?;
+        if (1..=7).contains(&n) {
+            Some(n)
+        } else {
+            self.wrong(
+                o.at.key(key),
+                key,
+                Expected::OneOf(STEPS),
+                &Value::Number(n.into()),
+            );
+            None
+        }
+    }
+
+    /// `[from, to]`: two ISO dates, the second not before the first.
+    fn date_range(&mut self, o: &Obj, key: &str) -> Option<(String, String)> {
+        let v = Self::get(o, key)?;
+        let pair = match v {
+            Value::Sequence(items) if items.len() == 2 => {
+                let from = Self::scalar_text(&items[0]).filter(|s| is_iso_date(s));
+                let to = Self::scalar_text(&items[1]).filter(|s| is_iso_date(s));
+                // ISO dates compare as text in calendar order.
+                from.zip(to).filter(|(a, b)| a <= b)
+            }
+            _ => None,
+        };
+        if pair.is_none() {
+            self.wrong(o.at.key(key), key, Expected::DateRange, v);
+        }
+        pair
     }
 
     fn step(&mut self, v: &Value, at: Path) -> Option<Langkah> {
@@ -466,11 +561,18 @@ impl Reader {
             None => Vec::new(),
         };
         let has = |k: &str| allowed.contains(&k);
+        let jadwal = self
+            .sub(&o, "jadwal", false, &["rencana", "realisasi"])
+            .map(|j| Jadwal {
+                rencana: self.date_range(&j, "rencana"),
+                realisasi: self.date_range(&j, "realisasi"),
+            });
         let mut step = Langkah {
             at: o.at.clone(),
             nomor,
             uraian,
             alat,
+            jadwal,
             ..Langkah::default()
         };
         if has("tema") {
@@ -544,12 +646,33 @@ impl Reader {
                     &o,
                     "manfaat",
                     false,
-                    &["lebih_cepat", "lebih_tepat", "lebih_murah"],
+                    &[
+                        "lebih_cepat",
+                        "lebih_tepat",
+                        "lebih_murah",
+                        "kuantitatif",
+                        "biaya_perbaikan",
+                    ],
                 )
                 .map(|m| Manfaat {
                     lebih_cepat: self.text(&m, "lebih_cepat", false),
                     lebih_tepat: self.text(&m, "lebih_tepat", false),
                     lebih_murah: self.text(&m, "lebih_murah", false),
+                    kuantitatif: self
+                        .objs(&m, "kuantitatif", false, &["uraian", "nilai", "satuan"])
+                        .into_iter()
+                        .map(|k| Kuantitatif {
+                            uraian: self.text(&k, "uraian", true),
+                            nilai: self.number(&k, "nilai", true),
+                            satuan: self.text(&k, "satuan", true),
+                        })
+                        .collect(),
+                    biaya_perbaikan: self
+                        .sub(&m, "biaya_perbaikan", false, &["nilai", "satuan"])
+                        .map(|b| Jumlah {
+                            nilai: self.number(&b, "nilai", true),
+                            satuan: self.text(&b, "satuan", true),
+                        }),
                 });
         }
         if has("standar") {
@@ -607,15 +730,7 @@ impl Reader {
             },
             ToolKind::LembarPeriksa => ToolData::LembarPeriksa {
                 periode: self.text(&o, "periode", true),
-                baris: self
-                    .objs(&o, "baris", true, &["butir", "jumlah"])
-                    .into_iter()
-                    .map(|b| Baris {
-                        butir: self.text(&b, "butir", true),
-                        jumlah: self.number(&b, "jumlah", true),
-                        at: b.at,
-                    })
-                    .collect(),
+                baris: self.count_rows(&o),
                 total: self.number(&o, "total", false),
             },
             ToolKind::DiagramPareto => ToolData::Pareto {
@@ -716,6 +831,32 @@ impl Reader {
                     .map(|t| t.value)
                     .collect(),
             },
+            ToolKind::MatriksPrioritas => ToolData::Matriks {
+                kriteria: self.texts(&o, "kriteria", true),
+                calon: self
+                    .objs(&o, "calon", true, &["masalah", "nilai", "total"])
+                    .into_iter()
+                    .map(|c| {
+                        let listed = Self::get(&c, "nilai")
+                            .and_then(Value::as_sequence)
+                            .map(Vec::len);
+                        let nilai = self.numbers(&c, "nilai", true);
+                        Calon {
+                            masalah: self.text_at(&c, "masalah", true),
+                            // A score that was not a number is T004 already; counting the rest
+                            // would add a T211 for the same mistake.
+                            nilai: (listed == Some(nilai.len())).then_some(nilai),
+                            total: self.number(&c, "total", false),
+                            at: c.at,
+                        }
+                    })
+                    .collect(),
+            },
+            ToolKind::Stratifikasi => ToolData::Stratifikasi {
+                faktor: self.text(&o, "faktor", true),
+                baris: self.count_rows(&o),
+                total: self.number(&o, "total", false),
+            },
         };
         Some(Alat {
             at: o.at,
@@ -723,6 +864,40 @@ impl Reader {
             data,
         })
     }
+}
+
+impl Reader {
+    /// `baris: [{butir, jumlah}]`, shared by the check sheet and stratification.
+    fn count_rows(&mut self, o: &Obj) -> Vec<Baris> {
+        self.objs(o, "baris", true, &["butir", "jumlah"])
+            .into_iter()
+            .map(|b| Baris {
+                butir: self.text(&b, "butir", true),
+                jumlah: self.number(&b, "jumlah", true),
+                at: b.at,
+            })
+            .collect()
+    }
+}
+
+/// `YYYY-MM-DD` naming a day that exists (no 2026-02-30).
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (s[..4].parse(), s[5..7].parse::<u8>(), s[8..].parse()) else {
+        return false;
+    };
+    time::Month::try_from(m)
+        .and_then(|m| time::Date::from_calendar_date(y, m, d))
+        .is_ok()
 }
 
 // ---------------------------------------------------------------- lomba/1
@@ -1005,5 +1180,16 @@ mod tests {
     fn describes_values_briefly() {
         assert_eq!(describe(&Value::String("abc".into())), "\"abc\"");
         assert_eq!(describe(&Value::Sequence(vec![])), "[…]");
+    }
+
+    #[test]
+    fn iso_dates_must_exist() {
+        assert!(is_iso_date("2026-02-28"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2026-02-29"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("2026-1-01"));
+        assert!(!is_iso_date("1 Maret 2026"));
+        assert!(!is_iso_date("２０２６-01-01"));
     }
 }
