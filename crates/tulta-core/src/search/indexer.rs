@@ -11,13 +11,13 @@
 //! searches the last commit read-only.
 
 use super::analyzer;
-use super::schema::{self, Fields, FileKey, SCHEMA_VERSION};
+use super::errors::{first_line, index_err, io_err};
+pub use super::errors::{Notice, Rebuilt, SearchError};
+use super::scan::*;
+use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::caught;
-use crate::diag::Severity;
-use crate::files::sources::{self, Root, SourceFile};
-use crate::format::{self, Model};
-use crate::i18n::{Lang, Localized};
-use crate::text::{hex, sha256_hex};
+use crate::files::sources::{self, Root};
+use crate::text::hex;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -26,67 +26,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 use tantivy::schema::Term;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexWriter};
 
-const VERSION_FILE: &str = "tulta-schema";
-const FILES_FILE: &str = "tulta-files";
-const FILES_HEADER: &str = "tulta-files 1";
+pub(super) const VERSION_FILE: &str = "tulta-schema";
+pub(super) const FILES_FILE: &str = "tulta-files";
+pub(super) const FILES_HEADER: &str = "tulta-files 1";
 /// Memory the writer may use for its in-RAM segments, over all its threads. Larger means fewer
 /// segments to merge; this keeps indexing under the memory ceiling.
 const WRITER_BUDGET: usize = 96 * 1024 * 1024;
-
-#[derive(Debug)]
-pub enum SearchError {
-    Io {
-        path: String,
-        err: std::io::Error,
-    },
-    Index {
-        path: String,
-        err: tantivy::TantivyError,
-    },
-    Source(sources::SourceError),
-    /// tantivy panicked on the index's files (the panic's message).
-    Damaged(String),
-    /// The user's query is wrong; its message says how.
-    Query(super::query::QueryError),
-}
-
-impl From<sources::SourceError> for SearchError {
-    fn from(e: sources::SourceError) -> Self {
-        SearchError::Source(e)
-    }
-}
-
-impl Localized for SearchError {
-    fn message(&self, lang: Lang) -> String {
-        match self {
-            SearchError::Io { path, err } => format!("{path}: {err}"),
-            SearchError::Index { path, err } => format!(
-                "{} {path}: {err}",
-                lang.pick("indeks pencarian", "search index")
-            ),
-            SearchError::Damaged(detail) => format!(
-                "{}: {detail}",
-                lang.pick("indeks pencarian rusak", "search index damaged")
-            ),
-            SearchError::Source(e) => e.message(lang),
-            SearchError::Query(q) => q.message(lang),
-        }
-    }
-}
-crate::localized_error!(SearchError);
-
-impl SearchError {
-    /// A failure of the index itself (its files, tantivy), which rebuilding from the YAML cures;
-    /// not the user's query nor a reports folder that cannot be read.
-    fn is_damage(&self) -> bool {
-        matches!(
-            self,
-            SearchError::Io { .. } | SearchError::Index { .. } | SearchError::Damaged(_)
-        )
-    }
-}
 
 /// Opens the index `key` of `root`, brings it up to date and runs `then` on it (a query). Any
 /// failure of the index — an error, or a panic inside tantivy on a damaged file, while opening,
@@ -125,69 +72,6 @@ pub fn open_fresh_then<T>(
         }
     }
     Ok((archive, stats, answer))
-}
-
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
-    move |err| SearchError::Io {
-        path: path.display().to_string(),
-        err,
-    }
-}
-
-fn index_err(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> SearchError + '_ {
-    move |err| SearchError::Index {
-        path: path.display().to_string(),
-        err,
-    }
-}
-
-/// Why an index was thrown away and rebuilt.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Rebuilt {
-    /// Written by another version of tulta (`None`: version unknown).
-    SchemaChanged { found: Option<u32> },
-    /// Could not be opened; the detail is tantivy's.
-    Corrupt(String),
-    /// `--rebuild`.
-    Requested,
-}
-
-/// Something the user should be told, on one line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Rebuilt(Rebuilt),
-    /// Another tulta process is updating this index: searching its last commit without updating.
-    ReadOnly,
-    /// Another tulta process is building this index for the first time: waited for it.
-    Waited,
-}
-
-impl Localized for Notice {
-    fn message(&self, lang: Lang) -> String {
-        use Lang::{En, Id};
-        match (self, lang) {
-            (Notice::Rebuilt(Rebuilt::SchemaChanged { found }), Id) => format!(
-                "indeks pencarian dibangun ulang: dibuat oleh versi lain (skema {}, kini {SCHEMA_VERSION})",
-                found.map_or("?".into(), |v| v.to_string())
-            ),
-            (Notice::Rebuilt(Rebuilt::SchemaChanged { found }), En) => format!(
-                "search index rebuilt: written by another version (schema {}, now {SCHEMA_VERSION})",
-                found.map_or("?".into(), |v| v.to_string())
-            ),
-            (Notice::Rebuilt(Rebuilt::Corrupt(detail)), Id) => {
-                format!("indeks pencarian rusak, dibangun ulang dari YAML ({detail})")
-            }
-            (Notice::Rebuilt(Rebuilt::Corrupt(detail)), En) => {
-                format!("search index was damaged, rebuilt from the YAML ({detail})")
-            }
-            (Notice::Rebuilt(Rebuilt::Requested), Id) => "indeks pencarian dibangun ulang".into(),
-            (Notice::Rebuilt(Rebuilt::Requested), En) => "search index rebuilt".into(),
-            (Notice::ReadOnly, Id) => "indeks sedang diperbarui proses tulta lain: hanya-baca, hasil dari pembaruan terakhir".into(),
-            (Notice::ReadOnly, En) => "index is being updated by another tulta process: read-only, results from its last update".into(),
-            (Notice::Waited, Id) => "menunggu proses tulta lain selesai membangun indeks".into(),
-            (Notice::Waited, En) => "waited for another tulta process to finish building the index".into(),
-        }
-    }
 }
 
 /// What one refresh found and did.
@@ -245,44 +129,6 @@ pub fn index_dir(root: &Root) -> Result<PathBuf, SearchError> {
         }
     };
     Ok(base.join(key))
-}
-
-/// What the files list remembers of one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Entry {
-    kind: EntryKind,
-    /// Nanoseconds since the epoch; 0 when unknown (the built-in sample, or a list rebuilt after a
-    /// crash): the content hash decides.
-    mtime: u64,
-    size: u64,
-    sha256: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum EntryKind {
-    Indexed,
-    Broken,
-    Other,
-}
-
-impl EntryKind {
-    fn letter(self) -> char {
-        match self {
-            EntryKind::Indexed => 'I',
-            EntryKind::Broken => 'B',
-            EntryKind::Other => 'O',
-        }
-    }
-}
-
-/// One file under the root as the scan sees it, before reading it.
-struct Seen {
-    path: String,
-    mtime: u64,
-    size: u64,
-    /// The built-in sample's bytes; disk files are read only when needed.
-    bytes: Option<std::borrow::Cow<'static, [u8]>>,
-    disk: Option<PathBuf>,
 }
 
 /// An open index: searchable, and updatable unless another process holds the writer.
@@ -866,220 +712,4 @@ impl Archive {
         }
         write_atomic(&self.folder.join(FILES_FILE), &text)
     }
-}
-
-fn first_line(err: &dyn std::fmt::Display) -> String {
-    let text = err.to_string();
-    let line = text.lines().next().unwrap_or("").trim();
-    line.chars().take(160).collect()
-}
-
-fn parse_files(text: &str, opstamp: u64) -> Option<HashMap<String, Entry>> {
-    let mut lines = text.lines();
-    let header = lines.next()?;
-    let stamp: u64 = header.strip_prefix(FILES_HEADER)?.trim().parse().ok()?;
-    if stamp != opstamp {
-        return None;
-    }
-    let mut map = HashMap::new();
-    for line in lines {
-        let mut parts = line.splitn(5, '\t');
-        let kind = match parts.next()? {
-            "I" => EntryKind::Indexed,
-            "B" => EntryKind::Broken,
-            "O" => EntryKind::Other,
-            _ => return None,
-        };
-        let mtime = parts.next()?.parse().ok()?;
-        let size = parts.next()?.parse().ok()?;
-        let sha256 = parts.next()?.to_string();
-        let path = parts.next()?.to_string();
-        map.insert(
-            path,
-            Entry {
-                kind,
-                mtime,
-                size,
-                sha256,
-            },
-        );
-    }
-    Some(map)
-}
-
-/// Lists the root's YAML files with their stat, reading none of them.
-fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
-    match root {
-        Root::Builtin => Ok(sources::builtin_files()
-            .into_iter()
-            .map(
-                |SourceFile {
-                     name, bytes, size, ..
-                 }| Seen {
-                    path: name,
-                    mtime: 0,
-                    size,
-                    bytes: Some(bytes),
-                    disk: None,
-                },
-            )
-            .collect()),
-        Root::Disk(dir) => {
-            let files = if dir.is_file() {
-                vec![(dir.clone(), std::fs::metadata(dir).map_err(io_err(dir))?)]
-            } else {
-                sources::yaml_files_with_metadata(dir)?
-            };
-            let mut seen: Vec<Seen> = files
-                .into_iter()
-                .map(|(p, meta)| {
-                    let rel = match p.strip_prefix(dir) {
-                        Ok(rel) if !rel.as_os_str().is_empty() => rel,
-                        _ => Path::new(p.file_name().unwrap_or_default()),
-                    };
-                    Seen {
-                        path: path_key(rel),
-                        mtime: meta
-                            .modified()
-                            .ok()
-                            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                            .map_or(0, |d| d.as_nanos() as u64),
-                        size: meta.len(),
-                        bytes: None,
-                        disk: Some(p),
-                    }
-                })
-                .collect();
-            // Files go to the index in a fixed order, so equal scores rank the same on every build.
-            seen.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-            Ok(seen)
-        }
-    }
-}
-
-/// The key of a file in the files list and the index: its path below the root, byte for byte.
-/// Text stays as it is; a backslash, tab or newline is escaped (`\\`, `\t`, `\n`) and a byte
-/// that is not UTF-8 is written `\xNN`, so two names never share a key (as they would when
-/// shown lossily, both ending in `�`) and one key never spans two lines of the list.
-fn path_key(rel: &Path) -> String {
-    #[cfg(unix)]
-    let bytes = {
-        use std::os::unix::ffi::OsStrExt;
-        rel.as_os_str().as_bytes()
-    };
-    #[cfg(not(unix))]
-    let lossy = rel.to_string_lossy();
-    #[cfg(not(unix))]
-    let bytes = lossy.as_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    push_key(&mut out, bytes);
-    out
-}
-
-/// Appends the key form of a name's raw bytes (see [`path_key`]).
-pub(super) fn push_key(out: &mut String, bytes: &[u8]) {
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '\t' => out.push_str("\\t"),
-                '\n' => out.push_str("\\n"),
-                c => out.push(c),
-            }
-        }
-        for b in chunk.invalid() {
-            use std::fmt::Write;
-            let _ = write!(out, "\\x{b:02x}");
-        }
-    }
-}
-
-enum Outcome {
-    Same,
-    Added(Entry),
-    Updated(Entry),
-    /// Was a risalah, now broken or another kind.
-    Removed(Entry),
-    /// Broken or not a risalah, as before.
-    Skipped(Entry),
-}
-
-enum Read {
-    /// Same content as indexed: only the stat changed.
-    Same,
-    /// New or changed: its entry, and its document when it is a readable risalah.
-    New {
-        entry: Entry,
-        doc: Option<TantivyDocument>,
-    },
-}
-
-fn read_one(s: &Seen, known: Option<&Entry>, fields: &Fields) -> Result<Read, SearchError> {
-    let owned;
-    // What was read, not what the scan's stat said: the file may have grown since.
-    let mut size = s.size;
-    let bytes: &[u8] = match (&s.bytes, &s.disk) {
-        (Some(b), _) => b,
-        (None, Some(path)) => match crate::files::read_bounded(path, format::MAX_BYTES) {
-            Ok(read) => {
-                size = read.size;
-                owned = read.bytes;
-                &owned
-            }
-            Err(_) => {
-                // Deleted, unreadable or replaced by a FIFO since the scan: broken for now, and
-                // with no stat remembered, so the next refresh reads it again whatever its stat.
-                return Ok(Read::New {
-                    entry: Entry {
-                        kind: EntryKind::Broken,
-                        mtime: 0,
-                        size: s.size,
-                        sha256: String::new(),
-                    },
-                    doc: None,
-                });
-            }
-        },
-        (None, None) => &[],
-    };
-    let sha256 = sha256_hex(bytes);
-    if known.is_some_and(|e| e.sha256 == sha256) {
-        return Ok(Read::Same);
-    }
-    let doc = if size > format::MAX_BYTES {
-        format::too_large(size)
-    } else {
-        format::read_document(bytes)
-    };
-    let fatal = doc
-        .findings
-        .iter()
-        .any(|f| f.severity() == Severity::Error && f.code().as_str().starts_with("T00"));
-    let entry = |kind| Entry {
-        kind,
-        mtime: s.mtime,
-        size: s.size,
-        sha256: sha256.clone(),
-    };
-    Ok(match (&doc.model, fatal) {
-        (Some(Model::Risalah(r)), false) => Read::New {
-            entry: entry(EntryKind::Indexed),
-            doc: Some(schema::document(
-                fields,
-                &FileKey {
-                    path: &s.path,
-                    sha256: &sha256,
-                },
-                r,
-            )),
-        },
-        (Some(_), false) => Read::New {
-            entry: entry(EntryKind::Other),
-            doc: None,
-        },
-        _ => Read::New {
-            entry: entry(EntryKind::Broken),
-            doc: None,
-        },
-    })
 }

@@ -3,8 +3,10 @@
 //! both drive it.
 
 mod analyzer;
+mod errors;
 mod indexer;
 mod query;
+mod scan;
 mod schema;
 #[cfg(unix)]
 mod sweep;

@@ -132,7 +132,7 @@ impl<'v> Sweep<'v> {
                     return self.stale();
                 };
                 let mut sub = prefix.clone();
-                super::indexer::push_key(&mut sub, name);
+                super::scan::push_key(&mut sub, name);
                 sub.push('/');
                 scope.spawn(move |scope| self.visit(scope, child, sub));
                 continue;
@@ -142,7 +142,7 @@ impl<'v> Sweep<'v> {
             }
             self.files.fetch_add(1, Ordering::Relaxed);
             key.truncate(prefix.len());
-            super::indexer::push_key(&mut key, name);
+            super::scan::push_key(&mut key, name);
             let Some(&at) = self.view.index.get(key.as_str()) else {
                 return self.stale(); // a new file
             };

@@ -1,0 +1,266 @@
+//! What the index knows of the files under a root: the files list (`tulta-files`), the scan of
+//! the root, and reading one file that changed.
+
+use super::errors::{io_err, SearchError};
+use super::indexer::*;
+use super::schema::{self, Fields, FileKey};
+use crate::diag::Severity;
+use crate::files::sources::{self, Root, SourceFile};
+use crate::format::{self, Model};
+use crate::text::sha256_hex;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+use tantivy::TantivyDocument;
+
+/// What the files list remembers of one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Entry {
+    pub(super) kind: EntryKind,
+    /// Nanoseconds since the epoch; 0 when unknown (the built-in sample, or a list rebuilt after a
+    /// crash): the content hash decides.
+    pub(super) mtime: u64,
+    pub(super) size: u64,
+    pub(super) sha256: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum EntryKind {
+    Indexed,
+    Broken,
+    Other,
+}
+
+impl EntryKind {
+    pub(super) fn letter(self) -> char {
+        match self {
+            EntryKind::Indexed => 'I',
+            EntryKind::Broken => 'B',
+            EntryKind::Other => 'O',
+        }
+    }
+}
+
+/// One file under the root as the scan sees it, before reading it.
+pub(super) struct Seen {
+    pub(super) path: String,
+    pub(super) mtime: u64,
+    pub(super) size: u64,
+    /// The built-in sample's bytes; disk files are read only when needed.
+    pub(super) bytes: Option<std::borrow::Cow<'static, [u8]>>,
+    pub(super) disk: Option<PathBuf>,
+}
+
+pub(super) fn parse_files(text: &str, opstamp: u64) -> Option<HashMap<String, Entry>> {
+    let mut lines = text.lines();
+    let header = lines.next()?;
+    let stamp: u64 = header.strip_prefix(FILES_HEADER)?.trim().parse().ok()?;
+    if stamp != opstamp {
+        return None;
+    }
+    let mut map = HashMap::new();
+    for line in lines {
+        let mut parts = line.splitn(5, '\t');
+        let kind = match parts.next()? {
+            "I" => EntryKind::Indexed,
+            "B" => EntryKind::Broken,
+            "O" => EntryKind::Other,
+            _ => return None,
+        };
+        let mtime = parts.next()?.parse().ok()?;
+        let size = parts.next()?.parse().ok()?;
+        let sha256 = parts.next()?.to_string();
+        let path = parts.next()?.to_string();
+        map.insert(
+            path,
+            Entry {
+                kind,
+                mtime,
+                size,
+                sha256,
+            },
+        );
+    }
+    Some(map)
+}
+
+/// Lists the root's YAML files with their stat, reading none of them.
+pub(super) fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
+    match root {
+        Root::Builtin => Ok(sources::builtin_files()
+            .into_iter()
+            .map(
+                |SourceFile {
+                     name, bytes, size, ..
+                 }| Seen {
+                    path: name,
+                    mtime: 0,
+                    size,
+                    bytes: Some(bytes),
+                    disk: None,
+                },
+            )
+            .collect()),
+        Root::Disk(dir) => {
+            let files = if dir.is_file() {
+                vec![(dir.clone(), std::fs::metadata(dir).map_err(io_err(dir))?)]
+            } else {
+                sources::yaml_files_with_metadata(dir)?
+            };
+            let mut seen: Vec<Seen> = files
+                .into_iter()
+                .map(|(p, meta)| {
+                    let rel = match p.strip_prefix(dir) {
+                        Ok(rel) if !rel.as_os_str().is_empty() => rel,
+                        _ => Path::new(p.file_name().unwrap_or_default()),
+                    };
+                    Seen {
+                        path: path_key(rel),
+                        mtime: meta
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                            .map_or(0, |d| d.as_nanos() as u64),
+                        size: meta.len(),
+                        bytes: None,
+                        disk: Some(p),
+                    }
+                })
+                .collect();
+            // Files go to the index in a fixed order, so equal scores rank the same on every build.
+            seen.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+            Ok(seen)
+        }
+    }
+}
+
+/// The key of a file in the files list and the index: its path below the root, byte for byte.
+/// Text stays as it is; a backslash, tab or newline is escaped (`\\`, `\t`, `\n`) and a byte
+/// that is not UTF-8 is written `\xNN`, so two names never share a key (as they would when
+/// shown lossily, both ending in `�`) and one key never spans two lines of the list.
+pub(super) fn path_key(rel: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        rel.as_os_str().as_bytes()
+    };
+    #[cfg(not(unix))]
+    let lossy = rel.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    push_key(&mut out, bytes);
+    out
+}
+
+/// Appends the key form of a name's raw bytes (see [`path_key`]).
+pub(super) fn push_key(out: &mut String, bytes: &[u8]) {
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            use std::fmt::Write;
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+}
+
+pub(super) enum Outcome {
+    Same,
+    Added(Entry),
+    Updated(Entry),
+    /// Was a risalah, now broken or another kind.
+    Removed(Entry),
+    /// Broken or not a risalah, as before.
+    Skipped(Entry),
+}
+
+pub(super) enum Read {
+    /// Same content as indexed: only the stat changed.
+    Same,
+    /// New or changed: its entry, and its document when it is a readable risalah.
+    New {
+        entry: Entry,
+        doc: Option<TantivyDocument>,
+    },
+}
+
+pub(super) fn read_one(
+    s: &Seen,
+    known: Option<&Entry>,
+    fields: &Fields,
+) -> Result<Read, SearchError> {
+    let owned;
+    // What was read, not what the scan's stat said: the file may have grown since.
+    let mut size = s.size;
+    let bytes: &[u8] = match (&s.bytes, &s.disk) {
+        (Some(b), _) => b,
+        (None, Some(path)) => match crate::files::read_bounded(path, format::MAX_BYTES) {
+            Ok(read) => {
+                size = read.size;
+                owned = read.bytes;
+                &owned
+            }
+            Err(_) => {
+                // Deleted, unreadable or replaced by a FIFO since the scan: broken for now, and
+                // with no stat remembered, so the next refresh reads it again whatever its stat.
+                return Ok(Read::New {
+                    entry: Entry {
+                        kind: EntryKind::Broken,
+                        mtime: 0,
+                        size: s.size,
+                        sha256: String::new(),
+                    },
+                    doc: None,
+                });
+            }
+        },
+        (None, None) => &[],
+    };
+    let sha256 = sha256_hex(bytes);
+    if known.is_some_and(|e| e.sha256 == sha256) {
+        return Ok(Read::Same);
+    }
+    let doc = if size > format::MAX_BYTES {
+        format::too_large(size)
+    } else {
+        format::read_document(bytes)
+    };
+    let fatal = doc
+        .findings
+        .iter()
+        .any(|f| f.severity() == Severity::Error && f.code().as_str().starts_with("T00"));
+    let entry = |kind| Entry {
+        kind,
+        mtime: s.mtime,
+        size: s.size,
+        sha256: sha256.clone(),
+    };
+    Ok(match (&doc.model, fatal) {
+        (Some(Model::Risalah(r)), false) => Read::New {
+            entry: entry(EntryKind::Indexed),
+            doc: Some(schema::document(
+                fields,
+                &FileKey {
+                    path: &s.path,
+                    sha256: &sha256,
+                },
+                r,
+            )),
+        },
+        (Some(_), false) => Read::New {
+            entry: entry(EntryKind::Other),
+            doc: None,
+        },
+        _ => Read::New {
+            entry: entry(EntryKind::Broken),
+            doc: None,
+        },
+    })
+}
