@@ -3,6 +3,10 @@
 //! written, flushed and fsynced. Beside the journal, a small head file names the last saved line, so
 //! that removing the last line is caught too; a lock file (never replaced) lets one writer at a time
 //! append or import.
+//!
+//! Longer than most files on purpose: reading and writing the line format, the chain, the head and
+//! the lock stay side by side so that what a writer promises and what a reader checks cannot drift
+//! apart (its last 160 lines are tests).
 
 use crate::i18n::{Lang, Localized};
 use crate::judging::keys::{self, KeyPair, PublicKey};
