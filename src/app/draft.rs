@@ -116,3 +116,44 @@ fn watch(path: &Path, bg: Sender<Bg>) -> Result<RecommendedWatcher, String> {
         .map_err(|e| e.to_string())?;
     Ok(watcher)
 }
+
+impl super::App {
+    pub(super) fn draft_action(&mut self, action: super::action::Action) -> bool {
+        use super::action::Action as A;
+        use super::library::{Opened, Origin};
+        let Some(d) = &mut self.draft else {
+            return false;
+        };
+        let n = d.opened.diagnostics.len();
+        match action {
+            A::Up => d.selected = d.selected.saturating_sub(1),
+            A::Down => d.selected = (d.selected + 1).min(n.saturating_sub(1)),
+            A::Top => d.selected = 0,
+            A::Bottom => d.selected = n.saturating_sub(1),
+            A::Recheck => d.recheck(),
+            A::Back => self.back(),
+            A::Open => {
+                let step = d
+                    .opened
+                    .diagnostics
+                    .get(d.selected)
+                    .and_then(|x| d.opened.step_of_line(x.pos.line));
+                let opened =
+                    Opened::read(&d.path.display().to_string(), &Origin::Disk(d.path.clone()));
+                match opened {
+                    Ok(opened) => {
+                        let mut w = super::walk::Walk::new(opened, None, step.unwrap_or(1));
+                        if step.is_some() {
+                            w.show_findings();
+                        }
+                        self.walk = Some(w);
+                        self.go(super::Screen::Walk);
+                    }
+                    Err(e) => self.status = Some(e.message(self.lang)),
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}

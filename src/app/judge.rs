@@ -57,6 +57,9 @@ pub struct JudgeState {
     pub prompt: Option<Then>,
     /// What the last change did ("tersimpan #12 …"), or why it was refused.
     pub message: Option<(bool, String)>,
+    /// The entry the message is about (`None`: the ranking screen's export): it is shown there
+    /// only, so news about one entry never appears on another.
+    pub said_on: Option<String>,
     pub metode: Agregasi,
     pub kategori: Kategori,
     pub rank_selected: usize,
@@ -77,6 +80,7 @@ impl JudgeState {
             note: None,
             prompt: None,
             message: None,
+            said_on: None,
             metode,
             kategori: Kategori::Semua,
             rank_selected: 0,
@@ -188,7 +192,21 @@ impl JudgeState {
         }
     }
 
+    /// Says `text` on entry `risalah`'s panel (or, with `None`, on the ranking screen).
+    pub fn say(&mut self, risalah: Option<&str>, ok: bool, text: String) {
+        self.message = Some((ok, text));
+        self.said_on = risalah.map(str::to_string);
+    }
+
+    /// The message to show where `risalah` (or the ranking screen, with `None`) is in view.
+    pub fn message_on(&self, risalah: Option<&str>) -> Option<&(bool, String)> {
+        self.message
+            .as_ref()
+            .filter(|_| self.said_on.as_deref() == risalah)
+    }
+
     fn record(&mut self, risalah: &str, change: Change, lang: Lang) {
+        self.said_on = Some(risalah.to_string());
         let Some(juri) = self.juri.clone() else {
             self.message = Some((
                 false,
@@ -266,28 +284,44 @@ impl JudgeState {
         );
     }
 
-    pub fn undo(&mut self, lang: Lang) {
+    /// Takes back the last standing change to `risalah`, and says which.
+    pub fn undo(&mut self, risalah: &str, lang: Lang) {
         let Some(juri) = self.juri.clone() else {
             return;
         };
-        self.message = Some(match self.judging.undo(&juri) {
-            Ok(Some(r)) => (
+        let said = match self.judging.undo(&juri, risalah) {
+            Ok(Some((undone, _))) => (
                 true,
+                // Short enough for the panel at 80 columns: which line, and what it was.
                 format!(
-                    "{} #{} ({} {})",
-                    lang.pick("dibatalkan, tersimpan", "undone, saved"),
-                    r.urutan,
-                    lang.pick("risalah", "entry"),
-                    r.risalah
+                    "{} #{} · {}",
+                    lang.pick("dibatalkan", "undone"),
+                    undone.urutan,
+                    describe(&undone.change, lang),
                 ),
             ),
             Ok(None) => (
                 false,
-                lang.pick("tidak ada yang bisa dibatalkan", "nothing to undo")
-                    .into(),
+                lang.pick(
+                    "tidak ada perubahan pada risalah ini untuk dibatalkan",
+                    "no change to this report to undo",
+                )
+                .into(),
             ),
             Err(e) => (false, e.message(lang)),
-        });
+        };
+        self.say(Some(risalah), said.0, said.1);
+    }
+
+    /// Opens the judge picker on the judge in use (or on "read only" when there is none).
+    pub fn open_picker(&mut self) {
+        let judges = &self.judging.competition.lomba.juri;
+        let at = self
+            .juri
+            .as_deref()
+            .and_then(|j| judges.iter().position(|x| x.id == j))
+            .unwrap_or(judges.len());
+        self.picker = Some(at);
     }
 
     /// Starts editing the note of the criterion under the cursor (or of the whole entry).
@@ -326,8 +360,12 @@ impl JudgeState {
     }
 
     pub fn discard_note(&mut self, lang: Lang) {
-        if self.note.take().is_some_and(|n| n.changed()) {
-            self.message = Some((true, lang.pick("catatan dibuang", "note discarded").into()));
+        if let Some(n) = self.note.take().filter(NoteEdit::changed) {
+            self.say(
+                Some(&n.risalah),
+                true,
+                lang.pick("catatan dibuang", "note discarded").into(),
+            );
         }
         self.prompt = None;
     }
@@ -441,5 +479,227 @@ fn describe(change: &Change, lang: Lang) -> String {
             }
         ),
         Change::Tarik { urutan } => format!("{} #{urutan}", lang.pick("tarik", "withdraw")),
+    }
+}
+
+use super::action::{Action, Context};
+use super::{App, Screen};
+
+impl App {
+    /// The id of the entry in the walk-through, when a judge may score it here.
+    pub(super) fn scoring_entry(&self) -> Option<String> {
+        let id = self
+            .walk
+            .as_ref()?
+            .opened
+            .risalah
+            .as_ref()?
+            .id_str()
+            .to_string();
+        let j = self.judge.as_ref()?;
+        (j.has_panel(&id) && j.bar(&id).is_none()).then_some(id)
+    }
+
+    /// The scoring panel's actions. A score key scores the criterion marked ▶ and nothing else.
+    pub(super) fn panel_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(id) = self.scoring_entry() else {
+            return false;
+        };
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let (min, max) = {
+            let r = &j.judging.competition.rubrik;
+            (r.min, r.maks)
+        };
+        match action {
+            Action::Up => j.move_cursor(-1),
+            Action::Down => j.move_cursor(1),
+            Action::PageUp => j.move_cursor(-8),
+            Action::PageDown => j.move_cursor(8),
+            Action::Top => j.cursor = 0,
+            Action::Bottom => j.move_cursor(1000),
+            Action::Score(n) => {
+                let v = f64::from(n);
+                if j.current_criterion().is_none() {
+                    let text = lang
+                        .pick(
+                            "▶ ada di catatan umum: pilih kriteria dulu (↑↓ atau ])",
+                            "▶ is on the general note: choose a criterion first (↑↓ or ])",
+                        )
+                        .to_string();
+                    j.say(Some(&id), false, text);
+                } else if v < min || v > max {
+                    let text = format!(
+                        "{} {}–{}",
+                        lang.pick("nilai di luar skala", "score outside the scale"),
+                        tulta_core::judging::export::decimal(min, 0, lang),
+                        tulta_core::judging::export::decimal(max, 0, lang)
+                    );
+                    j.say(Some(&id), false, text);
+                } else {
+                    j.set_score(&id, v, lang);
+                }
+            }
+            Action::NextCriterion => j.jump_criterion(true),
+            Action::PrevCriterion => j.jump_criterion(false),
+            Action::Raise => j.nudge(&id, true, lang),
+            Action::Lower => j.nudge(&id, false, lang),
+            Action::Tick => j.toggle_tick(&id, lang),
+            Action::Note => j.edit_note(&id),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Undo on the entry in view only; elsewhere there is nothing it may take back.
+    pub(super) fn undo_here(&mut self) -> bool {
+        let lang = self.lang;
+        let Some(id) = self.scoring_entry() else {
+            return false;
+        };
+        if let Some(j) = &mut self.judge {
+            j.undo(&id, lang);
+        }
+        true
+    }
+
+    /// The judge picker: Enter scores as the judge chosen, `r` reads only, Esc keeps the judge.
+    pub(super) fn picker_action(&mut self, action: Action) -> bool {
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(sel) = j.picker else {
+            return false;
+        };
+        let judges = j.judging.competition.lomba.juri.clone();
+        let n = judges.len() + 1;
+        match action {
+            Action::Up => j.picker = Some(sel.saturating_sub(1)),
+            Action::Down => j.picker = Some((sel + 1).min(n - 1)),
+            Action::Open => {
+                j.picker = None;
+                j.juri = judges.get(sel).map(|x| x.id.clone());
+                self.remember_judge();
+            }
+            Action::ReadOnly => {
+                j.picker = None;
+                j.juri = None;
+            }
+            Action::Back => j.picker = None,
+            Action::Help => self.open_help(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The note editor's own actions; the text itself is typed through `type_note`.
+    pub(super) fn note_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(note) = &mut j.note else {
+            return false;
+        };
+        match action {
+            Action::Save => j.save_note(lang),
+            Action::Back => {
+                if note.changed() {
+                    j.prompt = Some(Then::CloseEditor);
+                } else {
+                    j.note = None;
+                }
+            }
+            Action::ClearText => note.text.clear(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Simpan / Buang / Batal for an unsaved note.
+    pub(super) fn prompt_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(then) = j.prompt else {
+            return false;
+        };
+        match action {
+            Action::Save => j.save_note(lang),
+            Action::Discard => j.discard_note(lang),
+            Action::Back => {
+                j.prompt = None;
+                return true;
+            }
+            Action::Help => {
+                self.open_help();
+                return true;
+            }
+            _ => return false,
+        }
+        if then == Then::Quit {
+            self.quit = true;
+        }
+        true
+    }
+
+    pub(super) fn ranking_action(&mut self, ctx: Context, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        if ctx == Context::ExportPath {
+            let Some(path) = j.export.clone() else {
+                return false;
+            };
+            match action {
+                Action::Back => j.export = None,
+                Action::ClearText => j.export = Some(String::new()),
+                Action::Save => {
+                    j.export = None;
+                    let said = match j.export(&path, lang) {
+                        Ok(written) => (
+                            true,
+                            format!("{} {written}", lang.pick("ditulis ke", "written to")),
+                        ),
+                        Err(e) => (false, e),
+                    };
+                    j.say(None, said.0, said.1);
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        let n = j.ranking().rows.len();
+        match action {
+            Action::Up => j.rank_selected = j.rank_selected.saturating_sub(1),
+            Action::Down => j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1)),
+            Action::Method => j.cycle_metode(),
+            Action::Category => j.cycle_kategori(),
+            Action::Export => {
+                j.export = Some(format!("peringkat-{}.xlsx", j.judging.competition.id()))
+            }
+            Action::Open => {
+                let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
+                if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
+                    self.open_row(row, 1);
+                }
+            }
+            Action::Back => self.back(),
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn progress_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::ToRanking => self.show_judging(Screen::Ranking),
+            Action::Back => self.back(),
+            _ => return false,
+        }
+        true
     }
 }

@@ -181,3 +181,58 @@ impl Overview {
         }
     }
 }
+
+impl super::App {
+    pub(super) fn overview_action(
+        &mut self,
+        ctx: super::action::Context,
+        action: super::action::Action,
+    ) -> bool {
+        use super::action::{Action as A, Context as C};
+        use super::Screen;
+        let ov = &mut self.overview;
+        if ctx == C::OverviewFilter {
+            match action {
+                A::Open => ov.editing = false,
+                // One Esc leaves the filter and clears it.
+                A::Back => {
+                    ov.editing = false;
+                    ov.filter.clear();
+                }
+                A::Up => ov.move_by(-1),
+                A::Down => ov.move_by(1),
+                A::ClearText => ov.filter.clear(),
+                _ => return false,
+            }
+            ov.refresh(&self.library);
+            return true;
+        }
+        match action {
+            A::Up => ov.move_by(-1),
+            A::Down => ov.move_by(1),
+            A::PageUp => ov.move_by(-10),
+            A::PageDown => ov.move_by(10),
+            A::Top => ov.select(0),
+            A::Bottom => ov.select(usize::MAX),
+            A::Filter => ov.editing = true,
+            A::Sort => ov.cycle_sort(&self.library),
+            A::SortReverse => ov.reverse(&self.library),
+            A::ToSearch => self.go(Screen::Search),
+            A::WatchDraft => self.draft_key(),
+            A::ToRanking => self.show_judging(Screen::Ranking),
+            A::ToProgress => self.show_judging(Screen::Progress),
+            A::Back if !ov.filter.is_empty() => {
+                ov.filter.clear();
+                ov.refresh(&self.library);
+            }
+            A::Back => self.back(),
+            A::Open => {
+                if let Some(row) = ov.selected_row() {
+                    self.open_row(row, 1);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}

@@ -48,11 +48,30 @@ pub fn entry_status(app: &App, j: &JudgeState, id: &str) -> (String, Style) {
 pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) {
     let th = &app.theme;
     let Some(j) = &app.judge else { return };
+    // The criterion a score key would score is named in the frame, whatever the scrolling.
+    let marked = match j.current_row() {
+        PanelRow::Criterion(k) | PanelRow::Item(k, _) => j
+            .kriteria()
+            .get(k)
+            .map_or(String::new(), |c| format!("▶ {} ", c.id)),
+        PanelRow::Note => format!("▶ {} ", app.t("catatan umum", "general note")),
+    };
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" {} ", app.t("Nilai", "Scores")),
+            format!(" {} {marked}", app.t("Nilai", "Scores")),
             th.title(),
         ))
+        .title(
+            Line::styled(
+                if focused {
+                    app.t(" ● fokus ", " ● focus ")
+                } else {
+                    ""
+                },
+                th.accent(),
+            )
+            .right_aligned(),
+        )
         .border_style(if focused { th.accent() } else { th.muted() });
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -199,13 +218,22 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let h = usize::from(list_area.height).max(1);
     let scroll = cursor_line.saturating_sub(h.saturating_sub(2) / 2);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
-    let msg = match &j.message {
+    let msg = match j.message_on(Some(id)) {
         Some((true, m)) => Line::styled(format!("✓ {m}"), th.success()),
         Some((false, m)) => Line::styled(format!("✗ {m}"), th.error()),
+        None if focused => Line::styled(
+            app.bar_keys_of(&[crate::app::action::Context::Panel])
+                .iter()
+                .map(|(k, t)| format!("{k} {t}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            th.muted(),
+        ),
+        // Digits are steps until the panel has focus: say so where the judge looks.
         None => Line::styled(
             app.t(
-                "1-5 nilai · +/- setengah · ] berikut · spasi centang · u batal",
-                "1-5 score · +/- half · ] next · space tick · u undo",
+                "Tab ke panel ini untuk menilai ▶",
+                "Tab to this panel to score ▶",
             ),
             th.muted(),
         ),
@@ -397,7 +425,7 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             ),
         ])
     } else {
-        match &j.message {
+        match j.message_on(None) {
             Some((ok, m)) => Line::styled(m.clone(), if *ok { th.success() } else { th.error() }),
             None => Line::raw(""),
         }
@@ -489,6 +517,15 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// An overlay's own keys in one line, from the keymap as the bottom bar shows them.
+fn keys_hint(app: &App, ctx: crate::app::action::Context) -> String {
+    app.bar_keys_of(&[ctx, crate::app::action::Context::Always])
+        .iter()
+        .map(|(k, t)| format!("{k} {t}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The overlays: judge picker, note editor, Simpan/Buang/Batal.
 pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
@@ -529,10 +566,7 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
         });
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            app.t(
-                "↑↓ pilih · Enter pakai (diingat) · Esc hanya membaca",
-                "↑↓ select · Enter use (remembered) · Esc read only",
-            ),
+            keys_hint(app, crate::app::action::Context::Picker),
             th.muted(),
         ));
         let popup = super::centred(area, 76, lines.len() as u16 + 2);
@@ -581,10 +615,7 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
         );
         frame.render_widget(
             Paragraph::new(Line::styled(
-                app.t(
-                    "Enter baris baru · Ctrl-S simpan · Esc selesai",
-                    "Enter new line · Ctrl-S save · Esc done",
-                ),
+                keys_hint(app, crate::app::action::Context::NoteEditor),
                 th.muted(),
             )),
             foot,
