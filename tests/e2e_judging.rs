@@ -261,6 +261,41 @@ fn undo_on_a_barred_entry_writes_nothing() {
     );
 }
 
+/// Defect 3: the note editor inserts at the cursor (← and Home move it) and takes a bracketed
+/// paste whole, line breaks and all; the journal holds exactly the text on screen.
+#[test]
+fn the_note_editor_inserts_at_the_cursor_and_takes_a_paste() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    open_entry(&mut term);
+    term.wait_for("Nilai ▶ L1");
+    term.send("e");
+    term.wait_for("Catatan L1");
+    term.send("Risalah baik.");
+    term.send("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D");
+    term.send("cukup ");
+    term.wait_for("Risalah cukup baik.");
+    // Home, then a word at the start; End, then a paste with a line break and a key-like `q`.
+    term.send("\x1b[HSangat: ");
+    term.send("\x1b[F");
+    term.send("\x1b[200~ Tempel q\r\nbaris dua\x1b[201~");
+    term.wait_for("baris dua");
+    term.send("\x13");
+    term.wait_for("catatan L1");
+    term.send("q");
+    assert!(term.wait_exit().success());
+    let got = sheet(data.path(), dir.path(), "juri-1", ENTRY)
+        .catatan
+        .get(&Some("L1".to_string()))
+        .cloned();
+    assert_eq!(
+        got.as_deref(),
+        Some("Sangat: Risalah cukup baik. Tempel q\nbaris dua")
+    );
+}
+
 #[test]
 fn sigkill_mid_session_loses_nothing_reported_saved() {
     let (dir, data, etc) = folders();

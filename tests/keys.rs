@@ -305,3 +305,73 @@ fn tombol_rebinds_and_refuses_what_it_cannot_apply() {
     );
     assert_eq!(out, Outcome::Done(Context::Walk, Action::Undo));
 }
+
+/// Defect 3: the one-line fields (overview filter, search box, export path) edit at the cursor,
+/// move by word, and take a paste as text with its line breaks as spaces.
+#[test]
+fn line_fields_edit_at_the_cursor_and_take_a_paste() {
+    let mut a = app(Lang::Id, Keymap::default());
+    press(&mut a, &[KeyCode::Char('/')]);
+    for c in "antrean loket".chars() {
+        press(&mut a, &[KeyCode::Char(c)]);
+    }
+    press(&mut a, &[KeyCode::Home, KeyCode::Right, KeyCode::Right]);
+    press(&mut a, &[KeyCode::Char('X')]);
+    assert_eq!(a.overview.filter.value(), "anXtrean loket");
+    a.dispatch(
+        KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
+        Instant::now(),
+    );
+    a.on_paste("\nq?", Instant::now());
+    assert!(!a.help, "a pasted ? is text, not help");
+    assert!(!a.quit, "a pasted q is text");
+    assert!(
+        a.overview.filter.value().contains(" q?"),
+        "{}",
+        a.overview.filter.value()
+    );
+    a.dispatch(
+        KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL),
+        Instant::now(),
+    );
+    press(&mut a, &[KeyCode::Enter, KeyCode::F(3)]);
+    a.on_paste("antrean\r\nloket", Instant::now());
+    press(&mut a, &[KeyCode::Left, KeyCode::Left, KeyCode::Backspace]);
+    assert_eq!(a.search.query.value(), "antrean loet");
+    // Outside a text field a paste does nothing at all.
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    let before = a.search.query.value().to_string();
+    a.on_paste("q", Instant::now());
+    assert!(!a.quit);
+    assert_eq!(a.search.query.value(), before);
+}
+
+/// Defect 10: `J` opens the picker on the judge in use, Esc closes it keeping that judge, `r`
+/// reads only; one Esc leaves the walk-through from any pane, and the search screen from a filter.
+#[test]
+fn the_picker_starts_on_the_judge_and_esc_keeps_it_and_one_esc_goes_back() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging(Lang::Id, Some("juri-2"), data.path());
+    press(&mut a, &[KeyCode::Char('J')]);
+    assert_eq!(a.judge.as_ref().and_then(|j| j.picker), Some(1));
+    let bar: String = a
+        .bar_keys()
+        .iter()
+        .map(|(k, t)| format!("{k} {t} "))
+        .collect();
+    assert!(
+        bar.contains("Enter pakai"),
+        "the bar shows the picker's keys: {bar}"
+    );
+    press(&mut a, &[KeyCode::Down, KeyCode::Esc]);
+    let j = a.judge.as_ref().expect("judge");
+    assert_eq!((j.picker, j.juri.as_deref()), (None, Some("juri-2")));
+    press(&mut a, &[KeyCode::Char('J'), KeyCode::Char('r')]);
+    assert_eq!(a.judge.as_ref().and_then(|j| j.juri.clone()), None);
+
+    open(&mut a, "tng-2026-dishub-tertib", 1);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Esc]);
+    assert_eq!(a.screen, tulta::app::Screen::Overview);
+    press(&mut a, &[KeyCode::F(3), KeyCode::Tab, KeyCode::Esc]);
+    assert_eq!(a.screen, tulta::app::Screen::Overview);
+}

@@ -25,17 +25,36 @@ pub enum PanelRow {
 }
 
 /// A note being typed: kept out of the journal until the judge saves it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct NoteEdit {
     pub risalah: String,
     pub kriteria: Option<String>,
-    pub text: String,
+    /// The text being written: a multi-line editor with a cursor, word moves and undo.
+    pub editor: ratatui_textarea::TextArea<'static>,
     pub original: String,
 }
 
 impl NoteEdit {
+    pub fn new(risalah: &str, kriteria: Option<String>, original: String) -> NoteEdit {
+        let mut editor =
+            ratatui_textarea::TextArea::new(original.split('\n').map(str::to_string).collect());
+        // Writing goes on where the note ends.
+        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEdit {
+            risalah: risalah.to_string(),
+            kriteria,
+            editor,
+            original,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
     pub fn changed(&self) -> bool {
-        self.text != self.original
+        self.text() != self.original
     }
 }
 
@@ -64,7 +83,7 @@ pub struct JudgeState {
     pub kategori: Kategori,
     pub rank_selected: usize,
     /// An export path being typed on the ranking screen.
-    pub export: Option<String>,
+    pub export: Option<tui_input::Input>,
 }
 
 impl JudgeState {
@@ -335,22 +354,18 @@ impl JudgeState {
             .get(&kriteria)
             .cloned()
             .unwrap_or_default();
-        self.note = Some(NoteEdit {
-            risalah: risalah.to_string(),
-            kriteria,
-            text: original.clone(),
-            original,
-        });
+        self.note = Some(NoteEdit::new(risalah, kriteria, original));
     }
 
     pub fn save_note(&mut self, lang: Lang) {
         if let Some(n) = self.note.take() {
             if n.changed() {
+                let teks = n.text();
                 self.record(
                     &n.risalah,
                     Change::Catatan {
                         kriteria: n.kriteria,
-                        teks: n.text,
+                        teks,
                     },
                     lang,
                 );
@@ -612,7 +627,7 @@ impl App {
                     j.note = None;
                 }
             }
-            Action::ClearText => note.text.clear(),
+            Action::ClearText => note.editor = ratatui_textarea::TextArea::default(),
             _ => return false,
         }
         true
@@ -652,12 +667,12 @@ impl App {
             return false;
         };
         if ctx == Context::ExportPath {
-            let Some(path) = j.export.clone() else {
+            let Some(path) = j.export.as_ref().map(|i| i.value().to_string()) else {
                 return false;
             };
             match action {
                 Action::Back => j.export = None,
-                Action::ClearText => j.export = Some(String::new()),
+                Action::ClearText => j.export = Some(tui_input::Input::default()),
                 Action::Save => {
                     j.export = None;
                     let said = match j.export(&path, lang) {
@@ -680,7 +695,10 @@ impl App {
             Action::Method => j.cycle_metode(),
             Action::Category => j.cycle_kategori(),
             Action::Export => {
-                j.export = Some(format!("peringkat-{}.xlsx", j.judging.competition.id()))
+                j.export = Some(tui_input::Input::new(format!(
+                    "peringkat-{}.xlsx",
+                    j.judging.competition.id()
+                )))
             }
             Action::Open => {
                 let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());

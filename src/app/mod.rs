@@ -12,9 +12,7 @@ pub mod search;
 pub mod walk;
 
 use action::{Action, Context, Key, Keymap};
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use draft::Draft;
 use library::{Library, Opened, Origin};
 use overview::Overview;
@@ -422,35 +420,79 @@ impl App {
         }
     }
 
-    /// A key typed into the text field of `ctx`; false when it is not a text key.
-    fn type_key(&mut self, ctx: Context, key: KeyEvent, now: Instant) -> bool {
-        let field = match ctx {
+    /// The one-line text field of `ctx`, if it has one.
+    fn line_field(&mut self, ctx: Context) -> Option<&mut tui_input::Input> {
+        match ctx {
             Context::OverviewFilter => Some(&mut self.overview.filter),
             Context::SearchQuery => Some(&mut self.search.query),
             Context::ExportPath => self.judge.as_mut().and_then(|j| j.export.as_mut()),
-            Context::NoteEditor => self
-                .judge
-                .as_mut()
-                .and_then(|j| j.note.as_mut())
-                .map(|n| &mut n.text),
             _ => None,
-        };
-        let Some(field) = field else { return false };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Backspace => {
-                field.pop();
-            }
-            KeyCode::Enter if ctx == Context::NoteEditor => field.push('\n'),
-            KeyCode::Char(c) if !ctrl => field.push(c),
-            _ => return false,
         }
+    }
+
+    /// A key typed into the text field of `ctx` (inserting at the cursor, moving it, deleting
+    /// words); false when the field has no use for it.
+    fn type_key(&mut self, ctx: Context, key: KeyEvent, now: Instant) -> bool {
+        // Quitting and help stay reachable from inside any field.
+        if self
+            .keymap
+            .action(Context::Always, Key::from_event(key))
+            .is_some()
+        {
+            return false;
+        }
+        if ctx == Context::NoteEditor {
+            let Some(note) = self.judge.as_mut().and_then(|j| j.note.as_mut()) else {
+                return false;
+            };
+            if matches!(key.code, KeyCode::F(_) | KeyCode::Esc) {
+                return false;
+            }
+            note.editor.input(key);
+            return true;
+        }
+        use tui_input::backend::crossterm::EventHandler;
+        let Some(field) = self.line_field(ctx) else {
+            return false;
+        };
+        let Some(change) = field.handle_event(&crossterm::event::Event::Key(key)) else {
+            return false;
+        };
+        if change.value {
+            self.text_changed(ctx, now);
+        }
+        true
+    }
+
+    fn text_changed(&mut self, ctx: Context, now: Instant) {
         match ctx {
             Context::OverviewFilter => self.overview.refresh(&self.library),
             Context::SearchQuery => self.search.changed(now),
             _ => {}
         }
-        true
+    }
+
+    /// Text pasted by the terminal (bracketed paste): inserted at the cursor of the field in
+    /// view, as text, never read as keys; a one-line field takes line breaks as spaces.
+    pub fn on_paste(&mut self, text: &str, now: Instant) {
+        let Some(&ctx) = self.contexts().first() else {
+            return;
+        };
+        if ctx == Context::NoteEditor {
+            if let Some(note) = self.judge.as_mut().and_then(|j| j.note.as_mut()) {
+                note.editor
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            return;
+        }
+        let Some(field) = self.line_field(ctx) else {
+            return;
+        };
+        for c in text.replace("\r\n", "\n").chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            field.handle(tui_input::InputRequest::InsertChar(c));
+        }
+        self.text_changed(ctx, now);
     }
 
     /// Watches a file on disk as a draft.

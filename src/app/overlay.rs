@@ -131,13 +131,23 @@ impl App {
             }
             if ctx.typing() {
                 lines.push((
-                    lang.pick("ketik", "type").to_string(),
+                    lang.pick("ketik / tempel", "type / paste").to_string(),
                     lang.pick(
-                        "teks; Backspace menghapus huruf terakhir",
-                        "text; Backspace deletes the last letter",
+                        "di kursor; ← → Home End, Ctrl-← → per kata, Backspace Del, Ctrl-W hapus kata",
+                        "at the cursor; ← → Home End, Ctrl-← → by word, Backspace Del, Ctrl-W deletes a word",
                     )
                     .to_string(),
                 ));
+                if ctx == Context::NoteEditor {
+                    lines.push((
+                        "Enter ↑ ↓".to_string(),
+                        lang.pick(
+                            "baris baru; pindah baris (Ctrl-Z urung ketikan)",
+                            "new line; move between lines (Ctrl-Z undoes typing)",
+                        )
+                        .to_string(),
+                    ));
+                }
             }
             let title = ctx.title(lang);
             match out.iter_mut().find(|(t, _)| *t == title) {

@@ -84,7 +84,8 @@ pub enum Focus {
 }
 
 pub struct SearchState {
-    pub query: String,
+    /// What is typed, with its cursor.
+    pub query: tui_input::Input,
     pub filters: Vec<Filter>,
     pub focus: Focus,
     pub results: Option<Results>,
@@ -104,7 +105,7 @@ pub struct SearchState {
 impl SearchState {
     pub fn new(filters: Vec<Filter>) -> SearchState {
         SearchState {
-            query: String::new(),
+            query: tui_input::Input::default(),
             filters,
             focus: Focus::Query,
             results: None,
@@ -139,7 +140,7 @@ impl SearchState {
 
     /// The query as sent: what was typed and the filters chosen.
     pub fn full_query(&self) -> String {
-        let mut q = self.query.trim().to_string();
+        let mut q = self.query.value().trim().to_string();
         for f in &self.filters {
             if let Some(v) = f.value() {
                 if !q.is_empty() {
@@ -334,7 +335,7 @@ impl super::App {
             }
             (C::Search | C::SearchResults, A::Similar) => self.similar_of_selected(),
             (C::SearchQuery, A::ClearText) => {
-                s.query.clear();
+                s.query.reset();
                 s.changed(now);
             }
             (C::SearchFilter, A::Right | A::Left | A::ClearFilter) => {

@@ -415,7 +415,7 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 format!("{} ", app.t("Ekspor ke:", "Export to:")),
                 th.accent(),
             ),
-            Span::raw(format!("{path}▏")),
+            Span::raw(super::text::with_cursor(path, true)),
             Span::styled(
                 format!(
                     "  {}",
@@ -587,14 +587,6 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
             app.t("Catatan", "Note"),
             note.kriteria.as_deref().unwrap_or(app.t("umum", "general"))
         );
-        let mut text: Vec<Line> = note
-            .text
-            .split('\n')
-            .map(|l| Line::raw(l.to_string()))
-            .collect();
-        if let Some(last) = text.last_mut() {
-            last.spans.push(Span::styled("▏", th.accent()));
-        }
         let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
             .areas(Block::bordered().inner(popup));
         frame.render_widget(Clear, popup);
@@ -605,14 +597,12 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
                 .style(th.base()),
             popup,
         );
-        let h = usize::from(body.height);
-        let scroll = text.len().saturating_sub(h) as u16;
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            body,
-        );
+        // The editor keeps its own scroll, following the cursor.
+        let mut editor = note.editor.clone();
+        editor.set_style(th.base());
+        editor.set_cursor_line_style(Style::default());
+        editor.set_cursor_style(th.selected());
+        frame.render_widget(&editor, body);
         frame.render_widget(
             Paragraph::new(Line::styled(
                 keys_hint(app, crate::app::action::Context::NoteEditor),

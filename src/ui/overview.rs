@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let th = &app.theme;
     let ov = &app.overview;
     let lib = &app.library;
-    let show_filter = ov.editing || !ov.filter.is_empty();
+    let show_filter = ov.editing || !ov.filter.value().is_empty();
     let judging = app.judge.as_ref().filter(|j| j.juri.is_some());
     let [head, filter, table] = Layout::vertical([
         Constraint::Length(if judging.is_some() { 3 } else { 2 }),
@@ -112,11 +112,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     frame.render_widget(Paragraph::new(head_lines), head);
 
     if show_filter {
-        let cursor = if ov.editing { "▏" } else { "" };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(format!("{} ", app.t("saring:", "filter:")), th.accent()),
-                Span::raw(format!("{}{cursor}", ov.filter)),
+                Span::raw(super::text::with_cursor(&ov.filter, ov.editing)),
                 Span::styled(
                     format!("   {} / {}", ov.visible.len(), lib.rows.len()),
                     th.muted(),

@@ -7,6 +7,19 @@ use ratatui::style::Style;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
+/// A one-line field's text with its cursor drawn where typing goes.
+pub fn with_cursor(input: &tui_input::Input, focused: bool) -> String {
+    let value = input.value();
+    if !focused {
+        return value.to_string();
+    }
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    format!("{}▏{}", &value[..at], &value[at..])
+}
+
 /// Cuts `s` to `width` characters, marking the cut with an ellipsis.
 pub fn fit(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
