@@ -296,6 +296,30 @@ fn the_note_editor_inserts_at_the_cursor_and_takes_a_paste() {
     );
 }
 
+/// Defect 4: XLSX asked for on a terminal is refused, in the user's language, and nothing binary
+/// reaches the screen.
+#[test]
+fn xlsx_to_a_terminal_is_refused() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let term = Term::start(
+        &["rank", &dir_arg, "--format", "xlsx"],
+        dir.path(),
+        &env,
+        100,
+        30,
+    );
+    let shown = term.wait_for("berkas biner");
+    let mut term = term;
+    assert!(!term.wait_exit().success());
+    assert!(!shown.contains("PK"), "{shown}");
+    assert!(
+        !term.raw.lock().expect("raw").windows(2).any(|w| w == b"PK"),
+        "no zip bytes written"
+    );
+}
+
 #[test]
 fn sigkill_mid_session_loses_nothing_reported_saved() {
     let (dir, data, etc) = folders();

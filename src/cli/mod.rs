@@ -101,8 +101,9 @@ enum Command {
         #[arg(long, default_value = "semua")]
         kategori: String,
         /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
-        #[arg(long, value_enum, default_value_t = judge::RankFormat::Table)]
-        format: judge::RankFormat,
+        /// Default: told by the --output file's extension, else table.
+        #[arg(long, value_enum)]
+        format: Option<judge::RankFormat>,
         /// Write to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
