@@ -375,3 +375,28 @@ fn the_picker_starts_on_the_judge_and_esc_keeps_it_and_one_esc_goes_back() {
     press(&mut a, &[KeyCode::F(3), KeyCode::Tab, KeyCode::Esc]);
     assert_eq!(a.screen, tulta::app::Screen::Overview);
 }
+
+/// `N` opens the next entry the judge has not finished (skipping finished and barred ones).
+#[test]
+fn n_goes_to_the_next_unfinished_entry() {
+    use tulta_core::judging::scoring::Status;
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging(Lang::Id, Some("juri-2"), data.path());
+    a.open_row(a.overview.visible[0], 1);
+    let first = a.walk.as_ref().and_then(|w| w.row);
+    press(&mut a, &[KeyCode::Char('N')]);
+    let w = a.walk.as_ref().expect("walk");
+    assert_ne!(w.row, first);
+    let id = w
+        .opened
+        .risalah
+        .as_ref()
+        .expect("risalah")
+        .id_str()
+        .to_string();
+    let j = a.judge.as_ref().expect("judge");
+    assert_ne!(j.status(&id), Status::Finished, "{id}");
+    assert!(j.bar(&id).is_none());
+    press(&mut a, &[KeyCode::Esc]);
+    assert_eq!(a.screen, tulta::app::Screen::Overview);
+}

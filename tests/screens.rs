@@ -523,3 +523,32 @@ fn a_conflict_is_refused_in_the_panel_and_nothing_is_written() {
     let shown = render(&mut a, 120, 40);
     assert!(shown.contains("may not score"), "{shown}");
 }
+
+/// Defect 6 of issue 16: the guidance item under ▶ is shown whole at 80x24 (it used to be cut
+/// at any width), and a long saved note is read whole while its line is under ▶.
+#[test]
+fn the_guidance_item_and_note_under_the_cursor_are_read_whole() {
+    let data = tempfile::tempdir().expect("tmp");
+    for lang in LANGS {
+        let mut a = judging_app(lang, Some("juri-2"), data.path());
+        let r = row_of(&a, "tng-2026-dishub-tertib");
+        a.open_row(r, 1);
+        press(&mut a, &[KeyCode::BackTab, KeyCode::Down]);
+        let item = a.judge.as_ref().expect("judge").kriteria()[0].panduan[0].clone();
+        let shown = render(&mut a, 80, 24);
+        let flat: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        for word in item.split_whitespace() {
+            assert!(flat.contains(word), "{word} of {item:?} missing:\n{shown}");
+        }
+        assert!(!shown.contains(&format!("{}…", &item[..20])), "{shown}");
+        let long = "Analisis Pareto sudah tepat; namun sasaran belum dikaitkan dengan standar pelayanan minimal dan data bulan Maret tidak dilampirkan sama sekali";
+        press(&mut a, &[KeyCode::Up, KeyCode::Char('e')]);
+        a.on_paste(long, Instant::now());
+        a.on_key(
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            Instant::now(),
+        );
+        let shown = render(&mut a, 80, 24);
+        assert!(shown.contains("sekali"), "{shown}");
+    }
+}

@@ -38,6 +38,7 @@ pub enum Action {
     Findings,
     NextEntry,
     PrevEntry,
+    NextUnfinished,
     Similar,
     Undo,
     Score(u8),
@@ -91,6 +92,7 @@ impl Action {
             Action::Findings => "temuan",
             Action::NextEntry => "risalah-berikut",
             Action::PrevEntry => "risalah-sebelum",
+            Action::NextUnfinished => "belum-selesai",
             Action::Similar => "serupa",
             Action::Undo => "batal",
             Action::Score(_) => "nilai",
@@ -449,6 +451,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Walk, vec![c('t')], A::Findings, ("temuan langkah ini", "this step's findings"), None);
     b(C::Walk, vec![c('n')], A::NextEntry, ("risalah berikutnya", "next report"), None);
     b(C::Walk, vec![c('p')], A::PrevEntry, ("risalah sebelumnya", "previous report"), None);
+    b(C::Walk, vec![c('N')], A::NextUnfinished, ("risalah berikutnya yang belum saya selesaikan", "next report I have not finished"), None);
     b(C::Walk, vec![c('m')], A::Similar, ("risalah serupa", "similar reports"), None);
     b(C::Walk, vec![c('u')], A::Undo, ("batalkan perubahan terakhir pada risalah ini", "undo the last change to this report"), Some(("batal", "undo")));
     b(C::Walk, vec![p(K::Esc), p(K::Backspace)], A::Back, ("kembali", "back"), Some(("kembali", "back")));

@@ -62,6 +62,10 @@ impl App {
         match (ctx, action) {
             (_, Action::ChooseJudge) => self.judge.is_some(),
             (Context::Walk, Action::Undo) => self.scoring_entry().is_some(),
+            (Context::Walk, Action::NextUnfinished) => {
+                self.judge.as_ref().is_some_and(|j| j.juri.is_some())
+                    && self.walk.as_ref().is_some_and(|w| w.row.is_some())
+            }
             _ => true,
         }
     }

@@ -201,8 +201,40 @@ impl super::App {
                 pane => pane,
             };
         }
-        // Stay on this screen rather than stacking one per report.
-        self.history.pop();
+    }
+
+    /// The next entry in the overview's order (wrapping round) that this judge may score and
+    /// has not finished; says so when there is none.
+    fn next_unfinished(&mut self) {
+        let (Some(w), Some(j)) = (&self.walk, &self.judge) else {
+            return;
+        };
+        let Some(row) = w.row else { return };
+        let ov = &self.overview;
+        let here = ov.visible.iter().position(|&i| i == row).unwrap_or(0);
+        let n = ov.visible.len();
+        let found = (1..=n).map(|d| ov.visible[(here + d) % n]).find(|&i| {
+            self.library.rows.get(i).is_some_and(|r| {
+                j.has_panel(&r.id)
+                    && j.bar(&r.id).is_none()
+                    && j.status(&r.id) != tulta_core::judging::scoring::Status::Finished
+            })
+        });
+        match found {
+            Some(i) if i != row => {
+                let step = w.step;
+                self.open_row(i, step);
+            }
+            _ => {
+                self.status = Some(
+                    self.t(
+                        "tidak ada risalah lain yang belum Anda selesaikan di daftar ini",
+                        "no other report in this list is unfinished for you",
+                    )
+                    .to_string(),
+                )
+            }
+        }
     }
 
     pub(super) fn walk_action(
@@ -234,6 +266,7 @@ impl super::App {
             (C::Walk, A::Findings) => w.show_findings(),
             (C::Walk, A::NextEntry) => self.next_entry(true),
             (C::Walk, A::PrevEntry) => self.next_entry(false),
+            (C::Walk, A::NextUnfinished) => self.next_unfinished(),
             (C::Walk, A::Similar) => {
                 let id = w
                     .opened

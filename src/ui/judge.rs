@@ -157,10 +157,19 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     .style(style),
                 );
                 if let Some(note) = sheet.catatan.get(&Some(c.id.clone())) {
-                    lines.push(Line::styled(
-                        fit(&format!("   ✎ {}", note.replace('\n', " ")), width),
-                        th.info(),
-                    ));
+                    // A saved note is read whole while its criterion is under ▶.
+                    if i == cursor {
+                        for part in
+                            super::text::wrap(&format!("✎ {note}"), width.saturating_sub(3).max(1))
+                        {
+                            lines.push(Line::styled(format!("   {part}"), th.info()));
+                        }
+                    } else {
+                        lines.push(Line::styled(
+                            fit(&format!("   ✎ {}", note.replace('\n', " ")), width),
+                            th.info(),
+                        ));
+                    }
                 }
             }
             PanelRow::Item(k, b) => {
@@ -172,14 +181,34 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     Some(Tick::Tidak) => ("☒", th.error()),
                     None => ("☐", th.muted()),
                 };
-                lines.push(
-                    Line::from(vec![
-                        Span::raw(format!("{marker} ")),
-                        Span::styled(format!("{mark} "), mstyle),
-                        Span::raw(fit(&c.panduan[b], width.saturating_sub(4))),
-                    ])
-                    .style(style),
-                );
+                // The item under ▶ is shown whole, wrapped; the others fit one line each.
+                let room = width.saturating_sub(4);
+                let parts = if i == cursor {
+                    super::text::wrap(&c.panduan[b], room.max(1))
+                } else {
+                    vec![fit(&c.panduan[b], room)]
+                };
+                for (n, part) in parts.into_iter().enumerate() {
+                    lines.push(
+                        Line::from(vec![
+                            Span::raw(if n == 0 {
+                                format!("{marker} ")
+                            } else {
+                                "  ".to_string()
+                            }),
+                            Span::styled(
+                                if n == 0 {
+                                    format!("{mark} ")
+                                } else {
+                                    "  ".into()
+                                },
+                                mstyle,
+                            ),
+                            Span::raw(part),
+                        ])
+                        .style(style),
+                    );
+                }
             }
             PanelRow::Note => {
                 let note = sheet.catatan.get(&None).cloned().unwrap_or_default();
@@ -193,6 +222,9 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                                     "general note (Enter to write)",
                                 )
                                 .to_string()
+                            } else if i == cursor {
+                                // Under ▶ the note is read first line whole; the rest follows.
+                                String::new()
                             } else {
                                 fit(&note.replace('\n', " "), width.saturating_sub(3))
                             },
@@ -205,6 +237,11 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     ])
                     .style(style),
                 );
+                if i == cursor && !note.is_empty() {
+                    for part in super::text::wrap(&note, width.saturating_sub(3).max(1)) {
+                        lines.push(Line::styled(format!("   {part}"), th.info()));
+                    }
+                }
             }
         }
     }
