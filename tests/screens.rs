@@ -552,3 +552,24 @@ fn the_guidance_item_and_note_under_the_cursor_are_read_whole() {
         assert!(shown.contains("sekali"), "{shown}");
     }
 }
+
+/// Defect 15 of issue 16: the judge picker shows every judge's OPD whole (it decides conflicts) at
+/// 80 and 120 columns, and at 120 columns the overview's title column is no longer 14 characters.
+#[test]
+fn the_picker_shows_the_opd_whole_and_the_title_column_has_room() {
+    let data = tempfile::tempdir().expect("tmp");
+    for (w, h) in SIZES {
+        let mut a = judging_app(Lang::Id, None, data.path());
+        let shown = render(&mut a, w, h);
+        for opd in [
+            "Bagian Organisasi Setda Kota Tirtanagara",
+            "RSUD Tirta Husada",
+            "Biro Organisasi Setda Provinsi",
+        ] {
+            assert!(shown.contains(opd), "{opd} at {w}x{h}:\n{shown}");
+        }
+    }
+    let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
+    let shown = render(&mut a, 120, 40);
+    assert!(shown.contains("Validasi BPHTB selesai tanpa"), "{shown}");
+}

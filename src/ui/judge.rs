@@ -573,23 +573,28 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
             Line::styled(app.t("Siapa yang menilai?", "Who is scoring?"), th.title()),
             Line::raw(""),
         ];
+        let width = area.width.saturating_sub(4).min(110);
+        let room = usize::from(width.saturating_sub(2));
         for (i, x) in judges.iter().enumerate() {
-            let line = Line::from(vec![
-                Span::styled(
-                    format!("{} {:<8}", if i == sel { "▶" } else { " " }, x.id),
-                    th.accent(),
-                ),
-                Span::raw(x.nama.clone()),
-                Span::styled(
-                    x.opd.as_ref().map_or(String::new(), |o| format!(" · {o}")),
-                    th.muted(),
-                ),
-            ]);
-            lines.push(if i == sel {
-                line.style(th.selected())
+            let head = format!("{} {:<8}", if i == sel { "▶" } else { " " }, x.id);
+            let opd = x.opd.clone().unwrap_or_default();
+            // The OPD decides conflicts: when it does not fit beside the name it gets its own line.
+            let beside =
+                head.chars().count() + x.nama.chars().count() + 3 + opd.chars().count() <= room;
+            let mut spans = vec![Span::styled(head, th.accent()), Span::raw(x.nama.clone())];
+            if beside && !opd.is_empty() {
+                spans.push(Span::styled(format!(" · {opd}"), th.muted()));
+            }
+            let style = if i == sel {
+                th.selected()
             } else {
-                line
-            });
+                Style::default()
+            };
+            lines.push(Line::from(spans).style(style));
+            if !beside && !opd.is_empty() {
+                let text = format!("           {}", fit(&opd, room.saturating_sub(11)));
+                lines.push(Line::from(Span::styled(text, th.muted())).style(style));
+            }
         }
         let ro = Line::from(Span::raw(format!(
             "{} {}",
@@ -606,7 +611,7 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
             keys_hint(app, crate::app::action::Context::Picker),
             th.muted(),
         ));
-        let popup = super::centred(area, 76, lines.len() as u16 + 2);
+        let popup = super::centred(area, width, lines.len() as u16 + 2);
         frame.render_widget(Clear, popup);
         frame.render_widget(
             Paragraph::new(lines).style(th.base()).block(

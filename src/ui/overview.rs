@@ -202,11 +202,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         header.push(app.t("Nilai saya", "My score").to_string());
     }
     let mut widths = Vec::new();
+    // The title is what people read a list by: the id and OPD columns give it room.
     if wide {
-        widths.push(Constraint::Length(30));
+        widths.push(Constraint::Length(24));
     }
     widths.extend([
-        Constraint::Length(if wide { 34 } else { 22 }),
+        Constraint::Length(if wide { 26 } else { 22 }),
         Constraint::Length(9),
         Constraint::Length(5),
         Constraint::Min(12),
