@@ -400,3 +400,57 @@ fn n_goes_to_the_next_unfinished_entry() {
     press(&mut a, &[KeyCode::Esc]);
     assert_eq!(a.screen, tulta::app::Screen::Overview);
 }
+
+/// Defect 14: the export's default name says the method and category, an existing file is
+/// replaced only on a second Enter, and the message names the absolute path.
+#[test]
+fn export_names_the_method_and_category_and_never_overwrites_silently() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("tmp");
+    let mut a = judging(Lang::En, Some("juri-2"), data.path());
+    press(
+        &mut a,
+        &[
+            KeyCode::F(5),
+            KeyCode::Char('m'),
+            KeyCode::Char('c'),
+            KeyCode::Char('x'),
+        ],
+    );
+    let name = a
+        .judge
+        .as_ref()
+        .and_then(|j| j.export.as_ref())
+        .map(|i| i.value().to_string());
+    assert_eq!(
+        name.as_deref(),
+        Some("peringkat-lomba-budaya-kerja-2026-tirtanagara-median-opd.xlsx")
+    );
+    let target = out.path().join("r.csv");
+    std::fs::write(&target, "keep me").expect("w");
+    press(&mut a, &[KeyCode::Esc, KeyCode::Char('x')]);
+    a.dispatch(
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+        Instant::now(),
+    );
+    a.on_paste(&target.display().to_string(), Instant::now());
+    press(&mut a, &[KeyCode::Enter]);
+    assert_eq!(std::fs::read_to_string(&target).expect("r"), "keep me");
+    let said = a
+        .judge
+        .as_ref()
+        .and_then(|j| j.message.clone())
+        .expect("asked");
+    assert!(said.1.contains("Enter again overwrites"), "{said:?}");
+    press(&mut a, &[KeyCode::Enter]);
+    assert_ne!(std::fs::read_to_string(&target).expect("r"), "keep me");
+    let said = a
+        .judge
+        .as_ref()
+        .and_then(|j| j.message.clone())
+        .expect("said");
+    assert!(
+        said.0 && said.1.contains(&target.display().to_string()),
+        "{said:?}"
+    );
+}

@@ -84,6 +84,8 @@ pub struct JudgeState {
     pub rank_selected: usize,
     /// An export path being typed on the ranking screen.
     pub export: Option<tui_input::Input>,
+    /// A path that exists and that the judge has been asked about: Enter again overwrites it.
+    pub overwrite: Option<String>,
 }
 
 impl JudgeState {
@@ -104,6 +106,7 @@ impl JudgeState {
             kategori: Kategori::Semua,
             rank_selected: 0,
             export: None,
+            overwrite: None,
         }
     }
 
@@ -434,8 +437,8 @@ impl JudgeState {
             }
         };
         tulta_core::files::write_atomic(path, &bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(path.display().to_string())
+            .map_err(|e| format!("{}: {e}", absolute(&path.display().to_string())))?;
+        Ok(absolute(&path.display().to_string()))
     }
 
     /// Entries where the judges' indexes lie furthest apart, widest first.
@@ -464,6 +467,11 @@ impl JudgeState {
         scoring::predikat(&self.judging.competition.rubrik, index)
             .map(|p| format!("{} {}", p.kode, p.label))
     }
+}
+
+/// A path as the user can find it again: absolute, whatever folder the app was started in.
+fn absolute(path: &str) -> String {
+    std::path::absolute(path.trim()).map_or_else(|_| path.to_string(), |p| p.display().to_string())
 }
 
 fn describe(change: &Change, lang: Lang) -> String {
@@ -673,8 +681,25 @@ impl App {
             match action {
                 Action::Back => j.export = None,
                 Action::ClearText => j.export = Some(tui_input::Input::default()),
+                // An existing file is never replaced without a second Enter on the same path.
+                Action::Save
+                    if std::path::Path::new(path.trim()).exists()
+                        && j.overwrite.as_deref() != Some(path.as_str()) =>
+                {
+                    j.overwrite = Some(path.clone());
+                    let text = format!(
+                        "{} {}",
+                        absolute(&path),
+                        lang.pick(
+                            "sudah ada: Enter lagi untuk menimpa, Esc batal",
+                            "exists: Enter again overwrites it, Esc cancels",
+                        )
+                    );
+                    j.say(None, false, text);
+                }
                 Action::Save => {
                     j.export = None;
+                    j.overwrite = None;
                     let said = match j.export(&path, lang) {
                         Ok(written) => (
                             true,
@@ -694,10 +719,14 @@ impl App {
             Action::Down => j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1)),
             Action::Method => j.cycle_metode(),
             Action::Category => j.cycle_kategori(),
+            // The name says what the file holds: competition, method, category.
             Action::Export => {
+                j.overwrite = None;
                 j.export = Some(tui_input::Input::new(format!(
-                    "peringkat-{}.xlsx",
-                    j.judging.competition.id()
+                    "peringkat-{}-{}-{}.xlsx",
+                    j.judging.competition.id(),
+                    j.metode.as_str(),
+                    j.kategori.as_str()
                 )))
             }
             Action::Open => {

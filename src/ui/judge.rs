@@ -453,13 +453,17 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 th.accent(),
             ),
             Span::raw(super::text::with_cursor(path, true)),
-            Span::styled(
-                format!(
-                    "  {}",
-                    app.t("Enter tulis · Esc batal", "Enter write · Esc cancel")
+            match (&j.overwrite, j.message_on(None)) {
+                // The file exists: the question is what the judge must see.
+                (Some(_), Some((_, m))) => Span::styled(format!("  {m}"), th.warning()),
+                _ => Span::styled(
+                    format!(
+                        "  {}",
+                        keys_hint(app, crate::app::action::Context::ExportPath)
+                    ),
+                    th.muted(),
                 ),
-                th.muted(),
-            ),
+            },
         ])
     } else {
         match j.message_on(None) {
