@@ -573,3 +573,51 @@ fn the_picker_shows_the_opd_whole_and_the_title_column_has_room() {
     let shown = render(&mut a, 120, 40);
     assert!(shown.contains("Validasi BPHTB selesai tanpa"), "{shown}");
 }
+
+/// Defect 7 of issue 16: after the draft is saved again, the step view opened from it and its row
+/// in the overview show the new reading, not the old findings and count.
+#[test]
+fn draft_watch_refreshes_the_step_view_and_the_overview_row() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("draf.yaml");
+    let clean = sources::builtin_file("reports/lomba-2026/risalah/tng-2026-dishub-tertib.yaml")
+        .expect("sample");
+    std::fs::write(&path, &clean.bytes[..]).expect("write");
+    let name = path.display().to_string();
+    let files = sources::collect(std::slice::from_ref(&path)).expect("collect");
+    let library = Library::build(&name, &files, &|n| Origin::Disk(n.into()), &|_| {});
+    let mut a = App::new(
+        Options {
+            lang: Lang::En,
+            theme: Theme::builtin_default(),
+            mouse: true,
+            root: None,
+            keymap: Default::default(),
+        },
+        library,
+    );
+    a.open_draft(&path);
+    press(&mut a, &[KeyCode::Enter]);
+    assert_eq!(a.screen, Screen::Walk);
+    assert_eq!(a.walk.as_ref().map(|w| w.opened.diagnostics.len()), Some(0));
+    let broken =
+        String::from_utf8_lossy(&clean.bytes).replace("format: risalah/1", "format: risalah/9");
+    std::fs::write(&path, broken).expect("write");
+    let now = Instant::now();
+    if let Some(d) = &mut a.draft {
+        d.touched(now);
+    }
+    a.tick(now + std::time::Duration::from_millis(500));
+    let w = a.walk.as_ref().expect("walk");
+    assert!(
+        w.opened
+            .diagnostics
+            .iter()
+            .any(|x| x.code().as_str() == "T002"),
+        "the step view shows the new finding"
+    );
+    assert!(
+        a.library.rows[0].errors > 0,
+        "the overview row is read again"
+    );
+}

@@ -118,6 +118,42 @@ fn watch(path: &Path, bg: Sender<Bg>) -> Result<RecommendedWatcher, String> {
 }
 
 impl super::App {
+    /// After a re-check, every view of the draft shows the new reading: the walk-through opened
+    /// from it (same step) and its row in the overview, not the findings of the old text.
+    pub(super) fn draft_rechecked(&mut self) {
+        let Some(d) = &self.draft else { return };
+        if d.error.is_some() {
+            return;
+        }
+        let name = d.path.display().to_string();
+        let path = d.path.clone();
+        if let Some(w) = &mut self.walk {
+            if w.opened.name == name {
+                if let Ok(opened) = read(&path) {
+                    w.opened = opened;
+                    let n = w.findings_here();
+                    w.finding = w.finding.min(n.saturating_sub(1));
+                    let tabs = w.tabs().len();
+                    w.tab = w.tab.min(tabs.saturating_sub(1));
+                }
+            }
+        }
+        if let Some(i) = self.library.rows.iter().position(|r| r.name == name) {
+            if let Ok(files) = tulta_core::files::sources::collect(std::slice::from_ref(&path)) {
+                let one = super::library::Library::build(
+                    &name,
+                    &files,
+                    &|n| super::library::Origin::Disk(std::path::PathBuf::from(n)),
+                    &|_| {},
+                );
+                if let Some(row) = one.rows.into_iter().next() {
+                    self.library.rows[i] = row;
+                    self.overview.refresh(&self.library);
+                }
+            }
+        }
+    }
+
     pub(super) fn draft_action(&mut self, action: super::action::Action) -> bool {
         use super::action::Action as A;
         use super::library::{Opened, Origin};
@@ -130,7 +166,10 @@ impl super::App {
             A::Down => d.selected = (d.selected + 1).min(n.saturating_sub(1)),
             A::Top => d.selected = 0,
             A::Bottom => d.selected = n.saturating_sub(1),
-            A::Recheck => d.recheck(),
+            A::Recheck => {
+                d.recheck();
+                self.draft_rechecked();
+            }
             A::Back => self.back(),
             A::Open => {
                 let step = d

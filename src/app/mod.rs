@@ -531,8 +531,8 @@ impl App {
     /// Time passing: debounced searches and re-checks.
     pub fn tick(&mut self, now: Instant) {
         self.search.tick(now);
-        if let Some(d) = &mut self.draft {
-            d.tick(now);
+        if self.draft.as_mut().is_some_and(|d| d.tick(now)) {
+            self.draft_rechecked();
         }
     }
 
