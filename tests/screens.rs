@@ -621,3 +621,26 @@ fn draft_watch_refreshes_the_step_view_and_the_overview_row() {
         "the overview row is read again"
     );
 }
+
+/// Defect 9 of issue 16: beside the scoring panel at 80x24 a Pareto row keeps its cumulative
+/// percent on its own line and the scale's marks do not run together; the 5W1H plan breaks no word.
+#[test]
+fn pareto_and_5w1h_fit_beside_the_panel_at_80x24() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-dishub-tertib");
+    a.open_row(r, 3);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Right]);
+    let shown = render(&mut a, 80, 24);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains(" 48 ") && l.contains("44,4")),
+        "{shown}"
+    );
+    assert!(!shown.contains("5080"), "{shown}");
+    press(&mut a, &[KeyCode::Char('4'), KeyCode::Right]);
+    let shown = render(&mut a, 80, 24);
+    assert!(shown.contains("Pendaftaran dan pembayaran"), "{shown}");
+    assert!(!shown.contains("Pendaftar\n"), "{shown}");
+}

@@ -286,11 +286,17 @@ fn pareto(
     if rows.is_empty() || area.height < 3 {
         return;
     }
-    let label_w = (usize::from(area.width) * 40 / 100).clamp(8, 44);
+    // Every row must fit on one line (a wrapped cum% reads as a row of its own): in a narrow pane
+    // the labels give way first, then the plot, never the numbers.
     let nums_w = 14;
+    let plot_min = 8;
+    let label_w = (usize::from(area.width) * 40 / 100)
+        .clamp(8, 44)
+        .min(usize::from(area.width).saturating_sub(nums_w + 2 + plot_min))
+        .max(4);
     let plot_w = usize::from(area.width)
         .saturating_sub(label_w + nums_w + 2)
-        .max(10);
+        .max(plot_min);
     let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max);
     let mark80 = (0.8 * plot_w as f64).round() as usize;
     let col = |pct: f64| ((pct / 100.0) * (plot_w - 1) as f64).round() as usize;
@@ -384,9 +390,16 @@ fn pareto(
         lines.push(Line::from(spans));
     }
     // A scale under the plot: 0, 50, 80 and 100 percent of the cumulative line.
+    // Marks that would run into one another are left out, the 80% mark last of all.
     let mut scale: Vec<char> = vec![' '; plot_w + 6];
-    for (pct, text) in [(0.0, "0"), (50.0, "50"), (80.0, "80"), (100.0, "100%")] {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (pct, text) in [(0.0, "0"), (80.0, "80"), (100.0, "100%"), (50.0, "50")] {
         let at = col(pct);
+        let end = at + text.chars().count();
+        if taken.iter().any(|&(a, b)| at <= b && a <= end) {
+            continue;
+        }
+        taken.push((at, end));
         for (k, ch) in text.chars().enumerate() {
             if let Some(c) = scale.get_mut(at + k) {
                 *c = ch;
@@ -427,6 +440,39 @@ fn plan(
         ("Bagaimana", "How"),
     ];
     debug_assert_eq!(labels.len(), FIVE_W_ONE_H.len());
+    let dash = "—".to_string();
+    // Beside the scoring panel at 80 columns a table's columns are a few letters wide and words
+    // break inside; there each action is a block of labelled lines across the whole width.
+    if area.width < 60 {
+        let w = usize::from(area.width).max(8);
+        let mut lines: Vec<Line> = Vec::new();
+        for a in aksi {
+            let id = a.id.as_ref().map_or(dash.clone(), |t| t.value.clone());
+            let cause = a
+                .penyebab
+                .as_ref()
+                .map_or(dash.clone(), |t| t.value.clone());
+            for (n, part) in wrap(&format!("{id} · {cause}"), w).into_iter().enumerate() {
+                lines.push(if n == 0 {
+                    Line::styled(part, th.accent().add_modifier(Modifier::BOLD))
+                } else {
+                    Line::styled(part, th.accent())
+                });
+            }
+            for (i, (lid, len)) in labels.iter().enumerate() {
+                let value = a.unsur[i].clone().unwrap_or_else(|| dash.clone());
+                for part in wrap(
+                    &format!("{}: {value}", app.t(lid, len)),
+                    w.saturating_sub(2),
+                ) {
+                    lines.push(Line::raw(format!("  {part}")));
+                }
+            }
+            lines.push(Line::raw(""));
+        }
+        text(frame, area, lines, scroll);
+        return;
+    }
     let wide = area.width >= 110;
     // Narrow: three columns of labelled elements; wide: one column per element.
     let widths: Vec<Constraint> = if wide {
@@ -452,7 +498,6 @@ fn plan(
         .spacing(1)
         .split(Rect::new(0, 0, area.width, 1));
     let col_w = |i: usize| usize::from(cols.get(i).map_or(10, |r| r.width)).max(1);
-    let dash = "—".to_string();
     let mut header = vec!["ID".to_string(), app.t("Penyebab", "Cause").to_string()];
     if wide {
         header.extend(labels.iter().map(|(id, en)| app.t(id, en).to_string()));
