@@ -335,7 +335,17 @@ fn search_screen() {
                 seq: u64::MAX,
                 results,
             });
-            insta::assert_snapshot!(name(lang, w, h, "search"), render(&mut a, w, h));
+            let shown = render(&mut a, w, h);
+            // Defect 9 of issue 16: at 80 columns every hit still says which step matched.
+            let metas: Vec<&str> = shown.lines().filter(|l| l.contains("tng-20")).collect();
+            assert!(
+                !metas.is_empty()
+                    && metas
+                        .iter()
+                        .all(|l| l.contains(lang.pick("langkah ", "step "))),
+                "{shown}"
+            );
+            insta::assert_snapshot!(name(lang, w, h, "search"), shown);
 
             // A filter chosen, and the results pane focused.
             press(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Tab]);
