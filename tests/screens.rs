@@ -654,3 +654,27 @@ fn pareto_and_5w1h_fit_beside_the_panel_at_80x24() {
     assert!(shown.contains("Pendaftaran dan pembayaran"), "{shown}");
     assert!(!shown.contains("Pendaftar\n"), "{shown}");
 }
+
+/// Defect 6 of issue 16: one checklist. While a judge scores the entry, the Check tab points to
+/// the panel's guidance items instead of showing a second list that cannot be ticked.
+#[test]
+fn the_check_tab_shows_no_second_checklist_while_scoring() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-dishub-tertib");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Char('t')]);
+    let shown = render(&mut a, 120, 40);
+    assert!(shown.contains("ticked in the Scores panel"), "{shown}");
+    let content: String = shown
+        .lines()
+        .map(|l| l.split('│').nth(3).unwrap_or_default().to_string() + "\n")
+        .collect();
+    assert!(!content.contains('☐'), "{content}");
+    // Reading without a judge keeps the checklist.
+    let mut a = app(Lang::En);
+    let r = row_of(&a, "tng-2026-dishub-tertib");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Char('t')]);
+    assert!(render(&mut a, 120, 40).contains('☐'));
+}
