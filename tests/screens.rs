@@ -678,3 +678,17 @@ fn the_check_tab_shows_no_second_checklist_while_scoring() {
     press(&mut a, &[KeyCode::Char('t')]);
     assert!(render(&mut a, 120, 40).contains('☐'));
 }
+
+/// Defect 14 of issue 16: the progress screen says which entries each judge has started and not
+/// finished, with how many criteria are scored.
+#[test]
+fn progress_names_the_entries_in_progress() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
+    press(&mut a, &[KeyCode::F(6)]);
+    let shown = render(&mut a, 120, 40);
+    assert!(
+        shown.contains("◐ berjalan: tng-2026-dishub-tertib 5/8"),
+        "{shown}"
+    );
+}

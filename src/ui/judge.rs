@@ -516,6 +516,40 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
             )),
         ]));
         lines.push(Line::styled(format!("  {}", p.nama), th.muted()));
+        // Which entries are started but not finished: what a coordinator chases.
+        let rubrik = &j.judging.competition.rubrik;
+        let sheets = j.judging.sheets(&p.juri);
+        let started: Vec<String> = j
+            .judging
+            .competition
+            .entries
+            .iter()
+            .filter(|e| j.judging.bar(&p.juri, &e.id).is_none())
+            .filter_map(|e| {
+                let s = sheets.get(&e.id)?;
+                (s.status(rubrik) == tulta_core::judging::scoring::Status::InProgress).then(|| {
+                    format!(
+                        "{} {}/{}",
+                        e.id,
+                        s.skor.len().min(rubrik.kriteria.len()),
+                        rubrik.kriteria.len()
+                    )
+                })
+            })
+            .collect();
+        if !started.is_empty() {
+            lines.push(Line::styled(
+                fit(
+                    &format!(
+                        "  ◐ {}: {}",
+                        app.t("berjalan", "started"),
+                        started.join(" · ")
+                    ),
+                    usize::from(area.width),
+                ),
+                th.warning(),
+            ));
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
