@@ -10,7 +10,7 @@ use std::time::Instant;
 use tulta::app::action::{Action, Context, Key, KeyList, Keymap};
 use tulta::app::library::{Library, Origin};
 use tulta::app::{App, Options, Outcome};
-use tulta::ui::theme::Theme;
+use tulta::theme::Theme;
 use tulta_core::files::sources;
 use tulta_core::i18n::Lang;
 

@@ -3,7 +3,7 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
 use tulta_core::judging::{Bar, Judging};
@@ -24,7 +24,17 @@ pub enum PanelRow {
     Note,
 }
 
-/// A note being typed: kept out of the journal until the judge saves it.
+/// A note being typed, as kept on disk (`<juri>.draft.json`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NoteDraft {
+    pub risalah: String,
+    pub kriteria: Option<String>,
+    pub text: String,
+    pub original: String,
+}
+
+/// A note being typed: kept out of the journal until the judge saves it, and kept on disk as a draft
+/// ([`NoteDraft`]) meanwhile, so that a stop or a lost terminal never loses it (spec §10).
 #[derive(Clone, Debug)]
 pub struct NoteEdit {
     pub risalah: String,
@@ -51,6 +61,27 @@ impl NoteEdit {
 
     pub fn text(&self) -> String {
         self.editor.lines().join("\n")
+    }
+
+    /// What is kept on disk while the note is typed.
+    pub fn draft(&self) -> NoteDraft {
+        NoteDraft {
+            risalah: self.risalah.clone(),
+            kriteria: self.kriteria.clone(),
+            text: self.text(),
+            original: self.original.clone(),
+        }
+    }
+
+    /// A kept draft back in the editor, the cursor at its end.
+    pub fn from_draft(d: NoteDraft) -> NoteEdit {
+        let mut note = NoteEdit::new(&d.risalah, d.kriteria, d.original);
+        note.editor =
+            ratatui_textarea::TextArea::new(d.text.split('\n').map(str::to_string).collect());
+        note.editor
+            .move_cursor(ratatui_textarea::CursorMove::Bottom);
+        note.editor.move_cursor(ratatui_textarea::CursorMove::End);
+        note
     }
 
     pub fn changed(&self) -> bool {
@@ -86,6 +117,8 @@ pub struct JudgeState {
     pub export: Option<tui_input::Input>,
     /// A path that exists and that the judge has been asked about: Enter again overwrites it.
     pub overwrite: Option<String>,
+    /// The note text last kept as a draft on disk.
+    draft_kept: Option<String>,
 }
 
 impl JudgeState {
@@ -107,6 +140,64 @@ impl JudgeState {
             rank_selected: 0,
             export: None,
             overwrite: None,
+            draft_kept: None,
+        }
+    }
+
+    /// `<journal dir>/<juri>.draft.json`: the note being typed, if any.
+    fn draft_path(&self) -> Option<std::path::PathBuf> {
+        let juri = self.juri.as_deref()?;
+        Some(self.judging.dir().join(format!("{juri}.draft.json")))
+    }
+
+    /// Opens the editor on a note left unsaved by a session that was stopped (SIGTERM, SIGHUP, a
+    /// closed terminal): the judge saves it (Ctrl-S) or discards it.
+    pub fn offer_draft(&mut self, lang: Lang) {
+        let Some(path) = self.draft_path() else {
+            return;
+        };
+        let Some(note) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<NoteDraft>(&b).ok())
+            .filter(|n| self.is_entry(&n.risalah))
+            .map(NoteEdit::from_draft)
+        else {
+            return;
+        };
+        self.draft_kept = Some(note.text());
+        let risalah = note.risalah.clone();
+        self.note = Some(note);
+        self.say(
+            Some(&risalah),
+            true,
+            lang.pick(
+                "catatan yang belum tersimpan dari sesi sebelumnya dipulihkan: Ctrl-S menyimpan",
+                "a note left unsaved by the last session is back: Ctrl-S saves it",
+            )
+            .into(),
+        );
+    }
+
+    /// Keeps the note being typed on disk (or removes the draft once the note is saved or
+    /// discarded). Called after every batch of input, so what was typed is there at any stop.
+    pub fn keep_draft(&mut self) {
+        let Some(path) = self.draft_path() else {
+            return;
+        };
+        match self.note.as_ref().filter(|n| n.changed()) {
+            Some(n) if self.draft_kept.as_deref() != Some(n.text().as_str()) => {
+                if let Ok(bytes) = serde_json::to_vec(&n.draft()) {
+                    if tulta_core::files::write_atomic(&path, &bytes).is_ok() {
+                        self.draft_kept = Some(n.text());
+                    }
+                }
+            }
+            Some(_) => {}
+            None => {
+                if self.draft_kept.take().is_some() {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
         }
     }
 
@@ -479,7 +570,7 @@ fn describe(change: &Change, lang: Lang) -> String {
         Change::Skor { kriteria, nilai } => {
             format!(
                 "{kriteria} = {}",
-                tulta_core::judging::export::decimal(*nilai, 1, lang)
+                tulta_core::text::decimal(*nilai, 1, lang)
             )
         }
         Change::Catatan { kriteria, .. } => format!(
@@ -557,8 +648,8 @@ impl App {
                     let text = format!(
                         "{} {}–{}",
                         lang.pick("nilai di luar skala", "score outside the scale"),
-                        tulta_core::judging::export::decimal(min, 0, lang),
-                        tulta_core::judging::export::decimal(max, 0, lang)
+                        tulta_core::text::decimal(min, 0, lang),
+                        tulta_core::text::decimal(max, 0, lang)
                     );
                     j.say(Some(&id), false, text);
                 } else {

@@ -7,9 +7,9 @@ use std::str::FromStr;
 use tulta_core::format::settings;
 
 const BUILTIN: [(&str, &str); 3] = [
-    ("gelap", include_str!("../../themes/gelap.yaml")),
-    ("terang", include_str!("../../themes/terang.yaml")),
-    ("kontras", include_str!("../../themes/kontras.yaml")),
+    ("gelap", include_str!("../themes/gelap.yaml")),
+    ("terang", include_str!("../themes/terang.yaml")),
+    ("kontras", include_str!("../themes/kontras.yaml")),
 ];
 
 /// English names people may type for the built-in themes.
