@@ -382,10 +382,15 @@ fn n_goes_to_the_next_unfinished_entry() {
     use tulta_core::judging::scoring::Status;
     let data = tempfile::tempdir().expect("tmp");
     let mut a = judging(Lang::Id, Some("juri-2"), data.path());
-    a.open_row(a.overview.visible[0], 1);
+    open(&mut a, "tng-2026-disdukcapil-cekatan", 1);
     let first = a.walk.as_ref().and_then(|w| w.row);
-    press(&mut a, &[KeyCode::Char('N')]);
+    press(&mut a, &[KeyCode::BackTab, KeyCode::Char('N')]);
     let w = a.walk.as_ref().expect("walk");
+    assert_eq!(
+        w.pane,
+        tulta::app::walk::Pane::Panel,
+        "scoring goes on in the panel"
+    );
     assert_ne!(w.row, first);
     let id = w
         .opened

@@ -221,9 +221,21 @@ impl super::App {
             })
         });
         match found {
+            // Like `n`: the same step, pane and criterion, so scoring goes on where it was.
             Some(i) if i != row => {
-                let step = w.step;
+                let (step, pane) = (w.step, w.pane);
+                let cursor = j.cursor;
                 self.open_row(i, step);
+                if let Some(j) = &mut self.judge {
+                    j.cursor = cursor;
+                }
+                let panel = self.panel_open();
+                if let Some(w) = &mut self.walk {
+                    w.pane = match pane {
+                        Pane::Panel if !panel => Pane::Content,
+                        pane => pane,
+                    };
+                }
             }
             _ => {
                 self.status = Some(
