@@ -35,6 +35,7 @@ fn main() {
             name: format!("gen-{i}.yaml"),
             size: t.len() as u64,
             bytes: Cow::Owned(t.clone().into_bytes()),
+            unreadable: None,
         })
         .collect();
 

@@ -1,7 +1,7 @@
 //! The figures of the archive-search issue, at 1k, 10k and 100k generated risalah.
 //!
 //!     cargo build --release --bin tulta --example search_bench
-//!     target/release/examples/search_bench [--sizes 1000,10000,100000] [--dir /tmp/tulta-bench]
+//!     target/release/examples/search_bench [--sizes 1000,10000,100000] [--dir /tmp/tulta-bench] [--keep-index]
 //!
 //! Per size: the corpus is generated once (kept in DIR/N for reruns), then
 //! - cold build: `tulta index` as a process on an empty cache (wall time, peak RSS);
@@ -11,6 +11,9 @@
 //! - `tulta search` as a whole process (which first checks every file's stat) against `rg -il`
 //!   (else `grep -ril`) answering the same queries over the same files, and the ratio;
 //! - peak RSS of `tulta search` and the index size.
+//!
+//! `--keep-index` reuses an index left by an earlier run (the cold-build row then shows `-`), so
+//! the whole-process search can be measured again after a change without a minute's build.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::path::{Path, PathBuf};
@@ -190,18 +193,24 @@ struct Row {
     p99: Duration,
     per_kind: Vec<(&'static str, Duration)>,
     search_process: Duration,
+    /// Fastest and slowest query's median, as a whole process.
+    search_range: (Duration, Duration),
     grep: Duration,
+    grep_range: (Duration, Duration),
     search_rss_kb: i64,
     index_mb: f64,
 }
 
-fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
+fn bench(size: usize, base: &Path, bin: &Path, rg: bool, keep: bool) -> Row {
     let corpus = base.join(format!("{size}"));
     eprintln!("[{size}] generating corpus in {} …", corpus.display());
     generate(&corpus, size);
     let corpus_mb = du(&corpus) as f64 / 1e6;
     let cache = base.join(format!("cache-{size}"));
-    let _ = std::fs::remove_dir_all(&cache);
+    let keep = keep && cache.is_dir();
+    if !keep {
+        let _ = std::fs::remove_dir_all(&cache);
+    }
     let out = base.join("out.txt");
     let tulta = |args: &[&str]| {
         let mut c = Command::new(bin);
@@ -217,7 +226,15 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
     let _ = run(&mut grep_command(&["zzzz-never"], &corpus, rg), &out);
 
     eprintln!("[{size}] cold build …");
-    let cold = run(&mut tulta(&["index"]), &out);
+    let cold = if keep {
+        Run {
+            wall: Duration::ZERO,
+            max_rss_kb: 0,
+            status: 0,
+        }
+    } else {
+        run(&mut tulta(&["index"]), &out)
+    };
     assert_eq!(cold.status, 0, "tulta index failed");
     eprintln!(
         "[{size}] {}",
@@ -257,6 +274,8 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
     // Whole processes, each query: tulta search (including its freshness check) vs grep.
     let mut search_total = Duration::ZERO;
     let mut grep_total = Duration::ZERO;
+    let mut search_each = Vec::new();
+    let mut grep_each = Vec::new();
     let mut search_rss = 0;
     for (_, q, patterns) in MIX {
         let runs: Vec<Run> = (0..3)
@@ -273,12 +292,27 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
             .max()
             .unwrap_or(0)
             .max(search_rss);
-        search_total += median(runs.iter().map(|r| r.wall).collect());
+        let this = median(runs.iter().map(|r| r.wall).collect());
+        search_total += this;
+        search_each.push(this);
         let greps: Vec<Duration> = (0..3)
             .map(|_| run(&mut grep_command(patterns, &corpus, rg), &out).wall)
             .collect();
-        grep_total += median(greps);
+        let this = median(greps);
+        grep_total += this;
+        grep_each.push(this);
+        eprintln!(
+            "[{size}] {q}: tulta search {} · grep side {}",
+            ms(*search_each.last().expect("one")),
+            ms(this)
+        );
     }
+    let range = |v: &[Duration]| {
+        (
+            v.iter().min().copied().unwrap_or_default(),
+            v.iter().max().copied().unwrap_or_default(),
+        )
+    };
     let n = MIX.len() as u32;
     Row {
         size,
@@ -289,7 +323,9 @@ fn bench(size: usize, base: &Path, bin: &Path, rg: bool) -> Row {
         p99,
         per_kind,
         search_process: search_total / n,
+        search_range: range(&search_each),
         grep: grep_total / n,
+        grep_range: range(&grep_each),
         search_rss_kb: search_rss,
         index_mb,
     }
@@ -309,6 +345,7 @@ fn ms(d: Duration) -> String {
 fn main() {
     let mut sizes = vec![1_000, 10_000, 100_000];
     let mut base = std::env::temp_dir().join("tulta-bench");
+    let mut keep = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -321,6 +358,7 @@ fn main() {
                     .collect()
             }
             "--dir" => base = PathBuf::from(args.next().expect("--dir DIR")),
+            "--keep-index" => keep = true,
             other => panic!("unknown argument {other}"),
         }
     }
@@ -328,7 +366,10 @@ fn main() {
     let bin = tulta_bin();
     let (tool, rg) = grep_tool();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows: Vec<Row> = sizes.iter().map(|&n| bench(n, &base, &bin, rg)).collect();
+    let rows: Vec<Row> = sizes
+        .iter()
+        .map(|&n| bench(n, &base, &bin, rg, keep))
+        .collect();
 
     println!("\n{cores} cores; grep side: `{tool}`; query mix: {} queries × 20 runs in process, 3 runs as processes\n", MIX.len());
     let header: Vec<String> = rows.iter().map(|r| format!("{}", r.size)).collect();
@@ -339,7 +380,13 @@ fn main() {
         println!("| {name} | {} |", cells.join(" | "));
     };
     line("corpus size", &|r| format!("{:.0} MB", r.corpus_mb));
-    line("cold build (`tulta index`)", &|r| ms(r.cold.wall));
+    line("cold build (`tulta index`)", &|r| {
+        if r.cold.wall.is_zero() {
+            "-".into()
+        } else {
+            ms(r.cold.wall)
+        }
+    });
     line("reopen, nothing changed (`tulta index`)", &|r| {
         ms(r.reopen.wall)
     });
@@ -357,8 +404,14 @@ fn main() {
     line("`tulta search` whole process (mean over mix)", &|r| {
         ms(r.search_process)
     });
+    line("… fastest / slowest query", &|r| {
+        format!("{} / {}", ms(r.search_range.0), ms(r.search_range.1))
+    });
     line(&format!("`{tool}` same queries (mean over mix)"), &|r| {
         ms(r.grep)
+    });
+    line("… fastest / slowest query", &|r| {
+        format!("{} / {}", ms(r.grep_range.0), ms(r.grep_range.1))
     });
     line("ratio", &|r| {
         format!(
@@ -370,7 +423,11 @@ fn main() {
         format!(
             "{} / {} MB",
             r.search_rss_kb / 1024,
-            r.cold.max_rss_kb / 1024
+            if r.cold.max_rss_kb == 0 {
+                "-".to_string()
+            } else {
+                (r.cold.max_rss_kb / 1024).to_string()
+            }
         )
     });
     line("index size", &|r| format!("{:.0} MB", r.index_mb));

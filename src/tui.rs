@@ -56,10 +56,17 @@ impl Drop for Guard {
 /// Runs the app until the user quits. `load` reads the reports in the background first.
 pub fn run(mut app: App, load: Option<Root>) -> io::Result<()> {
     // A panic message printed on the alternate screen would vanish: restore first, then report.
+    // A panic on any thread ends the app: a background thread (search, watcher, loader) that
+    // died would otherwise leave the app running on a restored, cooked terminal. Panics that
+    // tulta-core catches and recovers from (a damaged search index) are not the app's end.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if tulta_core::caught::catching() {
+            return;
+        }
         leave();
         default_hook(info);
+        std::process::exit(101);
     }));
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [

@@ -13,6 +13,7 @@ fn source(name: &str, text: &str) -> SourceFile {
         name: name.to_string(),
         bytes: Cow::Owned(text.as_bytes().to_vec()),
         size: text.len() as u64,
+        unreadable: None,
     }
 }
 
@@ -101,6 +102,7 @@ fn t001_invalid_utf8_points_at_the_bad_byte() {
     let d = check_file(&SourceFile {
         name: "uji.yaml".into(),
         size: bytes.len() as u64,
+        unreadable: None,
         bytes: Cow::Owned(bytes),
     })
     .diagnostics;
@@ -211,6 +213,7 @@ fn t007_too_large_is_refused_unread() {
         name: "besar.yaml".into(),
         bytes: Cow::Owned(Vec::new()),
         size: 6 * 1024 * 1024,
+        unreadable: None,
     };
     let d = check_file(&big).diagnostics;
     assert_eq!(d.len(), 1);

@@ -84,6 +84,7 @@ proptest! {
         let checked = check_file(&SourceFile {
             name: "mutated.yaml".into(),
             size: bytes.len() as u64,
+            unreadable: None,
             bytes: Cow::Owned(bytes),
         });
         for d in &checked.diagnostics {

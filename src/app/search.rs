@@ -287,8 +287,9 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
 
 fn open(root: &Root, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<(Archive, usize), String> {
     let dir = search::index_dir(root).map_err(|e| e.in_both())?;
-    let mut archive = Archive::open(&dir, false).map_err(|e| e.in_both())?;
-    let stats = archive.refresh(root, progress).map_err(|e| e.in_both())?;
+    // A damaged index is rebuilt here rather than panicking the search thread later.
+    let (archive, stats, ()) = search::open_fresh_then(&dir, root, false, progress, |_| Ok(()))
+        .map_err(|e| e.in_both())?;
     Ok((archive, stats.indexed))
 }
 

@@ -2,7 +2,7 @@
 
 use super::{write_stdout, UsageError};
 use clap::ValueEnum;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tulta_core::i18n::{Lang, Localized};
@@ -13,6 +13,7 @@ use tulta_core::judging::ranking::Kategori;
 use tulta_core::judging::scoring::Change;
 use tulta_core::judging::{self, Imported, Judging, ScoreError};
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum RankFormat {
@@ -51,7 +52,7 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
         eprintln!(
             "{}: {} — {}",
             lang.pick("peringatan", "warning"),
-            p.describe(lang),
+            printable(&p.describe(lang)),
             if p.loses_scores() {
                 lang.pick(
                     "tidak dihitung; periksa dengan `tulta verify`",
@@ -104,18 +105,15 @@ fn record_one(
     kriteria: &str,
     nilai: f64,
     catatan: Option<&str>,
-) -> Result<(), ScoreError> {
+) -> Result<(), Recorded> {
     let r = j.score(juri, risalah, kriteria, nilai)?;
-    println!(
-        "{}",
-        saved(
-            lang,
-            juri,
-            risalah,
-            &format!("{kriteria} = {nilai}"),
-            r.urutan
-        )
-    );
+    said(saved(
+        lang,
+        juri,
+        risalah,
+        &format!("{kriteria} = {nilai}"),
+        r.urutan,
+    ))?;
     if let Some(text) = catatan {
         let r = j.record(
             juri,
@@ -125,20 +123,42 @@ fn record_one(
                 teks: text.to_string(),
             },
         )?;
-        println!(
-            "{}",
-            saved(lang, juri, risalah, lang.pick("catatan", "note"), r.urutan)
-        );
+        said(saved(
+            lang,
+            juri,
+            risalah,
+            lang.pick("catatan", "note"),
+            r.urutan,
+        ))?;
     }
-    std::io::stdout().flush().ok();
     Ok(())
+}
+
+/// One line on stdout, flushed: a judge piping scores in sees each saved as it is saved.
+fn said(line: String) -> Result<(), Recorded> {
+    write_stdout(line + "\n").map_err(Recorded::Output)
+}
+
+/// A score refused, or saved but not reported.
+enum Recorded {
+    Refused(ScoreError),
+    Output(UsageError),
+}
+
+impl From<ScoreError> for Recorded {
+    fn from(e: ScoreError) -> Self {
+        Recorded::Refused(e)
+    }
 }
 
 pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let mut j = open(args.lomba.as_deref(), lang)?;
-    let fail = |e: ScoreError| {
-        eprintln!("tulta: {}", e.message(lang));
-        Ok(ExitCode::from(1))
+    let fail = |e: Recorded| match e {
+        Recorded::Refused(e) => {
+            eprintln!("tulta: {}", printable(&e.message(lang)));
+            Ok(ExitCode::from(1))
+        }
+        Recorded::Output(e) => Err(e),
     };
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
@@ -246,6 +266,7 @@ fn format_name(f: RankFormat) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one per flag of `tulta rank`
 pub fn rank(
     lomba: Option<&Path>,
     metode: Option<&str>,
@@ -253,6 +274,7 @@ pub fn rank(
     format: Option<RankFormat>,
     output: Option<&Path>,
     allow_partial: bool,
+    force: bool,
     lang: Lang,
 ) -> Result<ExitCode, UsageError> {
     let format = rank_format(format, output, lang)?;
@@ -312,24 +334,24 @@ pub fn rank(
     };
     match output {
         Some(path) => {
-            write_atomically(path, &bytes)?;
+            tulta_core::files::write_output(path, &bytes, force)?;
             eprintln!(
                 "{} {}",
                 lang.pick("peringkat ditulis ke", "ranking written to"),
                 path.display()
             );
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&bytes).and_then(|_| out.flush());
-        }
+        None => write_stdout(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
-    tulta_core::files::write_atomic(path, bytes)
-        .map_err(|e| UsageError::Message(format!("{}: {e}", path.display())))
+/// A journal path that is not a regular file (a FIFO, a device) is refused before it is read:
+/// reading it would block or never end.
+fn refuse_special(path: &Path, file: &str, lang: Lang) -> Result<(), UsageError> {
+    tulta_core::files::read_bounded(path, 0)
+        .map(|_| ())
+        .map_err(|why| UsageError::Message(format!("{}: {}", printable(file), why.text(lang))))
 }
 
 /// `verify` a competition's journals, or one journal file; with `jejak`, also that the journals
@@ -343,6 +365,7 @@ pub fn verify(
     let mut broken = false;
     if let Some(p) = target.filter(|p| p.extension().is_some_and(|x| x == "jsonl")) {
         let file = p.display().to_string();
+        refuse_special(p, &file, lang)?;
         let read = journal::read(p, None, None)
             .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
         broken |= read.breach.is_some();
@@ -351,7 +374,7 @@ pub fn verify(
             "  (berkas tunggal: kunci tidak dibandingkan dengan kunci yang disematkan; periksa lewat lombanya)\n",
             "  (a lone file: its key is not compared with a pinned key; verify it through its competition)\n",
         ));
-        write_stdout(&out);
+        write_stdout(&out)?;
         return Ok(if broken {
             ExitCode::from(1)
         } else {
@@ -374,6 +397,8 @@ pub fn verify(
             ));
             continue;
         }
+        // A FIFO or device named as a journal would block or never end.
+        refuse_special(&path, &file, lang)?;
         let pinned = judging::pinned_key(&comp, &dir, &x.id);
         let read = journal::read(&path, Some(&x.id), pinned.as_ref())
             .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
@@ -429,7 +454,7 @@ pub fn verify(
             });
         }
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(if broken {
         ExitCode::from(1)
     } else {
@@ -468,8 +493,9 @@ fn describe_read(
     pinned: Option<&tulta_core::judging::keys::PublicKey>,
     lang: Lang,
 ) -> String {
+    let file = printable(file);
     if let Some(b) = &read.breach {
-        return format!("{file}: {}\n", b.describe(lang));
+        return format!("{file}: {}\n", printable(&b.describe(lang)));
     }
     let mut line = match lang {
         Lang::Id => format!("{file}: utuh, {} baris", read.lines.len()),
@@ -556,7 +582,7 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
             "send this `ed25519:…` line to the organiser for this judge's `kunci:` in lomba.yaml\n",
         )),
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -565,7 +591,7 @@ pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError
     let total = j.competition.entries.len();
     let mut out = format!(
         "{} — {} {}\n{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-        j.competition.name(),
+        printable(j.competition.name()),
         total,
         lang.pick("risalah", "entries"),
         lang.pick("juri", "judge"),
@@ -578,21 +604,39 @@ pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError
     for p in j.progress() {
         out.push_str(&format!(
             "{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-            p.juri, p.nama, p.finished, p.in_progress, p.untouched, p.barred
+            printable(&p.juri),
+            printable(&p.nama),
+            p.finished,
+            p.in_progress,
+            p.untouched,
+            p.barred
         ));
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// A journal is a few hundred bytes a score: 256 MiB is far beyond any competition.
+const JOURNAL_LIMIT: u64 = 256 * 1024 * 1024;
 
 pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, UsageError> {
     let comp = load(Some(lomba), lang)?;
     let dir = judging::journal_dir(&comp);
     let mut loaded = Vec::new();
     for f in files {
-        let bytes =
-            std::fs::read(f).map_err(|e| UsageError::Message(format!("{}: {e}", f.display())))?;
-        loaded.push((f.display().to_string(), bytes));
+        let read = tulta_core::files::read_bounded(f, JOURNAL_LIMIT)
+            .map_err(|why| UsageError::Message(format!("{}: {}", f.display(), why.text(lang))))?;
+        if read.size > JOURNAL_LIMIT {
+            return Err(UsageError::Message(format!(
+                "{}: {}",
+                f.display(),
+                lang.pick(
+                    "terlalu besar untuk sebuah jurnal",
+                    "too large for a journal"
+                )
+            )));
+        }
+        loaded.push((f.display().to_string(), read.bytes));
     }
     match judging::import(&dir, &comp, &loaded) {
         Ok(reports) => {
@@ -629,27 +673,30 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
                         format!("{juri}: the journal here is newer, left as is")
                     }
                 };
-                println!("{line}");
-                match (&r.key, r.pinned_now, lang) {
-                    (Some(fp), true, Lang::Id) => println!(
+                let notice = match (&r.key, r.pinned_now, lang) {
+                    (Some(fp), true, Lang::Id) => Some(format!(
                         "{juri}: kunci {fp} kini disematkan di sini; jurnal juri ini dengan kunci lain akan ditolak"
-                    ),
-                    (Some(fp), true, Lang::En) => println!(
+                    )),
+                    (Some(fp), true, Lang::En) => Some(format!(
                         "{juri}: key {fp} is now pinned here; this judge's journals under any other key will be refused"
-                    ),
-                    (None, _, Lang::Id) => {
-                        println!("{juri}: catatan: jurnal tidak bertanda tangan (edisi pertama)")
-                    }
-                    (None, _, Lang::En) => {
-                        println!("{juri}: notice: the journal is unsigned (first edition)")
-                    }
-                    _ => {}
+                    )),
+                    (None, _, Lang::Id) => Some(format!(
+                        "{juri}: catatan: jurnal tidak bertanda tangan (edisi pertama)"
+                    )),
+                    (None, _, Lang::En) => Some(format!(
+                        "{juri}: notice: the journal is unsigned (first edition)"
+                    )),
+                    _ => None,
+                };
+                write_stdout(printable(&line).into_owned() + "\n")?;
+                if let Some(notice) = notice {
+                    write_stdout(printable(&notice).into_owned() + "\n")?;
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("tulta: {}", e.message(lang));
+            eprintln!("tulta: {}", printable(&e.message(lang)));
             Ok(ExitCode::from(1))
         }
     }

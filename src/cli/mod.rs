@@ -104,13 +104,17 @@ enum Command {
         /// Default: told by the --output file's extension, else table.
         #[arg(long, value_enum)]
         format: Option<judge::RankFormat>,
-        /// Write to FILE instead of standard output.
+        /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
+        /// FIFO written to as `>` would).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
         /// otherwise); the output then names the judges not wholly counted.
         #[arg(long)]
         allow_partial: bool,
+        /// Replace FILE even if it is read-only.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Check every judge's journal: hash chain, signatures against the pinned keys, and every line
     /// against the competition (or one .jsonl file on its own). Exit 1 if anything is wrong.
@@ -202,6 +206,17 @@ pub enum UsageError {
     Source(sources::SourceError),
     /// Already in the user's language.
     Message(String),
+    Output(tulta_core::files::OutputError),
+    /// Standard output could not be written (a full disk, `> /dev/full`).
+    Stdout(std::io::Error),
+    /// The reader of our output went away (`| head`): its choice, not an error.
+    ReaderGone,
+}
+
+impl From<tulta_core::files::OutputError> for UsageError {
+    fn from(e: tulta_core::files::OutputError) -> Self {
+        UsageError::Output(e)
+    }
 }
 
 impl From<sources::SourceError> for UsageError {
@@ -215,6 +230,15 @@ impl Localized for UsageError {
         match self {
             UsageError::Source(e) => e.message(lang),
             UsageError::Message(m) => m.clone(),
+            UsageError::Output(e) => e.message(lang),
+            UsageError::Stdout(e) => format!(
+                "{}: {e}",
+                lang.pick(
+                    "keluaran standar tidak dapat ditulis",
+                    "standard output cannot be written"
+                )
+            ),
+            UsageError::ReaderGone => String::new(),
         }
     }
 }
@@ -252,8 +276,11 @@ pub fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
+        // As ripgrep: `tulta search x | head` ends quietly and successfully.
+        Err(UsageError::ReaderGone) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tulta: {}", e.message(lang));
+            // One line, whatever a file name or a file's text put in the message.
+            eprintln!("tulta: {}", tulta_core::text::printable(&e.message(lang)));
             ExitCode::from(2)
         }
     }
@@ -281,7 +308,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             };
             let files = root.files()?;
             let report = summary::summarise(&root.describe(), &files, lang);
-            print!("{report}");
+            write_stdout(&report)?;
             Ok(ExitCode::SUCCESS)
         }
         None => app_cmd::open(cli.path, &settings, config),
@@ -301,7 +328,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
                 OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout()),
             };
-            write_stdout(&out);
+            write_stdout(&out)?;
             let failed = Totals::of(&checked).failed(strict);
             Ok(if failed {
                 ExitCode::from(1)
@@ -315,7 +342,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 .map_err(|e: tulta_core::diag::code::UnknownCode| {
                     UsageError::Message(e.message(lang))
                 })?;
-            write_stdout(&catalog::explain(code, lang));
+            write_stdout(catalog::explain(code, lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Score(args)) => judge::score(args, lang),
@@ -326,6 +353,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             format,
             output,
             allow_partial,
+            force,
         }) => judge::rank(
             lomba.as_deref(),
             metode.as_deref(),
@@ -333,6 +361,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             format,
             output.as_deref(),
             allow_partial,
+            force,
             lang,
         ),
         Some(Command::Verify { target, jejak }) => {
@@ -344,7 +373,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
             let out = search_cmd::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;
-            write_stdout(&out);
+            write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search {
@@ -366,12 +395,12 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 styled: styled_stdout(),
             };
             let out = search_cmd::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
-            write_stdout(&out);
+            write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file, force }) => {
             match file {
-                None => write_stdout(tulta_core::format::template::RISALAH),
+                None => write_stdout(tulta_core::format::template::RISALAH)?,
                 Some(path) => {
                     write_new(&path, force, lang)?;
                     eprintln!(
@@ -396,10 +425,16 @@ fn search_error(e: SearchError, lang: Lang) -> UsageError {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`tulta check | head`) as the reader's choice, not an error.
-pub(crate) fn write_stdout(text: &str) {
+/// Writes to stdout. A closed pipe (`tulta check | head`) is the reader's choice and ends the
+/// command quietly and successfully; any other failure (a full disk) is an error: exit 2.
+pub(crate) fn write_stdout(text: impl AsRef<[u8]>) -> Result<(), UsageError> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    out.write_all(text.as_ref())
+        .and_then(|_| out.flush())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => UsageError::ReaderGone,
+            _ => UsageError::Stdout(e),
+        })
 }
 
 /// Writes the template through a temporary file in the same folder, so a crash leaves no half file.
@@ -416,5 +451,10 @@ fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Usag
             ),
         }));
     }
-    judge::write_atomically(path, tulta_core::format::template::RISALAH.as_bytes())
+    // Existence was checked above; what is there is the user's to replace with --force.
+    Ok(tulta_core::files::write_output(
+        path,
+        tulta_core::format::template::RISALAH.as_bytes(),
+        true,
+    )?)
 }

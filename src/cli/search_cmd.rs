@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::{self, Archive, Results, SearchError, Stats};
+use tulta_core::text::printable;
 
 /// Output a search renders to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,11 +17,17 @@ pub enum Format {
     Json,
 }
 
-/// Opens (creating or rebuilding as needed) the index of `root` and brings it up to date, with a
-/// progress bar on stderr once the work has taken a second. Notices go to stderr, one line each.
-pub fn open_fresh(root: &Root, rebuild: bool, lang: Lang) -> Result<(Archive, Stats), SearchError> {
+/// Opens (creating or rebuilding as needed) the index of `root`, brings it up to date and runs
+/// `then` on it, with a progress bar on stderr once the work has taken a second. A damaged index
+/// is rebuilt and `then` run again (see [`search::open_fresh_then`]). Notices go to stderr, one
+/// line each.
+pub fn open_fresh<T>(
+    root: &Root,
+    rebuild: bool,
+    lang: Lang,
+    then: impl Fn(&Archive) -> Result<T, SearchError>,
+) -> Result<(Archive, Stats, T), SearchError> {
     let dir = search::index_dir(root)?;
-    let mut archive = Archive::open(&dir, rebuild)?;
     let start = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     bar.set_style(
@@ -39,16 +46,17 @@ pub fn open_fresh(root: &Root, rebuild: bool, lang: Lang) -> Result<(Archive, St
             bar.set_message(lang.pick("menyimpan", "saving").to_string());
         }
     };
-    let stats = archive.refresh(root, &progress);
+    let opened = search::open_fresh_then(&dir, root, rebuild, &progress, then);
     bar.finish_and_clear();
-    for notice in &archive.notices {
-        eprintln!("tulta: {}", notice.message(lang));
+    let opened = opened?;
+    for notice in &opened.0.notices {
+        eprintln!("tulta: {}", printable(&notice.message(lang)));
     }
-    Ok((archive, stats?))
+    Ok(opened)
 }
 
 pub fn index(root: &Root, rebuild: bool, lang: Lang) -> Result<String, SearchError> {
-    let (archive, stats) = open_fresh(root, rebuild, lang)?;
+    let (archive, stats, ()) = open_fresh(root, rebuild, lang, |_| Ok(()))?;
     let location = archive.dir().display().to_string();
     archive.finish()?;
     Ok(format!(
@@ -85,12 +93,13 @@ pub struct SearchArgs {
 }
 
 pub fn search(root: &Root, args: &SearchArgs, lang: Lang) -> Result<String, SearchError> {
-    let (archive, _) = open_fresh(root, false, lang)?;
-    let results = match (&args.similar, &args.query) {
-        (Some(id), _) => search::similar(&archive, id, args.limit)?,
-        (None, Some(q)) => search::search(&archive, q, args.limit)?,
-        (None, None) => search::Results::default(),
-    };
+    let (_, _, results) = open_fresh(root, false, lang, |archive| {
+        match (&args.similar, &args.query) {
+            (Some(id), _) => search::similar(archive, id, args.limit),
+            (None, Some(q)) => search::search(archive, q, args.limit),
+            (None, None) => Ok(search::Results::default()),
+        }
+    })?;
     let base = match root {
         Root::Disk(dir) if dir.is_dir() => Some(dir.clone()),
         Root::Disk(file) => file.parent().map(PathBuf::from),
@@ -136,18 +145,20 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
     for (typed, near) in &r.corrections {
         out.push_str(&match lang {
             Lang::Id => format!(
-                "juga dicari, mungkin salah ketik: {typed} → {}\n",
-                near.join(", ")
+                "juga dicari, mungkin salah ketik: {} → {}\n",
+                printable(typed),
+                printable(&near.join(", "))
             ),
             Lang::En => format!(
-                "also searched, in case of a typo: {typed} → {}\n",
-                near.join(", ")
+                "also searched, in case of a typo: {} → {}\n",
+                printable(typed),
+                printable(&near.join(", "))
             ),
         });
     }
     let heading = match (&args.similar, lang) {
-        (Some(id), Lang::Id) => format!("{} risalah mirip dengan {id}", r.total),
-        (Some(id), Lang::En) => format!("{} risalah similar to {id}", r.total),
+        (Some(id), Lang::Id) => format!("{} risalah mirip dengan {}", r.total, printable(id)),
+        (Some(id), Lang::En) => format!("{} risalah similar to {}", r.total, printable(id)),
         (None, Lang::Id) => format!("{} risalah cocok", r.total),
         (None, Lang::En) => format!("{} risalah match", r.total),
     };
@@ -164,12 +175,12 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
     out.push('\n');
     for (i, h) in r.hits.iter().enumerate() {
         out.push('\n');
-        out.push_str(&format!("{}. {}\n", i + 1, h.judul));
+        out.push_str(&format!("{}. {}\n", i + 1, printable(&h.judul)));
         let tahun = h.tahun.map_or_else(|| "-".to_string(), |t| t.to_string());
         out.push_str(&format!(
             "   {} · {} · {tahun} · {} {}\n",
-            h.id,
-            h.opd,
+            printable(&h.id),
+            printable(&h.opd),
             lang.pick("skor", "score"),
             tulta_core::text::decimal(f64::from(h.skor), 2, lang)
         ));
@@ -188,7 +199,7 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
             _ if !snippet.is_empty() => out.push_str(&format!("   {snippet}\n")),
             _ => {}
         }
-        out.push_str(&format!("   {}\n", path_of(&h.path)));
+        out.push_str(&format!("   {}\n", printable(&path_of(&h.path))));
     }
     out
 }

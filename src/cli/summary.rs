@@ -10,6 +10,7 @@ use tulta_core::i18n::Lang;
 use tulta_core::judging::competition;
 use tulta_core::model::lomba::Lomba;
 use tulta_core::model::risalah::{JenisKelompok, Risalah};
+use tulta_core::text::printable;
 
 struct Entry<'a> {
     checked: &'a Checked,
@@ -38,8 +39,9 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "{} {root}: {} {}",
+        "{} {}: {} {}",
         lang.pick("Folder", "Folder"),
+        printable(root),
         risalah.len(),
         lang.pick("risalah", "reports")
     );
@@ -58,11 +60,16 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
         let _ = writeln!(
             out,
             "\n{} ({})",
-            lomba.nama.as_deref().unwrap_or("?"),
-            c.name
+            printable(lomba.nama.as_deref().unwrap_or("?")),
+            printable(&c.name)
         );
         if let Some(p) = &lomba.penyelenggara {
-            let _ = writeln!(out, "{}: {p}", lang.pick("Penyelenggara", "Organiser"));
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                lang.pick("Penyelenggara", "Organiser"),
+                printable(p)
+            );
         }
         let opd = entries
             .iter()
@@ -116,7 +123,7 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
             )
         );
         for b in broken {
-            let _ = writeln!(out, "  {}", b.name);
+            let _ = writeln!(out, "  {}", printable(&b.name));
         }
     }
     let totals = check::Totals::of(&checked);
@@ -153,13 +160,13 @@ fn table(out: &mut String, entries: &[&Entry], lang: Lang) {
         let _ = writeln!(
             out,
             "  {} {} {} {:>4} {:>4} {:>4}   {}",
-            tulta_core::text::pad(r.opd.as_deref().unwrap_or("?"), 34),
+            tulta_core::text::pad(&printable(r.opd.as_deref().unwrap_or("?")), 34),
             tulta_core::text::pad(r.jenis().map_or("?", |j| j.as_str()), 9),
             tulta_core::text::pad(&r.tahun.map_or("?".into(), |t| t.to_string()), 5),
             e.checked.count(Severity::Error),
             e.checked.count(Severity::Warning),
             e.checked.count(Severity::Info),
-            r.judul.as_deref().unwrap_or("")
+            printable(r.judul.as_deref().unwrap_or(""))
         );
     }
 }

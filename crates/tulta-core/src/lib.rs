@@ -5,6 +5,7 @@
 //!
 //! Data flows one way: `files` → `format` → `model` → `check` / `search` / `judging`; `diag` and
 //! `i18n` carry what the user reads.
+pub mod caught;
 pub mod check;
 pub mod diag;
 pub mod files;

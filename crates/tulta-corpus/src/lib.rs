@@ -545,6 +545,7 @@ mod tests {
                 name: format!("gen-{i}.yaml"),
                 size: text.len() as u64,
                 bytes: Cow::Owned(text.clone().into_bytes()),
+                unreadable: None,
             });
             assert!(
                 checked.diagnostics.is_empty(),

@@ -50,7 +50,9 @@ impl Checked {
 }
 
 fn findings_of(file: &SourceFile) -> (Document, Vec<Finding>) {
-    let mut doc = if file.size > format::MAX_BYTES {
+    let mut doc = if let Some(why) = &file.unreadable {
+        format::unreadable(why.clone())
+    } else if file.size > format::MAX_BYTES {
         format::too_large(file.size)
     } else {
         format::read_document(&file.bytes)

@@ -67,6 +67,8 @@ pub enum Msg {
     Syntax {
         detail: String,
     },
+    /// Not read at all: no permission, a FIFO or device, vanished.
+    Unreadable(crate::files::Unreadable),
     FormatMissing,
     FormatUnknown {
         found: String,
@@ -274,7 +276,7 @@ impl Msg {
     pub fn code(&self) -> Code {
         use Msg::*;
         match self {
-            Syntax { .. } => Code::T001,
+            Syntax { .. } | Unreadable(_) => Code::T001,
             FormatMissing | FormatUnknown { .. } => Code::T002,
             UnknownKey { .. } => Code::T003,
             WrongType { .. } | NotAMapping { .. } => Code::T004,
@@ -317,6 +319,7 @@ impl Msg {
         match (self, lang) {
             (Syntax { detail }, Id) => format!("YAML tidak sah: {detail}"),
             (Syntax { detail }, En) => format!("not valid YAML: {detail}"),
+            (Unreadable(why), lang) => why.text(lang),
             (FormatMissing, Id) => "kunci `format:` tidak ada (risalah/1, lomba/1 atau rubrik/1)".into(),
             (FormatMissing, En) => "no `format:` key (risalah/1, lomba/1 or rubrik/1)".into(),
             (FormatUnknown { found, suggestion }, Id) => format!(

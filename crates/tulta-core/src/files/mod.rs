@@ -6,8 +6,8 @@ pub mod paths;
 pub mod sources;
 
 use std::fs::{File, TryLockError};
-use std::io::Write;
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Writes `bytes` to `path` through a temporary file beside it, synced before it replaces the old
@@ -34,6 +34,211 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Why `--output` did not write.
+#[derive(Debug)]
+pub enum OutputError {
+    ReadOnly(String),
+    Folder(String),
+    Io { path: String, err: std::io::Error },
+}
+
+impl crate::i18n::Localized for OutputError {
+    fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            OutputError::ReadOnly(p) => format!(
+                "{p}: {}",
+                lang.pick(
+                    "berkas hanya-baca (pakai --force untuk menggantinya)",
+                    "read-only file (use --force to replace it)"
+                )
+            ),
+            OutputError::Folder(p) => {
+                format!("{p}: {}", lang.pick("sebuah folder", "is a folder"))
+            }
+            OutputError::Io { path, err } => format!(
+                "{path}: {}: {err}",
+                lang.pick("tidak dapat ditulis", "cannot be written")
+            ),
+        }
+    }
+}
+crate::localized_error!(OutputError);
+
+/// Writes an output the user named, as the shell's `>` would treat the name, but whole or not at
+/// all where it can: a symlink is followed and its target replaced (the link stays); a device,
+/// FIFO or socket is written to directly (never turned into a regular file); a regular file is
+/// replaced atomically ([`write_atomic`]) unless it is read-only and `force` is not given.
+pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), OutputError> {
+    let shown = |p: &Path| p.display().to_string();
+    let io = |p: &Path| {
+        let path = shown(p);
+        move |err| OutputError::Io { path, err }
+    };
+    let target = resolve_links(path).map_err(io(path))?;
+    match std::fs::metadata(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_atomic(&target, bytes).map_err(io(path))
+        }
+        Err(e) => Err(io(path)(e)),
+        Ok(meta) if meta.is_dir() => Err(OutputError::Folder(shown(path))),
+        Ok(meta) if meta.is_file() => {
+            if meta.permissions().readonly() && !force {
+                return Err(OutputError::ReadOnly(shown(path)));
+            }
+            write_atomic(&target, bytes).map_err(io(path))
+        }
+        Ok(_) => {
+            // A device or FIFO: written in place, as `>` would; renaming over it would replace it.
+            let mut f = File::options()
+                .write(true)
+                .open(&target)
+                .map_err(io(path))?;
+            f.write_all(bytes).and_then(|_| f.flush()).map_err(io(path))
+        }
+    }
+}
+
+/// The file a chain of symlinks ends at (which may not exist yet, as `>` would create it).
+fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // The kernel's own limit on links followed in one lookup.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::from_raw_os_error(40)) // ELOOP
+}
+
+/// Why a file named for reading was not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A FIFO, device, socket: reading it could block forever or never end.
+    NotRegular(SpecialKind),
+    PermissionDenied,
+    /// Any other error, in the system's words.
+    Other(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecialKind {
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl Unreadable {
+    fn of(err: &std::io::Error) -> Unreadable {
+        match err.kind() {
+            std::io::ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
+            _ => Unreadable::Other(err.to_string()),
+        }
+    }
+
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::*;
+        use SpecialKind::*;
+        match (self, lang) {
+            (Unreadable::NotRegular(kind), Id) => format!(
+                "tidak dapat dibaca: bukan berkas biasa ({}), tidak dibuka",
+                match kind {
+                    Fifo => "FIFO",
+                    CharDevice => "perangkat karakter",
+                    BlockDevice => "perangkat blok",
+                    Socket => "soket",
+                    Other => "jenis lain",
+                }
+            ),
+            (Unreadable::NotRegular(kind), En) => format!(
+                "cannot be read: not a regular file (a {}), not opened",
+                match kind {
+                    Fifo => "FIFO",
+                    CharDevice => "character device",
+                    BlockDevice => "block device",
+                    Socket => "socket",
+                    Other => "special file",
+                }
+            ),
+            (Unreadable::PermissionDenied, Id) => "tidak dapat dibaca: izin ditolak".into(),
+            (Unreadable::PermissionDenied, En) => "cannot be read: permission denied".into(),
+            (Unreadable::Other(e), Id) => format!("tidak dapat dibaca: {e}"),
+            (Unreadable::Other(e), En) => format!("cannot be read: {e}"),
+        }
+    }
+}
+
+/// What [`read_bounded`] got: the bytes, or only the size when it is over `limit`.
+pub struct Bounded {
+    pub bytes: Vec<u8>,
+    /// The size read (or, when over the limit, at least `limit + 1`).
+    pub size: u64,
+}
+
+/// Reads a file named for reading without trusting its metadata: opened without blocking (a FIFO
+/// with no writer would hang a plain open), refused unless it is a regular file, and read up to
+/// `limit + 1` bytes whatever size it claims (a file growing as it is read, `/proc` files that
+/// claim 0). Over the limit, only the size is kept.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Bounded, Unreadable> {
+    let mut options = File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(|e| Unreadable::of(&e))?;
+    let meta = file.metadata().map_err(|e| Unreadable::of(&e))?;
+    if !meta.is_file() {
+        return Err(Unreadable::NotRegular(special_kind(&meta)));
+    }
+    if meta.len() > limit {
+        return Ok(Bounded {
+            bytes: Vec::new(),
+            size: meta.len(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Unreadable::of(&e))?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        bytes = Vec::new();
+    }
+    Ok(Bounded { bytes, size })
+}
+
+fn special_kind(meta: &std::fs::Metadata) -> SpecialKind {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return SpecialKind::Fifo;
+        }
+        if t.is_char_device() {
+            return SpecialKind::CharDevice;
+        }
+        if t.is_block_device() {
+            return SpecialKind::BlockDevice;
+        }
+        if t.is_socket() {
+            return SpecialKind::Socket;
+        }
+    }
+    let _ = meta;
+    SpecialKind::Other
 }
 
 /// Takes the lock if it is free or becomes free within 0.2 s (see [`retry_while_held`]).

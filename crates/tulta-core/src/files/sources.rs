@@ -18,6 +18,8 @@ pub struct SourceFile {
     pub bytes: Cow<'static, [u8]>,
     /// The size on disk; larger than `bytes` when the file was too large to load.
     pub size: u64,
+    /// Set when the file could not be read (no permission, a FIFO, …): a finding, not a stop.
+    pub unreadable: Option<super::Unreadable>,
 }
 
 #[derive(Debug)]
@@ -92,6 +94,7 @@ pub fn builtin_files() -> Vec<SourceFile> {
                     name: format!("{SAMPLE_ROOT}/{}", file.path().display()),
                     bytes: Cow::Borrowed(file.contents()),
                     size: file.contents().len() as u64,
+                    unreadable: None,
                 });
             }
         }
@@ -152,28 +155,27 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
             names.push(path.clone());
         }
     }
-    names
+    Ok(names
         .into_iter()
         .map(|path| {
             let name = path.display().to_string();
-            let io = |err| SourceError::Io {
-                path: name.clone(),
-                err,
-            };
-            let size = std::fs::metadata(&path).map_err(io)?.len();
-            // A file over the limit is refused by its size alone: never load it whole.
-            let bytes = if size > crate::format::MAX_BYTES {
-                Vec::new()
-            } else {
-                std::fs::read(&path).map_err(io)?
-            };
-            Ok(SourceFile {
-                name: name.clone(),
-                bytes: Cow::Owned(bytes),
-                size,
-            })
+            // One file that cannot be read is that file's finding; the others go on.
+            match super::read_bounded(&path, crate::format::MAX_BYTES) {
+                Ok(read) => SourceFile {
+                    name,
+                    bytes: Cow::Owned(read.bytes),
+                    size: read.size,
+                    unreadable: None,
+                },
+                Err(why) => SourceFile {
+                    name,
+                    bytes: Cow::Borrowed(&[]),
+                    size: 0,
+                    unreadable: Some(why),
+                },
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// Every `*.yaml` / `*.yml` below `dir`, sorted, without reading them: the search index only reads
@@ -230,7 +232,11 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
             continue;
         };
         if kind.is_dir() {
-            walk_dir(&path, out)?;
+            // A subfolder that cannot be listed is named like a file: reading it fails the same
+            // way, and that is its finding.
+            if walk_dir(&path, out).is_err() {
+                out.push(path);
+            }
         } else if kind.is_file() && is_yaml(&path) {
             out.push(path);
         }
@@ -246,5 +252,6 @@ pub fn builtin_file(name: &str) -> Option<SourceFile> {
         name: name.to_string(),
         bytes: Cow::Borrowed(file.contents()),
         size: file.contents().len() as u64,
+        unreadable: None,
     })
 }

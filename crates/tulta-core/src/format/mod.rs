@@ -199,6 +199,11 @@ pub(crate) fn too_large(size: u64) -> Document {
     )
 }
 
+/// The document of a file that could not be read at all.
+pub fn unreadable(why: crate::files::Unreadable) -> Document {
+    Document::refused(String::new(), Finding::at(Pos::START, Msg::Unreadable(why)))
+}
+
 /// Reads one file's bytes as far as they go. Never panics, and stays within bounded time and memory
 /// for any input: size is checked first, nesting and aliases before serde_yaml runs.
 pub fn read_document(bytes: &[u8]) -> Document {

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::judging::scoring::{round2, round_to};
 use crate::judging::scoring::{Sheet, Tick};
-use crate::text::{decimal, pad};
+use crate::text::{csv_cell, decimal, pad, printable};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -217,6 +217,23 @@ fn place(row: &Row) -> String {
     }
 }
 
+/// A Markdown table cell: controls shown, `|` escaped, `<` written as an entity (no raw HTML
+/// from a title), line breaks as `<br>`.
+fn md_cell(s: &str) -> String {
+    let s = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>");
+    printable(&s).into_owned()
+}
+
+/// A CSV text cell: controls shown, formulas neutralised ([`csv_cell`]).
+fn csv_text(s: &str) -> String {
+    csv_cell(&printable(s)).into_owned()
+}
+
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
     if r.sementara {
@@ -228,7 +245,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{} — {}{} ({}: {}, {}: {})",
-        ctx.lomba_nama,
+        printable(ctx.lomba_nama),
         lang.pick("peringkat", "ranking"),
         if r.sementara {
             format!(" {}", provisional_title(lang))
@@ -251,7 +268,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         lang.pick("juri", "jdg")
     );
     for j in &ctx.juri {
-        let _ = write!(header, " {:>7}", pad(j, 7));
+        let _ = write!(header, " {:>7}", pad(&printable(j), 7));
     }
     let _ = writeln!(out, "{header}");
     for row in &r.rows {
@@ -262,11 +279,11 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         let mut line = format!(
             "{:>4}  {} {} {:>6} {:>6}  {} {:>5}",
             place(row),
-            pad(&row.opd, 34),
+            pad(&printable(&row.opd), 34),
             pad(row.jenis.map_or("?", |j| j.as_str()), 9),
             row.indeks.map_or("-".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("-".into(), |x| decimal(x, 1, lang)),
-            pad(&predikat, 26),
+            pad(&printable(&predikat), 26),
             finished_of(row)
         );
         for j in &ctx.juri {
@@ -291,7 +308,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
 pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = format!(
         "## {} — {}{}\n\n{}: `{}` · {}: `{}`\n\n",
-        ctx.lomba_nama,
+        md_cell(ctx.lomba_nama),
         lang.pick("Peringkat", "Ranking"),
         if r.sementara {
             format!(" {}", provisional_title(lang))
@@ -319,7 +336,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     );
     let mut rule = "|---|---|---|---|---:|---:|---|---:|".to_string();
     for j in &ctx.juri {
-        let _ = write!(header, " {j} |");
+        let _ = write!(header, " {} |", md_cell(j));
         rule.push_str("---:|");
     }
     header.push_str(&format!(" {} |", lang.pick("Catatan", "Notes")));
@@ -329,14 +346,14 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         let mut line = format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             place(row),
-            row.id,
-            row.opd,
+            md_cell(&row.id),
+            md_cell(&row.opd),
             row.jenis.map_or("", |j| j.as_str()),
             row.indeks.map_or("–".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("–".into(), |x| decimal(x, 1, lang)),
             row.predikat
                 .as_ref()
-                .map_or(String::new(), |(k, l)| format!("{k} {l}")),
+                .map_or(String::new(), |(k, l)| md_cell(&format!("{k} {l}"))),
             finished_of(row)
         );
         for j in &ctx.juri {
@@ -424,17 +441,19 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
         header.push(format!("{j}_catatan_umum"));
         header.push(format!("{j}_centang"));
     }
-    w.write_record(&header)?;
+    w.write_record(header.iter().map(|h| csv_text(h)))?;
     for row in &r.rows {
         let mut rec: Vec<String> = vec![
             row.peringkat.map_or(String::new(), |p| p.to_string()),
             if row.seri { "=".into() } else { String::new() },
-            row.id.clone(),
-            row.opd.clone(),
+            csv_text(&row.id),
+            csv_text(&row.opd),
             row.jenis.map_or(String::new(), |j| j.as_str().into()),
             row.indeks.map_or(String::new(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or(String::new(), |x| decimal(x, 1, lang)),
-            row.predikat.as_ref().map_or(String::new(), |p| p.0.clone()),
+            row.predikat
+                .as_ref()
+                .map_or(String::new(), |p| csv_text(&p.0)),
             if row.perlu_diskusi {
                 "ya".into()
             } else {
@@ -447,8 +466,8 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
             },
             row.juri.len().to_string(),
             row.juri_wajib().to_string(),
-            row.juri_konflik.join(" "),
-            row.juri_belum.join(" "),
+            csv_text(&row.juri_konflik.join(" ")),
+            csv_text(&row.juri_belum.join(" ")),
         ];
         rec.extend(ctx.juri.iter().map(|j| match row.juri.get(j) {
             Some(x) => decimal(*x, 2, lang),
@@ -463,13 +482,13 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
         }));
         for j in &ctx.juri {
             let sheet = ctx.sheets.get(j).and_then(|s| s.get(&row.id));
-            rec.push(
+            // A judge's words go through the same guard as every other text cell.
+            rec.push(csv_text(
                 sheet
                     .and_then(|s| s.catatan.get(&None))
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-            rec.push(sheet.map(ticks_cell).unwrap_or_default());
+                    .map_or("", String::as_str),
+            ));
+            rec.push(csv_text(&sheet.map(ticks_cell).unwrap_or_default()));
         }
         w.write_record(&rec)?;
     }

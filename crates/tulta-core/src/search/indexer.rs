@@ -12,6 +12,7 @@
 
 use super::analyzer;
 use super::schema::{self, Fields, FileKey, SCHEMA_VERSION};
+use crate::caught;
 use crate::diag::Severity;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::{self, Model};
@@ -45,6 +46,8 @@ pub enum SearchError {
         err: tantivy::TantivyError,
     },
     Source(sources::SourceError),
+    /// tantivy panicked on the index's files (the panic's message).
+    Damaged(String),
     /// The user's query is wrong; its message says how.
     Query(super::query::QueryError),
 }
@@ -63,12 +66,66 @@ impl Localized for SearchError {
                 "{} {path}: {err}",
                 lang.pick("indeks pencarian", "search index")
             ),
+            SearchError::Damaged(detail) => format!(
+                "{}: {detail}",
+                lang.pick("indeks pencarian rusak", "search index damaged")
+            ),
             SearchError::Source(e) => e.message(lang),
             SearchError::Query(q) => q.message(lang),
         }
     }
 }
 crate::localized_error!(SearchError);
+
+impl SearchError {
+    /// A failure of the index itself (its files, tantivy), which rebuilding from the YAML cures;
+    /// not the user's query nor a reports folder that cannot be read.
+    fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            SearchError::Io { .. } | SearchError::Index { .. } | SearchError::Damaged(_)
+        )
+    }
+}
+
+/// Opens the index `key` of `root`, brings it up to date and runs `then` on it (a query). Any
+/// failure of the index — an error, or a panic inside tantivy on a damaged file, while opening,
+/// updating or reading it — throws it away and does it all once more on an index rebuilt from
+/// the YAML, with a one-line notice naming what went wrong.
+pub fn open_fresh_then<T>(
+    key: &Path,
+    root: &Root,
+    rebuild: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    then: impl Fn(&Archive) -> Result<T, SearchError>,
+) -> Result<(Archive, Stats, T), SearchError> {
+    let attempt = |rebuild: bool| {
+        caught::catch(|| -> Result<(Archive, Stats, T), SearchError> {
+            let mut archive = Archive::open(key, rebuild)?;
+            let stats = archive.refresh(root, progress)?;
+            let answer = then(&archive)?;
+            Ok((archive, stats, answer))
+        })
+        .unwrap_or_else(|panic| Err(SearchError::Damaged(first_line(&panic))))
+    };
+    match attempt(rebuild) {
+        Err(e) if e.is_damage() && !rebuild => {}
+        done => return done,
+    }
+    // Once more as it is: a reader whose index was switched for a new generation under it finds
+    // the new one; damage found while opening is rebuilt there (with its own notice).
+    let damage = match attempt(false) {
+        Err(e) if e.is_damage() => first_line(&e),
+        done => return done,
+    };
+    let (mut archive, stats, answer) = attempt(true)?;
+    for notice in &mut archive.notices {
+        if *notice == Notice::Rebuilt(Rebuilt::Requested) {
+            *notice = Notice::Rebuilt(Rebuilt::Corrupt(damage.clone()));
+        }
+    }
+    Ok((archive, stats, answer))
+}
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
     move |err| SearchError::Io {
@@ -230,7 +287,13 @@ struct Seen {
 
 /// An open index: searchable, and updatable unless another process holds the writer.
 pub struct Archive {
-    dir: PathBuf,
+    /// Where readers find the index: a symlink to the live generation (or, as written by
+    /// earlier versions, the index folder itself).
+    key: PathBuf,
+    /// Where this archive's files are: the live generation, or a new one being built.
+    folder: PathBuf,
+    /// A new generation not yet switched in: readers still see the previous one.
+    pending: bool,
     pub(crate) index: Index,
     pub(crate) fields: Fields,
     writer: Option<IndexWriter>,
@@ -242,7 +305,8 @@ pub struct Archive {
 impl std::fmt::Debug for Archive {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Archive")
-            .field("dir", &self.dir)
+            .field("key", &self.key)
+            .field("folder", &self.folder)
             .field("read_only", &self.lock.is_none())
             .finish()
     }
@@ -269,19 +333,61 @@ fn has_index(dir: &Path) -> bool {
     dir.join("meta.json").exists()
 }
 
-/// Empties the index folder (ours and tantivy's files), keeping the folder.
-fn wipe(dir: &Path) -> Result<(), SearchError> {
-    let entries = std::fs::read_dir(dir).map_err(io_err(dir))?;
-    for entry in entries {
-        let path = entry.map_err(io_err(dir))?.path();
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        removed.map_err(io_err(&path))?;
+/// A new, empty generation folder beside `key`: `<key>.g<nanoseconds>`.
+fn new_generation(key: &Path) -> Result<PathBuf, SearchError> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut name = key.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".g{stamp}"));
+    let dir = key.with_file_name(name);
+    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    Ok(dir)
+}
+
+/// Points `key` at the generation `dir` in one step (a new symlink renamed over the old one), so
+/// a reader finds either the old index or the new one, never none or half of one; then removes
+/// the generations no one can reach any more. Called with the writer lock held.
+fn switch(key: &Path, dir: &Path) -> Result<(), SearchError> {
+    let target = dir.file_name().unwrap_or_default();
+    let link = key.with_extension("link");
+    let _ = std::fs::remove_file(&link);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(target, &link).map_err(io_err(&link))?;
+    #[cfg(not(unix))]
+    let _ = target;
+    if std::fs::symlink_metadata(key).is_ok_and(|m| m.is_dir()) {
+        // An index folder from before generations: gone a moment before its successor appears.
+        std::fs::remove_dir_all(key).map_err(io_err(key))?;
     }
+    #[cfg(unix)]
+    std::fs::rename(&link, key).map_err(io_err(key))?;
+    #[cfg(not(unix))]
+    std::fs::rename(dir, key).map_err(io_err(key))?;
+    remove_stale_generations(key);
     Ok(())
+}
+
+/// Removes `<key>.g*` folders other than the one `key` points at: earlier generations, and
+/// builds cut short by a crash. Best effort: a folder still in use is removed next time.
+fn remove_stale_generations(key: &Path) {
+    let live = std::fs::read_link(key).ok();
+    let (Some(parent), Some(name)) = (key.parent(), key.file_name()) else {
+        return;
+    };
+    let mut prefix = name.to_os_string();
+    prefix.push(".g");
+    let prefix = prefix.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let n = file_name.to_string_lossy();
+        if n.starts_with(&prefix) && live.as_deref() != Some(Path::new(&file_name)) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Writes a small file whole or not at all.
@@ -293,9 +399,11 @@ impl Archive {
     /// Opens the index in `dir`, creating it, or rebuilding it when it was written under another
     /// schema version, cannot be opened, or `rebuild` asks. Never fails for a damaged index; fails
     /// only when the folder itself cannot be used.
-    pub fn open(dir: &Path, rebuild: bool) -> Result<Archive, SearchError> {
-        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-        let lock_path = dir.with_extension("lock");
+    pub fn open(key: &Path, rebuild: bool) -> Result<Archive, SearchError> {
+        if let Some(parent) = key.parent() {
+            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        let lock_path = key.with_extension("lock");
         let lock = File::options()
             .create(true)
             .truncate(false)
@@ -306,13 +414,16 @@ impl Archive {
         match crate::files::try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                // Someone is writing. Its last commit is searchable as long as it is ours and sound;
-                // if not (first build under way), wait for it rather than race it.
-                if !rebuild && read_version(dir) == Some(SCHEMA_VERSION) {
-                    if let Ok(index) = Self::open_existing(dir) {
+                // Someone is writing. The last index switched in is searchable as long as it is
+                // ours and sound (a rebuild goes to a new folder, so this is never half built);
+                // if there is none yet (a first build under way), wait for it rather than race it.
+                if !rebuild && read_version(key) == Some(SCHEMA_VERSION) {
+                    if let Ok(Ok(index)) = caught::catch(|| Self::open_existing(key)) {
                         let (_, fields) = schema::build();
                         return Ok(Archive {
-                            dir: dir.to_path_buf(),
+                            key: key.to_path_buf(),
+                            folder: key.to_path_buf(),
+                            pending: false,
                             index,
                             fields,
                             writer: None,
@@ -334,38 +445,53 @@ impl Archive {
         let (schema, fields) = schema::build();
         let reason = if rebuild {
             Some(Rebuilt::Requested)
-        } else if !has_index(dir) {
+        } else if !has_index(key) {
             None
         } else {
-            match read_version(dir) {
+            match read_version(key) {
                 Some(SCHEMA_VERSION) => None,
                 found => Some(Rebuilt::SchemaChanged { found }),
             }
         };
-        let index = match reason {
+        let existing = match reason {
             Some(reason) => {
-                if has_index(dir) || reason == Rebuilt::Requested {
+                if has_index(key) || reason == Rebuilt::Requested {
                     notices.push(Notice::Rebuilt(reason));
                 }
-                Self::create(dir, &schema)?
+                None
             }
-            None if !has_index(dir) => Self::create(dir, &schema)?,
-            None => match Self::open_existing(dir) {
-                Ok(index) if index.schema() == schema => index,
-                Ok(_) => {
+            None if !has_index(key) => None,
+            // A damaged file can make tantivy panic rather than fail: either way, rebuild.
+            None => match caught::catch(|| Self::open_existing(key)) {
+                Ok(Ok(index)) if index.schema() == schema => Some(index),
+                Ok(Ok(_)) => {
                     notices.push(Notice::Rebuilt(Rebuilt::SchemaChanged {
                         found: Some(SCHEMA_VERSION),
                     }));
-                    Self::create(dir, &schema)?
+                    None
                 }
-                Err(err) => {
+                Ok(Err(err)) => {
                     notices.push(Notice::Rebuilt(Rebuilt::Corrupt(first_line(&err))));
-                    Self::create(dir, &schema)?
+                    None
+                }
+                Err(panic) => {
+                    notices.push(Notice::Rebuilt(Rebuilt::Corrupt(first_line(&panic))));
+                    None
                 }
             },
         };
+        remove_stale_generations(key);
+        let (dir, index, pending) = match existing {
+            Some(index) => (key.to_path_buf(), index, false),
+            None => {
+                let dir = new_generation(key)?;
+                (dir.clone(), Self::create(&dir, &schema)?, true)
+            }
+        };
         Ok(Archive {
-            dir: dir.to_path_buf(),
+            key: key.to_path_buf(),
+            folder: dir,
+            pending,
             index,
             fields,
             writer: None,
@@ -390,15 +516,15 @@ impl Archive {
     }
 
     fn create(dir: &Path, schema: &tantivy::schema::Schema) -> Result<Index, SearchError> {
-        wipe(dir)?;
         let index = Index::create_in_dir(dir, schema.clone()).map_err(index_err(dir))?;
         register(&index);
         write_atomic(&dir.join(VERSION_FILE), &format!("{SCHEMA_VERSION}\n"))?;
         Ok(index)
     }
 
+    /// Where the index is found (the same path before and after a rebuild).
     pub fn dir(&self) -> &Path {
-        &self.dir
+        &self.key
     }
 
     pub fn read_only(&self) -> bool {
@@ -407,7 +533,7 @@ impl Archive {
 
     /// Risalah in the last commit.
     pub(crate) fn doc_count(&self) -> Result<usize, SearchError> {
-        let reader = self.index.reader().map_err(index_err(&self.dir))?;
+        let reader = self.index.reader().map_err(index_err(&self.folder))?;
         Ok(reader.searcher().num_docs() as usize)
     }
 
@@ -437,7 +563,7 @@ impl Archive {
                     self.notices.push(Notice::ReadOnly);
                     return Ok(None);
                 }
-                Err(err) => return Err(index_err(&self.dir)(err)),
+                Err(err) => return Err(index_err(&self.folder)(err)),
             }
         }
         Ok(self.writer.as_ref())
@@ -453,6 +579,12 @@ impl Archive {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Stats, SearchError> {
         let start = Instant::now();
+        if let Some(stats) = self.fresh_as_listed(root)? {
+            return Ok(Stats {
+                elapsed: start.elapsed(),
+                ..stats
+            });
+        }
         let seen = scan(root)?;
         let mut stats = Stats {
             files: seen.len(),
@@ -513,7 +645,7 @@ impl Archive {
                         w.delete_term(Term::from_field_text(path_field, &s.path));
                     }
                     if let Some(doc) = doc {
-                        w.add_document(doc).map_err(index_err(&self.dir))?;
+                        w.add_document(doc).map_err(index_err(&self.folder))?;
                     }
                 }
                 Ok(match (was_indexed, has_doc) {
@@ -573,13 +705,13 @@ impl Archive {
 
         let mut opstamp = None;
         if stats.changed() {
-            let dir = self.dir.clone();
+            let dir = self.folder.clone();
             if let Some(w) = self.writer.as_mut() {
                 opstamp = Some(w.commit().map_err(index_err(&dir))?);
             }
         } else if let Some(w) = self.writer.as_mut() {
             // Files were read but none changed the index (broken or other files only).
-            w.rollback().map_err(index_err(&self.dir))?;
+            w.rollback().map_err(index_err(&self.folder))?;
         }
         if list_dirty || opstamp.is_some() {
             let stamp = match opstamp {
@@ -587,11 +719,15 @@ impl Archive {
                 None => {
                     self.index
                         .load_metas()
-                        .map_err(index_err(&self.dir))?
+                        .map_err(index_err(&self.folder))?
                         .opstamp
                 }
             };
             self.save_files(&known, stamp)?;
+        }
+        if self.pending {
+            switch(&self.key, &self.folder)?;
+            self.pending = false;
         }
         for e in known.values() {
             match e.kind {
@@ -604,10 +740,56 @@ impl Archive {
         Ok(stats)
     }
 
+    /// The common case made cheap: when the files list describes the last commit and every file
+    /// below the root still has the size and mtime it lists (and none is new or gone), nothing
+    /// is read or written. `None` when anything differs: the full refresh then finds what.
+    fn fresh_as_listed(&self, root: &Root) -> Result<Option<Stats>, SearchError> {
+        #[cfg(unix)]
+        {
+            let Root::Disk(dir) = root else {
+                return Ok(None);
+            };
+            if self.read_only() || self.pending || !dir.is_dir() {
+                return Ok(None);
+            }
+            let opstamp = self
+                .index
+                .load_metas()
+                .map_err(index_err(&self.folder))?
+                .opstamp;
+            let Ok(text) = std::fs::read_to_string(self.folder.join(FILES_FILE)) else {
+                return Ok(None);
+            };
+            let Some(view) = super::sweep::View::parse(&text, FILES_HEADER, opstamp) else {
+                return Ok(None);
+            };
+            let Some(files) = super::sweep::all_fresh(dir, &view) else {
+                return Ok(None);
+            };
+            let count = |k: EntryKind| {
+                let letter = k.letter() as u8;
+                view.kinds.iter().filter(|&&x| x == letter).count()
+            };
+            Ok(Some(Stats {
+                files,
+                indexed: count(EntryKind::Indexed),
+                broken: count(EntryKind::Broken),
+                other: count(EntryKind::Other),
+                unchanged: files,
+                ..Stats::default()
+            }))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = root;
+            Ok(None)
+        }
+    }
+
     /// Waits for background merges, so the index is compact when the process ends.
     pub fn finish(mut self) -> Result<(), SearchError> {
         if let Some(w) = self.writer.take() {
-            w.wait_merging_threads().map_err(index_err(&self.dir))?;
+            w.wait_merging_threads().map_err(index_err(&self.folder))?;
         }
         Ok(())
     }
@@ -617,9 +799,9 @@ impl Archive {
         let opstamp = self
             .index
             .load_metas()
-            .map_err(index_err(&self.dir))?
+            .map_err(index_err(&self.folder))?
             .opstamp;
-        if let Some(map) = std::fs::read_to_string(self.dir.join(FILES_FILE))
+        if let Some(map) = std::fs::read_to_string(self.folder.join(FILES_FILE))
             .ok()
             .and_then(|text| parse_files(&text, opstamp))
         {
@@ -631,13 +813,13 @@ impl Archive {
     }
 
     fn files_from_index(&self) -> Result<HashMap<String, Entry>, SearchError> {
-        let reader = self.index.reader().map_err(index_err(&self.dir))?;
+        let reader = self.index.reader().map_err(index_err(&self.folder))?;
         let searcher = reader.searcher();
         let mut map = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let paths = fast.str("path").map_err(index_err(&self.dir))?;
-            let hashes = fast.str("sha256").map_err(index_err(&self.dir))?;
+            let paths = fast.str("path").map_err(index_err(&self.folder))?;
+            let hashes = fast.str("sha256").map_err(index_err(&self.folder))?;
             let (Some(paths), Some(hashes)) = (paths, hashes) else {
                 continue;
             };
@@ -646,12 +828,12 @@ impl Archive {
                 if let Some(ord) = paths.term_ords(doc).next() {
                     paths
                         .ord_to_str(ord, &mut path)
-                        .map_err(io_err(&self.dir))?;
+                        .map_err(io_err(&self.folder))?;
                 }
                 if let Some(ord) = hashes.term_ords(doc).next() {
                     hashes
                         .ord_to_str(ord, &mut sha)
-                        .map_err(io_err(&self.dir))?;
+                        .map_err(io_err(&self.folder))?;
                 }
                 map.insert(
                     path,
@@ -682,7 +864,7 @@ impl Archive {
                 path
             ));
         }
-        write_atomic(&self.dir.join(FILES_FILE), &text)
+        write_atomic(&self.folder.join(FILES_FILE), &text)
     }
 }
 
@@ -730,13 +912,17 @@ fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
     match root {
         Root::Builtin => Ok(sources::builtin_files()
             .into_iter()
-            .map(|SourceFile { name, bytes, size }| Seen {
-                path: name,
-                mtime: 0,
-                size,
-                bytes: Some(bytes),
-                disk: None,
-            })
+            .map(
+                |SourceFile {
+                     name, bytes, size, ..
+                 }| Seen {
+                    path: name,
+                    mtime: 0,
+                    size,
+                    bytes: Some(bytes),
+                    disk: None,
+                },
+            )
             .collect()),
         Root::Disk(dir) => {
             let files = if dir.is_file() {
@@ -746,21 +932,13 @@ fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
             };
             let mut seen: Vec<Seen> = files
                 .into_iter()
-                .filter_map(|(p, meta)| {
-                    let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy();
-                    // A newline or tab in a name would break the files list; such names are not
-                    // something a risalah folder has, so they are left out.
-                    if rel.contains(['\n', '\t']) {
-                        return None;
-                    }
-                    let rel = if rel.is_empty() {
-                        p.file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into())
-                    } else {
-                        rel.into_owned()
+                .map(|(p, meta)| {
+                    let rel = match p.strip_prefix(dir) {
+                        Ok(rel) if !rel.as_os_str().is_empty() => rel,
+                        _ => Path::new(p.file_name().unwrap_or_default()),
                     };
-                    Some(Seen {
-                        path: rel,
+                    Seen {
+                        path: path_key(rel),
                         mtime: meta
                             .modified()
                             .ok()
@@ -769,12 +947,49 @@ fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
                         size: meta.len(),
                         bytes: None,
                         disk: Some(p),
-                    })
+                    }
                 })
                 .collect();
             // Files go to the index in a fixed order, so equal scores rank the same on every build.
             seen.sort_unstable_by(|a, b| a.path.cmp(&b.path));
             Ok(seen)
+        }
+    }
+}
+
+/// The key of a file in the files list and the index: its path below the root, byte for byte.
+/// Text stays as it is; a backslash, tab or newline is escaped (`\\`, `\t`, `\n`) and a byte
+/// that is not UTF-8 is written `\xNN`, so two names never share a key (as they would when
+/// shown lossily, both ending in `�`) and one key never spans two lines of the list.
+fn path_key(rel: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        rel.as_os_str().as_bytes()
+    };
+    #[cfg(not(unix))]
+    let lossy = rel.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    push_key(&mut out, bytes);
+    out
+}
+
+/// Appends the key form of a name's raw bytes (see [`path_key`]).
+pub(super) fn push_key(out: &mut String, bytes: &[u8]) {
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            use std::fmt::Write;
+            let _ = write!(out, "\\x{b:02x}");
         }
     }
 }
@@ -801,25 +1016,38 @@ enum Read {
 
 fn read_one(s: &Seen, known: Option<&Entry>, fields: &Fields) -> Result<Read, SearchError> {
     let owned;
+    // What was read, not what the scan's stat said: the file may have grown since.
+    let mut size = s.size;
     let bytes: &[u8] = match (&s.bytes, &s.disk) {
         (Some(b), _) => b,
-        (None, Some(path)) => {
-            if s.size > format::MAX_BYTES {
-                owned = Vec::new();
-            } else {
-                // Deleted or unreadable since the scan: treated as broken, not fatal.
-                owned = std::fs::read(path).unwrap_or_default();
+        (None, Some(path)) => match crate::files::read_bounded(path, format::MAX_BYTES) {
+            Ok(read) => {
+                size = read.size;
+                owned = read.bytes;
+                &owned
             }
-            &owned
-        }
+            Err(_) => {
+                // Deleted, unreadable or replaced by a FIFO since the scan: broken for now, and
+                // with no stat remembered, so the next refresh reads it again whatever its stat.
+                return Ok(Read::New {
+                    entry: Entry {
+                        kind: EntryKind::Broken,
+                        mtime: 0,
+                        size: s.size,
+                        sha256: String::new(),
+                    },
+                    doc: None,
+                });
+            }
+        },
         (None, None) => &[],
     };
     let sha256 = sha256_hex(bytes);
     if known.is_some_and(|e| e.sha256 == sha256) {
         return Ok(Read::Same);
     }
-    let doc = if s.size > format::MAX_BYTES {
-        format::too_large(s.size)
+    let doc = if size > format::MAX_BYTES {
+        format::too_large(size)
     } else {
         format::read_document(bytes)
     };

@@ -6,6 +6,8 @@ mod analyzer;
 mod indexer;
 mod query;
 mod schema;
+#[cfg(unix)]
+mod sweep;
 
-pub use indexer::{index_dir, Archive, Notice, Rebuilt, SearchError, Stats};
+pub use indexer::{index_dir, open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
 pub use query::{search, similar, Hit, QueryError, Results, Snippet};

@@ -19,20 +19,23 @@ pub struct Snippet {
 
 impl Snippet {
     /// The text with each highlight between `open` and `close`.
+    /// The text's own control characters are shown, never passed on (see
+    /// [`crate::text::printable`]).
     pub fn marked(&self, open: &str, close: &str) -> String {
+        use crate::text::printable;
         let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
         let mut at = 0;
         for r in &self.highlights {
             if r.start < at || r.end > self.text.len() {
                 continue;
             }
-            out.push_str(&self.text[at..r.start]);
+            out.push_str(&printable(&self.text[at..r.start]));
             out.push_str(open);
-            out.push_str(&self.text[r.clone()]);
+            out.push_str(&printable(&self.text[r.clone()]));
             out.push_str(close);
             at = r.end;
         }
-        out.push_str(&self.text[at..]);
+        out.push_str(&printable(&self.text[at..]));
         out
     }
 
