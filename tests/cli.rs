@@ -258,3 +258,81 @@ fn screen_flags_are_offered_only_where_a_screen_opens() {
     let o = tulta(&["check", "--theme", "terang"], dir.path());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn check_reports_attachments_outside_the_folder_it_was_given() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let lampiran = concat!(
+        "lampiran:\n",
+        "  - {jenis: sop, berkas: lampiran/sop.pdf, langkah: 7}\n",
+        "  - {jenis: data, berkas: ../../../etc/passwd}\n",
+        "  - {jenis: lainnya, berkas: lampiran/pintasan.desktop}\n",
+        "  - {jenis: foto_sesudah, berkas: \"lampiran/\\e[2Jx.png\"}\n",
+    );
+    write(
+        dir.path(),
+        "laporan/2026/uji.yaml",
+        &format!("{CLEAN}{lampiran}"),
+    );
+    write(dir.path(), "laporan/2026/lampiran/sop.pdf", "%PDF-1.4\n");
+    for args in [
+        &["check", "laporan", "--format", "json"][..],
+        &["check", "laporan/2026/uji.yaml", "--format", "json"][..],
+    ] {
+        let o = tulta(args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "T310 is a warning");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let found: Vec<(String, u64)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let first = CLEAN.lines().count() as u64 + 3;
+        assert_eq!(
+            found,
+            [
+                ("T310".to_string(), first),
+                ("T310".to_string(), first + 1),
+                ("T310".to_string(), first + 2)
+            ],
+            "{args:?}"
+        );
+    }
+    // --strict fails on it; people see no terminal escape from the crafted name.
+    let o = tulta(&["check", "laporan", "--strict"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("T310") && out.contains("../../../etc/passwd"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+}
+
+#[test]
+fn new_suggests_the_berakhlak_values() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = stdout(&tulta(&["new"], dir.path()));
+    for value in [
+        "berorientasi pelayanan",
+        "akuntabel",
+        "kompeten",
+        "harmonis",
+        "loyal",
+        "adaptif",
+        "kolaboratif",
+    ] {
+        assert!(text.contains(value), "{value}");
+    }
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("nilai_budaya:"))
+        .unwrap();
+    assert!(line.contains("berorientasi pelayanan"), "{line}");
+}

@@ -456,6 +456,339 @@ fn names_match_across_steps_ignoring_case_and_spaces() {
     assert_eq!(codes(&text), Vec::<&str>::new());
 }
 
+/// Step 1's Pareto and check sheet of the fixture, and what to put in their place.
+const STEP1_PARETO: &str = "      - jenis: diagram_pareto\n        butir:\n          - {label: Surat pengantar lama, nilai: 30, persen: 60.0, kumulatif: 60.0}\n";
+
+fn with_matrix(rows: &str) -> String {
+    let matrix = format!(
+        "      - jenis: matriks_prioritas\n        kriteria: [urgensi, keseriusan, perkembangan]\n        calon:\n{rows}{STEP1_PARETO}"
+    );
+    edit(STEP1_PARETO, &matrix)
+}
+
+#[test]
+fn t105_group_of_fewer_than_3_or_more_than_10() {
+    let text = edit(
+        "anggota: [Kasi Pemerintahan, Staf pelayanan, Operator komputer]",
+        "anggota: [Kasi Pemerintahan]",
+    );
+    assert_finding(&text, "T105", "anggota: [Kasi", "anggota");
+    assert_eq!(codes(&text), ["T105"]);
+    let many: Vec<String> = (1..=10).map(|i| format!("Staf {i}")).collect();
+    let text = edit(
+        "anggota: [Kasi Pemerintahan, Staf pelayanan, Operator komputer]",
+        &format!("anggota: [{}]", many.join(", ")),
+    );
+    assert_finding(&text, "T105", "anggota: [Staf 1", "anggota");
+    assert!(diagnostics(&text)[0]
+        .message(tulta_core::i18n::Lang::En)
+        .contains("11 people"));
+    // Ten is fine; nobody listed is a record left out, not a group of none.
+    let text = edit("  ketua: Sekretaris Kelurahan\n", "");
+    let nine: Vec<String> = (1..=9).map(|i| format!("Staf {i}")).collect();
+    let ten = text.replace(
+        "anggota: [Kasi Pemerintahan, Staf pelayanan, Operator komputer]",
+        &format!("anggota: [Kasi, {}]", nine.join(", ")),
+    );
+    assert_eq!(codes(&ten), Vec::<&str>::new());
+    let nobody = text.replace(
+        "  anggota: [Kasi Pemerintahan, Staf pelayanan, Operator komputer]\n",
+        "",
+    );
+    assert_eq!(codes(&nobody), Vec::<&str>::new());
+}
+
+#[test]
+fn t211_priority_matrix_scores_and_totals() {
+    let text = with_matrix(
+        "          - {masalah: Surat pengantar lama, nilai: [5, 5, 4], total: 15}\n          - {masalah: Loket sering kosong, nilai: [4, 3]}\n",
+    );
+    assert_finding(&text, "T211", "nilai: [5, 5, 4], total: 15", "15");
+    assert_finding(&text, "T211", "nilai: [4, 3]}", "[4, 3]");
+    assert_eq!(codes(&text), ["T211", "T211"]);
+    // A score that is not a number is T004 alone, not also a count mismatch.
+    let text = with_matrix("          - {masalah: Surat pengantar lama, nilai: [5, tinggi, 4]}\n");
+    assert_finding(&text, "T004", "nilai: [5, tinggi", "tinggi");
+    assert_eq!(codes(&text), ["T004"]);
+    // Fractions (averaged raters) add up within rounding.
+    let text = with_matrix(
+        "          - {masalah: Surat pengantar lama, nilai: [4.7, 4.3, 3.1], total: 12.1}\n",
+    );
+    assert_eq!(codes(&text), Vec::<&str>::new());
+}
+
+#[test]
+fn t211_priority_matrix_outside_step_1() {
+    let matrix = "      - jenis: USG\n        kriteria: [urgensi, keseriusan]\n        calon:\n          - {masalah: Printer sering macet, nilai: [3, 2], total: 5}\n      - jenis: rencana_5w1h";
+    let text = edit("      - jenis: rencana_5w1h", matrix);
+    assert_finding(&text, "T211", "jenis: USG", "USG");
+    assert_eq!(codes(&text), ["T211"]);
+}
+
+#[test]
+fn t301_theme_is_the_top_of_the_priority_matrix_when_there_is_one() {
+    // The matrix ranks another problem first: the theme must follow the matrix.
+    let text = with_matrix(
+        "          - {masalah: Surat pengantar lama, nilai: [3, 3, 3]}\n          - {masalah: Loket sering kosong, nilai: [5, 4, 4], total: 13}\n",
+    );
+    assert_finding(&text, "T301", "tema: Surat", "Surat");
+    assert!(diagnostics(&text)[0]
+        .message(tulta_core::i18n::Lang::En)
+        .contains("priority matrix"));
+    assert_eq!(codes(&text), ["T301"]);
+    // Chosen by the matrix, the theme need not be the Pareto's largest item.
+    let text = with_matrix(
+        "          - {masalah: Surat pengantar lama, nilai: [3, 3, 3]}\n          - {masalah: loket  SERING kosong, nilai: [5, 4, 4]}\n",
+    )
+    .replace("tema: Surat pengantar lama", "tema: Loket sering kosong");
+    assert_eq!(codes(&text), Vec::<&str>::new());
+}
+
+#[test]
+fn t301_a_matrix_replaces_the_step_1_pareto() {
+    let start = CLEAN.find(STEP1_PARETO).unwrap();
+    let end = CLEAN.find("    tema: Surat pengantar lama").unwrap();
+    let matrix = "      - jenis: matriks_usg\n        kriteria: [U, S, G]\n        calon:\n          - {masalah: Surat pengantar lama, nilai: [5, 5, 5], total: 15}\n          - {masalah: Loket sering kosong, nilai: [3, 4, 2], total: 9}\n";
+    let text = format!("{}{matrix}{}", &CLEAN[..start], &CLEAN[end..]);
+    assert_eq!(codes(&text), Vec::<&str>::new(), "no T103 for the Pareto");
+}
+
+#[test]
+fn t201_t204_stratification_is_checked_like_a_check_sheet() {
+    let strat = "      - jenis: stratification\n        faktor: loket\n        baris:\n          - {butir: Loket 1, jumlah: 12}\n          - {butir: Loket 2, jumlah: 7.5}\n        total: 20\n      - jenis: diagram_pareto\n        butir:\n          - {label: Surat diketik";
+    let text = edit(
+        "      - jenis: diagram_pareto\n        butir:\n          - {label: Surat diketik",
+        strat,
+    );
+    assert_finding(&text, "T204", "{butir: Loket 2, jumlah: 7.5}", "7.5");
+    let text = text.replace("jumlah: 7.5", "jumlah: 7");
+    assert_finding(&text, "T201", "        total: 20", "20");
+    assert!(diagnostics(&text)[0]
+        .message(tulta_core::i18n::Lang::En)
+        .contains("stratification total"));
+    assert_eq!(codes(&text), ["T201"]);
+    assert_eq!(
+        codes(&text.replace("total: 20", "total: 19")),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn control_chart_and_bar_chart_aliases_are_graphs() {
+    for alias in ["peta_kendali", "Diagram_Batang"] {
+        let text = edit("      - jenis: grafik", &format!("      - jenis: {alias}"));
+        assert_eq!(codes(&text), Vec::<&str>::new(), "{alias}");
+    }
+    // A bar chart holds labelled values now, not histogram data.
+    let text = edit(
+        "      - jenis: grafik",
+        "      - jenis: diagram_batang\n        data: [1, 2, 3, 4, 5]\n      - jenis: grafik",
+    );
+    assert_finding(&text, "T003", "data: [1, 2", "data");
+}
+
+/// The fixture with `extra` appended at the top level, the group's record and a step-6 benefit.
+const RECORD: &str = "  sk: {nomor: 12/KEL-MWR/2025, tanggal: 2025-12-01}\n  dibentuk: 2025-12-01\n  pertemuan: {jumlah: 9, kehadiran_persen: 88.5, menit: 9}\n";
+
+fn second_edition(lampiran: &str) -> String {
+    let text = edit(
+        "  ketua: Sekretaris Kelurahan\n",
+        &format!("  ketua: Sekretaris Kelurahan\n{RECORD}"),
+    );
+    let text = text.replace(
+        "  - nomor: 2\n",
+        "    jadwal: {rencana: [2026-01-05, 2026-01-31], realisasi: [2026-01-05, 2026-02-07]}\n  - nomor: 2\n",
+    );
+    let text = text.replace(
+        "    tema_berikutnya: Loket sering kosong\n",
+        "    tema_berikutnya: Loket sering kosong\n    jadwal:\n      rencana: [2026-05-01, 2026-05-31]\n",
+    );
+    format!("{text}lampiran:\n{lampiran}")
+}
+
+#[test]
+fn the_group_record_schedules_and_benefits_read_clean() {
+    let text =
+        second_edition("  - {jenis: sop, berkas: \"https://contoh.go.id/sop.pdf\", langkah: 7}\n");
+    let text = text.replace(
+        "      lebih_cepat:",
+        "      kuantitatif:\n        - {uraian: Waktu layanan per surat, nilai: 45, satuan: menit}\n        - {uraian: Kertas, nilai: 1200000, satuan: rupiah/tahun}\n      biaya_perbaikan: {nilai: 350000, satuan: rupiah}\n      lebih_cepat:",
+    );
+    assert!(text.contains("kuantitatif"), "the fixture has a manfaat");
+    assert_eq!(codes(&text), Vec::<&str>::new());
+}
+
+#[test]
+fn t004_for_the_new_keys_of_the_wrong_type() {
+    let base = second_edition("  - {jenis: sop, berkas: \"https://contoh.go.id/sop.pdf\"}\n");
+    let cases = [
+        (
+            "tanggal: 2025-12-01}",
+            "tanggal: 1 Desember 2025}",
+            "tanggal: 1 Des",
+            "1 Des",
+        ),
+        (
+            "dibentuk: 2025-12-01",
+            "dibentuk: 2025-02-30",
+            "dibentuk:",
+            "2025-02-30",
+        ),
+        ("jumlah: 9,", "jumlah: sembilan,", "pertemuan:", "sembilan"),
+        (
+            "rencana: [2026-01-05, 2026-01-31]",
+            "rencana: [2026-01-31, 2026-01-05]",
+            "rencana: [2026-01-31",
+            "[2026-01-31",
+        ),
+        (
+            "rencana: [2026-05-01, 2026-05-31]",
+            "rencana: 2026-05-01",
+            "rencana: 2026-05-01",
+            "2026-05-01",
+        ),
+        (
+            "{jenis: sop, berkas",
+            "{jenis: foto, berkas",
+            "{jenis: foto",
+            "foto",
+        ),
+        (
+            "berkas: \"https://contoh.go.id/sop.pdf\"}",
+            "berkas: \"https://contoh.go.id/sop.pdf\", langkah: 8}",
+            "langkah: 8",
+            "8",
+        ),
+        (
+            "sk: {nomor: 12/KEL-MWR/2025, tanggal: 2025-12-01}",
+            "sk: 12/KEL-MWR/2025",
+            "sk: 12",
+            "12/KEL",
+        ),
+        (
+            "      lebih_cepat:",
+            "      biaya_perbaikan: {nilai: tiga ratus ribu, satuan: rupiah}\n      lebih_cepat:",
+            "biaya_perbaikan:",
+            "tiga",
+        ),
+    ];
+    for (from, to, line, token) in cases {
+        assert_eq!(base.matches(from).count(), 1, "{from}");
+        let text = base.replacen(from, to, 1);
+        assert_finding(&text, "T004", line, token);
+        assert_eq!(codes(&text), ["T004"], "{to}");
+    }
+    let text = base.replace("jadwal: {rencana", "jadwal: {rencan");
+    assert_finding(&text, "T003", "jadwal: {rencan", "rencan");
+    let text = format!("{}lampiran: sk.pdf\n", CLEAN);
+    assert_finding(&text, "T004", "lampiran: sk.pdf", "sk.pdf");
+}
+
+#[test]
+fn t311_listed_evidence_lacks_the_step_7_standard() {
+    let text =
+        second_edition("  - {jenis: sk_kelompok, berkas: \"https://contoh.go.id/sk.pdf\"}\n");
+    assert_finding(&text, "T311", "lampiran:", "lampiran");
+    assert_eq!(codes(&text), ["T311"]);
+    let text = second_edition("  - {jenis: SK, berkas: \"https://contoh.go.id/sk.pdf\"}\n");
+    assert_eq!(codes(&text), Vec::<&str>::new());
+    // No lampiran: an older risalah is not asked for evidence.
+    assert_eq!(codes(CLEAN), Vec::<&str>::new());
+}
+
+/// A reports root on disk holding `2026/uji.yaml` (the fixture with `lampiran`) and one real file.
+fn on_disk(lampiran: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("laporan");
+    std::fs::create_dir_all(root.join("2026/lampiran")).unwrap();
+    std::fs::write(root.join("2026/lampiran/sop.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(dir.path().join("rahasia.txt"), b"di luar akar").unwrap();
+    let text = second_edition(lampiran);
+    std::fs::write(root.join("2026/uji.yaml"), &text).unwrap();
+    (dir, root, text)
+}
+
+fn checked_on_disk(root: &std::path::Path) -> Vec<Diagnostic> {
+    let files = tulta_core::files::sources::collect(&[root.to_path_buf()]).unwrap();
+    let checked = tulta_core::check::check_files_under(&files, &[root.to_path_buf()]);
+    checked.into_iter().next().unwrap().diagnostics
+}
+
+#[track_caller]
+fn assert_at(found: &[Diagnostic], text: &str, code: &str, line_marker: &str, token: &str) {
+    let want = pos_of(text, line_marker, token);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.code().as_str() == code && (d.pos.line, d.pos.column) == want),
+        "expected {code} at {want:?}; found {found:?}"
+    );
+}
+
+#[test]
+fn t310_missing_or_outside_attachments() {
+    let (dir, root, text) = on_disk(concat!(
+        "  - {jenis: sop, berkas: lampiran/sop.pdf, langkah: 7}\n",
+        "  - {jenis: notulen, berkas: lampiran/notulen.pdf}\n",
+        "  - {jenis: data, berkas: ../../../../../../etc/passwd}\n",
+        "  - {jenis: data, berkas: ../../rahasia.txt}\n",
+        "  - {jenis: data, berkas: /etc/passwd}\n",
+        "  - {jenis: lainnya, berkas: \"https://contoh.go.id/tidak-diperiksa.pdf\"}\n",
+        "  - {jenis: foto_sesudah, berkas: ../2026/lampiran/sop.pdf}\n",
+    ));
+    let d = checked_on_disk(&root);
+    assert_at(
+        &d,
+        &text,
+        "T310",
+        "berkas: lampiran/notulen.pdf",
+        "lampiran/notulen",
+    );
+    assert_at(&d, &text, "T310", "etc/passwd}", "../../../../");
+    assert_at(&d, &text, "T310", "berkas: ../../rahasia", "../../rahasia");
+    assert_at(&d, &text, "T310", "berkas: /etc/passwd", "/etc/passwd");
+    let codes: Vec<&str> = d.iter().map(|d| d.code().as_str()).collect();
+    assert_eq!(codes, ["T310"; 4], "{d:?}");
+    let outside = d
+        .iter()
+        .filter(|d| d.message(tulta_core::i18n::Lang::En).contains("outside"))
+        .count();
+    assert_eq!(outside, 3, "missing and outside are told apart");
+    // The same risalah checked on its own (no root known) is not looked for on disk.
+    assert!(diagnostics(&text).is_empty());
+    drop(dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn t310_a_symbolic_link_leading_outside_the_root() {
+    let (dir, root, text) = on_disk("  - {jenis: sop, berkas: lampiran/tautan.pdf, langkah: 7}\n");
+    std::os::unix::fs::symlink(
+        dir.path().join("rahasia.txt"),
+        root.join("2026/lampiran/tautan.pdf"),
+    )
+    .unwrap();
+    let d = checked_on_disk(&root);
+    assert_at(
+        &d,
+        &text,
+        "T310",
+        "berkas: lampiran/tautan.pdf",
+        "lampiran/tautan",
+    );
+    assert!(d[0].message(tulta_core::i18n::Lang::Id).contains("luar"));
+    // A link that stays inside is fine.
+    std::fs::remove_file(root.join("2026/lampiran/tautan.pdf")).unwrap();
+    std::os::unix::fs::symlink("sop.pdf", root.join("2026/lampiran/tautan.pdf")).unwrap();
+    assert!(checked_on_disk(&root).is_empty());
+}
+
+#[test]
+fn the_spec_example_checks_clean() {
+    let text = include_str!("fixtures/risalah-example.yaml");
+    assert_eq!(codes(text), Vec::<&str>::new());
+}
+
 const LOMBA: &str = "format: lomba/1\nid: uji-lomba\nnama: Lomba Uji\ntahun: 2026\nrisalah: risalah/\njuri:\n  - {id: juri-1, nama: Satu}\n  - {id: juri-2, nama: Dua}\nkonflik:\n  - {juri: juri-2, risalah: uji-2026-kelurahan-mawar}\n";
 
 const RUBRIK: &str = "format: rubrik/1\nskala: {min: 1, maks: 5}\nkriteria:\n  - {id: L1, nama: Masalah, bobot: 60}\n  - {id: L2, nama: Penyebab, bobot: 40}\npredikat:\n  - {min: 4, kode: A, label: Baik}\n  - {min: 0, kode: B, label: Cukup}\npemecah_seri: [L1]\n";

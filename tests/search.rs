@@ -289,6 +289,29 @@ fn snippets_highlight_the_matched_words_and_hits_name_their_step() {
 }
 
 #[test]
+fn attachment_notes_are_searched_and_name_their_step() {
+    let with = format!(
+        "{}lampiran:\n  - {{jenis: foto_sesudah, berkas: lampiran/loket.jpg, langkah: 6, keterangan: Papan antrean elektronik terpasang}}\n  - {{jenis: notulen, berkas: lampiran/rapat.pdf, keterangan: Musyawarah perdana kelompok}}\n",
+        risalah("a", &[])
+    );
+    let fx = Fixture::new(&[("a.yaml", with), ("b.yaml", risalah("b", &[]))]);
+    let r = fx.search("papan elektronik");
+    assert_eq!(ids(&r), ["a"]);
+    assert_eq!(
+        r.hits[0].langkah,
+        Some(6),
+        "a step's evidence reads with the step"
+    );
+    assert_eq!(
+        ids(&fx.search("musyawarah")),
+        ["a"],
+        "a note without a step"
+    );
+    assert_eq!(ids(&fx.search("lampiran:musyawarah")), ["a"]);
+    assert!(fx.search("lampiran:surat").hits.is_empty());
+}
+
+#[test]
 fn similar_reports_share_the_problem() {
     let files: Vec<(String, String)> = (0..60)
         .map(|i| (format!("g/{i:03}.yaml"), tulta_corpus::risalah(11, i)))

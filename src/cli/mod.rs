@@ -318,12 +318,18 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             format,
             strict,
         }) => {
-            let files = if paths.is_empty() {
-                Root::default_root().files()?
+            // The built-in sample has no folder on disk to look for `lampiran` in.
+            let (files, roots) = if paths.is_empty() {
+                let root = Root::default_root();
+                let roots = match &root {
+                    Root::Disk(p) => vec![p.clone()],
+                    Root::Builtin => Vec::new(),
+                };
+                (root.files()?, roots)
             } else {
-                sources::collect(&paths)?
+                (sources::collect(&paths)?, paths)
             };
-            let checked = check::check_files(&files);
+            let checked = check::check_files_under(&files, &roots);
             let out = match format {
                 OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
                 OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout()),

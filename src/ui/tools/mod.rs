@@ -2,7 +2,7 @@
 //! bars with the cumulative line and the 80% mark, a fishbone as the effect with its categories and
 //! causes, 5W1H as a table, graphs and scatter plots as charts, before/after as paired bars.
 
-use super::text::{fit, pad};
+use super::text::{fit, num, pad};
 use crate::app::App;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -146,6 +146,52 @@ pub fn draw(
                         th.muted(),
                     ));
                 }
+            }
+            text(frame, area, lines, scroll);
+        }
+        // Plain rows until the walk-through draws these second-edition tools (issue 18, later).
+        ToolData::Matriks { kriteria, calon } => {
+            let names: Vec<&str> = kriteria.iter().map(|k| k.value.as_str()).collect();
+            let mut lines = vec![Line::styled(names.join(" · "), app.theme.muted())];
+            for c in calon {
+                let scores: Vec<String> = c
+                    .nilai
+                    .iter()
+                    .flatten()
+                    .map(|n| num(*n, 2, app.lang))
+                    .collect();
+                let total = c.score().map(|n| num(n, 2, app.lang));
+                lines.push(Line::raw(format!(
+                    "{}  {} = {}",
+                    c.masalah.as_ref().map_or("—", |m| m.value.as_str()),
+                    scores.join(" + "),
+                    total.as_deref().unwrap_or("—")
+                )));
+            }
+            text(frame, area, lines, scroll);
+        }
+        ToolData::Stratifikasi {
+            faktor,
+            baris,
+            total,
+        } => {
+            let mut lines = vec![Line::styled(
+                format!(
+                    "{} {}",
+                    app.t("Dipilah menurut", "Split by"),
+                    faktor.as_deref().unwrap_or("—")
+                ),
+                app.theme.muted(),
+            )];
+            for b in baris {
+                lines.push(Line::raw(format!(
+                    "{}  {}",
+                    b.butir.as_deref().unwrap_or("—"),
+                    b.jumlah.map_or_else(|| "—".into(), |n| num(n, 2, app.lang))
+                )));
+            }
+            if let Some(t) = total {
+                lines.push(Line::raw(format!("Total  {}", num(*t, 2, app.lang))));
             }
             text(frame, area, lines, scroll);
         }

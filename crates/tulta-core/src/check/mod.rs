@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 mod rules;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One finding, placed.
@@ -49,7 +50,8 @@ impl Checked {
     }
 }
 
-fn findings_of(file: &SourceFile) -> (Document, Vec<Finding>) {
+/// `root`: the reports root the file was found under, when it is on disk (T310 looks there).
+fn findings_of(file: &SourceFile, root: Option<&std::path::Path>) -> (Document, Vec<Finding>) {
     let mut doc = if let Some(why) = &file.unreadable {
         format::unreadable(why.clone())
     } else if file.size > format::MAX_BYTES {
@@ -60,6 +62,9 @@ fn findings_of(file: &SourceFile) -> (Document, Vec<Finding>) {
     let mut findings = std::mem::take(&mut doc.findings);
     if let Some(Model::Risalah(r)) = &doc.model {
         findings.extend(rules::check(r));
+        if let Some(root) = root {
+            rules::evidence::check(r, std::path::Path::new(&file.name), root, &mut findings);
+        }
     }
     (doc, findings)
 }
@@ -79,7 +84,7 @@ fn place(doc: &Document, findings: Vec<Finding>) -> Vec<Diagnostic> {
 
 /// Checks one file on its own (no cross-file checks).
 pub fn check_file(file: &SourceFile) -> Checked {
-    let (doc, findings) = findings_of(file);
+    let (doc, findings) = findings_of(file, None);
     let diagnostics = place(&doc, findings);
     Checked {
         name: file.name.clone(),
@@ -108,20 +113,47 @@ pub fn first_holders<K: Eq + std::hash::Hash>(keys: &[Option<K>]) -> Vec<Option<
 }
 
 /// Checks many files in parallel, then reports ids used by two files of the same kind (T006).
+/// The files' `lampiran` are not looked for on disk: see [`check_files_under`].
 pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
-    check_files_with_progress(files, &|_| {})
+    check_files_with_progress(files, &[], &|_| {})
 }
 
-/// [`check_files`], calling `progress` with the number of files read so far (from any thread).
+/// [`check_files`] for files on disk, as [`crate::files::sources::collect`] found them under
+/// `roots` (the folders or files `check` was given): each file's `lampiran` must exist inside the
+/// root it was found under (T310). A file given by name has its own folder as its root.
+pub fn check_files_under(files: &[SourceFile], roots: &[PathBuf]) -> Vec<Checked> {
+    check_files_with_progress(files, roots, &|_| {})
+}
+
+/// The root a file was found under: the first of `roots` its name lies in.
+fn root_of(name: &str, roots: &[PathBuf]) -> Option<PathBuf> {
+    let file = std::path::Path::new(name);
+    roots.iter().find_map(|r| {
+        if r.is_dir() {
+            file.starts_with(r).then(|| r.clone())
+        } else if file == r.as_path() {
+            Some(match r.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            })
+        } else {
+            None
+        }
+    })
+}
+
+/// [`check_files_under`], calling `progress` with the number of files read so far (from any thread).
 pub(crate) fn check_files_with_progress(
     files: &[SourceFile],
+    roots: &[PathBuf],
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<Checked> {
     let done = AtomicUsize::new(0);
     let mut read: Vec<(String, Document, Vec<Finding>)> = files
         .par_iter()
         .map(|f| {
-            let (doc, findings) = findings_of(f);
+            let root = root_of(&f.name, roots);
+            let (doc, findings) = findings_of(f, root.as_deref());
             progress(done.fetch_add(1, Ordering::Relaxed) + 1);
             (f.name.clone(), doc, findings)
         })

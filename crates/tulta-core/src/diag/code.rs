@@ -1,4 +1,4 @@
-//! The 34 stable diagnostic codes of spec §5 and their severities.
+//! The 38 stable diagnostic codes of spec §5 (both editions) and their severities.
 
 use std::fmt;
 use std::str::FromStr;
@@ -48,6 +48,8 @@ codes! {
     T207 => Error, T208 => Error, T209 => Warning, T210 => Info,
     T301 => Warning, T302 => Error, T303 => Warning, T304 => Error, T305 => Error, T306 => Warning,
     T307 => Info, T308 => Warning, T309 => Info,
+    // Second edition: the group's record, the priority matrix, evidence files.
+    T105 => Info, T211 => Error, T310 => Warning, T311 => Info,
     T401 => Error, T402 => Error, T403 => Error, T404 => Error,
 }
 
@@ -97,8 +99,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_thirty_four_codes_and_they_parse_back() {
-        assert_eq!(Code::ALL.len(), 34);
+    fn there_are_thirty_eight_codes_and_they_parse_back() {
+        assert_eq!(Code::ALL.len(), 38);
         for code in Code::ALL {
             assert_eq!(code.as_str().parse::<Code>().ok(), Some(*code));
         }

@@ -14,6 +14,10 @@ pub enum Expected {
     Mapping,
     OneOf(&'static [&'static str]),
     Id,
+    /// An ISO calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A pair of ISO dates, `[from, to]`.
+    DateRange,
     PublicKey,
 }
 
@@ -31,6 +35,18 @@ impl Expected {
                 .pick(
                     "id dari huruf kecil, angka dan tanda hubung ([a-z0-9-]+)",
                     "an id of lower-case letters, digits and hyphens ([a-z0-9-]+)",
+                )
+                .into(),
+            Expected::Date => lang
+                .pick(
+                    "tanggal ISO yang ada (YYYY-MM-DD)",
+                    "an existing ISO date (YYYY-MM-DD)",
+                )
+                .into(),
+            Expected::DateRange => lang
+                .pick(
+                    "dua tanggal ISO [dari, sampai], yang kedua tidak sebelum yang pertama",
+                    "two ISO dates [from, to], the second not before the first",
                 )
                 .into(),
             Expected::PublicKey => lang
@@ -202,6 +218,37 @@ pub enum Msg {
     },
     NoStandard,
     NoNextTheme,
+    GroupSize {
+        people: usize,
+    },
+    StrataTotalMismatch {
+        stated: f64,
+        sum: f64,
+    },
+    MatrixScores {
+        masalah: String,
+        found: usize,
+        expected: usize,
+    },
+    MatrixTotal {
+        masalah: String,
+        stated: f64,
+        sum: f64,
+    },
+    MatrixOutsideStep1 {
+        nomor: i64,
+    },
+    ThemeNotTopOfMatrix {
+        tema: String,
+        top: String,
+    },
+    AttachmentMissing {
+        berkas: String,
+    },
+    AttachmentOutside {
+        berkas: String,
+    },
+    NoStandardAttachment,
     BadId {
         of: IdOf,
         id: String,
@@ -306,6 +353,12 @@ impl Msg {
             TargetMissed { .. } => Code::T307,
             NoStandard => Code::T308,
             NoNextTheme => Code::T309,
+            GroupSize { .. } => Code::T105,
+            StrataTotalMismatch { .. } => Code::T201,
+            MatrixScores { .. } | MatrixTotal { .. } | MatrixOutsideStep1 { .. } => Code::T211,
+            ThemeNotTopOfMatrix { .. } => Code::T301,
+            AttachmentMissing { .. } | AttachmentOutside { .. } => Code::T310,
+            NoStandardAttachment => Code::T311,
             BadId { .. } => Code::T401,
             IdTwice { .. } => Code::T402,
             BadScale { .. } | BadWeight { .. } | WeightsZero | BandOffScale { .. } => Code::T403,
@@ -561,6 +614,70 @@ impl Msg {
             (NoStandard, En) => "step 7 names no standard (SOP, decree, checklist)".into(),
             (NoNextTheme, Id) => "langkah 7 tidak menyebut tema berikutnya".into(),
             (NoNextTheme, En) => "step 7 names no next theme".into(),
+            (GroupSize { people }, Id) => format!(
+                "kelompok beranggota {people} orang (ketua + anggota); lazimnya 3 sampai 10"
+            ),
+            (GroupSize { people }, En) => format!(
+                "the group has {people} people (ketua + anggota); 3 to 10 is usual"
+            ),
+            (StrataTotalMismatch { stated, sum }, Id) => format!(
+                "total stratifikasi {} berbeda dengan jumlah barisnya {}",
+                num(*stated),
+                num(*sum)
+            ),
+            (StrataTotalMismatch { stated, sum }, En) => format!(
+                "stratification total {} differs from the sum of its rows, {}",
+                num(*stated),
+                num(*sum)
+            ),
+            (MatrixScores { masalah, found, expected }, Id) => format!(
+                "matriks prioritas: `{masalah}` punya {found} nilai, padahal kriterianya {expected}"
+            ),
+            (MatrixScores { masalah, found, expected }, En) => format!(
+                "priority matrix: `{masalah}` has {found} scores for {expected} criteria"
+            ),
+            (MatrixTotal { masalah, stated, sum }, Id) => format!(
+                "matriks prioritas: total `{masalah}` tertulis {} tetapi jumlah nilainya {}",
+                num(*stated),
+                num(*sum)
+            ),
+            (MatrixTotal { masalah, stated, sum }, En) => format!(
+                "priority matrix: the total of `{masalah}` is stated as {} but its scores sum to {}",
+                num(*stated),
+                num(*sum)
+            ),
+            (MatrixOutsideStep1 { nomor }, Id) => format!(
+                "matriks prioritas memilih tema, jadi tempatnya di langkah 1, bukan langkah {nomor}"
+            ),
+            (MatrixOutsideStep1 { nomor }, En) => format!(
+                "a priority matrix chooses the theme, so it belongs in step 1, not step {nomor}"
+            ),
+            (ThemeNotTopOfMatrix { tema, top }, Id) => format!(
+                "tema `{tema}` bukan calon bertotal tertinggi di matriks prioritas langkah 1 (`{top}`)"
+            ),
+            (ThemeNotTopOfMatrix { tema, top }, En) => format!(
+                "theme `{tema}` is not the candidate with the highest total in the step-1 priority matrix (`{top}`)"
+            ),
+            (AttachmentMissing { berkas }, Id) => format!(
+                "lampiran `{berkas}` tidak ada (dicari dari folder risalah ini)"
+            ),
+            (AttachmentMissing { berkas }, En) => format!(
+                "attachment `{berkas}` does not exist (looked for from this risalah's folder)"
+            ),
+            (AttachmentOutside { berkas }, Id) => format!(
+                "lampiran `{berkas}` menunjuk ke luar folder laporan; tidak dibuka"
+            ),
+            (AttachmentOutside { berkas }, En) => format!(
+                "attachment `{berkas}` leads outside the reports folder; it is not opened"
+            ),
+            (NoStandardAttachment, Id) => {
+                "ada lampiran, tetapi tidak satu pun berjenis `sop` atau `sk` untuk standar langkah 7"
+                    .into()
+            }
+            (NoStandardAttachment, En) => {
+                "the risalah lists attachments, but none of jenis `sop` or `sk` backs the step-7 standard"
+                    .into()
+            }
             (BadId { of, id }, Id) => format!(
                 "id {} `{id}` tidak sah: hanya huruf kecil, angka dan tanda hubung ([a-z0-9-]+), karena id menjadi nama berkas",
                 of.name(lang)

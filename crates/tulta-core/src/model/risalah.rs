@@ -18,12 +18,115 @@ pub struct Risalah {
     pub tahun: Option<i64>,
     pub daerah: Option<String>,
     pub opd: Option<String>,
-    pub kelompok: Option<Kelompok>,
+    /// Boxed: the group's record is large, and most of a risalah's size should be its steps.
+    pub kelompok: Option<Box<Kelompok>>,
     pub nilai_budaya: Vec<String>,
     pub ringkasan: Option<String>,
     /// `None` when the key is absent or not a list.
     pub langkah: Option<Vec<Langkah>>,
     pub penyajian: Option<Penyajian>,
+    /// Evidence files (§9); empty when the key is absent.
+    pub lampiran: Vec<Lampiran>,
+}
+
+/// The kinds of evidence a risalah may point to (spec §9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JenisLampiran {
+    SkKelompok,
+    Notulen,
+    DaftarHadir,
+    FotoSebelum,
+    FotoSesudah,
+    Sop,
+    Sk,
+    Data,
+    Lainnya,
+}
+
+impl JenisLampiran {
+    pub const NAMES: &'static [&'static str] = &[
+        "sk_kelompok",
+        "notulen",
+        "daftar_hadir",
+        "foto_sebelum",
+        "foto_sesudah",
+        "sop",
+        "sk",
+        "data",
+        "lainnya",
+    ];
+    const ALL: [JenisLampiran; 9] = [
+        JenisLampiran::SkKelompok,
+        JenisLampiran::Notulen,
+        JenisLampiran::DaftarHadir,
+        JenisLampiran::FotoSebelum,
+        JenisLampiran::FotoSesudah,
+        JenisLampiran::Sop,
+        JenisLampiran::Sk,
+        JenisLampiran::Data,
+        JenisLampiran::Lainnya,
+    ];
+
+    /// By its position in [`Self::NAMES`].
+    pub fn from_index(i: usize) -> Option<JenisLampiran> {
+        Self::ALL.get(i).copied()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .position(|j| *j == self)
+            .and_then(|i| Self::NAMES.get(i))
+            .copied()
+            .unwrap_or("lainnya")
+    }
+}
+
+/// One evidence file: a path relative to the risalah's folder, or an `https://` address.
+#[derive(Clone, Debug)]
+pub struct Lampiran {
+    pub at: Path,
+    pub jenis: Option<JenisLampiran>,
+    pub berkas: Option<Text>,
+    pub langkah: Option<i64>,
+    pub keterangan: Option<String>,
+}
+
+/// The decree (SK) that formed the group.
+#[derive(Clone, Debug, Default)]
+pub struct SkKelompok {
+    pub nomor: Option<String>,
+    pub tanggal: Option<String>,
+}
+
+/// How often the group met, what share of members came, and how long the meetings ran (minutes).
+#[derive(Clone, Debug, Default)]
+pub struct Pertemuan {
+    pub jumlah: Option<i64>,
+    pub kehadiran_persen: Option<f64>,
+    pub menit: Option<f64>,
+}
+
+/// A step's planned and actual dates, ISO `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default)]
+pub struct Jadwal {
+    pub rencana: Option<(String, String)>,
+    pub realisasi: Option<(String, String)>,
+}
+
+/// One benefit in numbers (step 6).
+#[derive(Clone, Debug)]
+pub struct Kuantitatif {
+    pub uraian: Option<String>,
+    pub nilai: Option<f64>,
+    pub satuan: Option<String>,
+}
+
+/// An amount with its unit (what the improvement cost).
+#[derive(Clone, Debug)]
+pub struct Jumlah {
+    pub nilai: Option<f64>,
+    pub satuan: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -50,6 +153,9 @@ pub struct Kelompok {
     pub fasilitator: Option<String>,
     pub ketua: Option<String>,
     pub anggota: Vec<String>,
+    pub sk: Option<SkKelompok>,
+    pub dibentuk: Option<String>,
+    pub pertemuan: Option<Pertemuan>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -74,6 +180,7 @@ pub struct Langkah {
     pub standar: Option<Vec<Standar>>,
     pub pemantauan: Option<String>,
     pub tema_berikutnya: Option<String>,
+    pub jadwal: Option<Jadwal>,
 }
 
 impl Langkah {
@@ -127,6 +234,8 @@ pub struct Manfaat {
     pub lebih_cepat: Option<String>,
     pub lebih_tepat: Option<String>,
     pub lebih_murah: Option<String>,
+    pub kuantitatif: Vec<Kuantitatif>,
+    pub biaya_perbaikan: Option<Jumlah>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -183,6 +292,17 @@ pub enum ToolData {
     Alir {
         langkah: Vec<String>,
     },
+    /// A priority (USG) matrix: candidates scored on each criterion.
+    Matriks {
+        kriteria: Vec<Text>,
+        calon: Vec<Calon>,
+    },
+    /// Counts split by one factor (shift, counter, village …), checked like a check sheet.
+    Stratifikasi {
+        faktor: Option<String>,
+        baris: Vec<Baris>,
+        total: Option<f64>,
+    },
     /// A `jenis` that names no known tool (reported as T208).
     Unknown {
         jenis: Option<String>,
@@ -216,6 +336,26 @@ pub struct Titik {
     pub at: Path,
     pub label: Option<String>,
     pub nilai: Option<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Calon {
+    pub at: Path,
+    pub masalah: Option<Text>,
+    /// `None` when absent or when an item was not a number (already reported as T004).
+    pub nilai: Option<Vec<f64>>,
+    pub total: Option<f64>,
+}
+
+impl Calon {
+    /// The total people rank by: the sum of the scores, or the stated total when the scores are unusable.
+    pub fn score(&self) -> Option<f64> {
+        self.nilai
+            .as_ref()
+            .filter(|n| !n.is_empty())
+            .map(|n| n.iter().sum())
+            .or(self.total)
+    }
 }
 
 /// The six elements of a 5W1H action, in the order people recite them.

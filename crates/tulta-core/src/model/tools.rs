@@ -11,10 +11,12 @@ pub enum ToolKind {
     Grafik,
     Rencana5w1h,
     DiagramAlir,
+    MatriksPrioritas,
+    Stratifikasi,
 }
 
 impl ToolKind {
-    pub const ALL: [ToolKind; 9] = [
+    pub const ALL: [ToolKind; 11] = [
         ToolKind::CurahPendapat,
         ToolKind::LembarPeriksa,
         ToolKind::DiagramPareto,
@@ -24,6 +26,8 @@ impl ToolKind {
         ToolKind::Grafik,
         ToolKind::Rencana5w1h,
         ToolKind::DiagramAlir,
+        ToolKind::MatriksPrioritas,
+        ToolKind::Stratifikasi,
     ];
 
     pub fn id(self) -> &'static str {
@@ -42,11 +46,21 @@ impl ToolKind {
                 "fishbone",
                 "ishikawa",
             ],
-            ToolKind::Histogram => &["histogram", "diagram_batang"],
+            ToolKind::Histogram => &["histogram"],
             ToolKind::DiagramTebar => &["diagram_tebar", "scatter"],
-            ToolKind::Grafik => &["grafik", "grafik_kendali", "control_chart", "graph"],
+            // Second edition: a bar chart (`diagram_batang`) is a series of labelled values, a graph.
+            ToolKind::Grafik => &[
+                "grafik",
+                "grafik_kendali",
+                "control_chart",
+                "graph",
+                "peta_kendali",
+                "diagram_batang",
+            ],
             ToolKind::Rencana5w1h => &["rencana_5w1h", "5w1h"],
             ToolKind::DiagramAlir => &["diagram_alir", "flowchart"],
+            ToolKind::MatriksPrioritas => &["matriks_prioritas", "usg", "matriks_usg"],
+            ToolKind::Stratifikasi => &["stratifikasi", "stratification"],
         }
     }
 
@@ -70,6 +84,8 @@ impl ToolKind {
             ToolKind::Grafik => &["seri", "batas_atas", "batas_bawah"],
             ToolKind::Rencana5w1h => &["aksi"],
             ToolKind::DiagramAlir => &["langkah"],
+            ToolKind::MatriksPrioritas => &["kriteria", "calon"],
+            ToolKind::Stratifikasi => &["faktor", "baris", "total"],
         }
     }
 
@@ -85,6 +101,8 @@ impl ToolKind {
             ToolKind::Grafik => ("Grafik", "Graph / control chart"),
             ToolKind::Rencana5w1h => ("Rencana 5W1H", "5W1H plan"),
             ToolKind::DiagramAlir => ("Diagram alir", "Flowchart"),
+            ToolKind::MatriksPrioritas => ("Matriks prioritas", "Priority matrix"),
+            ToolKind::Stratifikasi => ("Stratifikasi", "Stratification"),
         }
     }
 
@@ -127,5 +145,16 @@ mod tests {
         assert_eq!(ToolKind::parse("5W1H"), Some(ToolKind::Rencana5w1h));
         assert_eq!(ToolKind::parse("control_chart"), Some(ToolKind::Grafik));
         assert_eq!(ToolKind::parse("paretto"), None);
+        assert_eq!(ToolKind::parse("Peta_Kendali"), Some(ToolKind::Grafik));
+        assert_eq!(ToolKind::parse("diagram_batang"), Some(ToolKind::Grafik));
+        assert_eq!(ToolKind::parse("USG"), Some(ToolKind::MatriksPrioritas));
+        assert_eq!(
+            ToolKind::parse("matriks_usg"),
+            Some(ToolKind::MatriksPrioritas)
+        );
+        assert_eq!(
+            ToolKind::parse("stratification"),
+            Some(ToolKind::Stratifikasi)
+        );
     }
 }

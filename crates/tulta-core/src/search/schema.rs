@@ -10,7 +10,7 @@ use tantivy::TantivyDocument;
 
 /// Bumped whenever fields, analysis or the document mapping change: an index written under another
 /// version is rebuilt from the YAML, since its terms would not match what queries now produce.
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 
 /// Between the pieces of a stored text (one idea, one cause, one action …), so that a snippet can
 /// show where one ends and the next begins. Not a letter or digit: the tokenizer splits on it.
@@ -38,6 +38,8 @@ pub struct Fields {
     pub penyebab: Field,
     pub aksi: Field,
     pub standar: Field,
+    /// What each evidence file (`lampiran`) shows, in the group's words.
+    pub lampiran: Field,
     /// Tool ids and their aliases, analysed: `alat:pareto` and `alat:diagram_pareto` both work.
     pub alat: Field,
     /// Exact values for facet counts and filters by column.
@@ -65,6 +67,7 @@ pub(crate) const QUERY_FIELDS: &[&str] = &[
     "penyebab",
     "aksi",
     "standar",
+    "lampiran",
     "alat",
     "langkah",
     "langkah1",
@@ -86,6 +89,7 @@ impl Fields {
             (self.opd, 1.0),
             (self.daerah, 1.0),
             (self.kelompok, 1.0),
+            (self.lampiran, 1.0),
         ];
         v.extend(self.langkah.iter().map(|f| (*f, 1.0)));
         v
@@ -108,6 +112,7 @@ impl Fields {
             "penyebab" => one(self.penyebab),
             "aksi" => one(self.aksi),
             "standar" => one(self.standar),
+            "lampiran" => one(self.lampiran),
             "alat" => one(self.alat),
             "langkah" => Some(self.langkah.to_vec()),
             other => {
@@ -163,6 +168,7 @@ pub fn build() -> (Schema, Fields) {
         penyebab: b.add_text_field("penyebab", text(false)),
         aksi: b.add_text_field("aksi", text(false)),
         standar: b.add_text_field("standar", text(false)),
+        lampiran: b.add_text_field("lampiran", text(false)),
         alat: b.add_text_field("alat", text(false)),
         daerah_facet: b.add_text_field("daerah_facet", STRING | FAST),
         opd_facet: b.add_text_field("opd_facet", STRING | FAST),
@@ -263,6 +269,13 @@ fn step_text(step: &crate::model::risalah::Langkah) -> StepText {
                 }
             }
             ToolData::Alir { langkah } => langkah.iter().for_each(|l| p.add(Some(l))),
+            ToolData::Matriks { calon, .. } => calon
+                .iter()
+                .for_each(|c| p.add(c.masalah.as_ref().map(|m| m.value.as_str()))),
+            ToolData::Stratifikasi { faktor, baris, .. } => {
+                p.add(faktor.as_deref());
+                baris.iter().for_each(|b| p.add(b.butir.as_deref()));
+            }
             ToolData::Histogram { .. } | ToolData::Unknown { .. } => {}
         }
     }
@@ -361,8 +374,20 @@ pub(crate) fn document(f: &Fields, key: &FileKey, r: &Risalah) -> TantivyDocumen
         let Some(n) = step.nomor.filter(|n| (1..=STEPS as i64).contains(n)) else {
             continue;
         };
+        let mut text = text;
+        // A step's evidence reads as part of the step: a hit on it names the step.
+        for l in r.lampiran.iter().filter(|l| l.langkah == Some(n)) {
+            text.all.add(l.keterangan.as_deref());
+        }
         if !text.all.out.is_empty() {
             both(&mut doc, f.langkah[n as usize - 1], &text.all.out);
+        }
+    }
+    for l in &r.lampiran {
+        if let Some(k) = &l.keterangan {
+            doc.add_text(f.lampiran, k);
+            surface.push_str(k);
+            surface.push('\n');
         }
     }
     for kind in tools {

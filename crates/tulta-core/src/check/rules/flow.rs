@@ -2,7 +2,7 @@
 
 use crate::diag::{Finding, Msg};
 use crate::model::names::{norm, same};
-use crate::model::risalah::{Langkah, ParetoItem, Risalah, ToolData};
+use crate::model::risalah::{Langkah, ParetoItem, Risalah, Text, ToolData};
 use crate::model::tools::ToolKind;
 
 /// The vital few of a Pareto end where the cumulative share passes this.
@@ -41,24 +41,46 @@ pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
 
 fn theme_is_top_item(step1: Option<&Langkah>, out: &mut Vec<Finding>) {
     let Some(step1) = step1 else { return };
-    let (Some(tema), Some(items)) = (&step1.tema, pareto(step1)) else {
+    let Some(tema) = &step1.tema else { return };
+    // Second edition: a priority matrix, when step 1 has one, is what the theme was chosen by.
+    if let Some(alat) = step1.tool(ToolKind::MatriksPrioritas) {
+        if let ToolData::Matriks { calon, .. } = &alat.data {
+            let scored = calon
+                .iter()
+                .map(|c| (c.masalah.as_ref().map(|m| m.value.as_str()), c.score()));
+            theme_is_top(tema, scored, out, |tema, top| Msg::ThemeNotTopOfMatrix {
+                tema,
+                top,
+            });
+        }
+        return;
+    }
+    let Some(items) = pareto(step1) else { return };
+    let scored = items.iter().map(|b| (b.label.as_deref(), b.nilai));
+    theme_is_top(tema, scored, out, |tema, top| Msg::ThemeNotTop {
+        tema,
+        top,
+    });
+}
+
+/// T301: the theme is one of the (label, value) pairs with the largest value.
+fn theme_is_top<'a>(
+    tema: &Text,
+    scored: impl Iterator<Item = (Option<&'a str>, Option<f64>)> + Clone,
+    out: &mut Vec<Finding>,
+    msg: impl FnOnce(String, String) -> Msg,
+) {
+    let Some(max) = scored.clone().filter_map(|(_, v)| v).reduce(f64::max) else {
         return;
     };
-    let Some(max) = items.iter().filter_map(|b| b.nilai).reduce(f64::max) else {
-        return;
-    };
-    let tops: Vec<&str> = items
-        .iter()
-        .filter(|b| b.nilai == Some(max))
-        .filter_map(|b| b.label.as_deref())
+    let tops: Vec<&str> = scored
+        .filter(|(_, v)| v.is_some_and(|v| (v - max).abs() < 1e-9))
+        .filter_map(|(label, _)| label)
         .collect();
     if !tops.is_empty() && !tops.iter().any(|top| same(top, &tema.value)) {
         out.push(Finding::value(
             tema.at.clone(),
-            Msg::ThemeNotTop {
-                tema: tema.value.clone(),
-                top: tops[0].to_string(),
-            },
+            msg(tema.value.clone(), tops[0].to_string()),
         ));
     }
 }

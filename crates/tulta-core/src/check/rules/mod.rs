@@ -1,6 +1,8 @@
-//! The semantic checks of a risalah (T101-T309). Reading (T001-T007, T208) happens in `format`.
+//! The semantic checks of a risalah (T101-T311). Reading (T001-T007, T208) happens in `format`.
 
+pub(crate) mod evidence;
 mod flow;
+mod record;
 mod steps;
 mod tools;
 
@@ -17,5 +19,6 @@ pub fn check(r: &Risalah) -> Vec<Finding> {
         }
     }
     flow::check(r, &mut out);
+    record::check(r, &mut out);
     out
 }

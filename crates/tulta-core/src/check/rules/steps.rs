@@ -1,4 +1,5 @@
-//! The seven steps are all there, once each, described, with their expected tools (T101-T104).
+//! The seven steps are all there, once each, described, with their expected tools (T101-T104);
+//! a priority matrix only in step 1 (T211).
 
 use crate::diag::{Finding, Msg, Path};
 use crate::model::names::suggest;
@@ -36,11 +37,26 @@ pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
                 _ => None,
             })
             .collect();
+        let by_matrix = step.tool(ToolKind::MatriksPrioritas).is_some();
+        if nomor != 1 {
+            for alat in step
+                .alat
+                .iter()
+                .filter(|a| a.kind == Some(ToolKind::MatriksPrioritas))
+            {
+                out.push(Finding::value(
+                    alat.at.key("jenis"),
+                    Msg::MatrixOutsideStep1 { nomor },
+                ));
+            }
+        }
         for &tool in expected_tools(nomor) {
             let meant = misspelt
                 .iter()
                 .any(|name| ToolKind::parse(name) == Some(tool));
-            if step.tool(tool).is_none() && !meant {
+            // Second edition: a theme chosen by priority matrix needs no Pareto to be chosen from.
+            let replaced = nomor == 1 && by_matrix && tool == ToolKind::DiagramPareto;
+            if step.tool(tool).is_none() && !meant && !replaced {
                 out.push(Finding::key(
                     step.at.key("alat"),
                     Msg::ToolAbsent {

@@ -1,9 +1,9 @@
-//! Each tool's own arithmetic and completeness (T201-T210).
+//! Each tool's own arithmetic and completeness (T201-T211).
 
 use crate::diag::msg::{Limit, ParetoField};
 use crate::diag::{Finding, Msg};
 use crate::model::names::{is_other, norm};
-use crate::model::risalah::{Alat, ToolData, FIVE_W_ONE_H};
+use crate::model::risalah::{Alat, Baris, Calon, ToolData, FIVE_W_ONE_H};
 use crate::model::stats::pearson;
 use std::collections::HashSet;
 
@@ -27,33 +27,17 @@ pub fn check(alat: &Alat, out: &mut Vec<Finding>) {
             }
         }
         ToolData::LembarPeriksa { baris, total, .. } => {
-            for b in baris {
-                if let Some(n) = b.jumlah {
-                    if n < 0.0 || n.fract() != 0.0 {
-                        out.push(Finding::value(
-                            b.at.key("jumlah"),
-                            Msg::BadCount { value: n },
-                        ));
-                    }
-                }
-            }
-            if let Some(stated) = *total {
-                if stated < 0.0 || stated.fract() != 0.0 {
-                    out.push(Finding::value(
-                        alat.at.key("total"),
-                        Msg::BadCount { value: stated },
-                    ));
-                } else if baris.iter().all(|b| b.jumlah.is_some()) {
-                    let sum: f64 = baris.iter().filter_map(|b| b.jumlah).sum();
-                    if (sum - stated).abs() > 1e-9 {
-                        out.push(Finding::value(
-                            alat.at.key("total"),
-                            Msg::TotalMismatch { stated, sum },
-                        ));
-                    }
-                }
-            }
+            counts(alat, baris, *total, out, |stated, sum| Msg::TotalMismatch {
+                stated,
+                sum,
+            })
         }
+        ToolData::Stratifikasi { baris, total, .. } => {
+            counts(alat, baris, *total, out, |stated, sum| {
+                Msg::StrataTotalMismatch { stated, sum }
+            })
+        }
+        ToolData::Matriks { kriteria, calon } => matrix(kriteria.len(), calon, out),
         ToolData::Pareto { butir } => pareto(butir, out),
         ToolData::SebabAkibat { akibat, kategori } => {
             if akibat.is_none() {
@@ -146,6 +130,75 @@ pub fn check(alat: &Alat, out: &mut Vec<Finding>) {
             }
         }
         ToolData::Alir { .. } | ToolData::Unknown { .. } => {}
+    }
+}
+
+/// Rows of counts with an optional stated total: a check sheet or a stratification (T201, T204).
+fn counts(
+    alat: &Alat,
+    baris: &[Baris],
+    total: Option<f64>,
+    out: &mut Vec<Finding>,
+    mismatch: impl Fn(f64, f64) -> Msg,
+) {
+    for b in baris {
+        if let Some(n) = b.jumlah {
+            if n < 0.0 || n.fract() != 0.0 {
+                out.push(Finding::value(
+                    b.at.key("jumlah"),
+                    Msg::BadCount { value: n },
+                ));
+            }
+        }
+    }
+    if let Some(stated) = total {
+        if stated < 0.0 || stated.fract() != 0.0 {
+            out.push(Finding::value(
+                alat.at.key("total"),
+                Msg::BadCount { value: stated },
+            ));
+        } else if baris.iter().all(|b| b.jumlah.is_some()) {
+            let sum: f64 = baris.iter().filter_map(|b| b.jumlah).sum();
+            if (sum - stated).abs() > 1e-9 {
+                out.push(Finding::value(alat.at.key("total"), mismatch(stated, sum)));
+            }
+        }
+    }
+}
+
+/// A priority matrix: one score per criterion, and stated totals that add up (T211). Scores may be
+/// fractions (some groups average several raters), so totals are compared with a rounding margin.
+fn matrix(criteria: usize, calon: &[Calon], out: &mut Vec<Finding>) {
+    for c in calon {
+        // Absent, empty or not numbers: reported by the reader (T004, T005).
+        let Some(nilai) = c.nilai.as_ref().filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let masalah = c.masalah.as_ref().map_or("?", |t| t.value.as_str());
+        if criteria > 0 && nilai.len() != criteria {
+            out.push(Finding::value(
+                c.at.key("nilai"),
+                Msg::MatrixScores {
+                    masalah: masalah.to_string(),
+                    found: nilai.len(),
+                    expected: criteria,
+                },
+            ));
+            continue;
+        }
+        if let Some(stated) = c.total {
+            let sum: f64 = nilai.iter().sum();
+            if (sum - stated).abs() > 1e-6 {
+                out.push(Finding::value(
+                    c.at.key("total"),
+                    Msg::MatrixTotal {
+                        masalah: masalah.to_string(),
+                        stated,
+                        sum,
+                    },
+                ));
+            }
+        }
     }
 }
 

@@ -1,0 +1,39 @@
+//! The group's record and its evidence, as far as the file itself shows them (T105, T311).
+
+use crate::diag::{Finding, Msg, Path};
+use crate::model::risalah::{JenisLampiran, Risalah};
+
+/// A quality circle is usually this many people, ketua included (spec §5, T105).
+const GROUP_SIZE: std::ops::RangeInclusive<usize> = 3..=10;
+
+pub fn check(r: &Risalah, out: &mut Vec<Finding>) {
+    if let Some(k) = &r.kelompok {
+        // Nobody listed is a record left out, not a group of none: nothing to count.
+        let named = k.anggota.iter().filter(|a| !a.trim().is_empty()).count();
+        let people = usize::from(k.ketua.is_some()) + named;
+        if people > 0 && !GROUP_SIZE.contains(&people) {
+            let at = Path::root().key("kelompok");
+            let at = if named == 0 { at } else { at.key("anggota") };
+            out.push(Finding::key(at, Msg::GroupSize { people }));
+        }
+    }
+    // Only a risalah that lists evidence is asked for the standard's: old ones are left alone.
+    if r.lampiran.is_empty() {
+        return;
+    }
+    let names_standard = r
+        .step(7)
+        .and_then(|s| s.standar.as_ref())
+        .is_some_and(|s| !s.is_empty());
+    // An unreadable `jenis` (already T004/T005) may have meant `sop`: not reported twice.
+    let backed = r
+        .lampiran
+        .iter()
+        .any(|l| matches!(l.jenis, None | Some(JenisLampiran::Sop | JenisLampiran::Sk)));
+    if names_standard && !backed {
+        out.push(Finding::key(
+            Path::root().key("lampiran"),
+            Msg::NoStandardAttachment,
+        ));
+    }
+}
