@@ -92,6 +92,7 @@ fn bench(n: usize, base: &Path) {
         theme: Theme::builtin_default(),
         mouse: true,
         root: Some(root.clone()),
+        keymap: Default::default(),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
 

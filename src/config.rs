@@ -26,6 +26,9 @@ pub struct Config {
     /// The judge this machine scores as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub juri: Option<String>,
+    /// Keys rebound by action name: `batal: ctrl-z` or `kembali: [esc, backspace]`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tombol: std::collections::BTreeMap<String, crate::app::action::KeyList>,
 }
 
 /// A config as loaded, with what went wrong (to show once, in the status line).

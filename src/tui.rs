@@ -23,6 +23,7 @@ fn leave() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -31,7 +32,12 @@ fn leave() {
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen)?;
+    // Pasted text arrives whole, as text: a note pasted with line breaks is never read as keys.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -135,6 +141,7 @@ pub fn run(mut app: App, load: Option<Root>) -> io::Result<()> {
                 match event::read()? {
                     Event::Key(key) => app.on_key(key, now),
                     Event::Mouse(m) => app.on_mouse(m, now),
+                    Event::Paste(text) => app.on_paste(&text, now),
                     Event::Resize(_, _) => {}
                     _ => {}
                 }

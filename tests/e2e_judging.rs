@@ -7,6 +7,7 @@ mod common;
 
 use common::{competition_copy, Term};
 use std::process::Command;
+use tulta_core::judging::scoring::Sheet;
 
 const ENTRY: &str = "tng-2026-dishub-tertib";
 
@@ -25,6 +26,28 @@ fn rank_json(dir: &std::path::Path, data: &std::path::Path) -> serde_json::Value
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
+/// A copy of the competition, and fresh data and config folders.
+fn folders() -> (tempfile::TempDir, tempfile::TempDir, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tmp");
+    competition_copy(dir.path());
+    (
+        dir,
+        tempfile::tempdir().expect("tmp"),
+        tempfile::tempdir().expect("tmp"),
+    )
+}
+
+fn env<'a>(
+    data: &'a tempfile::TempDir,
+    etc: &'a tempfile::TempDir,
+) -> [(&'static str, &'a std::path::Path); 3] {
+    [
+        ("TULTA_DATA_DIR", data.path()),
+        ("TULTA_CONFIG_DIR", etc.path()),
+        ("TULTA_CACHE_DIR", etc.path()),
+    ]
+}
+
 fn open_entry(term: &mut Term) {
     term.wait_for("Peserta");
     term.send("/dishub");
@@ -37,15 +60,8 @@ fn open_entry(term: &mut Term) {
 
 #[test]
 fn a_whole_entry_scored_by_keyboard_with_one_undo() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let data = tempfile::tempdir().expect("tmp");
-    let etc = tempfile::tempdir().expect("tmp");
-    competition_copy(dir.path());
-    let env = [
-        ("TULTA_DATA_DIR", data.path()),
-        ("TULTA_CONFIG_DIR", etc.path()),
-        ("TULTA_CACHE_DIR", etc.path()),
-    ];
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
     let dir_arg = dir.path().display().to_string();
     let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
     open_entry(&mut term);
@@ -62,7 +78,7 @@ fn a_whole_entry_scored_by_keyboard_with_one_undo() {
     term.send("+");
     term.wait_for("tersimpan #9");
     term.send("u");
-    let shown = term.wait_for("dibatalkan, tersimpan #10");
+    let shown = term.wait_for("dibatalkan #9 · P = 3,5");
     assert!(
         shown.contains("Indeks"),
         "the judge's index is shown once all are scored:\n{shown}"
@@ -89,17 +105,225 @@ fn a_whole_entry_scored_by_keyboard_with_one_undo() {
     assert!(row["peringkat"].is_number(), "finished, so ranked: {row}");
 }
 
+/// The judge's sheet for `entry` as the journal holds it.
+fn sheet(data: &std::path::Path, dir: &std::path::Path, juri: &str, entry: &str) -> Sheet {
+    let comp = tulta_core::judging::competition::load(Some(dir), tulta_core::i18n::Lang::Id)
+        .expect("load");
+    let judging =
+        tulta_core::judging::Judging::open_in(comp.clone(), &data.join(comp.id())).expect("open");
+    judging.sheet(juri, entry)
+}
+
+fn changes(data: &std::path::Path, dir: &std::path::Path, juri: &str, entry: &str) -> usize {
+    let comp = tulta_core::judging::competition::load(Some(dir), tulta_core::i18n::Lang::Id)
+        .expect("load");
+    let judging =
+        tulta_core::judging::Judging::open_in(comp.clone(), &data.join(comp.id())).expect("open");
+    judging
+        .changes(juri)
+        .iter()
+        .filter(|r| r.risalah == entry)
+        .count()
+}
+
+/// Defects 0, 1, 2 and 11 of issue 16: opened on the lomba.yaml itself, a judge scores a whole
+/// entry moving focus every way a judge does — jump to a step, Tab out and back, BackTab, next
+/// entry and back, `g` to the top — undoes on an entry with nothing to undo and on this one,
+/// and the journal holds exactly the scores meant, nothing on the other entry.
+#[test]
+fn every_score_lands_on_the_criterion_marked_whatever_the_focus_did() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let lomba = dir.path().join("lomba.yaml").display().to_string();
+    let mut term = Term::start(&[&lomba, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    // Defect 0: the competition file opens the competition's entries, not an empty list.
+    term.wait_for("Peserta");
+    term.send("/tng-2026-dis\r");
+    term.wait_for("3 / 13");
+    term.send("\x1b[B\r");
+    term.wait_for("Memangkas antrean uji berkala");
+    const OTHER: &str = "tng-2026-dispusip-lestari";
+    let other_before = changes(data.path(), dir.path(), "juri-1", OTHER);
+
+    // Jump to step 3 from the steps pane: the panel's ▶ follows to L3; Tab twice to the panel.
+    term.send("3");
+    term.wait_for("Langkah 3 ·");
+    term.send("\t\t");
+    term.wait_for("Nilai ▶ L3");
+    term.send("4");
+    term.wait_for("L3 = 4,0");
+    // Tab all the way round and back: the ▶ stays on L3; `]` moves it to L4.
+    term.send("\t\t\t]");
+    term.wait_for("Nilai ▶ L4");
+    term.send("5");
+    term.wait_for("L4 = 5,0");
+    // Out to the steps, a digit is a step there (6), BackTab back into the panel.
+    term.send("\t6");
+    term.wait_for("Nilai ▶ L6");
+    term.send("\x1b[Z");
+    term.wait_for("● fokus");
+    term.send("3");
+    term.wait_for("L6 = 3,0");
+    term.send("]2");
+    term.wait_for("L7 = 2,0");
+    term.send("]4");
+    term.wait_for("P = 4,0");
+    // The reported defect: on P, Tab out and back, `+` raised L1. It must raise P.
+    term.send("\t\t\t+");
+    term.wait_for("P = 4,5");
+    // The next entry keeps the place; `u` there has nothing of this judge's to take back.
+    term.send("n");
+    term.wait_for("Mempercepat penemuan kembali arsip");
+    term.send("u");
+    let there = term.wait_for("tidak ada perubahan");
+    assert!(there.contains("Nilai ▶ P"), "{there}");
+    // Back: the other entry's message does not follow (defect 11).
+    term.send("p");
+    let back = term.wait_for("Memangkas antrean uji berkala");
+    assert!(!back.contains("tidak ada perubahan"), "{back}");
+    term.send("g4");
+    term.wait_for("L1 = 4,0");
+    term.send("]3");
+    term.wait_for("L2 = 3,0");
+    term.send("\t5");
+    term.wait_for("Nilai ▶ L5");
+    term.send("\x1b[Z3");
+    term.wait_for("L5 = 3,0");
+    // Undo takes back this entry's last change and says which.
+    term.send("u");
+    let undone = term.wait_for("dibatalkan #");
+    assert!(undone.contains("L5 = 3,0"), "{undone}");
+    term.send("2");
+    term.wait_for("L5 = 2,0");
+    term.send("q");
+    assert!(term.wait_exit().success());
+
+    let got = sheet(data.path(), dir.path(), "juri-1", ENTRY).skor;
+    let want: std::collections::BTreeMap<String, f64> = [
+        ("L1", 4.0),
+        ("L2", 3.0),
+        ("L3", 4.0),
+        ("L4", 5.0),
+        ("L5", 2.0),
+        ("L6", 3.0),
+        ("L7", 2.0),
+        ("P", 4.5),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(got, want);
+    assert_eq!(
+        changes(data.path(), dir.path(), "juri-1", OTHER),
+        other_before,
+        "nothing was written on the other entry"
+    );
+}
+
+/// Defect 1: on an entry barred for the judge, `u` writes nothing (it used to withdraw the
+/// judge's last change on another entry).
+#[test]
+fn undo_on_a_barred_entry_writes_nothing() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-3"], dir.path(), &env, 100, 30);
+    term.wait_for("Peserta");
+    // A change on one entry first, so there is something undo could wrongly reach.
+    term.send("/dishub\r\r");
+    term.wait_for("Memangkas antrean uji berkala");
+    term.send("\t\t4");
+    term.wait_for("L1 = 4,0");
+    term.send("\x1b[D");
+    term.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    term.send("/");
+    term.send("\x15karangsari\r\r");
+    term.wait_for("tidak boleh menilai");
+    let before: usize = ["tng-2026-dishub-tertib", "tng-2026-karangsari-guyub"]
+        .iter()
+        .map(|e| changes(data.path(), dir.path(), "juri-3", e))
+        .sum();
+    term.send("u");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    term.send("q");
+    assert!(term.wait_exit().success());
+    let after: usize = ["tng-2026-dishub-tertib", "tng-2026-karangsari-guyub"]
+        .iter()
+        .map(|e| changes(data.path(), dir.path(), "juri-3", e))
+        .sum();
+    assert_eq!(before, after, "u on a barred entry wrote something");
+    assert_eq!(
+        sheet(data.path(), dir.path(), "juri-3", "tng-2026-dishub-tertib")
+            .skor
+            .get("L1"),
+        Some(&4.0)
+    );
+}
+
+/// Defect 3: the note editor inserts at the cursor (← and Home move it) and takes a bracketed
+/// paste whole, line breaks and all; the journal holds exactly the text on screen.
+#[test]
+fn the_note_editor_inserts_at_the_cursor_and_takes_a_paste() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    open_entry(&mut term);
+    term.wait_for("Nilai ▶ L1");
+    term.send("e");
+    term.wait_for("Catatan L1");
+    term.send("Risalah baik.");
+    term.send("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D");
+    term.send("cukup ");
+    term.wait_for("Risalah cukup baik.");
+    // Home, then a word at the start; End, then a paste with a line break and a key-like `q`.
+    term.send("\x1b[HSangat: ");
+    term.send("\x1b[F");
+    term.send("\x1b[200~ Tempel q\r\nbaris dua\x1b[201~");
+    term.wait_for("baris dua");
+    term.send("\x13");
+    term.wait_for("catatan L1");
+    term.send("q");
+    assert!(term.wait_exit().success());
+    let got = sheet(data.path(), dir.path(), "juri-1", ENTRY)
+        .catatan
+        .get(&Some("L1".to_string()))
+        .cloned();
+    assert_eq!(
+        got.as_deref(),
+        Some("Sangat: Risalah cukup baik. Tempel q\nbaris dua")
+    );
+}
+
+/// Defect 4: XLSX asked for on a terminal is refused, in the user's language, and nothing binary
+/// reaches the screen.
+#[test]
+fn xlsx_to_a_terminal_is_refused() {
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let term = Term::start(
+        &["rank", &dir_arg, "--format", "xlsx"],
+        dir.path(),
+        &env,
+        100,
+        30,
+    );
+    let shown = term.wait_for("berkas biner");
+    let mut term = term;
+    assert!(!term.wait_exit().success());
+    assert!(!shown.contains("PK"), "{shown}");
+    assert!(
+        !term.raw.lock().expect("raw").windows(2).any(|w| w == b"PK"),
+        "no zip bytes written"
+    );
+}
+
 #[test]
 fn sigkill_mid_session_loses_nothing_reported_saved() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let data = tempfile::tempdir().expect("tmp");
-    let etc = tempfile::tempdir().expect("tmp");
-    competition_copy(dir.path());
-    let env = [
-        ("TULTA_DATA_DIR", data.path()),
-        ("TULTA_CONFIG_DIR", etc.path()),
-        ("TULTA_CACHE_DIR", etc.path()),
-    ];
+    let (dir, data, etc) = folders();
+    let env = env(&data, &etc);
     let dir_arg = dir.path().display().to_string();
     let mut term = Term::start(&[&dir_arg, "--juri", "juri-2"], dir.path(), &env, 100, 30);
     open_entry(&mut term);

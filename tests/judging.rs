@@ -386,7 +386,7 @@ fn exports_csv_markdown_and_xlsx() {
         String::from_utf8_lossy(&o.stderr)
     );
     let mut book: Xlsx<_> = open_workbook(&out).expect("xlsx opens");
-    assert_eq!(book.sheet_names(), ["Peringkat", "Nilai"]);
+    assert_eq!(book.sheet_names(), ["Peringkat", "Nilai", "Centang"]);
     let ranking = book.worksheet_range("Peringkat").expect("sheet");
     assert_eq!(
         ranking.get_value((1, 2)).map(|c| c.to_string()),
@@ -417,6 +417,128 @@ fn exports_csv_markdown_and_xlsx() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("| 1 | e-opd-a | Dinas A | opd | 4,00 |"));
     let o = tulta(&l, &["rank", root(&l)]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("B Baik"));
+}
+
+/// Defects 4 and 5 of issue 16: `--output`'s extension picks the format when `--format` is not
+/// given (and a contradiction is refused), and the general note and the guidance ticks reach the
+/// CSV and the XLSX.
+#[test]
+fn the_extension_picks_the_format_and_exports_carry_notes_and_ticks() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use tulta_core::judging::scoring::{Change, Tick};
+    let l = lomba();
+    score_all(&l, "juri-1", "e-opd-a", "4.5");
+    {
+        let comp =
+            tulta_core::judging::competition::load(Some(&l.root), tulta_core::i18n::Lang::Id)
+                .expect("load");
+        let dir = l.data.join(comp.id());
+        let mut j = tulta_core::judging::Judging::open_in(comp, &dir).expect("open");
+        j.record(
+            "juri-1",
+            "e-opd-a",
+            Change::Catatan {
+                kriteria: None,
+                teks: "Rapi; \"data\" lengkap".into(),
+            },
+        )
+        .expect("note");
+        j.record(
+            "juri-1",
+            "e-opd-a",
+            Change::Centang {
+                kriteria: "L1".into(),
+                butir: 1,
+                nilai: Tick::Sebagian,
+            },
+        )
+        .expect("tick");
+    }
+    let xlsx = l.root.join("hasil.xlsx");
+    let o = tulta(
+        &l,
+        &[
+            "rank",
+            root(&l),
+            "--output",
+            xlsx.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let bytes = std::fs::read(&xlsx).expect("written");
+    assert!(
+        bytes.starts_with(b"PK"),
+        "an XLSX (zip), not the text table"
+    );
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    let raw = book.worksheet_range("Nilai").expect("sheet");
+    let general = raw
+        .rows()
+        .find(|r| r.get(2) == Some(&Data::String("(umum)".into())))
+        .expect("a general-note row");
+    assert_eq!(
+        general.get(4),
+        Some(&Data::String("Rapi; \"data\" lengkap".into()))
+    );
+    let ticks = book.worksheet_range("Centang").expect("sheet");
+    let row: Vec<String> = ticks
+        .rows()
+        .nth(1)
+        .expect("a tick")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(row, ["e-opd-a", "juri-1", "L1", "2", "sebagian"]);
+
+    let csv = l.root.join("hasil.csv");
+    let o = tulta(
+        &l,
+        &[
+            "rank",
+            root(&l),
+            "--output",
+            csv.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("juri-1_catatan_umum;juri-1_centang"),
+        "{header}"
+    );
+    assert!(
+        text.contains("\"Rapi; \"\"data\"\" lengkap\";L1.2=sebagian"),
+        "{text}"
+    );
+
+    let o = tulta(
+        &l,
+        &[
+            "rank",
+            root(&l),
+            "--format",
+            "csv",
+            "--output",
+            xlsx.to_str().unwrap_or_default(),
+        ],
+    );
+    assert_ne!(o.status.code(), Some(0), "refused");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("tidak cocok"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// A judge scores in a loop; the process is killed (SIGKILL) mid-stream. Every change it reported

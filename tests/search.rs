@@ -675,3 +675,34 @@ fn json_output_follows_the_contract() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(v["hits"][0]["id"], "b");
 }
+
+/// Issue 16, defect 12: `langkah:3` (the README's form) keeps hits in step 3 instead of looking
+/// for the digit 3, and several words without quotes are one query.
+#[test]
+fn langkah_n_and_several_words_work_from_the_command_line() {
+    let cache = tempfile::tempdir().expect("tmp");
+    let reports = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+    let o = tulta(
+        &["search", "langkah:3", "antrean", "--format", "json", "--in"],
+        &reports,
+        cache.path(),
+        "id",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let hits = v["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty(), "{v}");
+    assert!(hits.iter().all(|h| h["langkah"] == 3), "{v}");
+    let o = tulta(
+        &["search", "antrean", "loket", "--in"],
+        &reports,
+        cache.path(),
+        "en",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("tng-2026-dishub-tertib"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -117,3 +117,83 @@ fn watch(path: &Path, bg: Sender<Bg>) -> Result<RecommendedWatcher, String> {
         .map_err(|e| e.to_string())?;
     Ok(watcher)
 }
+
+impl super::App {
+    /// After a re-check, every view of the draft shows the new reading: the walk-through opened
+    /// from it (same step) and its row in the overview, not the findings of the old text.
+    pub(super) fn draft_rechecked(&mut self) {
+        let Some(d) = &self.draft else { return };
+        if d.error.is_some() {
+            return;
+        }
+        let name = d.path.display().to_string();
+        let path = d.path.clone();
+        if let Some(w) = &mut self.walk {
+            if w.opened.name == name {
+                if let Ok(opened) = read(&path) {
+                    w.opened = opened;
+                    let n = w.findings_here();
+                    w.finding = w.finding.min(n.saturating_sub(1));
+                    let tabs = w.tabs().len();
+                    w.tab = w.tab.min(tabs.saturating_sub(1));
+                }
+            }
+        }
+        if let Some(i) = self.library.rows.iter().position(|r| r.name == name) {
+            if let Ok(files) = tulta_core::files::sources::collect(std::slice::from_ref(&path)) {
+                let one = super::library::Library::build(
+                    &name,
+                    &files,
+                    &|n| super::library::Origin::Disk(std::path::PathBuf::from(n)),
+                    &|_| {},
+                );
+                if let Some(row) = one.rows.into_iter().next() {
+                    self.library.rows[i] = row;
+                    self.overview.refresh(&self.library);
+                }
+            }
+        }
+    }
+
+    pub(super) fn draft_action(&mut self, action: super::action::Action) -> bool {
+        use super::action::Action as A;
+        use super::library::{Opened, Origin};
+        let Some(d) = &mut self.draft else {
+            return false;
+        };
+        let n = d.opened.diagnostics.len();
+        match action {
+            A::Up => d.selected = d.selected.saturating_sub(1),
+            A::Down => d.selected = (d.selected + 1).min(n.saturating_sub(1)),
+            A::Top => d.selected = 0,
+            A::Bottom => d.selected = n.saturating_sub(1),
+            A::Recheck => {
+                d.recheck();
+                self.draft_rechecked();
+            }
+            A::Back => self.back(),
+            A::Open => {
+                let step = d
+                    .opened
+                    .diagnostics
+                    .get(d.selected)
+                    .and_then(|x| d.opened.step_of_line(x.pos.line));
+                let opened =
+                    Opened::read(&d.path.display().to_string(), &Origin::Disk(d.path.clone()));
+                match opened {
+                    Ok(opened) => {
+                        let mut w = super::walk::Walk::new(opened, None, step.unwrap_or(1));
+                        if step.is_some() {
+                            w.show_findings();
+                        }
+                        self.walk = Some(w);
+                        self.go(super::Screen::Walk);
+                    }
+                    Err(e) => self.status = Some(e.message(self.lang)),
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}

@@ -24,19 +24,68 @@ pub enum PanelRow {
     Note,
 }
 
-/// A note being typed: kept out of the journal until the judge saves it, and kept on disk as a draft
-/// meanwhile, so that a stop or a lost terminal never loses it (spec §10).
+/// A note being typed, as kept on disk (`<juri>.draft.json`).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NoteEdit {
+pub struct NoteDraft {
     pub risalah: String,
     pub kriteria: Option<String>,
     pub text: String,
     pub original: String,
 }
 
+/// A note being typed: kept out of the journal until the judge saves it, and kept on disk as a draft
+/// ([`NoteDraft`]) meanwhile, so that a stop or a lost terminal never loses it (spec §10).
+#[derive(Clone, Debug)]
+pub struct NoteEdit {
+    pub risalah: String,
+    pub kriteria: Option<String>,
+    /// The text being written: a multi-line editor with a cursor, word moves and undo.
+    pub editor: ratatui_textarea::TextArea<'static>,
+    pub original: String,
+}
+
 impl NoteEdit {
+    pub fn new(risalah: &str, kriteria: Option<String>, original: String) -> NoteEdit {
+        let mut editor =
+            ratatui_textarea::TextArea::new(original.split('\n').map(str::to_string).collect());
+        // Writing goes on where the note ends.
+        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEdit {
+            risalah: risalah.to_string(),
+            kriteria,
+            editor,
+            original,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// What is kept on disk while the note is typed.
+    pub fn draft(&self) -> NoteDraft {
+        NoteDraft {
+            risalah: self.risalah.clone(),
+            kriteria: self.kriteria.clone(),
+            text: self.text(),
+            original: self.original.clone(),
+        }
+    }
+
+    /// A kept draft back in the editor, the cursor at its end.
+    pub fn from_draft(d: NoteDraft) -> NoteEdit {
+        let mut note = NoteEdit::new(&d.risalah, d.kriteria, d.original);
+        note.editor =
+            ratatui_textarea::TextArea::new(d.text.split('\n').map(str::to_string).collect());
+        note.editor
+            .move_cursor(ratatui_textarea::CursorMove::Bottom);
+        note.editor.move_cursor(ratatui_textarea::CursorMove::End);
+        note
+    }
+
     pub fn changed(&self) -> bool {
-        self.text != self.original
+        self.text() != self.original
     }
 }
 
@@ -58,11 +107,16 @@ pub struct JudgeState {
     pub prompt: Option<Then>,
     /// What the last change did ("tersimpan #12 …"), or why it was refused.
     pub message: Option<(bool, String)>,
+    /// The entry the message is about (`None`: the ranking screen's export): it is shown there
+    /// only, so news about one entry never appears on another.
+    pub said_on: Option<String>,
     pub metode: Agregasi,
     pub kategori: Kategori,
     pub rank_selected: usize,
     /// An export path being typed on the ranking screen.
-    pub export: Option<String>,
+    pub export: Option<tui_input::Input>,
+    /// A path that exists and that the judge has been asked about: Enter again overwrites it.
+    pub overwrite: Option<String>,
     /// The note text last kept as a draft on disk.
     draft_kept: Option<String>,
 }
@@ -80,10 +134,12 @@ impl JudgeState {
             note: None,
             prompt: None,
             message: None,
+            said_on: None,
             metode,
             kategori: Kategori::Semua,
             rank_selected: 0,
             export: None,
+            overwrite: None,
             draft_kept: None,
         }
     }
@@ -102,21 +158,24 @@ impl JudgeState {
         };
         let Some(note) = std::fs::read(&path)
             .ok()
-            .and_then(|b| serde_json::from_slice::<NoteEdit>(&b).ok())
+            .and_then(|b| serde_json::from_slice::<NoteDraft>(&b).ok())
             .filter(|n| self.is_entry(&n.risalah))
+            .map(NoteEdit::from_draft)
         else {
             return;
         };
-        self.draft_kept = Some(note.text.clone());
+        self.draft_kept = Some(note.text());
+        let risalah = note.risalah.clone();
         self.note = Some(note);
-        self.message = Some((
+        self.say(
+            Some(&risalah),
             true,
             lang.pick(
                 "catatan yang belum tersimpan dari sesi sebelumnya dipulihkan: Ctrl-S menyimpan",
                 "a note left unsaved by the last session is back: Ctrl-S saves it",
             )
             .into(),
-        ));
+        );
     }
 
     /// Keeps the note being typed on disk (or removes the draft once the note is saved or
@@ -126,10 +185,10 @@ impl JudgeState {
             return;
         };
         match self.note.as_ref().filter(|n| n.changed()) {
-            Some(n) if self.draft_kept.as_deref() != Some(n.text.as_str()) => {
-                if let Ok(bytes) = serde_json::to_vec(n) {
+            Some(n) if self.draft_kept.as_deref() != Some(n.text().as_str()) => {
+                if let Ok(bytes) = serde_json::to_vec(&n.draft()) {
                     if tulta_core::files::write_atomic(&path, &bytes).is_ok() {
-                        self.draft_kept = Some(n.text.clone());
+                        self.draft_kept = Some(n.text());
                     }
                 }
             }
@@ -246,7 +305,21 @@ impl JudgeState {
         }
     }
 
+    /// Says `text` on entry `risalah`'s panel (or, with `None`, on the ranking screen).
+    pub fn say(&mut self, risalah: Option<&str>, ok: bool, text: String) {
+        self.message = Some((ok, text));
+        self.said_on = risalah.map(str::to_string);
+    }
+
+    /// The message to show where `risalah` (or the ranking screen, with `None`) is in view.
+    pub fn message_on(&self, risalah: Option<&str>) -> Option<&(bool, String)> {
+        self.message
+            .as_ref()
+            .filter(|_| self.said_on.as_deref() == risalah)
+    }
+
     fn record(&mut self, risalah: &str, change: Change, lang: Lang) {
+        self.said_on = Some(risalah.to_string());
         let Some(juri) = self.juri.clone() else {
             self.message = Some((
                 false,
@@ -324,28 +397,44 @@ impl JudgeState {
         );
     }
 
-    pub fn undo(&mut self, lang: Lang) {
+    /// Takes back the last standing change to `risalah`, and says which.
+    pub fn undo(&mut self, risalah: &str, lang: Lang) {
         let Some(juri) = self.juri.clone() else {
             return;
         };
-        self.message = Some(match self.judging.undo(&juri) {
-            Ok(Some(r)) => (
+        let said = match self.judging.undo(&juri, risalah) {
+            Ok(Some((undone, _))) => (
                 true,
+                // Short enough for the panel at 80 columns: which line, and what it was.
                 format!(
-                    "{} #{} ({} {})",
-                    lang.pick("dibatalkan, tersimpan", "undone, saved"),
-                    r.urutan,
-                    lang.pick("risalah", "entry"),
-                    r.risalah
+                    "{} #{} · {}",
+                    lang.pick("dibatalkan", "undone"),
+                    undone.urutan,
+                    describe(&undone.change, lang),
                 ),
             ),
             Ok(None) => (
                 false,
-                lang.pick("tidak ada yang bisa dibatalkan", "nothing to undo")
-                    .into(),
+                lang.pick(
+                    "tidak ada perubahan pada risalah ini untuk dibatalkan",
+                    "no change to this report to undo",
+                )
+                .into(),
             ),
             Err(e) => (false, e.message(lang)),
-        });
+        };
+        self.say(Some(risalah), said.0, said.1);
+    }
+
+    /// Opens the judge picker on the judge in use (or on "read only" when there is none).
+    pub fn open_picker(&mut self) {
+        let judges = &self.judging.competition.lomba.juri;
+        let at = self
+            .juri
+            .as_deref()
+            .and_then(|j| judges.iter().position(|x| x.id == j))
+            .unwrap_or(judges.len());
+        self.picker = Some(at);
     }
 
     /// Starts editing the note of the criterion under the cursor (or of the whole entry).
@@ -359,22 +448,18 @@ impl JudgeState {
             .get(&kriteria)
             .cloned()
             .unwrap_or_default();
-        self.note = Some(NoteEdit {
-            risalah: risalah.to_string(),
-            kriteria,
-            text: original.clone(),
-            original,
-        });
+        self.note = Some(NoteEdit::new(risalah, kriteria, original));
     }
 
     pub fn save_note(&mut self, lang: Lang) {
         if let Some(n) = self.note.take() {
             if n.changed() {
+                let teks = n.text();
                 self.record(
                     &n.risalah,
                     Change::Catatan {
                         kriteria: n.kriteria,
-                        teks: n.text,
+                        teks,
                     },
                     lang,
                 );
@@ -384,8 +469,12 @@ impl JudgeState {
     }
 
     pub fn discard_note(&mut self, lang: Lang) {
-        if self.note.take().is_some_and(|n| n.changed()) {
-            self.message = Some((true, lang.pick("catatan dibuang", "note discarded").into()));
+        if let Some(n) = self.note.take().filter(NoteEdit::changed) {
+            self.say(
+                Some(&n.risalah),
+                true,
+                lang.pick("catatan dibuang", "note discarded").into(),
+            );
         }
         self.prompt = None;
     }
@@ -439,8 +528,8 @@ impl JudgeState {
             }
         };
         tulta_core::files::write_atomic(path, &bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(path.display().to_string())
+            .map_err(|e| format!("{}: {e}", absolute(&path.display().to_string())))?;
+        Ok(absolute(&path.display().to_string()))
     }
 
     /// Entries where the judges' indexes lie furthest apart, widest first.
@@ -471,6 +560,11 @@ impl JudgeState {
     }
 }
 
+/// A path as the user can find it again: absolute, whatever folder the app was started in.
+fn absolute(path: &str) -> String {
+    std::path::absolute(path.trim()).map_or_else(|_| path.to_string(), |p| p.display().to_string())
+}
+
 fn describe(change: &Change, lang: Lang) -> String {
     match change {
         Change::Skor { kriteria, nilai } => {
@@ -499,5 +593,251 @@ fn describe(change: &Change, lang: Lang) -> String {
             }
         ),
         Change::Tarik { urutan } => format!("{} #{urutan}", lang.pick("tarik", "withdraw")),
+    }
+}
+
+use super::action::{Action, Context};
+use super::{App, Screen};
+
+impl App {
+    /// The id of the entry in the walk-through, when a judge may score it here.
+    pub(super) fn scoring_entry(&self) -> Option<String> {
+        let id = self
+            .walk
+            .as_ref()?
+            .opened
+            .risalah
+            .as_ref()?
+            .id_str()
+            .to_string();
+        let j = self.judge.as_ref()?;
+        (j.has_panel(&id) && j.bar(&id).is_none()).then_some(id)
+    }
+
+    /// The scoring panel's actions. A score key scores the criterion marked ▶ and nothing else.
+    pub(super) fn panel_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(id) = self.scoring_entry() else {
+            return false;
+        };
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let (min, max) = {
+            let r = &j.judging.competition.rubrik;
+            (r.min, r.maks)
+        };
+        match action {
+            Action::Up => j.move_cursor(-1),
+            Action::Down => j.move_cursor(1),
+            Action::PageUp => j.move_cursor(-8),
+            Action::PageDown => j.move_cursor(8),
+            Action::Top => j.cursor = 0,
+            Action::Bottom => j.move_cursor(1000),
+            Action::Score(n) => {
+                let v = f64::from(n);
+                if j.current_criterion().is_none() {
+                    let text = lang
+                        .pick(
+                            "▶ ada di catatan umum: pilih kriteria dulu (↑↓ atau ])",
+                            "▶ is on the general note: choose a criterion first (↑↓ or ])",
+                        )
+                        .to_string();
+                    j.say(Some(&id), false, text);
+                } else if v < min || v > max {
+                    let text = format!(
+                        "{} {}–{}",
+                        lang.pick("nilai di luar skala", "score outside the scale"),
+                        tulta_core::text::decimal(min, 0, lang),
+                        tulta_core::text::decimal(max, 0, lang)
+                    );
+                    j.say(Some(&id), false, text);
+                } else {
+                    j.set_score(&id, v, lang);
+                }
+            }
+            Action::NextCriterion => j.jump_criterion(true),
+            Action::PrevCriterion => j.jump_criterion(false),
+            Action::Raise => j.nudge(&id, true, lang),
+            Action::Lower => j.nudge(&id, false, lang),
+            Action::Tick => j.toggle_tick(&id, lang),
+            Action::Note => j.edit_note(&id),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Undo on the entry in view only; elsewhere there is nothing it may take back.
+    pub(super) fn undo_here(&mut self) -> bool {
+        let lang = self.lang;
+        let Some(id) = self.scoring_entry() else {
+            return false;
+        };
+        if let Some(j) = &mut self.judge {
+            j.undo(&id, lang);
+        }
+        true
+    }
+
+    /// The judge picker: Enter scores as the judge chosen, `r` reads only, Esc keeps the judge.
+    pub(super) fn picker_action(&mut self, action: Action) -> bool {
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(sel) = j.picker else {
+            return false;
+        };
+        let judges = j.judging.competition.lomba.juri.clone();
+        let n = judges.len() + 1;
+        match action {
+            Action::Up => j.picker = Some(sel.saturating_sub(1)),
+            Action::Down => j.picker = Some((sel + 1).min(n - 1)),
+            Action::Open => {
+                j.picker = None;
+                j.juri = judges.get(sel).map(|x| x.id.clone());
+                self.remember_judge();
+            }
+            Action::ReadOnly => {
+                j.picker = None;
+                j.juri = None;
+            }
+            Action::Back => j.picker = None,
+            Action::Help => self.open_help(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The note editor's own actions; the text itself is typed through `type_note`.
+    pub(super) fn note_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(note) = &mut j.note else {
+            return false;
+        };
+        match action {
+            Action::Save => j.save_note(lang),
+            Action::Back => {
+                if note.changed() {
+                    j.prompt = Some(Then::CloseEditor);
+                } else {
+                    j.note = None;
+                }
+            }
+            Action::ClearText => note.editor = ratatui_textarea::TextArea::default(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Simpan / Buang / Batal for an unsaved note.
+    pub(super) fn prompt_action(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(then) = j.prompt else {
+            return false;
+        };
+        match action {
+            Action::Save => j.save_note(lang),
+            Action::Discard => j.discard_note(lang),
+            Action::Back => {
+                j.prompt = None;
+                return true;
+            }
+            Action::Help => {
+                self.open_help();
+                return true;
+            }
+            _ => return false,
+        }
+        if then == Then::Quit {
+            self.quit = true;
+        }
+        true
+    }
+
+    pub(super) fn ranking_action(&mut self, ctx: Context, action: Action) -> bool {
+        let lang = self.lang;
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        if ctx == Context::ExportPath {
+            let Some(path) = j.export.as_ref().map(|i| i.value().to_string()) else {
+                return false;
+            };
+            match action {
+                Action::Back => j.export = None,
+                Action::ClearText => j.export = Some(tui_input::Input::default()),
+                // An existing file is never replaced without a second Enter on the same path.
+                Action::Save
+                    if std::path::Path::new(path.trim()).exists()
+                        && j.overwrite.as_deref() != Some(path.as_str()) =>
+                {
+                    j.overwrite = Some(path.clone());
+                    let text = format!(
+                        "{} {}",
+                        absolute(&path),
+                        lang.pick(
+                            "sudah ada: Enter lagi untuk menimpa, Esc batal",
+                            "exists: Enter again overwrites it, Esc cancels",
+                        )
+                    );
+                    j.say(None, false, text);
+                }
+                Action::Save => {
+                    j.export = None;
+                    j.overwrite = None;
+                    let said = match j.export(&path, lang) {
+                        Ok(written) => (
+                            true,
+                            format!("{} {written}", lang.pick("ditulis ke", "written to")),
+                        ),
+                        Err(e) => (false, e),
+                    };
+                    j.say(None, said.0, said.1);
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        let n = j.ranking().rows.len();
+        match action {
+            Action::Up => j.rank_selected = j.rank_selected.saturating_sub(1),
+            Action::Down => j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1)),
+            Action::Method => j.cycle_metode(),
+            Action::Category => j.cycle_kategori(),
+            // The name says what the file holds: competition, method, category.
+            Action::Export => {
+                j.overwrite = None;
+                j.export = Some(tui_input::Input::new(format!(
+                    "peringkat-{}-{}-{}.xlsx",
+                    j.judging.competition.id(),
+                    j.metode.as_str(),
+                    j.kategori.as_str()
+                )))
+            }
+            Action::Open => {
+                let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
+                if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
+                    self.open_row(row, 1);
+                }
+            }
+            Action::Back => self.back(),
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn progress_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::ToRanking => self.show_judging(Screen::Ranking),
+            Action::Back => self.back(),
+            _ => return false,
+        }
+        true
     }
 }

@@ -1,18 +1,18 @@
 //! The app's state and how it changes: keys, mouse, and what background work reports. Nothing here
 //! draws; `ui` renders this state, and `tui` runs the terminal.
 
+pub mod action;
 mod cache;
 pub mod draft;
 pub mod judge;
-pub mod keys;
 pub mod library;
+mod overlay;
 pub mod overview;
 pub mod search;
 pub mod walk;
 
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use action::{Action, Context, Key, Keymap};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use draft::Draft;
 use library::{Library, Opened, Origin};
 use overview::Overview;
@@ -75,6 +75,18 @@ pub struct Options {
     pub mouse: bool,
     /// What "search" searches, if anything.
     pub root: Option<Root>,
+    pub keymap: Keymap,
+}
+
+/// What a key did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A handler took the action the key is bound to in this context.
+    Done(Context, Action),
+    /// A text field took the key.
+    Typed(Context),
+    /// Nothing in view binds the key (an overlay swallows it; elsewhere it is simply ignored).
+    Ignored,
 }
 
 pub struct App {
@@ -82,6 +94,7 @@ pub struct App {
     pub theme: crate::theme::Theme,
     pub mouse: bool,
     pub root: Option<Root>,
+    pub keymap: Keymap,
     pub library: Library,
     /// Progress of reading the reports, until they are all read.
     pub loading: Option<(usize, usize)>,
@@ -165,6 +178,7 @@ impl App {
             theme: options.theme,
             mouse: options.mouse,
             root: options.root,
+            keymap: options.keymap,
             search: SearchState::new(filters(&library)),
             library,
             loading: None,
@@ -252,6 +266,12 @@ impl App {
             Ok(opened) => {
                 let opened = opened.with_cross_file(&r.cross_file);
                 self.walk = Some(Walk::new(opened, Some(row), step));
+                if let Some(j) = &mut self.judge {
+                    // A new entry on screen: the panel starts on the criterion of the step shown,
+                    // and news about the last entry stays with it.
+                    j.follow_step(step);
+                    j.message = None;
+                }
                 self.overview.reveal(&self.library, row);
                 self.go(Screen::Walk);
             }
@@ -292,6 +312,189 @@ impl App {
         }
     }
 
+    /// The contexts that read keys now, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help {
+            return vec![Context::HelpOverlay, Context::Always];
+        }
+        self.contexts_beneath()
+    }
+
+    /// The contexts under the help overlay: what the help describes.
+    pub fn contexts_beneath(&self) -> Vec<Context> {
+        use Context as C;
+        if let Some(j) = &self.judge {
+            if j.prompt.is_some() {
+                return vec![C::Prompt, C::Always];
+            }
+            if j.note.is_some() {
+                return vec![C::NoteEditor, C::Always];
+            }
+            if j.picker.is_some() {
+                return vec![C::Picker, C::Always];
+            }
+        }
+        if self.source.is_some() {
+            return vec![C::Source, C::Always];
+        }
+        let mut v = match self.screen {
+            Screen::Overview if self.overview.editing => vec![C::OverviewFilter],
+            Screen::Overview => vec![C::Overview],
+            Screen::Walk => {
+                let pane = self.walk.as_ref().map_or(Pane::Steps, |w| w.pane);
+                let inner = match pane {
+                    Pane::Steps => C::WalkSteps,
+                    Pane::Content => C::WalkContent,
+                    Pane::Panel => C::Panel,
+                };
+                vec![inner, C::Walk]
+            }
+            Screen::Search => vec![
+                match self.search.focus {
+                    Focus::Query => C::SearchQuery,
+                    Focus::Filter(_) => C::SearchFilter,
+                    Focus::Results => C::SearchResults,
+                },
+                C::Search,
+            ],
+            Screen::Draft => vec![C::Draft],
+            Screen::Ranking if self.judge.as_ref().is_some_and(|j| j.export.is_some()) => {
+                vec![C::ExportPath]
+            }
+            Screen::Ranking => vec![C::Ranking],
+            Screen::Progress => vec![C::Progress],
+        };
+        if !v.iter().any(|c| c.typing()) {
+            v.push(C::Global);
+        }
+        v.push(C::Screens);
+        v.push(C::Always);
+        v
+    }
+
+    /// Routes a key: the contexts in view are asked from the innermost out, and the first whose
+    /// keymap binds the key and whose handler takes the action has it. Overlays end the walk.
+    pub fn on_key(&mut self, key: KeyEvent, now: Instant) {
+        self.dispatch(key, now);
+    }
+
+    /// `on_key`, saying what the key did.
+    pub fn dispatch(&mut self, key: KeyEvent, now: Instant) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Ignored;
+        }
+        self.status = None;
+        let k = Key::from_event(key);
+        for ctx in self.contexts() {
+            if let Some(action) = self.keymap.action(ctx, k) {
+                let action = action::with_digit(action, k);
+                if self.applies(ctx, action) && self.handle(ctx, action, now) {
+                    return Outcome::Done(ctx, action);
+                }
+            }
+            if ctx.typing() && self.type_key(ctx, key, now) {
+                return Outcome::Typed(ctx);
+            }
+        }
+        Outcome::Ignored
+    }
+
+    fn handle(&mut self, ctx: Context, action: Action, now: Instant) -> bool {
+        use Context as C;
+        match ctx {
+            C::Always | C::Screens | C::Global => self.global_action(action),
+            C::Overview | C::OverviewFilter => self.overview_action(ctx, action),
+            C::Walk | C::WalkSteps | C::WalkContent => self.walk_action(ctx, action),
+            C::Panel => self.panel_action(action),
+            C::Search | C::SearchQuery | C::SearchFilter | C::SearchResults => {
+                self.search_action(ctx, action, now)
+            }
+            C::Draft => self.draft_action(action),
+            C::Ranking | C::ExportPath => self.ranking_action(ctx, action),
+            C::Progress => self.progress_action(action),
+            C::Source => self.source_action(action),
+            C::HelpOverlay => self.help_action(action),
+            C::Picker => self.picker_action(action),
+            C::NoteEditor => self.note_action(action),
+            C::Prompt => self.prompt_action(action),
+        }
+    }
+
+    /// The one-line text field of `ctx`, if it has one.
+    fn line_field(&mut self, ctx: Context) -> Option<&mut tui_input::Input> {
+        match ctx {
+            Context::OverviewFilter => Some(&mut self.overview.filter),
+            Context::SearchQuery => Some(&mut self.search.query),
+            Context::ExportPath => self.judge.as_mut().and_then(|j| j.export.as_mut()),
+            _ => None,
+        }
+    }
+
+    /// A key typed into the text field of `ctx` (inserting at the cursor, moving it, deleting
+    /// words); false when the field has no use for it.
+    fn type_key(&mut self, ctx: Context, key: KeyEvent, now: Instant) -> bool {
+        // Quitting and help stay reachable from inside any field.
+        if self
+            .keymap
+            .action(Context::Always, Key::from_event(key))
+            .is_some()
+        {
+            return false;
+        }
+        if ctx == Context::NoteEditor {
+            let Some(note) = self.judge.as_mut().and_then(|j| j.note.as_mut()) else {
+                return false;
+            };
+            if matches!(key.code, KeyCode::F(_) | KeyCode::Esc) {
+                return false;
+            }
+            note.editor.input(key);
+            return true;
+        }
+        use tui_input::backend::crossterm::EventHandler;
+        let Some(field) = self.line_field(ctx) else {
+            return false;
+        };
+        let Some(change) = field.handle_event(&crossterm::event::Event::Key(key)) else {
+            return false;
+        };
+        if change.value {
+            self.text_changed(ctx, now);
+        }
+        true
+    }
+
+    fn text_changed(&mut self, ctx: Context, now: Instant) {
+        match ctx {
+            Context::OverviewFilter => self.overview.refresh(&self.library),
+            Context::SearchQuery => self.search.changed(now),
+            _ => {}
+        }
+    }
+
+    /// Text pasted by the terminal (bracketed paste): inserted at the cursor of the field in
+    /// view, as text, never read as keys; a one-line field takes line breaks as spaces.
+    pub fn on_paste(&mut self, text: &str, now: Instant) {
+        let Some(&ctx) = self.contexts().first() else {
+            return;
+        };
+        if ctx == Context::NoteEditor {
+            if let Some(note) = self.judge.as_mut().and_then(|j| j.note.as_mut()) {
+                note.editor
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            return;
+        }
+        let Some(field) = self.line_field(ctx) else {
+            return;
+        };
+        for c in text.replace("\r\n", "\n").chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            field.handle(tui_input::InputRequest::InsertChar(c));
+        }
+        self.text_changed(ctx, now);
+    }
+
     /// Watches a file on disk as a draft.
     pub fn open_draft(&mut self, path: &Path) {
         match Draft::open(path, self.bg.clone()) {
@@ -328,136 +531,14 @@ impl App {
     /// Time passing: debounced searches and re-checks.
     pub fn tick(&mut self, now: Instant) {
         self.search.tick(now);
-        if let Some(d) = &mut self.draft {
-            d.tick(now);
+        if self.draft.as_mut().is_some_and(|d| d.tick(now)) {
+            self.draft_rechecked();
         }
     }
 
     /// Something is due soon that `tick` will do.
     pub fn wants_tick(&self) -> bool {
         self.search.dirty_since.is_some() || self.draft.is_some()
-    }
-
-    fn typing(&self) -> bool {
-        (self.screen == Screen::Overview && self.overview.editing)
-            || (self.screen == Screen::Search && self.search.focus == Focus::Query)
-    }
-
-    pub fn on_key(&mut self, key: KeyEvent, now: Instant) {
-        if key.kind == KeyEventKind::Release {
-            return;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
-            self.request_quit();
-            return;
-        }
-        self.status = None;
-        if self.judge_modal_key(key) {
-            return;
-        }
-        if self.help {
-            // Keys that move scroll the help; q still quits; any other key closes it.
-            let page = i32::from(self.areas.help_page.max(1));
-            match key.code {
-                KeyCode::Up | KeyCode::Char('k') => self.scroll_help(-1),
-                KeyCode::Down | KeyCode::Char('j') => self.scroll_help(1),
-                KeyCode::PageUp => self.scroll_help(-page),
-                KeyCode::PageDown => self.scroll_help(page),
-                KeyCode::Home => self.help_scroll = 0,
-                KeyCode::End => self.help_scroll = self.areas.help_max,
-                KeyCode::Char('q') => {
-                    self.help = false;
-                    self.request_quit();
-                }
-                _ => self.help = false,
-            }
-            return;
-        }
-        if let Some(src) = &mut self.source {
-            match key.code {
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') | KeyCode::Backspace => {
-                    self.source = None
-                }
-                KeyCode::Up | KeyCode::Char('k') => src.scroll = src.scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => src.scroll = src.scroll.saturating_add(1),
-                KeyCode::PageUp => src.scroll = src.scroll.saturating_sub(10),
-                KeyCode::PageDown => src.scroll = src.scroll.saturating_add(10),
-                KeyCode::F(1) | KeyCode::Char('?') => self.open_help(),
-                _ => {}
-            }
-            return;
-        }
-        match key.code {
-            KeyCode::F(1) => {
-                self.open_help();
-                return;
-            }
-            KeyCode::F(2) => {
-                self.go(Screen::Overview);
-                return;
-            }
-            KeyCode::F(3) => {
-                self.go(Screen::Search);
-                return;
-            }
-            KeyCode::F(4) => {
-                self.draft_key();
-                return;
-            }
-            KeyCode::F(5) => {
-                self.show_judging(Screen::Ranking);
-                return;
-            }
-            KeyCode::F(6) => {
-                self.show_judging(Screen::Progress);
-                return;
-            }
-            _ => {}
-        }
-        if !self.typing() {
-            match key.code {
-                KeyCode::Char('?') => {
-                    self.open_help();
-                    return;
-                }
-                KeyCode::Char('q') => {
-                    self.request_quit();
-                    return;
-                }
-                KeyCode::Char('J') if self.judge.is_some() => {
-                    if let Some(j) = &mut self.judge {
-                        j.picker = Some(0);
-                    }
-                    return;
-                }
-                _ => {}
-            }
-        }
-        match self.screen {
-            Screen::Overview => self.overview_key(key),
-            Screen::Walk => {
-                self.walk_key(key);
-                self.follow_step();
-            }
-            Screen::Search => self.search_key(key, now),
-            Screen::Draft => self.draft_screen_key(key),
-            Screen::Ranking => self.ranking_key(key),
-            Screen::Progress => match key.code {
-                KeyCode::Esc | KeyCode::Backspace => self.back(),
-                KeyCode::Char('r') => self.show_judging(Screen::Ranking),
-                _ => {}
-            },
-        }
-    }
-
-    /// The scoring panel's cursor follows the step in view while the judge is not in the panel.
-    fn follow_step(&mut self) {
-        if let (Some(w), Some(j)) = (&self.walk, &mut self.judge) {
-            if w.pane != Pane::Panel && j.note.is_none() {
-                j.follow_step(w.step);
-            }
-        }
     }
 
     fn draft_key(&mut self) {
@@ -485,291 +566,6 @@ impl App {
                 )
             }
         }
-    }
-
-    fn overview_key(&mut self, key: KeyEvent) {
-        let ov = &mut self.overview;
-        if ov.editing {
-            match key.code {
-                KeyCode::Esc => {
-                    ov.editing = false;
-                    ov.filter.clear();
-                }
-                KeyCode::Enter => ov.editing = false,
-                KeyCode::Backspace => {
-                    ov.filter.pop();
-                }
-                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    ov.filter.clear()
-                }
-                KeyCode::Up => ov.move_by(-1),
-                KeyCode::Down => ov.move_by(1),
-                KeyCode::Char(c) => ov.filter.push(c),
-                _ => return,
-            }
-            ov.refresh(&self.library);
-            return;
-        }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => ov.move_by(-1),
-            KeyCode::Down | KeyCode::Char('j') => ov.move_by(1),
-            KeyCode::PageUp => ov.move_by(-10),
-            KeyCode::PageDown => ov.move_by(10),
-            KeyCode::Home | KeyCode::Char('g') => ov.select(0),
-            KeyCode::End | KeyCode::Char('G') => ov.select(usize::MAX),
-            KeyCode::Char('/') => ov.editing = true,
-            KeyCode::Char('s') => ov.cycle_sort(&self.library),
-            KeyCode::Char('S') => ov.reverse(&self.library),
-            KeyCode::Char('c') => self.go(Screen::Search),
-            KeyCode::Char('d') => self.draft_key(),
-            KeyCode::Char('r') => self.show_judging(Screen::Ranking),
-            KeyCode::Char('p') => self.show_judging(Screen::Progress),
-            KeyCode::Esc if !ov.filter.is_empty() => {
-                ov.filter.clear();
-                ov.refresh(&self.library);
-            }
-            KeyCode::Esc => self.back(),
-            KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => {
-                if let Some(row) = ov.selected_row() {
-                    self.open_row(row, 1);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn walk_key(&mut self, key: KeyEvent) {
-        // A barred entry's panel only gives the reason: it takes no focus and no keys.
-        let barred = self.walk_barred();
-        let Some(w) = &mut self.walk else {
-            self.back();
-            return;
-        };
-        match key.code {
-            _ if w.pane == Pane::Panel
-                && self.judge.is_some()
-                && Self::panel_key(w, self.judge.as_mut(), key, self.lang) => {}
-            KeyCode::Char(c @ '1'..='7') => w.go_step(c as usize - '0' as usize),
-            KeyCode::Tab | KeyCode::BackTab => {
-                let forward = key.code == KeyCode::Tab;
-                let panel = !barred
-                    && self.judge.as_ref().is_some_and(|j| {
-                        j.has_panel(w.opened.risalah.as_ref().map_or("", |r| r.id_str()))
-                    });
-                w.pane = match (w.pane, forward, panel) {
-                    (Pane::Steps, true, _) => Pane::Content,
-                    (Pane::Content, true, true) => Pane::Panel,
-                    (Pane::Content, true, false) => Pane::Steps,
-                    (Pane::Panel, true, _) => Pane::Steps,
-                    (Pane::Steps, false, true) => Pane::Panel,
-                    (Pane::Steps, false, false) => Pane::Content,
-                    (Pane::Content, false, _) => Pane::Steps,
-                    (Pane::Panel, false, _) => Pane::Content,
-                }
-            }
-            KeyCode::Char('u') => {
-                if let Some(j) = &mut self.judge {
-                    j.undo(self.lang);
-                }
-            }
-            KeyCode::Char('t') => w.show_findings(),
-            KeyCode::Char('n') | KeyCode::Char('p') => {
-                let forward = key.code == KeyCode::Char('n');
-                let step = w.step;
-                if let Some(row) = w.row {
-                    let ov = &self.overview;
-                    if let Some(pos) = ov.visible.iter().position(|&i| i == row) {
-                        let next = if forward {
-                            pos + 1
-                        } else {
-                            pos.wrapping_sub(1)
-                        };
-                        if let Some(&next_row) = ov.visible.get(next) {
-                            let pane = w.pane;
-                            self.open_row(next_row, step);
-                            let barred = self.walk_barred();
-                            if let Some(w) = &mut self.walk {
-                                w.pane = match pane {
-                                    Pane::Panel if barred => Pane::Content,
-                                    pane => pane,
-                                };
-                            }
-                            if let Some(j) = &mut self.judge {
-                                j.cursor = 0;
-                            }
-                            // Stay on this screen rather than stacking one per report.
-                            self.history.pop();
-                        }
-                    }
-                }
-            }
-            KeyCode::Char('m') => {
-                let id = w
-                    .opened
-                    .risalah
-                    .as_ref()
-                    .map(|r| r.id_str().to_string())
-                    .unwrap_or_default();
-                if !id.is_empty() {
-                    self.go(Screen::Search);
-                    self.search.focus = Focus::Results;
-                    self.search.similar(&id);
-                }
-            }
-            KeyCode::Esc | KeyCode::Backspace => {
-                if w.pane != Pane::Steps {
-                    w.pane = Pane::Steps;
-                } else {
-                    self.back();
-                }
-            }
-            _ => match w.pane {
-                Pane::Steps => match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => w.go_step(w.step.saturating_sub(1)),
-                    KeyCode::Down | KeyCode::Char('j') => w.go_step(w.step + 1),
-                    KeyCode::Home | KeyCode::Char('g') => w.go_step(1),
-                    KeyCode::End | KeyCode::Char('G') => w.go_step(7),
-                    KeyCode::Right | KeyCode::Char('l') | KeyCode::Enter => w.pane = Pane::Content,
-                    KeyCode::PageDown => w.move_by(10),
-                    KeyCode::PageUp => w.move_by(-10),
-                    _ => {}
-                },
-                Pane::Panel => {}
-                Pane::Content => match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => w.move_by(-1),
-                    KeyCode::Down | KeyCode::Char('j') => w.move_by(1),
-                    KeyCode::PageUp => w.move_by(-10),
-                    KeyCode::PageDown => w.move_by(10),
-                    KeyCode::Home | KeyCode::Char('g') => {
-                        w.scroll = 0;
-                        w.finding = 0;
-                    }
-                    KeyCode::End | KeyCode::Char('G') => w.move_by(1000),
-                    KeyCode::Right | KeyCode::Char('l') => w.next_tab(true),
-                    KeyCode::Left | KeyCode::Char('h') => {
-                        if w.tab == 0 {
-                            w.pane = Pane::Steps;
-                        } else {
-                            w.next_tab(false);
-                        }
-                    }
-                    KeyCode::Enter if w.current_tab() == walk::Tab::Check => {
-                        let findings = w.opened.findings_in(Some(w.step));
-                        if let Some(d) = findings.get(w.finding) {
-                            self.source = Some(SourceView {
-                                name: w.opened.name.clone(),
-                                text: w.opened.text.clone(),
-                                line: d.pos.line,
-                                scroll: 0,
-                            });
-                        }
-                    }
-                    _ => {}
-                },
-            },
-        }
-    }
-
-    /// Keys of the scoring panel; false when the key is not the panel's (it falls through).
-    fn panel_key(
-        w: &mut Walk,
-        judge: Option<&mut judge::JudgeState>,
-        key: KeyEvent,
-        lang: Lang,
-    ) -> bool {
-        let Some(j) = judge else { return false };
-        let Some(id) = w.opened.risalah.as_ref().map(|r| r.id_str().to_string()) else {
-            return false;
-        };
-        let rubrik_max = j.judging.competition.rubrik.maks;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => j.move_cursor(-1),
-            KeyCode::Down | KeyCode::Char('j') => j.move_cursor(1),
-            KeyCode::PageUp => j.move_cursor(-8),
-            KeyCode::PageDown => j.move_cursor(8),
-            KeyCode::Home | KeyCode::Char('g') => j.cursor = 0,
-            KeyCode::End | KeyCode::Char('G') => j.move_cursor(1000),
-            KeyCode::Char(c @ '0'..='9')
-                if f64::from(c as u8 - b'0') <= rubrik_max && j.current_criterion().is_some() =>
-            {
-                j.set_score(&id, f64::from(c as u8 - b'0'), lang)
-            }
-            KeyCode::Char(']') => j.jump_criterion(true),
-            KeyCode::Char('[') => j.jump_criterion(false),
-            KeyCode::Char('+') | KeyCode::Char('=') => j.nudge(&id, true, lang),
-            KeyCode::Char('-') => j.nudge(&id, false, lang),
-            KeyCode::Char(' ') => j.toggle_tick(&id, lang),
-            KeyCode::Enter | KeyCode::Char('e') => j.edit_note(&id),
-            _ => return false,
-        }
-        true
-    }
-
-    /// The judge picker, the note editor and its Simpan/Buang/Batal prompt take every key while open.
-    fn judge_modal_key(&mut self, key: KeyEvent) -> bool {
-        let lang = self.lang;
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
-        if let Some(then) = j.prompt {
-            match key.code {
-                KeyCode::Char('s') | KeyCode::Char('S') | KeyCode::Enter => j.save_note(lang),
-                KeyCode::Char('b')
-                | KeyCode::Char('B')
-                | KeyCode::Char('d')
-                | KeyCode::Char('D') => j.discard_note(lang),
-                KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('C') => {
-                    j.prompt = None;
-                    return true;
-                }
-                _ => return true,
-            }
-            if then == judge::Then::Quit {
-                self.quit = true;
-            }
-            return true;
-        }
-        if let Some(note) = &mut j.note {
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            match key.code {
-                KeyCode::Char('s') if ctrl => j.save_note(lang),
-                KeyCode::Esc => {
-                    if note.changed() {
-                        j.prompt = Some(judge::Then::CloseEditor);
-                    } else {
-                        j.note = None;
-                    }
-                }
-                KeyCode::Enter => note.text.push('\n'),
-                KeyCode::Backspace => {
-                    note.text.pop();
-                }
-                KeyCode::Char('u') if ctrl => note.text.clear(),
-                KeyCode::Char(c) if !ctrl => note.text.push(c),
-                _ => {}
-            }
-            return true;
-        }
-        if let Some(sel) = j.picker {
-            let judges = j.judging.competition.lomba.juri.clone();
-            let n = judges.len() + 1;
-            match key.code {
-                KeyCode::Up | KeyCode::Char('k') => j.picker = Some(sel.saturating_sub(1)),
-                KeyCode::Down | KeyCode::Char('j') => j.picker = Some((sel + 1).min(n - 1)),
-                KeyCode::Enter => {
-                    j.picker = None;
-                    j.juri = judges.get(sel).map(|x| x.id.clone());
-                    self.remember_judge();
-                }
-                KeyCode::Esc => {
-                    j.picker = None;
-                }
-                KeyCode::Char('q') => self.quit = true,
-                _ => {}
-            }
-            return true;
-        }
-        false
     }
 
     /// Saves the chosen judge in the config, so the next start need not ask.
@@ -811,172 +607,6 @@ impl App {
         }
     }
 
-    fn ranking_key(&mut self, key: KeyEvent) {
-        let lang = self.lang;
-        let Some(j) = &mut self.judge else {
-            self.back();
-            return;
-        };
-        if let Some(path) = &mut j.export {
-            match key.code {
-                KeyCode::Esc => j.export = None,
-                KeyCode::Enter => {
-                    let p = path.clone();
-                    j.export = None;
-                    j.message = Some(match j.export(&p, lang) {
-                        Ok(written) => (
-                            true,
-                            format!("{} {written}", lang.pick("ditulis ke", "written to")),
-                        ),
-                        Err(e) => (false, e),
-                    });
-                }
-                KeyCode::Backspace => {
-                    path.pop();
-                }
-                KeyCode::Char(c) => path.push(c),
-                _ => {}
-            }
-            return;
-        }
-        let n = j.ranking().rows.len();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => j.rank_selected = j.rank_selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1))
-            }
-            KeyCode::Char('m') => j.cycle_metode(),
-            KeyCode::Char('c') => j.cycle_kategori(),
-            KeyCode::Char('x') => {
-                j.export = Some(format!("peringkat-{}.xlsx", j.judging.competition.id()))
-            }
-            KeyCode::Enter => {
-                let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
-                if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
-                    self.open_row(row, 1);
-                }
-            }
-            KeyCode::Esc | KeyCode::Backspace => self.back(),
-            _ => {}
-        }
-    }
-
-    fn search_key(&mut self, key: KeyEvent, now: Instant) {
-        let s = &mut self.search;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let n_filters = s.filters.len();
-        match key.code {
-            KeyCode::Tab => {
-                s.focus = match s.focus {
-                    Focus::Query => Focus::Filter(0),
-                    Focus::Filter(i) if i + 1 < n_filters => Focus::Filter(i + 1),
-                    Focus::Filter(_) => Focus::Results,
-                    Focus::Results => Focus::Query,
-                };
-                return;
-            }
-            KeyCode::BackTab => {
-                s.focus = match s.focus {
-                    Focus::Query => Focus::Results,
-                    Focus::Filter(0) => Focus::Query,
-                    Focus::Filter(i) => Focus::Filter(i - 1),
-                    Focus::Results => Focus::Filter(n_filters.saturating_sub(1)),
-                };
-                return;
-            }
-            KeyCode::Esc => {
-                if s.focus != Focus::Query {
-                    s.focus = Focus::Query;
-                } else if !s.query.is_empty() {
-                    s.query.clear();
-                    s.changed(now);
-                } else {
-                    self.back();
-                }
-                return;
-            }
-            KeyCode::Up => {
-                s.selected = s.selected.saturating_sub(1);
-                return;
-            }
-            KeyCode::Down => {
-                s.selected = (s.selected + 1).min(s.hits_len().saturating_sub(1));
-                return;
-            }
-            KeyCode::PageUp => {
-                s.selected = s.selected.saturating_sub(10);
-                return;
-            }
-            KeyCode::PageDown => {
-                s.selected = (s.selected + 10).min(s.hits_len().saturating_sub(1));
-                return;
-            }
-            KeyCode::Enter => {
-                if s.waiting() && s.focus == Focus::Query {
-                    s.send_now();
-                } else {
-                    self.open_hit();
-                }
-                return;
-            }
-            KeyCode::Char('s') if ctrl => {
-                self.similar_of_selected();
-                return;
-            }
-            _ => {}
-        }
-        match s.focus {
-            Focus::Query => match key.code {
-                KeyCode::Backspace => {
-                    s.query.pop();
-                    s.changed(now);
-                }
-                KeyCode::Char('u') if ctrl => {
-                    s.query.clear();
-                    s.changed(now);
-                }
-                KeyCode::Char('w') if ctrl => {
-                    let trimmed = s.query.trim_end().len();
-                    s.query.truncate(trimmed);
-                    let cut = s.query.rfind(' ').map_or(0, |i| i + 1);
-                    s.query.truncate(cut);
-                    s.changed(now);
-                }
-                KeyCode::Char(c) if !ctrl => {
-                    s.query.push(c);
-                    s.changed(now);
-                }
-                _ => {}
-            },
-            Focus::Filter(i) => match key.code {
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
-                    s.filters[i].cycle(true);
-                    s.send_now();
-                }
-                KeyCode::Left | KeyCode::Char('h') => {
-                    s.filters[i].cycle(false);
-                    s.send_now();
-                }
-                KeyCode::Backspace | KeyCode::Delete => {
-                    s.filters[i].chosen = None;
-                    s.send_now();
-                }
-                _ => {}
-            },
-            Focus::Results => match key.code {
-                KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
-                KeyCode::Char('j') => {
-                    s.selected = (s.selected + 1).min(s.hits_len().saturating_sub(1))
-                }
-                KeyCode::Home | KeyCode::Char('g') => s.selected = 0,
-                KeyCode::End | KeyCode::Char('G') => s.selected = s.hits_len().saturating_sub(1),
-                KeyCode::Char('m') => self.similar_of_selected(),
-                KeyCode::Char('/') => s.focus = Focus::Query,
-                _ => {}
-            },
-        }
-    }
-
     fn similar_of_selected(&mut self) {
         let id = self
             .search
@@ -987,45 +617,6 @@ impl App {
         if let Some(id) = id {
             self.search.similar(&id);
             self.search.focus = Focus::Results;
-        }
-    }
-
-    fn draft_screen_key(&mut self, key: KeyEvent) {
-        let Some(d) = &mut self.draft else {
-            self.back();
-            return;
-        };
-        let n = d.opened.diagnostics.len();
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => d.selected = d.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                d.selected = (d.selected + 1).min(n.saturating_sub(1))
-            }
-            KeyCode::Home | KeyCode::Char('g') => d.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => d.selected = n.saturating_sub(1),
-            KeyCode::Char('r') => d.recheck(),
-            KeyCode::Esc => self.back(),
-            KeyCode::Enter => {
-                let step = d
-                    .opened
-                    .diagnostics
-                    .get(d.selected)
-                    .and_then(|x| d.opened.step_of_line(x.pos.line));
-                let opened =
-                    Opened::read(&d.path.display().to_string(), &Origin::Disk(d.path.clone()));
-                match opened {
-                    Ok(opened) => {
-                        let mut w = Walk::new(opened, None, step.unwrap_or(1));
-                        if step.is_some() {
-                            w.show_findings();
-                        }
-                        self.walk = Some(w);
-                        self.go(Screen::Walk);
-                    }
-                    Err(e) => self.status = Some(e.message(self.lang)),
-                }
-            }
-            _ => {}
         }
     }
 
@@ -1140,19 +731,6 @@ impl App {
         }
     }
 
-    /// Is the report in the walk-through one the judge may not score (its panel has no keys)?
-    fn walk_barred(&self) -> bool {
-        let id = self
-            .walk
-            .as_ref()
-            .and_then(|w| w.opened.risalah.as_ref())
-            .map(|r| r.id_str());
-        match (id, &self.judge) {
-            (Some(id), Some(j)) => j.bar(id).is_some(),
-            _ => false,
-        }
-    }
-
     fn open_help(&mut self) {
         self.help = true;
         self.help_scroll = 0;
@@ -1164,23 +742,5 @@ impl App {
         self.help_scroll = u16::try_from(to.max(0))
             .unwrap_or(u16::MAX)
             .min(self.areas.help_max);
-    }
-
-    /// The keys of the screen in view (for help and the bottom bar).
-    pub fn keys(&self) -> &'static [keys::Key] {
-        if self.source.is_some() {
-            return keys::SOURCE;
-        }
-        match self.screen {
-            Screen::Overview => keys::OVERVIEW,
-            Screen::Walk if self.walk.as_ref().is_some_and(|w| w.pane == Pane::Panel) => {
-                keys::PANEL
-            }
-            Screen::Walk => keys::WALK,
-            Screen::Search => keys::SEARCH,
-            Screen::Draft => keys::DRAFT,
-            Screen::Ranking => keys::RANKING,
-            Screen::Progress => keys::PROGRESS,
-        }
     }
 }

@@ -44,7 +44,8 @@ impl SortKey {
 
 #[derive(Clone, Debug)]
 pub struct Overview {
-    pub filter: String,
+    /// The filter typed after `/`, with its cursor.
+    pub filter: tui_input::Input,
     pub editing: bool,
     pub sort: SortKey,
     pub descending: bool,
@@ -58,7 +59,7 @@ pub struct Overview {
 impl Default for Overview {
     fn default() -> Self {
         Overview {
-            filter: String::new(),
+            filter: tui_input::Input::default(),
             editing: false,
             sort: SortKey::Name,
             descending: false,
@@ -122,7 +123,7 @@ impl Overview {
     /// Recomputes the visible rows, keeping the same row selected when it is still shown.
     pub fn refresh(&mut self, library: &Library) {
         let keep = self.visible.get(self.selected).copied();
-        let words: Vec<String> = norm(&self.filter)
+        let words: Vec<String> = norm(self.filter.value())
             .split_whitespace()
             .map(str::to_string)
             .collect();
@@ -173,11 +174,66 @@ impl Overview {
     /// Selects the row of `row` (a library index), showing it even if the filter hid it.
     pub fn reveal(&mut self, library: &Library, row: usize) {
         if !self.visible.contains(&row) {
-            self.filter.clear();
+            self.filter.reset();
             self.refresh(library);
         }
         if let Some(p) = self.visible.iter().position(|&i| i == row) {
             self.selected = p;
         }
+    }
+}
+
+impl super::App {
+    pub(super) fn overview_action(
+        &mut self,
+        ctx: super::action::Context,
+        action: super::action::Action,
+    ) -> bool {
+        use super::action::{Action as A, Context as C};
+        use super::Screen;
+        let ov = &mut self.overview;
+        if ctx == C::OverviewFilter {
+            match action {
+                A::Open => ov.editing = false,
+                // One Esc leaves the filter and clears it.
+                A::Back => {
+                    ov.editing = false;
+                    ov.filter.reset();
+                }
+                A::Up => ov.move_by(-1),
+                A::Down => ov.move_by(1),
+                A::ClearText => ov.filter.reset(),
+                _ => return false,
+            }
+            ov.refresh(&self.library);
+            return true;
+        }
+        match action {
+            A::Up => ov.move_by(-1),
+            A::Down => ov.move_by(1),
+            A::PageUp => ov.move_by(-10),
+            A::PageDown => ov.move_by(10),
+            A::Top => ov.select(0),
+            A::Bottom => ov.select(usize::MAX),
+            A::Filter => ov.editing = true,
+            A::Sort => ov.cycle_sort(&self.library),
+            A::SortReverse => ov.reverse(&self.library),
+            A::ToSearch => self.go(Screen::Search),
+            A::WatchDraft => self.draft_key(),
+            A::ToRanking => self.show_judging(Screen::Ranking),
+            A::ToProgress => self.show_judging(Screen::Progress),
+            A::Back if !ov.filter.value().is_empty() => {
+                ov.filter.reset();
+                ov.refresh(&self.library);
+            }
+            A::Back => self.back(),
+            A::Open => {
+                if let Some(row) = ov.selected_row() {
+                    self.open_row(row, 1);
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 }

@@ -84,7 +84,8 @@ pub enum Focus {
 }
 
 pub struct SearchState {
-    pub query: String,
+    /// What is typed, with its cursor.
+    pub query: tui_input::Input,
     pub filters: Vec<Filter>,
     pub focus: Focus,
     pub results: Option<Results>,
@@ -104,7 +105,7 @@ pub struct SearchState {
 impl SearchState {
     pub fn new(filters: Vec<Filter>) -> SearchState {
         SearchState {
-            query: String::new(),
+            query: tui_input::Input::default(),
             filters,
             focus: Focus::Query,
             results: None,
@@ -139,7 +140,7 @@ impl SearchState {
 
     /// The query as sent: what was typed and the filters chosen.
     pub fn full_query(&self) -> String {
-        let mut q = self.query.trim().to_string();
+        let mut q = self.query.value().trim().to_string();
         for f in &self.filters {
             if let Some(v) = f.value() {
                 if !q.is_empty() {
@@ -290,4 +291,69 @@ fn open(root: &Root, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<(Archiv
     let (archive, stats, ()) = search::open_fresh_then(&dir, root, false, progress, |_| Ok(()))
         .map_err(|e| e.in_both())?;
     Ok((archive, stats.indexed))
+}
+
+impl super::App {
+    pub(super) fn search_action(
+        &mut self,
+        ctx: super::action::Context,
+        action: super::action::Action,
+        now: Instant,
+    ) -> bool {
+        use super::action::{Action as A, Context as C};
+        let s = &mut self.search;
+        let n_filters = s.filters.len();
+        let last = s.hits_len().saturating_sub(1);
+        match (ctx, action) {
+            (C::Search, A::FocusNext) => {
+                s.focus = match s.focus {
+                    Focus::Query => Focus::Filter(0),
+                    Focus::Filter(i) if i + 1 < n_filters => Focus::Filter(i + 1),
+                    Focus::Filter(_) => Focus::Results,
+                    Focus::Results => Focus::Query,
+                }
+            }
+            (C::Search, A::FocusPrev) => {
+                s.focus = match s.focus {
+                    Focus::Query => Focus::Results,
+                    Focus::Filter(0) => Focus::Query,
+                    Focus::Filter(i) => Focus::Filter(i - 1),
+                    Focus::Results => Focus::Filter(n_filters.saturating_sub(1)),
+                }
+            }
+            // One Esc leaves the screen; the query stays for the next visit.
+            (C::Search, A::Back) => self.back(),
+            (C::Search | C::SearchResults, A::Up) => s.selected = s.selected.saturating_sub(1),
+            (C::Search | C::SearchResults, A::Down) => s.selected = (s.selected + 1).min(last),
+            (C::Search, A::PageUp) => s.selected = s.selected.saturating_sub(10),
+            (C::Search, A::PageDown) => s.selected = (s.selected + 10).min(last),
+            (C::Search, A::Open) => {
+                if s.waiting() && s.focus == Focus::Query {
+                    s.send_now();
+                } else {
+                    self.open_hit();
+                }
+            }
+            (C::Search | C::SearchResults, A::Similar) => self.similar_of_selected(),
+            (C::SearchQuery, A::ClearText) => {
+                s.query.reset();
+                s.changed(now);
+            }
+            (C::SearchFilter, A::Right | A::Left | A::ClearFilter) => {
+                if let Focus::Filter(i) = s.focus {
+                    match action {
+                        A::Right => s.filters[i].cycle(true),
+                        A::Left => s.filters[i].cycle(false),
+                        _ => s.filters[i].chosen = None,
+                    }
+                    s.send_now();
+                }
+            }
+            (C::SearchResults, A::Top) => s.selected = 0,
+            (C::SearchResults, A::Bottom) => s.selected = last,
+            (C::SearchResults, A::FocusQuery) => s.focus = Focus::Query,
+            _ => return false,
+        }
+        true
+    }
 }

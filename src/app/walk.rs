@@ -138,3 +138,205 @@ impl Walk {
         }
     }
 }
+
+impl super::App {
+    /// Whether the walk-through's entry has a scoring panel that takes focus.
+    fn panel_open(&self) -> bool {
+        let Some(id) = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.opened.risalah.as_ref())
+            .map(|r| r.id_str())
+        else {
+            return false;
+        };
+        self.judge
+            .as_ref()
+            .is_some_and(|j| j.has_panel(id) && j.bar(id).is_none())
+    }
+
+    /// Shows step `n`; the panel's ▶ moves to that step's criterion only when the step changes,
+    /// so it never moves without the step moving on screen with it.
+    pub(super) fn walk_to_step(&mut self, n: usize) {
+        let Some(w) = &mut self.walk else { return };
+        let before = w.step;
+        w.go_step(n);
+        let after = w.step;
+        if after != before {
+            if let Some(j) = &mut self.judge {
+                if j.note.is_none() {
+                    j.follow_step(after);
+                }
+            }
+        }
+    }
+
+    /// The next (or previous) report of the overview's list, at the same step, pane and
+    /// criterion: a judge going through the entries criterion by criterion keeps the place.
+    fn next_entry(&mut self, forward: bool) {
+        let Some(w) = &self.walk else { return };
+        let (step, pane) = (w.step, w.pane);
+        let Some(row) = w.row else { return };
+        let ov = &self.overview;
+        let Some(pos) = ov.visible.iter().position(|&i| i == row) else {
+            return;
+        };
+        let next = if forward {
+            pos + 1
+        } else {
+            pos.wrapping_sub(1)
+        };
+        let Some(&next_row) = ov.visible.get(next) else {
+            return;
+        };
+        let cursor = self.judge.as_ref().map(|j| j.cursor);
+        self.open_row(next_row, step);
+        if let (Some(j), Some(cursor)) = (&mut self.judge, cursor) {
+            j.cursor = cursor;
+        }
+        let panel = self.panel_open();
+        if let Some(w) = &mut self.walk {
+            w.pane = match pane {
+                Pane::Panel if !panel => Pane::Content,
+                pane => pane,
+            };
+        }
+    }
+
+    /// The next entry in the overview's order (wrapping round) that this judge may score and
+    /// has not finished; says so when there is none.
+    fn next_unfinished(&mut self) {
+        let (Some(w), Some(j)) = (&self.walk, &self.judge) else {
+            return;
+        };
+        let Some(row) = w.row else { return };
+        let ov = &self.overview;
+        let here = ov.visible.iter().position(|&i| i == row).unwrap_or(0);
+        let n = ov.visible.len();
+        let found = (1..=n).map(|d| ov.visible[(here + d) % n]).find(|&i| {
+            self.library.rows.get(i).is_some_and(|r| {
+                j.has_panel(&r.id)
+                    && j.bar(&r.id).is_none()
+                    && j.status(&r.id) != tulta_core::judging::scoring::Status::Finished
+            })
+        });
+        match found {
+            // Like `n`: the same step, pane and criterion, so scoring goes on where it was.
+            Some(i) if i != row => {
+                let (step, pane) = (w.step, w.pane);
+                let cursor = j.cursor;
+                self.open_row(i, step);
+                if let Some(j) = &mut self.judge {
+                    j.cursor = cursor;
+                }
+                let panel = self.panel_open();
+                if let Some(w) = &mut self.walk {
+                    w.pane = match pane {
+                        Pane::Panel if !panel => Pane::Content,
+                        pane => pane,
+                    };
+                }
+            }
+            _ => {
+                self.status = Some(
+                    self.t(
+                        "tidak ada risalah lain yang belum Anda selesaikan di daftar ini",
+                        "no other report in this list is unfinished for you",
+                    )
+                    .to_string(),
+                )
+            }
+        }
+    }
+
+    pub(super) fn walk_action(
+        &mut self,
+        ctx: super::action::Context,
+        action: super::action::Action,
+    ) -> bool {
+        use super::action::{Action as A, Context as C};
+        let panel = self.panel_open();
+        let Some(w) = &mut self.walk else {
+            return false;
+        };
+        match (ctx, action) {
+            (C::Walk, A::Step(n)) => self.walk_to_step(usize::from(n)),
+            (C::Walk, A::FocusNext | A::FocusPrev) => {
+                let forward = action == A::FocusNext;
+                w.pane = match (w.pane, forward, panel) {
+                    (Pane::Steps, true, _) => Pane::Content,
+                    (Pane::Content, true, true) => Pane::Panel,
+                    (Pane::Content, true, false) => Pane::Steps,
+                    (Pane::Panel, true, _) => Pane::Steps,
+                    (Pane::Steps, false, true) => Pane::Panel,
+                    (Pane::Steps, false, false) => Pane::Content,
+                    (Pane::Content, false, _) => Pane::Steps,
+                    (Pane::Panel, false, _) => Pane::Content,
+                }
+            }
+            (C::Walk, A::Undo) => return self.undo_here(),
+            (C::Walk, A::Findings) => w.show_findings(),
+            (C::Walk, A::NextEntry) => self.next_entry(true),
+            (C::Walk, A::PrevEntry) => self.next_entry(false),
+            (C::Walk, A::NextUnfinished) => self.next_unfinished(),
+            (C::Walk, A::Similar) => {
+                let id = w
+                    .opened
+                    .risalah
+                    .as_ref()
+                    .map(|r| r.id_str().to_string())
+                    .unwrap_or_default();
+                if !id.is_empty() {
+                    self.go(super::Screen::Search);
+                    self.search.focus = super::search::Focus::Results;
+                    self.search.similar(&id);
+                }
+            }
+            // One Esc goes back, whichever pane has focus.
+            (C::Walk, A::Back) => self.back(),
+            (C::WalkSteps, A::Up) => {
+                let n = w.step.saturating_sub(1);
+                self.walk_to_step(n)
+            }
+            (C::WalkSteps, A::Down) => {
+                let n = w.step + 1;
+                self.walk_to_step(n)
+            }
+            (C::WalkSteps, A::Top) => self.walk_to_step(1),
+            (C::WalkSteps, A::Bottom) => self.walk_to_step(7),
+            (C::WalkSteps, A::Open) => w.pane = Pane::Content,
+            (C::WalkSteps | C::WalkContent, A::PageDown) => w.move_by(10),
+            (C::WalkSteps | C::WalkContent, A::PageUp) => w.move_by(-10),
+            (C::WalkContent, A::Up) => w.move_by(-1),
+            (C::WalkContent, A::Down) => w.move_by(1),
+            (C::WalkContent, A::Top) => {
+                w.scroll = 0;
+                w.finding = 0;
+            }
+            (C::WalkContent, A::Bottom) => w.move_by(1000),
+            (C::WalkContent, A::Right) => w.next_tab(true),
+            (C::WalkContent, A::Left) => {
+                if w.tab == 0 {
+                    w.pane = Pane::Steps;
+                } else {
+                    w.next_tab(false);
+                }
+            }
+            (C::WalkContent, A::Open) => {
+                if w.current_tab() == Tab::Check {
+                    let findings = w.opened.findings_in(Some(w.step));
+                    if let Some(d) = findings.get(w.finding) {
+                        self.source = Some(super::SourceView {
+                            name: w.opened.name.clone(),
+                            text: w.opened.text.clone(),
+                            line: d.pos.line,
+                            scroll: 0,
+                        });
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}

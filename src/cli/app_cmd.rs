@@ -42,12 +42,16 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
         None => Theme::builtin_default(),
     };
     let mouse = settings.mouse && loaded.config.tetikus.unwrap_or(true);
+    let (keymap, key_notices) =
+        crate::app::action::Keymap::default().with_overrides(&loaded.config.tombol, settings.lang);
+    notices.extend(key_notices);
     (
         Options {
             lang: settings.lang,
             theme,
             mouse,
             root,
+            keymap,
         },
         notices,
     )
@@ -120,7 +124,17 @@ pub fn open(
                     tulta_core::files::sources::SourceError::NotFound(p.display().to_string()),
                 ));
             }
-            Root::Disk(p)
+            // A competition file stands for its folder: the entries are beside it.
+            match p.parent() {
+                Some(dir) if p.is_file() && p.file_name().is_some_and(|n| n == "lomba.yaml") => {
+                    Root::Disk(if dir.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        dir.to_path_buf()
+                    })
+                }
+                _ => Root::Disk(p),
+            }
         }
         None => default_root(&loaded.config),
     };

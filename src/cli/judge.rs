@@ -215,17 +215,69 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     }
 }
 
+impl RankFormat {
+    /// The format a file's extension names, if it names one.
+    pub fn of_path(path: &Path) -> Option<RankFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(RankFormat::Xlsx),
+            "csv" => Some(RankFormat::Csv),
+            "md" => Some(RankFormat::Md),
+            "json" => Some(RankFormat::Json),
+            "txt" => Some(RankFormat::Table),
+            _ => None,
+        }
+    }
+}
+
+/// The format to write: `--format` when given (and not contradicted by the file's extension),
+/// else the extension's, else the table.
+fn rank_format(
+    format: Option<RankFormat>,
+    output: Option<&Path>,
+    lang: Lang,
+) -> Result<RankFormat, UsageError> {
+    let by_name = output.and_then(RankFormat::of_path);
+    match (format, by_name) {
+        (Some(f), Some(n)) if f != n => Err(UsageError::Message(match lang {
+            Lang::Id => format!(
+                "--format {} tidak cocok dengan nama berkas {}: samakan keduanya",
+                format_name(f),
+                output.map_or(String::new(), |p| p.display().to_string())
+            ),
+            Lang::En => format!(
+                "--format {} does not match the file name {}: make them agree",
+                format_name(f),
+                output.map_or(String::new(), |p| p.display().to_string())
+            ),
+        })),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => Ok(RankFormat::Table),
+    }
+}
+
+fn format_name(f: RankFormat) -> &'static str {
+    match f {
+        RankFormat::Table => "table",
+        RankFormat::Json => "json",
+        RankFormat::Csv => "csv",
+        RankFormat::Md => "md",
+        RankFormat::Xlsx => "xlsx",
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // one per flag of `tulta rank`
 pub fn rank(
     lomba: Option<&Path>,
     metode: Option<&str>,
     kategori: &str,
-    format: RankFormat,
+    format: Option<RankFormat>,
     output: Option<&Path>,
     allow_partial: bool,
     force: bool,
     lang: Lang,
 ) -> Result<ExitCode, UsageError> {
+    let format = rank_format(format, output, lang)?;
     let kategori = Kategori::parse(kategori).ok_or_else(|| {
         UsageError::Message(format!(
             "unknown --kategori `{kategori}` (opd, kelurahan or semua)"
@@ -270,7 +322,11 @@ pub fn rank(
         RankFormat::Xlsx => {
             if output.is_none() && std::io::stdout().is_terminal() {
                 return Err(UsageError::Message(
-                    "XLSX is binary: give --output FILE.xlsx (or redirect standard output)".into(),
+                    lang.pick(
+                        "XLSX adalah berkas biner, tidak untuk layar: beri --output BERKAS.xlsx (atau alihkan keluaran standar)",
+                        "XLSX is binary, not for a terminal: give --output FILE.xlsx (or redirect standard output)",
+                    )
+                    .into(),
                 ));
             }
             export::xlsx(&ranking, &ctx, lang).map_err(|e| UsageError::Message(e.to_string()))?

@@ -101,8 +101,9 @@ enum Command {
         #[arg(long, default_value = "semua")]
         kategori: String,
         /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
-        #[arg(long, value_enum, default_value_t = judge::RankFormat::Table)]
-        format: judge::RankFormat,
+        /// Default: told by the --output file's extension, else table.
+        #[arg(long, value_enum)]
+        format: Option<judge::RankFormat>,
         /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
         /// FIFO written to as `>` would).
         #[arg(long, value_name = "FILE")]
@@ -159,9 +160,10 @@ enum Command {
     /// Search the risalah archive: words, "phrases", field:value (tahun, daerah, opd, jenis, alat,
     /// langkah…), AND / OR / NOT, tahun:[2020 TO 2023]. Indexes first if needed.
     Search {
-        /// The query, e.g. 'antrean loket', '"waktu tunggu" tahun:>=2022', 'alat:pareto NOT opd:rsud'.
-        #[arg(required_unless_present = "similar")]
-        query: Option<String>,
+        /// The query, e.g. antrean loket, '"waktu tunggu" tahun:>=2022', 'alat:pareto NOT opd:rsud'.
+        /// Several words are one query, as if quoted together.
+        #[arg(required_unless_present = "similar", num_args = 1..)]
+        query: Vec<String>,
         /// Reports folder. Default: ./reports, else the built-in sample.
         #[arg(long = "in", value_name = "DIR")]
         dir: Option<PathBuf>,
@@ -389,7 +391,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
             let args = search_cmd::SearchArgs {
-                query,
+                query: (!query.is_empty()).then(|| query.join(" ")),
                 similar,
                 limit: usize::from(limit),
                 format: match format {

@@ -48,11 +48,30 @@ pub fn entry_status(app: &App, j: &JudgeState, id: &str) -> (String, Style) {
 pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) {
     let th = &app.theme;
     let Some(j) = &app.judge else { return };
+    // The criterion a score key would score is named in the frame, whatever the scrolling.
+    let marked = match j.current_row() {
+        PanelRow::Criterion(k) | PanelRow::Item(k, _) => j
+            .kriteria()
+            .get(k)
+            .map_or(String::new(), |c| format!("▶ {} ", c.id)),
+        PanelRow::Note => format!("▶ {} ", app.t("catatan umum", "general note")),
+    };
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" {} ", app.t("Nilai", "Scores")),
+            format!(" {} {marked}", app.t("Nilai", "Scores")),
             th.title(),
         ))
+        .title(
+            Line::styled(
+                if focused {
+                    app.t(" ● fokus ", " ● focus ")
+                } else {
+                    ""
+                },
+                th.accent(),
+            )
+            .right_aligned(),
+        )
         .border_style(if focused { th.accent() } else { th.muted() });
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -152,10 +171,19 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     .style(style),
                 );
                 if let Some(note) = sheet.catatan.get(&Some(c.id.clone())) {
-                    lines.push(Line::styled(
-                        fit(&format!("   ✎ {}", note.replace('\n', " ")), width),
-                        th.info(),
-                    ));
+                    // A saved note is read whole while its criterion is under ▶.
+                    if i == cursor {
+                        for part in
+                            super::text::wrap(&format!("✎ {note}"), width.saturating_sub(3).max(1))
+                        {
+                            lines.push(Line::styled(format!("   {part}"), th.info()));
+                        }
+                    } else {
+                        lines.push(Line::styled(
+                            fit(&format!("   ✎ {}", note.replace('\n', " ")), width),
+                            th.info(),
+                        ));
+                    }
                 }
             }
             PanelRow::Item(k, b) => {
@@ -167,14 +195,34 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     Some(Tick::Tidak) => ("☒", th.error()),
                     None => ("☐", th.muted()),
                 };
-                lines.push(
-                    Line::from(vec![
-                        Span::raw(format!("{marker} ")),
-                        Span::styled(format!("{mark} "), mstyle),
-                        Span::raw(fit(&c.panduan[b], width.saturating_sub(4))),
-                    ])
-                    .style(style),
-                );
+                // The item under ▶ is shown whole, wrapped; the others fit one line each.
+                let room = width.saturating_sub(4);
+                let parts = if i == cursor {
+                    super::text::wrap(&c.panduan[b], room.max(1))
+                } else {
+                    vec![fit(&c.panduan[b], room)]
+                };
+                for (n, part) in parts.into_iter().enumerate() {
+                    lines.push(
+                        Line::from(vec![
+                            Span::raw(if n == 0 {
+                                format!("{marker} ")
+                            } else {
+                                "  ".to_string()
+                            }),
+                            Span::styled(
+                                if n == 0 {
+                                    format!("{mark} ")
+                                } else {
+                                    "  ".into()
+                                },
+                                mstyle,
+                            ),
+                            Span::raw(part),
+                        ])
+                        .style(style),
+                    );
+                }
             }
             PanelRow::Note => {
                 let note = sheet.catatan.get(&None).cloned().unwrap_or_default();
@@ -188,6 +236,9 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                                     "general note (Enter to write)",
                                 )
                                 .to_string()
+                            } else if i == cursor {
+                                // Under ▶ the note is read first line whole; the rest follows.
+                                String::new()
                             } else {
                                 fit(&note.replace('\n', " "), width.saturating_sub(3))
                             },
@@ -200,6 +251,11 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
                     ])
                     .style(style),
                 );
+                if i == cursor && !note.is_empty() {
+                    for part in super::text::wrap(&note, width.saturating_sub(3).max(1)) {
+                        lines.push(Line::styled(format!("   {part}"), th.info()));
+                    }
+                }
             }
         }
     }
@@ -213,13 +269,22 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let h = usize::from(list_area.height).max(1);
     let scroll = cursor_line.saturating_sub(h.saturating_sub(2) / 2);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
-    let msg = match &j.message {
+    let msg = match j.message_on(Some(id)) {
         Some((true, m)) => Line::styled(format!("✓ {m}"), th.success()),
         Some((false, m)) => Line::styled(format!("✗ {m}"), th.error()),
+        None if focused => Line::styled(
+            app.bar_keys_of(&[crate::app::action::Context::Panel])
+                .iter()
+                .map(|(k, t)| format!("{k} {t}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            th.muted(),
+        ),
+        // Digits are steps until the panel has focus: say so where the judge looks.
         None => Line::styled(
             app.t(
-                "1-5 nilai · +/- setengah · ] berikut · spasi centang · u batal",
-                "1-5 score · +/- half · ] next · space tick · u undo",
+                "Tab ke panel ini untuk menilai ▶",
+                "Tab to this panel to score ▶",
             ),
             th.muted(),
         ),
@@ -415,17 +480,21 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 format!("{} ", app.t("Ekspor ke:", "Export to:")),
                 th.accent(),
             ),
-            Span::raw(format!("{path}▏")),
-            Span::styled(
-                format!(
-                    "  {}",
-                    app.t("Enter tulis · Esc batal", "Enter write · Esc cancel")
+            Span::raw(super::text::with_cursor(path, true)),
+            match (&j.overwrite, j.message_on(None)) {
+                // The file exists: the question is what the judge must see.
+                (Some(_), Some((_, m))) => Span::styled(format!("  {m}"), th.warning()),
+                _ => Span::styled(
+                    format!(
+                        "  {}",
+                        keys_hint(app, crate::app::action::Context::ExportPath)
+                    ),
+                    th.muted(),
                 ),
-                th.muted(),
-            ),
+            },
         ])
     } else {
-        match &j.message {
+        match j.message_on(None) {
             Some((ok, m)) => Line::styled(m.clone(), if *ok { th.success() } else { th.error() }),
             None => Line::raw(""),
         }
@@ -475,6 +544,40 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
             )),
         ]));
         lines.push(Line::styled(format!("  {}", p.nama), th.muted()));
+        // Which entries are started but not finished: what a coordinator chases.
+        let rubrik = &j.judging.competition.rubrik;
+        let sheets = j.judging.sheets(&p.juri);
+        let started: Vec<String> = j
+            .judging
+            .competition
+            .entries
+            .iter()
+            .filter(|e| j.judging.bar(&p.juri, &e.id).is_none())
+            .filter_map(|e| {
+                let s = sheets.get(&e.id)?;
+                (s.status(rubrik) == tulta_core::judging::scoring::Status::InProgress).then(|| {
+                    format!(
+                        "{} {}/{}",
+                        e.id,
+                        s.skor.len().min(rubrik.kriteria.len()),
+                        rubrik.kriteria.len()
+                    )
+                })
+            })
+            .collect();
+        if !started.is_empty() {
+            lines.push(Line::styled(
+                fit(
+                    &format!(
+                        "  ◐ {}: {}",
+                        app.t("berjalan", "started"),
+                        started.join(" · ")
+                    ),
+                    usize::from(area.width),
+                ),
+                th.warning(),
+            ));
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -517,6 +620,15 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// An overlay's own keys in one line, from the keymap as the bottom bar shows them.
+fn keys_hint(app: &App, ctx: crate::app::action::Context) -> String {
+    app.bar_keys_of(&[ctx, crate::app::action::Context::Always])
+        .iter()
+        .map(|(k, t)| format!("{k} {t}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The overlays: judge picker, note editor, Simpan/Buang/Batal.
 pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
@@ -527,23 +639,28 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
             Line::styled(app.t("Siapa yang menilai?", "Who is scoring?"), th.title()),
             Line::raw(""),
         ];
+        let width = area.width.saturating_sub(4).min(110);
+        let room = usize::from(width.saturating_sub(2));
         for (i, x) in judges.iter().enumerate() {
-            let line = Line::from(vec![
-                Span::styled(
-                    format!("{} {:<8}", if i == sel { "▶" } else { " " }, x.id),
-                    th.accent(),
-                ),
-                Span::raw(x.nama.clone()),
-                Span::styled(
-                    x.opd.as_ref().map_or(String::new(), |o| format!(" · {o}")),
-                    th.muted(),
-                ),
-            ]);
-            lines.push(if i == sel {
-                line.style(th.selected())
+            let head = format!("{} {:<8}", if i == sel { "▶" } else { " " }, x.id);
+            let opd = x.opd.clone().unwrap_or_default();
+            // The OPD decides conflicts: when it does not fit beside the name it gets its own line.
+            let beside =
+                head.chars().count() + x.nama.chars().count() + 3 + opd.chars().count() <= room;
+            let mut spans = vec![Span::styled(head, th.accent()), Span::raw(x.nama.clone())];
+            if beside && !opd.is_empty() {
+                spans.push(Span::styled(format!(" · {opd}"), th.muted()));
+            }
+            let style = if i == sel {
+                th.selected()
             } else {
-                line
-            });
+                Style::default()
+            };
+            lines.push(Line::from(spans).style(style));
+            if !beside && !opd.is_empty() {
+                let text = format!("           {}", fit(&opd, room.saturating_sub(11)));
+                lines.push(Line::from(Span::styled(text, th.muted())).style(style));
+            }
         }
         let ro = Line::from(Span::raw(format!(
             "{} {}",
@@ -557,13 +674,10 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
         });
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            app.t(
-                "↑↓ pilih · Enter pakai (diingat) · Esc hanya membaca",
-                "↑↓ select · Enter use (remembered) · Esc read only",
-            ),
+            keys_hint(app, crate::app::action::Context::Picker),
             th.muted(),
         ));
-        let popup = super::centred(area, 76, lines.len() as u16 + 2);
+        let popup = super::centred(area, width, lines.len() as u16 + 2);
         frame.render_widget(Clear, popup);
         frame.render_widget(
             Paragraph::new(lines).style(th.base()).block(
@@ -581,14 +695,6 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
             app.t("Catatan", "Note"),
             note.kriteria.as_deref().unwrap_or(app.t("umum", "general"))
         );
-        let mut text: Vec<Line> = note
-            .text
-            .split('\n')
-            .map(|l| Line::raw(l.to_string()))
-            .collect();
-        if let Some(last) = text.last_mut() {
-            last.spans.push(Span::styled("▏", th.accent()));
-        }
         let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
             .areas(Block::bordered().inner(popup));
         frame.render_widget(Clear, popup);
@@ -599,20 +705,15 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
                 .style(th.base()),
             popup,
         );
-        let h = usize::from(body.height);
-        let scroll = text.len().saturating_sub(h) as u16;
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            body,
-        );
+        // The editor keeps its own scroll, following the cursor.
+        let mut editor = note.editor.clone();
+        editor.set_style(th.base());
+        editor.set_cursor_line_style(Style::default());
+        editor.set_cursor_style(th.selected());
+        frame.render_widget(&editor, body);
         frame.render_widget(
             Paragraph::new(Line::styled(
-                app.t(
-                    "Enter baris baru · Ctrl-S simpan · Esc selesai",
-                    "Enter new line · Ctrl-S save · Esc done",
-                ),
+                keys_hint(app, crate::app::action::Context::NoteEditor),
                 th.muted(),
             )),
             foot,

@@ -59,22 +59,15 @@ fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let mut spans = Vec::new();
-    let keys = app
-        .keys()
-        .iter()
-        .chain(crate::app::keys::GLOBAL.iter())
-        .filter_map(|k| k.3.map(|short| (k.0, short)));
-    for (key, (id, en)) in keys {
+    for (key, short) in app.bar_keys() {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", th.muted()));
         }
-        let key = crate::app::keys::label(key, app.lang);
-        let key = key.split("  ").next().unwrap_or(key);
         spans.push(Span::styled(
             key,
             Style::default().fg(th.accent).add_modifier(Modifier::BOLD),
         ));
-        spans.push(Span::styled(format!(" {}", app.t(id, en)), th.muted()));
+        spans.push(Span::styled(format!(" {short}"), th.muted()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -94,43 +87,29 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// Draws the help overlay; returns how far it can scroll and how many lines it shows.
 fn draw_help(frame: &mut Frame, area: Rect, app: &App) -> (u16, u16) {
     let th = &app.theme;
-    let title = match app.screen {
-        _ if app.source.is_some() => app.t("Baris sumber", "Source line"),
-        Screen::Overview => app.t("Ikhtisar", "Overview"),
-        Screen::Walk => app.t("Langkah demi langkah", "Step by step"),
-        Screen::Search => app.t("Cari arsip", "Search the archive"),
-        Screen::Draft => app.t("Pantau draf", "Draft watch"),
-        Screen::Ranking => app.t("Peringkat", "Ranking"),
-        Screen::Progress => app.t("Kemajuan juri", "Judges' progress"),
-    };
+    let sections = app.help_sections();
+    let title = sections.first().map_or("", |(t, _)| *t);
     let mut lines = vec![Line::from(Span::styled(
         format!("{} — {title}", app.t("Tombol", "Keys")),
         th.title(),
     ))];
-    let section = |lines: &mut Vec<Line>, keys: &[crate::app::keys::Key]| {
-        for (key, id, en, _) in keys {
+    for (i, (heading, keys)) in sections.iter().enumerate() {
+        lines.push(Line::raw(""));
+        if i > 0 {
+            lines.push(Line::from(Span::styled(*heading, th.title())));
+        }
+        for (key, text) in keys {
             lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{:>20}  ", crate::app::keys::label(key, app.lang)),
-                    th.accent(),
-                ),
-                Span::raw(app.t(id, en).to_string()),
+                Span::styled(format!("{key:>20}  "), th.accent()),
+                Span::raw(text.clone()),
             ]));
         }
-    };
-    lines.push(Line::raw(""));
-    section(&mut lines, app.keys());
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        app.t("Di mana saja", "Anywhere"),
-        th.title(),
-    )));
-    section(&mut lines, crate::app::keys::GLOBAL);
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         app.t(
-            "↑↓ PgUp PgDn menggulir · tombol lain menutup bantuan ini.",
-            "↑↓ PgUp PgDn scroll · any other key closes this help.",
+            "↑↓ PgUp PgDn menggulir · Esc ? q menutup bantuan ini.",
+            "↑↓ PgUp PgDn scroll · Esc ? q close this help.",
         ),
         th.muted(),
     )));

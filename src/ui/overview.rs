@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let th = &app.theme;
     let ov = &app.overview;
     let lib = &app.library;
-    let show_filter = ov.editing || !ov.filter.is_empty();
+    let show_filter = ov.editing || !ov.filter.value().is_empty();
     let judging = app.judge.as_ref().filter(|j| j.juri.is_some());
     // A journal that is not (wholly) counted must never look like work not yet done.
     let banners: Vec<String> = app
@@ -129,11 +129,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     );
 
     if show_filter {
-        let cursor = if ov.editing { "▏" } else { "" };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(format!("{} ", app.t("saring:", "filter:")), th.accent()),
-                Span::raw(format!("{}{cursor}", ov.filter)),
+                Span::raw(super::text::with_cursor(&ov.filter, ov.editing)),
                 Span::styled(
                     format!("   {} / {}", ov.visible.len(), lib.rows.len()),
                     th.muted(),
@@ -220,11 +219,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         header.push(app.t("Nilai saya", "My score").to_string());
     }
     let mut widths = Vec::new();
+    // The title is what people read a list by: the id and OPD columns give it room.
     if wide {
-        widths.push(Constraint::Length(30));
+        widths.push(Constraint::Length(24));
     }
     widths.extend([
-        Constraint::Length(if wide { 34 } else { 22 }),
+        Constraint::Length(if wide { 26 } else { 22 }),
         Constraint::Length(9),
         Constraint::Length(5),
         Constraint::Min(12),

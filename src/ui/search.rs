@@ -43,8 +43,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
 
     let focused = s.focus == Focus::Query;
     let cursor = if focused { "▏" } else { "" };
-    let placeholder = s.query.is_empty() && !focused;
-    let text = if s.query.is_empty() && focused {
+    let placeholder = s.query.value().is_empty() && !focused;
+    let text = if s.query.value().is_empty() && focused {
         Line::from(vec![
             Span::raw(cursor),
             Span::styled(
@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     } else if placeholder {
         Line::styled(app.t("(kosong)", "(empty)"), th.muted())
     } else {
-        Line::raw(format!("{}{cursor}", s.query))
+        Line::raw(super::text::with_cursor(&s.query, focused))
     };
     frame.render_widget(
         Paragraph::new(text).block(
@@ -238,12 +238,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             ])
             .style(base),
         );
+        // The step that matched comes first: it is what Enter opens, so a narrow screen cuts the
+        // id and OPD before it.
         let step = h
             .langkah
             .and_then(steps::name)
             .map_or(String::new(), |(id, en)| {
                 format!(
-                    " · {} {}: {}",
+                    "{} {}: {} · ",
                     app.t("langkah", "step"),
                     h.langkah.unwrap_or(0),
                     app.t(id, en)
@@ -252,7 +254,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         lines.push(Line::styled(
             fit(
                 &format!(
-                    "  {} · {} · {} · {} {}{step}",
+                    "  {step}{} · {} · {} · {} {}",
                     h.id,
                     h.opd,
                     h.tahun.map_or("—".into(), |t| t.to_string()),

@@ -7,6 +7,19 @@ use ratatui::style::Style;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
+/// A one-line field's text with its cursor drawn where typing goes.
+pub fn with_cursor(input: &tui_input::Input, focused: bool) -> String {
+    let value = input.value();
+    if !focused {
+        return value.to_string();
+    }
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    format!("{}▏{}", &value[..at], &value[at..])
+}
+
 pub use tulta_core::text::{decimal as fixed, fit, number as num, pad};
 
 /// The part of a source line that fits `width` characters with the 1-based `column` in it, and

@@ -532,8 +532,25 @@ fn draw_check(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
         app.t("Daftar periksa juri", "Judge's checklist"),
         th.accent().add_modifier(Modifier::BOLD),
     ))];
-    for (id, en) in steps::CHECKLIST[w.step - 1] {
-        lines.push(Line::raw(format!("  ☐ {}", app.t(id, en))));
+    // One checklist: while a judge scores this entry, the rubric's guidance items in the panel
+    // are the ones that are ticked, so this tab points there instead of a list that cannot be.
+    let scoring = w.opened.risalah.as_ref().is_some_and(|r| {
+        app.judge
+            .as_ref()
+            .is_some_and(|j| j.has_panel(r.id_str()) && j.bar(r.id_str()).is_none())
+    });
+    if scoring {
+        lines.push(Line::styled(
+            app.t(
+                "  butir panduan dicentang di panel Nilai → (Tab, lalu spasi)",
+                "  guidance items are ticked in the Scores panel → (Tab, then Space)",
+            ),
+            th.muted(),
+        ));
+    } else {
+        for (id, en) in steps::CHECKLIST[w.step - 1] {
+            lines.push(Line::raw(format!("  ☐ {}", app.t(id, en))));
+        }
     }
     lines.push(Line::raw(""));
     let findings = w.opened.findings_in(Some(w.step));

@@ -30,11 +30,17 @@ pub(super) fn pareto(
     if rows.is_empty() || area.height < 3 {
         return;
     }
-    let label_w = (usize::from(area.width) * 40 / 100).clamp(8, 44);
+    // Every row must fit on one line (a wrapped cum% reads as a row of its own): in a narrow pane
+    // the labels give way first, then the plot, never the numbers.
     let nums_w = 14;
+    let plot_min = 8;
+    let label_w = (usize::from(area.width) * 40 / 100)
+        .clamp(8, 44)
+        .min(usize::from(area.width).saturating_sub(nums_w + 2 + plot_min))
+        .max(4);
     let plot_w = usize::from(area.width)
         .saturating_sub(label_w + nums_w + 2)
-        .max(10);
+        .max(plot_min);
     let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max);
     let mark80 = (0.8 * plot_w as f64).round() as usize;
     let col = |pct: f64| ((pct / 100.0) * (plot_w - 1) as f64).round() as usize;
@@ -128,9 +134,16 @@ pub(super) fn pareto(
         lines.push(Line::from(spans));
     }
     // A scale under the plot: 0, 50, 80 and 100 percent of the cumulative line.
+    // Marks that would run into one another are left out, the 80% mark last of all.
     let mut scale: Vec<char> = vec![' '; plot_w + 6];
-    for (pct, text) in [(0.0, "0"), (50.0, "50"), (80.0, "80"), (100.0, "100%")] {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (pct, text) in [(0.0, "0"), (80.0, "80"), (100.0, "100%"), (50.0, "50")] {
         let at = col(pct);
+        let end = at + text.chars().count();
+        if taken.iter().any(|&(a, b)| at <= b && a <= end) {
+            continue;
+        }
+        taken.push((at, end));
         for (k, ch) in text.chars().enumerate() {
             if let Some(c) = scale.get_mut(at + k) {
                 *c = ch;

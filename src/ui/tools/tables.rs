@@ -101,6 +101,39 @@ pub(super) fn plan(
         ("Bagaimana", "How"),
     ];
     debug_assert_eq!(labels.len(), FIVE_W_ONE_H.len());
+    // Beside the scoring panel at 80 columns a table's columns are a few letters wide and words
+    // break inside; there each action is a block of labelled lines across the whole width.
+    if area.width < 60 {
+        let dash = "—".to_string();
+        let w = usize::from(area.width).max(8);
+        let mut lines: Vec<Line> = Vec::new();
+        for a in aksi {
+            let id = a.id.as_ref().map_or(dash.clone(), |t| t.value.clone());
+            let cause = a
+                .penyebab
+                .as_ref()
+                .map_or(dash.clone(), |t| t.value.clone());
+            for (n, part) in wrap(&format!("{id} · {cause}"), w).into_iter().enumerate() {
+                lines.push(if n == 0 {
+                    Line::styled(part, th.accent().add_modifier(Modifier::BOLD))
+                } else {
+                    Line::styled(part, th.accent())
+                });
+            }
+            for (i, (lid, len)) in labels.iter().enumerate() {
+                let value = a.unsur[i].clone().unwrap_or_else(|| dash.clone());
+                for part in wrap(
+                    &format!("{}: {value}", app.t(lid, len)),
+                    w.saturating_sub(2),
+                ) {
+                    lines.push(Line::raw(format!("  {part}")));
+                }
+            }
+            lines.push(Line::raw(""));
+        }
+        text(frame, area, lines, scroll);
+        return;
+    }
     let wide = area.width >= 110;
     // Narrow: three columns of labelled elements; wide: one column per element.
     let widths: Vec<Constraint> = if wide {

@@ -3,8 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
-use crate::judging::scoring::Sheet;
 use crate::judging::scoring::{round2, round_to};
+use crate::judging::scoring::{Sheet, Tick};
 use crate::text::{csv_cell, decimal, pad, printable};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
@@ -398,6 +398,25 @@ fn rank_columns(ctx: &Context) -> Vec<String> {
     columns
 }
 
+/// A tick as the journal names it: the same word in both languages, like the journal itself.
+fn tick_word(t: Tick) -> &'static str {
+    match t {
+        Tick::Ya => "ya",
+        Tick::Sebagian => "sebagian",
+        Tick::Tidak => "tidak",
+    }
+}
+
+/// A judge's ticks on one entry in one cell: `L1.1=ya L3.2=sebagian` (items counted from 1).
+fn ticks_cell(sheet: &Sheet) -> String {
+    sheet
+        .centang
+        .iter()
+        .map(|((k, b), t)| format!("{k}.{}={}", b + 1, tick_word(*t)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn raw_columns(ctx: &Context) -> Vec<(String, String)> {
     ctx.juri
         .iter()
@@ -417,6 +436,11 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
     let raw = raw_columns(ctx);
     let mut header = rank_columns(ctx);
     header.extend(raw.iter().map(|(j, k)| format!("{j}_{k}")));
+    // What judges wrote beside the scores: the general note and the guidance ticks.
+    for j in &ctx.juri {
+        header.push(format!("{j}_catatan_umum"));
+        header.push(format!("{j}_centang"));
+    }
     w.write_record(header.iter().map(|h| csv_text(h)))?;
     for row in &r.rows {
         let mut rec: Vec<String> = vec![
@@ -456,13 +480,24 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
                 .and_then(|s| s.skor.get(k))
                 .map_or(String::new(), |x| decimal(*x, 1, lang))
         }));
+        for j in &ctx.juri {
+            let sheet = ctx.sheets.get(j).and_then(|s| s.get(&row.id));
+            // A judge's words go through the same guard as every other text cell.
+            rec.push(csv_text(
+                sheet
+                    .and_then(|s| s.catatan.get(&None))
+                    .map_or("", String::as_str),
+            ));
+            rec.push(csv_text(&sheet.map(ticks_cell).unwrap_or_default()));
+        }
         w.write_record(&rec)?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// An XLSX workbook: the ranking on the first sheet, every raw score (and note) on the second.
+/// An XLSX workbook: the ranking on the first sheet, every raw score and note (the general note
+/// too) on the second, the guidance ticks on the third.
 pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -557,6 +592,40 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
                     if let Some(n) = note {
                         sheet.write_string(y, 4, n)?;
                     }
+                    y += 1;
+                }
+                if let Some(n) = sheet_of.catatan.get(&None) {
+                    sheet.write_string(y, 0, &row.id)?;
+                    sheet.write_string(y, 1, j)?;
+                    sheet.write_string(y, 2, lang.pick("(umum)", "(general)"))?;
+                    sheet.write_string(y, 4, n)?;
+                    y += 1;
+                }
+            }
+        }
+        sheet.autofit();
+    }
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name(lang.pick("Centang", "Ticks"))?;
+        for (c, h) in ["risalah", "juri", "kriteria", "butir", "centang"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        let mut y = 1u32;
+        for row in &r.rows {
+            for j in &ctx.juri {
+                let Some(sheet_of) = ctx.sheets.get(j).and_then(|s| s.get(&row.id)) else {
+                    continue;
+                };
+                for ((k, b), t) in &sheet_of.centang {
+                    sheet.write_string(y, 0, &row.id)?;
+                    sheet.write_string(y, 1, j)?;
+                    sheet.write_string(y, 2, k)?;
+                    sheet.write_number(y, 3, (*b + 1) as f64)?;
+                    sheet.write_string(y, 4, tick_word(*t))?;
                     y += 1;
                 }
             }

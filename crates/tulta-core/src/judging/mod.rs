@@ -494,16 +494,24 @@ impl Judging {
     }
 
     /// Takes back this judge's last change that still stands, as a new journal line.
-    pub fn undo(&mut self, juri: &str) -> Result<Option<Recorded>, ScoreError> {
-        let last = self
-            .changes
-            .get(juri)
-            .and_then(|c| scoring::last_undoable(c))
-            .cloned();
-        match last {
+    /// Takes back the judge's latest standing change to `risalah` (never another entry's: a judge
+    /// undoing on one entry must not reach into another). Returns the change taken back and the
+    /// `tarik` line that did it; `None` writes nothing.
+    pub fn undo(
+        &mut self,
+        juri: &str,
+        risalah: &str,
+    ) -> Result<Option<(Recorded, Recorded)>, ScoreError> {
+        let here: Vec<Recorded> = self
+            .changes(juri)
+            .iter()
+            .filter(|r| r.risalah == risalah)
+            .cloned()
+            .collect();
+        match scoring::last_undoable(&here).cloned() {
             Some(r) => self
-                .record(juri, &r.risalah, Change::Tarik { urutan: r.urutan })
-                .map(Some),
+                .record(juri, risalah, Change::Tarik { urutan: r.urutan })
+                .map(|t| Some((r, t))),
             None => Ok(None),
         }
     }

@@ -106,8 +106,54 @@ fn tantivy_err(archive: &Archive) -> impl Fn(tantivy::TantivyError) -> SearchErr
 }
 
 /// Runs `text` as a query and returns the best `limit` hits.
+/// `langkah:3 antrean loket` as the README writes it: the other terms are searched in step 3
+/// only (`langkah3:antrean langkah3:loket`), instead of looking for the digit 3 in every step.
+/// Terms that already name a field, and the operators, are left alone.
+pub fn in_step(text: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut step: Option<u8> = None;
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let end = if let Some(quoted) = rest.strip_prefix('"') {
+            quoted.find('"').map_or(rest.len(), |i| i + 2)
+        } else {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        };
+        let token = &rest[..end];
+        match token
+            .strip_prefix("langkah:")
+            .and_then(|n| n.parse::<u8>().ok())
+        {
+            Some(n) if (1..=7).contains(&n) && step.is_none() => step = Some(n),
+            _ => parts.push(token.to_string()),
+        }
+        rest = rest[end..].trim_start();
+    }
+    let Some(n) = step else {
+        return text.to_string();
+    };
+    if parts.is_empty() {
+        return text.to_string();
+    }
+    parts
+        .into_iter()
+        .map(|t| {
+            let operator = matches!(t.as_str(), "AND" | "OR" | "NOT")
+                || t.starts_with(['(', ')', '-', '+'])
+                || t.ends_with(')');
+            if operator || (t.contains(':') && !t.starts_with('"')) {
+                t
+            } else {
+                format!("langkah{n}:{t}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn search(archive: &Archive, text: &str, limit: usize) -> Result<Results, SearchError> {
     let searcher = searcher(archive)?;
+    let text = &in_step(text);
     let ast = query_grammar::parse_query(text).map_err(|_| QueryError::Syntax)?;
     let fields = &archive.fields;
     let mut exact = Builder::new(fields, None);
@@ -301,6 +347,21 @@ fn best_step(
 mod tests {
     use super::snippet::squeeze;
     use super::*;
+
+    #[test]
+    fn langkah_n_restricts_the_other_terms_to_that_step() {
+        assert_eq!(
+            in_step("langkah:3 antrean loket"),
+            "langkah3:antrean langkah3:loket"
+        );
+        assert_eq!(
+            in_step("antrean langkah:6 \"waktu tunggu\" tahun:2025 NOT loket"),
+            "langkah6:antrean langkah6:\"waktu tunggu\" tahun:2025 NOT langkah6:loket"
+        );
+        assert_eq!(in_step("langkah3:antrean"), "langkah3:antrean");
+        assert_eq!(in_step("langkah:9 antrean"), "langkah:9 antrean");
+        assert_eq!(in_step("langkah:3"), "langkah:3");
+    }
 
     #[test]
     fn squeeze_maps_offsets_through_collapsed_space() {
