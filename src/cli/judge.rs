@@ -150,7 +150,13 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
         for (n, line) in std::io::stdin().lock().lines().enumerate() {
-            let line = line.map_err(|e| UsageError::Message(format!("stdin: {e}")))?;
+            let line = line.map_err(|e| {
+                UsageError::Message(format!(
+                    "{}: {}",
+                    lang.pick("masukan standar", "stdin"),
+                    tulta_core::i18n::io_error(&e, lang)
+                ))
+            })?;
             let mut parts = line.split_whitespace();
             let (Some(risalah), Some(kriteria), Some(nilai)) =
                 (parts.next(), parts.next(), parts.next())
@@ -158,13 +164,24 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 if line.trim().is_empty() || line.trim_start().starts_with('#') {
                     continue;
                 }
-                return Err(UsageError::Message(format!(
-                    "stdin line {}: expected RISALAH KRITERIA NILAI [CATATAN]",
-                    n + 1
-                )));
+                return Err(UsageError::Message(match lang {
+                    Lang::Id => format!(
+                        "masukan standar baris {}: bentuknya RISALAH KRITERIA NILAI [CATATAN]",
+                        n + 1
+                    ),
+                    Lang::En => format!(
+                        "stdin line {}: expected RISALAH KRITERIA NILAI [CATATAN]",
+                        n + 1
+                    ),
+                }));
             };
             let nilai: f64 = nilai.replace(',', ".").parse().map_err(|_| {
-                UsageError::Message(format!("stdin line {}: `{nilai}` is not a number", n + 1))
+                UsageError::Message(match lang {
+                    Lang::Id => {
+                        format!("masukan standar baris {}: `{nilai}` bukan angka", n + 1)
+                    }
+                    Lang::En => format!("stdin line {}: `{nilai}` is not a number", n + 1),
+                })
             })?;
             let note: Vec<&str> = parts.collect();
             let note = (!note.is_empty()).then(|| note.join(" "));
@@ -185,7 +202,11 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let (Some(risalah), Some(kriteria), Some(nilai)) = (args.risalah, args.kriteria, args.nilai)
     else {
         return Err(UsageError::Message(
-            "give --risalah, --kriteria and --nilai (or --stdin)".into(),
+            lang.pick(
+                "berikan --risalah, --kriteria dan --nilai (atau --stdin)",
+                "give --risalah, --kriteria and --nilai (or --stdin)",
+            )
+            .into(),
         ));
     };
     match record_one(
@@ -211,17 +232,23 @@ pub fn rank(
     lang: Lang,
 ) -> Result<ExitCode, UsageError> {
     let kategori = Kategori::parse(kategori).ok_or_else(|| {
-        UsageError::Message(format!(
-            "unknown --kategori `{kategori}` (opd, kelurahan or semua)"
-        ))
+        UsageError::Message(match lang {
+            Lang::Id => {
+                format!("--kategori `{kategori}` tidak dikenal (opd, kelurahan atau semua)")
+            }
+            Lang::En => format!("unknown --kategori `{kategori}` (opd, kelurahan or semua)"),
+        })
     })?;
     let j = open(lomba, lang)?;
     let metode = match metode {
         Some(m) => Agregasi::parse(m).ok_or_else(|| {
-            UsageError::Message(format!(
-                "unknown --metode `{m}` ({})",
-                Agregasi::NAMES.join(", ")
-            ))
+            UsageError::Message(match lang {
+                Lang::Id => format!(
+                    "--metode `{m}` tidak dikenal ({})",
+                    Agregasi::NAMES.join(", ")
+                ),
+                Lang::En => format!("unknown --metode `{m}` ({})", Agregasi::NAMES.join(", ")),
+            })
         })?,
         None => j.competition.lomba.agregasi,
     };
@@ -232,20 +259,24 @@ pub fn rank(
         RankFormat::Json => (export::json(&ranking, &ctx) + "\n").into_bytes(),
         RankFormat::Md => export::markdown(&ranking, &ctx, lang).into_bytes(),
         RankFormat::Csv => export::csv(&ranking, &ctx, lang)
-            .map_err(|e| UsageError::Message(e.to_string()))?
+            .map_err(|e| export_failed(&e.to_string(), lang))?
             .into_bytes(),
         RankFormat::Xlsx => {
             if output.is_none() && std::io::stdout().is_terminal() {
                 return Err(UsageError::Message(
-                    "XLSX is binary: give --output FILE.xlsx (or redirect standard output)".into(),
+                    lang.pick(
+                        "XLSX berupa biner: berikan --output BERKAS.xlsx (atau alihkan keluaran standar)",
+                        "XLSX is binary: give --output FILE.xlsx (or redirect standard output)",
+                    )
+                    .into(),
                 ));
             }
-            export::xlsx(&ranking, &ctx, lang).map_err(|e| UsageError::Message(e.to_string()))?
+            export::xlsx(&ranking, &ctx, lang).map_err(|e| export_failed(&e.to_string(), lang))?
         }
     };
     match output {
         Some(path) => {
-            write_atomically(path, &bytes)?;
+            write_atomically(path, &bytes, lang)?;
             eprintln!(
                 "{} {}",
                 lang.pick("peringkat ditulis ke", "ranking written to"),
@@ -260,9 +291,26 @@ pub fn rank(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), UsageError> {
-    tulta_core::files::write_atomic(path, bytes)
-        .map_err(|e| UsageError::Message(format!("{}: {e}", path.display())))
+pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), UsageError> {
+    tulta_core::files::write_atomic(path, bytes).map_err(|e| {
+        UsageError::Message(format!(
+            "{}: {}",
+            path.display(),
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    })
+}
+
+/// The spreadsheet writers' own errors are English; the user is told in their language what failed.
+fn export_failed(detail: &str, lang: Lang) -> UsageError {
+    tracing::error!(detail, "export failed");
+    UsageError::Message(
+        lang.pick(
+            "ekspor gagal (rinciannya di log: tulta --verbose)",
+            "export failed (details in the log: tulta --verbose)",
+        )
+        .into(),
+    )
 }
 
 /// `verify` a competition's journals, or one journal file.
@@ -302,8 +350,9 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
             ));
             continue;
         }
-        let read = journal::read(path, juri.as_deref())
-            .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
+        let read = journal::read(path, juri.as_deref()).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
         match &read.breach {
             Some(b) => {
                 broken = true;
@@ -362,8 +411,13 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
     let dir = judging::journal_dir(&comp);
     let mut loaded = Vec::new();
     for f in files {
-        let bytes =
-            std::fs::read(f).map_err(|e| UsageError::Message(format!("{}: {e}", f.display())))?;
+        let bytes = std::fs::read(f).map_err(|e| {
+            UsageError::Message(format!(
+                "{}: {}",
+                f.display(),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
         loaded.push((f.display().to_string(), bytes));
     }
     match judging::import(&dir, &comp, &loaded) {

@@ -60,6 +60,18 @@ impl fmt::Display for Code {
 #[error("unknown diagnostic code `{0}` (codes are T001-T007, T101-T104, T201-T210, T301-T309)")]
 pub struct UnknownCode(String);
 
+impl UnknownCode {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Id => format!(
+                "kode diagnostik `{}` tidak dikenal (kodenya T001-T007, T101-T104, T201-T210, T301-T309)",
+                self.0
+            ),
+            crate::i18n::Lang::En => self.to_string(),
+        }
+    }
+}
+
 impl FromStr for Code {
     type Err = UnknownCode;
 

@@ -32,7 +32,10 @@ impl SourceError {
         use crate::i18n::Lang::*;
         match (self, lang) {
             (SourceError::NotFound(p), Id) => format!("{p}: berkas atau folder itu tidak ada"),
-            (SourceError::Io { path, err }, Id) => format!("{path}: tidak dapat dibaca: {err}"),
+            (SourceError::Io { path, err }, Id) => format!(
+                "{path}: tidak dapat dibaca: {}",
+                crate::i18n::io_error(err, Id)
+            ),
             (_, En) => self.to_string(),
         }
     }

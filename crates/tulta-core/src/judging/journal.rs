@@ -265,7 +265,8 @@ impl Journal {
             path: path.display().to_string(),
             err,
         };
-        std::fs::create_dir_all(dir).map_err(io)?;
+        crate::files::create_dir_all_durable(dir).map_err(io)?;
+        let new_file = !path.exists();
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -273,6 +274,10 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(io)?;
+        // The first line's fsync keeps its bytes; the name needs its folder synced as well.
+        if new_file {
+            crate::files::sync_parent(&path).map_err(io)?;
+        }
         match crate::files::try_lock_briefly(&file) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -378,7 +383,7 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
 
 /// Copies a verified journal (and a head for it) into `dir`, atomically.
 pub fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_dir_all_durable(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;
     let last_line = bytes
