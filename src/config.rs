@@ -88,7 +88,6 @@ impl Config {
                 let mut notices: Vec<String> = unknown
                     .iter()
                     .map(|key| {
-                        tracing::warn!(key, "unknown config key ignored");
                         Lang::both(|lang| match lang {
                             Lang::Id => format!(
                                 "{}: kunci `{key}` tidak dikenal, diabaikan",

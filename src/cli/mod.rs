@@ -388,6 +388,9 @@ pub fn main() -> ExitCode {
         return usage_failure(&e.message(lang));
     }
     logging::debug_panic_on_request();
+    for notice in &config.notices {
+        tracing::warn!(notice = Lang::En.pick_half(notice), "config");
+    }
     if !opens_screen {
         for notice in &config.notices {
             eprintln!(
