@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use tulta::app::library::Library;
 use tulta::app::search::IndexState;
 use tulta::app::{App, Bg, Options};
-use tulta::ui::theme::Theme;
+use tulta::theme::Theme;
 use tulta_core::files::sources::Root;
 use tulta_core::i18n::Lang;
 

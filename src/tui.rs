@@ -1,5 +1,6 @@
 //! The terminal side of the app: raw mode and the alternate screen, the event loop, background
-//! loading, and putting the terminal back however the app ends — quit, panic, Ctrl-C, SIGTERM.
+//! loading, and putting the terminal back however the app ends — quit, panic, Ctrl-C, SIGTERM —
+//! with a note being typed kept as a draft.
 
 use crate::app::library::Library;
 use crate::app::{App, Bg};
@@ -14,6 +15,7 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
+use tulta_core::i18n::Localized;
 
 /// Undoes what [`enter`] did; safe to call twice.
 fn leave() {
@@ -139,6 +141,10 @@ pub fn run(mut app: App, load: Option<Root>) -> io::Result<()> {
             app.on_bg(msg, now);
         }
         app.tick(now);
+        // Before the next stop check: a note typed so far is on disk whatever ends the app.
+        if let Some(j) = app.judge.as_mut() {
+            j.keep_draft();
+        }
     }
     drop(terminal);
     Ok(())

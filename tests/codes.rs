@@ -453,6 +453,97 @@ fn names_match_across_steps_ignoring_case_and_spaces() {
     assert_eq!(codes(&text), Vec::<&str>::new());
 }
 
+const LOMBA: &str = "format: lomba/1\nid: uji-lomba\nnama: Lomba Uji\ntahun: 2026\nrisalah: risalah/\njuri:\n  - {id: juri-1, nama: Satu}\n  - {id: juri-2, nama: Dua}\nkonflik:\n  - {juri: juri-2, risalah: uji-2026-kelurahan-mawar}\n";
+
+const RUBRIK: &str = "format: rubrik/1\nskala: {min: 1, maks: 5}\nkriteria:\n  - {id: L1, nama: Masalah, bobot: 60}\n  - {id: L2, nama: Penyebab, bobot: 40}\npredikat:\n  - {min: 4, kode: A, label: Baik}\n  - {min: 0, kode: B, label: Cukup}\npemecah_seri: [L1]\n";
+
+fn lomba_edit(from: &str, to: &str) -> String {
+    assert_eq!(LOMBA.matches(from).count(), 1, "`{from}`");
+    LOMBA.replacen(from, to, 1)
+}
+
+fn rubrik_edit(from: &str, to: &str) -> String {
+    assert_eq!(RUBRIK.matches(from).count(), 1, "`{from}`");
+    RUBRIK.replacen(from, to, 1)
+}
+
+#[test]
+fn the_lomba_and_rubrik_fixtures_are_clean() {
+    assert_eq!(codes(LOMBA), Vec::<&str>::new());
+    assert_eq!(codes(RUBRIK), Vec::<&str>::new());
+}
+
+#[test]
+fn t401_ids_that_are_not_file_names() {
+    for bad in ["../../pwned", "/etc/evil", "Juri-1", "juri 1"] {
+        let text = lomba_edit(
+            "{id: juri-1, nama: Satu}",
+            &format!("{{id: \"{bad}\", nama: Satu}}"),
+        );
+        assert_finding(&text, "T401", bad, &format!("\"{bad}"));
+    }
+    let text = rubrik_edit("{id: L2,", "{id: L2/x,");
+    assert_finding(&text, "T401", "L2/x", "L2/x");
+    assert_eq!(codes(&text), ["T401"]);
+}
+
+#[test]
+fn t402_the_same_id_twice_in_one_file() {
+    let text = lomba_edit("{id: juri-2, nama: Dua}", "{id: juri-1, nama: Dua}");
+    assert_finding(&text, "T402", "nama: Dua", "juri-1");
+    let text = rubrik_edit("{id: L2,", "{id: l1,");
+    assert_finding(&text, "T402", "l1", "l1");
+    let text = rubrik_edit("kode: B,", "kode: A,");
+    assert_finding(&text, "T402", "min: 0", "A");
+}
+
+#[test]
+fn t403_unusable_rubric_numbers() {
+    let text = rubrik_edit("{min: 1, maks: 5}", "{min: 5, maks: 1}");
+    assert_finding(&text, "T403", "skala", "5");
+    let text = rubrik_edit("{min: 1, maks: 5}", "{min: 1, maks: .inf}");
+    assert_finding(&text, "T403", "skala", "1");
+    let text = rubrik_edit("bobot: 60", "bobot: .nan");
+    assert_finding(&text, "T403", "Masalah", ".nan");
+    let text = rubrik_edit("bobot: 40", "bobot: -40");
+    assert_finding(&text, "T403", "Penyebab", "-40");
+    let text = rubrik_edit("bobot: 60", "bobot: 0").replace("bobot: 40", "bobot: 0");
+    assert_finding(&text, "T403", "kriteria:", "kriteria");
+    let text = rubrik_edit("{min: 4, kode: A", "{min: 6, kode: A");
+    assert_finding(&text, "T403", "kode: A", "6");
+}
+
+#[test]
+fn t404_references_to_nothing() {
+    let text = lomba_edit("{juri: juri-2,", "{juri: juri-02,");
+    assert_finding(&text, "T404", "juri-02", "juri-02");
+    let text = rubrik_edit("pemecah_seri: [L1]", "pemecah_seri: [L9]");
+    assert_finding(&text, "T404", "pemecah_seri", "L9");
+    // An entry the competition does not have, when its entries are checked along with it.
+    let lomba = lomba_edit(
+        "risalah: uji-2026-kelurahan-mawar}",
+        "risalah: uji-2026-tidak-ada}",
+    );
+    let checked = check_files(&[
+        source("lomba/lomba.yaml", &lomba),
+        source("lomba/risalah/mawar.yaml", CLEAN),
+    ]);
+    let (line, column) = pos_of(&lomba, "uji-2026-tidak-ada", "uji-2026-tidak-ada");
+    assert!(
+        checked[0]
+            .diagnostics
+            .iter()
+            .any(|d| d.code().as_str() == "T404" && (d.pos.line, d.pos.column) == (line, column)),
+        "{:?}",
+        checked[0].diagnostics
+    );
+    let fine = check_files(&[
+        source("lomba/lomba.yaml", LOMBA),
+        source("lomba/risalah/mawar.yaml", CLEAN),
+    ]);
+    assert!(fine[0].diagnostics.is_empty(), "{:?}", fine[0].diagnostics);
+}
+
 #[test]
 fn every_code_has_a_test_here() {
     let me = include_str!("codes.rs");

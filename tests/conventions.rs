@@ -217,12 +217,13 @@ fn a_mistyped_command_is_suggested_not_opened_as_a_path() {
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
 }
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "check",
     "explain",
     "score",
     "rank",
     "verify",
+    "kunci",
     "progress",
     "import",
     "index",
@@ -487,11 +488,17 @@ fn traced(s: &Sandbox, args: &[&str]) -> Option<Trace> {
             None => cmd.env_remove(k),
         };
     }
-    let o = cmd.output().ok()?;
-    if !trace.is_file() || !o.status.success() {
-        eprintln!("SKIPPED: strace could not trace here: {}", err(&o));
+    // strace itself may be barred from tracing (no ptrace in some containers): then skip.
+    let probe = Command::new("strace")
+        .args(["-o", "/dev/null", "true"])
+        .output()
+        .ok()?;
+    if !probe.status.success() {
+        eprintln!("SKIPPED: strace could not trace here: {}", err(&probe));
         return None;
     }
+    let o = cmd.output().expect("strace");
+    assert!(o.status.success(), "{args:?}: {}", err(&o));
     let text = std::fs::read_to_string(&trace).expect("trace");
     let mut opened = Vec::new();
     let mut synced = Vec::new();

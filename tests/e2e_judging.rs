@@ -153,3 +153,64 @@ fn sigkill_mid_session_loses_nothing_reported_saved() {
         String::from_utf8_lossy(&verify.stdout)
     );
 }
+
+/// SIGTERM while a note is being typed: the next start offers the note back, and saving it
+/// journals it.
+#[test]
+fn a_note_being_typed_at_sigterm_is_offered_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = tempfile::tempdir().expect("tmp");
+    let etc = tempfile::tempdir().expect("tmp");
+    competition_copy(dir.path());
+    let env = [
+        ("TULTA_DATA_DIR", data.path()),
+        ("TULTA_CONFIG_DIR", etc.path()),
+        ("TULTA_CACHE_DIR", etc.path()),
+    ];
+    let dir_arg = dir.path().display().to_string();
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    open_entry(&mut term);
+    term.send("e");
+    term.send("Pareto rapi, target jelas");
+    term.wait_for("target jelas");
+    let pid = term.child.process_id().expect("pid");
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill")
+        .success());
+    let _ = term.wait_exit();
+
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    term.wait_for("Pareto rapi, target jelas");
+    term.send("\x13"); // Ctrl-S
+                       // Journaled: the entry is now in progress for this judge (the overview is on screen).
+    term.wait_for("◐ 0/8");
+    term.send("q");
+    let _ = term.wait_exit();
+    let ranking = Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(["rank", "--format", "csv"])
+        .arg(dir.path())
+        .env("TULTA_DATA_DIR", data.path())
+        .output()
+        .expect("run");
+    assert!(ranking.status.success());
+    let journal = std::fs::read_dir(data.path())
+        .expect("data")
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .find(|f| f.file_name() == "juri-1.jsonl")
+        .expect("journal")
+        .path();
+    let text = std::fs::read_to_string(journal).expect("read");
+    assert!(
+        text.contains("\"teks\":\"Pareto rapi, target jelas\""),
+        "{text}"
+    );
+    let left = std::fs::read_dir(data.path())
+        .expect("data")
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .any(|f| f.file_name().to_string_lossy().ends_with(".draft.json"));
+    assert!(!left, "the draft is gone once saved");
+}

@@ -317,7 +317,7 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
     assert!(!journal(&c, "juri-1").exists(), "nothing imported");
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(
-        said.contains("jurnal rusak (baris ") && said.contains(" diubah)"),
+        said.contains("jurnal rusak (") && said.contains("baris 1 diubah)"),
         "the breach in the user's words: {said}"
     );
     let copy = dir.path().join("salinan.jsonl");
@@ -335,8 +335,12 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("sama-sama jurnal juri `juri-1`"));
     // A sound journal of a judge this competition does not have.
     let elsewhere = tempfile::tempdir().expect("tmp");
-    let mut j =
-        tulta_core::judging::journal::Journal::open(elsewhere.path(), "juri-x").expect("open");
+    let mut j = tulta_core::judging::journal::Journal::open(
+        elsewhere.path(),
+        "juri-x",
+        tulta_core::judging::journal::Context::default(),
+    )
+    .expect("open");
     j.append(
         "e-opd-a",
         tulta_core::judging::scoring::Change::Skor {

@@ -50,6 +50,7 @@ fn judge(id: &str, sheets: &[(&str, Sheet)]) -> JudgeSheets {
             .iter()
             .map(|(e, s)| (e.to_string(), s.clone()))
             .collect(),
+        barred: Default::default(),
     }
 }
 
@@ -427,6 +428,7 @@ fn arb_judges() -> impl Strategy<Value = (Vec<JudgeSheets>, usize)> {
                             (format!("E{e}"), s)
                         })
                         .collect::<BTreeMap<_, _>>(),
+                    barred: Default::default(),
                 })
                 .collect();
             (judges, ne)

@@ -9,7 +9,7 @@ use std::time::Instant;
 use tulta::app::library::{Library, Origin};
 use tulta::app::search::Reply;
 use tulta::app::{App, Options, Screen};
-use tulta::ui::theme::Theme;
+use tulta::theme::Theme;
 use tulta_core::files::sources;
 use tulta_core::i18n::Lang;
 
@@ -519,4 +519,44 @@ fn a_conflict_is_refused_in_the_panel_and_nothing_is_written() {
     assert_eq!(Some(j.judging.changes("juri-3").len()), before);
     let shown = render(&mut a, 120, 40);
     assert!(shown.contains("may not score"), "{shown}");
+}
+
+/// A journal altered behind the app's back is not shown as work not yet done: the overview and the
+/// scoring panel name the judge, the line and the command, in both languages.
+#[test]
+fn a_damaged_journal_is_loud_in_the_app() {
+    for (lang, words) in [
+        (Lang::Id, ["juri-1", "baris 3", "tulta verify"]),
+        (Lang::En, ["juri-1", "line 3", "tulta verify"]),
+    ] {
+        let data = tempfile::tempdir().expect("tmp");
+        let mut a = judging_app(lang, Some("juri-1"), data.path());
+        let dir = a
+            .judge
+            .as_ref()
+            .expect("judging")
+            .judging
+            .dir()
+            .to_path_buf();
+        let path = dir.join("juri-1.jsonl");
+        let text = std::fs::read_to_string(&path).expect("journal");
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        lines[2] = lines[2].replacen("\"nilai\":", "\"nilai\":1", 1);
+        std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+        if let Some(j) = a.judge.as_mut() {
+            j.judging.reload();
+        }
+        let shown = render(&mut a, 100, 30).replace('\n', " ");
+        for w in words {
+            assert!(shown.contains(w), "{lang:?} overview lacks `{w}`: {shown}");
+        }
+        let r = row_of(&a, "tng-2026-dishub-tertib");
+        a.open_row(r, 1);
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+        let shown = render(&mut a, 120, 40);
+        assert!(
+            shown.contains(lang.pick("tidak dapat disimpan", "cannot be saved")),
+            "{shown}"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tulta_core::files::sources::Root;
+use tulta_core::i18n::Localized;
 use tulta_core::search::{self, Archive, Notice, Rebuilt, Results, Stats};
 
 const CLEAN: &str = include_str!("fixtures/bersih.yaml");
@@ -218,7 +219,7 @@ fn unknown_fields_and_bad_years_are_the_users_to_fix() {
         search::QueryError::NotAYear("lalu".into())
     );
     assert!(err("warna:merah")
-        .text(tulta_core::i18n::Lang::Id)
+        .message(tulta_core::i18n::Lang::Id)
         .contains("tidak dikenal"));
 }
 

@@ -48,10 +48,9 @@ struct File {
 
 /// One cache file per reports folder, named by a hash of its absolute path.
 pub fn file_for(root: &Path) -> PathBuf {
-    use sha2::{Digest, Sha256};
     let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let digest = Sha256::digest(abs.display().to_string().as_bytes());
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let digest = tulta_core::text::sha256_hex(abs.display().to_string().as_bytes());
+    let hex = &digest[..16];
     tulta_core::files::paths::cache_dir()
         .join("overview")
         .join(format!("{hex}.json"))

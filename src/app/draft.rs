@@ -8,6 +8,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
+use tulta_core::i18n::Localized;
 
 /// Saves come in bursts (write, rename, chmod); wait for the burst to end.
 pub const SETTLE: Duration = Duration::from_millis(150);

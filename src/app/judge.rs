@@ -3,7 +3,7 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
 use tulta_core::judging::{Bar, Judging};
@@ -24,8 +24,9 @@ pub enum PanelRow {
     Note,
 }
 
-/// A note being typed: kept out of the journal until the judge saves it.
-#[derive(Clone, Debug, PartialEq)]
+/// A note being typed: kept out of the journal until the judge saves it, and kept on disk as a draft
+/// meanwhile, so that a stop or a lost terminal never loses it (spec §10).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NoteEdit {
     pub risalah: String,
     pub kriteria: Option<String>,
@@ -62,6 +63,8 @@ pub struct JudgeState {
     pub rank_selected: usize,
     /// An export path being typed on the ranking screen.
     pub export: Option<String>,
+    /// The note text last kept as a draft on disk.
+    draft_kept: Option<String>,
 }
 
 impl JudgeState {
@@ -81,6 +84,61 @@ impl JudgeState {
             kategori: Kategori::Semua,
             rank_selected: 0,
             export: None,
+            draft_kept: None,
+        }
+    }
+
+    /// `<journal dir>/<juri>.draft.json`: the note being typed, if any.
+    fn draft_path(&self) -> Option<std::path::PathBuf> {
+        let juri = self.juri.as_deref()?;
+        Some(self.judging.dir().join(format!("{juri}.draft.json")))
+    }
+
+    /// Opens the editor on a note left unsaved by a session that was stopped (SIGTERM, SIGHUP, a
+    /// closed terminal): the judge saves it (Ctrl-S) or discards it.
+    pub fn offer_draft(&mut self, lang: Lang) {
+        let Some(path) = self.draft_path() else {
+            return;
+        };
+        let Some(note) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<NoteEdit>(&b).ok())
+            .filter(|n| self.is_entry(&n.risalah))
+        else {
+            return;
+        };
+        self.draft_kept = Some(note.text.clone());
+        self.note = Some(note);
+        self.message = Some((
+            true,
+            lang.pick(
+                "catatan yang belum tersimpan dari sesi sebelumnya dipulihkan: Ctrl-S menyimpan",
+                "a note left unsaved by the last session is back: Ctrl-S saves it",
+            )
+            .into(),
+        ));
+    }
+
+    /// Keeps the note being typed on disk (or removes the draft once the note is saved or
+    /// discarded). Called after every batch of input, so what was typed is there at any stop.
+    pub fn keep_draft(&mut self) {
+        let Some(path) = self.draft_path() else {
+            return;
+        };
+        match self.note.as_ref().filter(|n| n.changed()) {
+            Some(n) if self.draft_kept.as_deref() != Some(n.text.as_str()) => {
+                if let Ok(bytes) = serde_json::to_vec(n) {
+                    if tulta_core::files::write_atomic(&path, &bytes).is_ok() {
+                        self.draft_kept = Some(n.text.clone());
+                    }
+                }
+            }
+            Some(_) => {}
+            None => {
+                if self.draft_kept.take().is_some() {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
         }
     }
 
@@ -418,7 +476,7 @@ fn describe(change: &Change, lang: Lang) -> String {
         Change::Skor { kriteria, nilai } => {
             format!(
                 "{kriteria} = {}",
-                tulta_core::judging::export::decimal(*nilai, 1, lang)
+                tulta_core::text::decimal(*nilai, 1, lang)
             )
         }
         Change::Catatan { kriteria, .. } => format!(

@@ -3,7 +3,6 @@
 
 use super::cache;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tulta_core::check::{self, Checked, Diagnostic};
@@ -172,28 +171,25 @@ impl Library {
 
     /// T006 needs the whole folder: every row after the first with an id gets the finding.
     fn mark_duplicates(&mut self, reread: &dyn Fn(&str) -> Option<tulta_core::format::Document>) {
-        let mut first: HashMap<String, String> = HashMap::new();
-        for row in &mut self.rows {
-            if row.id.is_empty() {
-                continue;
-            }
-            match first.get(&row.id) {
-                None => {
-                    first.insert(row.id.clone(), row.name.clone());
-                }
-                Some(first_file) => {
-                    let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
-                    let pos = reread(&row.name).map_or(Pos::START, |doc| doc.position(&at));
-                    row.errors += 1;
-                    row.cross_file.push(Diagnostic {
-                        pos,
-                        msg: Msg::DuplicateId {
-                            id: row.id.clone(),
-                            first_file: first_file.clone(),
-                        },
-                    });
-                }
-            }
+        let ids: Vec<Option<String>> = self
+            .rows
+            .iter()
+            .map(|r| (!r.id.is_empty()).then(|| r.id.clone()))
+            .collect();
+        for (i, first) in check::first_holders(&ids).into_iter().enumerate() {
+            let Some(first) = first else { continue };
+            let first_file = self.rows[first].name.clone();
+            let row = &mut self.rows[i];
+            let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
+            let pos = reread(&row.name).map_or(Pos::START, |doc| doc.position(&at));
+            row.errors += 1;
+            row.cross_file.push(Diagnostic {
+                pos,
+                msg: Msg::DuplicateId {
+                    id: row.id.clone(),
+                    first_file,
+                },
+            });
         }
     }
 

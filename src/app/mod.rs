@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Instant;
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::model::tools::ToolKind;
 use walk::{Pane, Walk};
 
@@ -71,7 +71,7 @@ pub struct Areas {
 
 pub struct Options {
     pub lang: Lang,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub mouse: bool,
     /// What "search" searches, if anything.
     pub root: Option<Root>,
@@ -79,7 +79,7 @@ pub struct Options {
 
 pub struct App {
     pub lang: Lang,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::theme::Theme,
     pub mouse: bool,
     pub root: Option<Root>,
     pub library: Library,

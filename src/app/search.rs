@@ -6,7 +6,7 @@ use super::Bg;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::{self, Archive, Results};
 
 /// How long typing must pause before a query is sent.
@@ -257,7 +257,7 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
                 notices: archive
                     .notices
                     .iter()
-                    .map(|n| Lang::both(|lang| n.text(lang).to_string()))
+                    .map(|n| Lang::both(|lang| n.message(lang)))
                     .collect(),
             });
             archive

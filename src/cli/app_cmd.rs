@@ -5,11 +5,11 @@ use super::UsageError;
 use crate::app::library::Library;
 use crate::app::{App, Options};
 use crate::config::{Config, Loaded};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 
 pub struct Settings {
     pub lang: Lang,
@@ -107,7 +107,9 @@ fn judging(
                     remember_juri(id, &loaded.config, notices);
                 }
             }
-            Some(crate::app::judge::JudgeState::new(j, juri))
+            let mut state = crate::app::judge::JudgeState::new(j, juri);
+            state.offer_draft(settings.lang);
+            Some(state)
         }
         Err(e) => {
             notices.push(e.message(settings.lang));

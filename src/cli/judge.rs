@@ -5,7 +5,7 @@ use clap::ValueEnum;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::competition::{self, Competition};
 use tulta_core::judging::export;
 use tulta_core::judging::journal;
@@ -48,26 +48,19 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
         );
     }
     for p in &judging.problems {
-        if let Some(b) = &p.breach {
-            eprintln!(
-                "{}: {}: {} — {}",
-                lang.pick("peringatan", "warning"),
-                p.path,
-                b.describe(lang),
-                lang.pick("jurnal ini tidak dihitung", "this journal is not counted")
-            );
-        } else if let Some(line) = p.torn_line {
-            eprintln!(
-                "{}: {}: {}",
-                lang.pick("catatan", "note"),
-                p.path,
-                match lang {
-                    Lang::Id =>
-                        format!("baris {line} terpotong (kemungkinan mati listrik), diabaikan"),
-                    Lang::En => format!("line {line} is cut short (likely a crash), ignored"),
-                }
-            );
-        }
+        eprintln!(
+            "{}: {} — {}",
+            lang.pick("peringatan", "warning"),
+            p.describe(lang),
+            if p.loses_scores() {
+                lang.pick(
+                    "tidak dihitung; periksa dengan `tulta verify`",
+                    "not counted; see `tulta verify`",
+                )
+            } else {
+                lang.pick("tidak ada nilai yang hilang", "no score is lost")
+            }
+        );
     }
     Ok(judging)
 }
@@ -229,6 +222,7 @@ pub fn rank(
     kategori: &str,
     format: RankFormat,
     output: Option<&Path>,
+    allow_partial: bool,
     lang: Lang,
 ) -> Result<ExitCode, UsageError> {
     let kategori = Kategori::parse(kategori).ok_or_else(|| {
@@ -252,6 +246,23 @@ pub fn rank(
         })?,
         None => j.competition.lomba.agregasi,
     };
+    let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
+    if !lost.is_empty() && !allow_partial {
+        eprintln!(
+            "tulta: {}",
+            match lang {
+                Lang::Id => format!(
+                    "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`), atau terbitkan juga dengan --allow-partial (keluarannya menyebut hal ini)",
+                    lost.join(", ")
+                ),
+                Lang::En => format!(
+                    "the journals of {} are not wholly counted, so this ranking would be wrong; restore them (`tulta verify`), or publish anyway with --allow-partial (the output says so)",
+                    lost.join(", ")
+                ),
+            }
+        );
+        return Ok(ExitCode::from(1));
+    }
     let ranking = j.ranking(metode, kategori);
     let ctx = j.export_context();
     let bytes: Vec<u8> = match format {
@@ -313,34 +324,40 @@ fn export_failed(detail: &str, lang: Lang) -> UsageError {
     )
 }
 
-/// `verify` a competition's journals, or one journal file.
-pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError> {
-    let files: Vec<(String, Option<String>)> = match target {
-        Some(p) if p.extension().is_some_and(|x| x == "jsonl") => {
-            vec![(p.display().to_string(), None)]
-        }
-        _ => {
-            let comp = load(target, lang)?;
-            let dir = judging::journal_dir(&comp);
-            comp.lomba
-                .juri
-                .iter()
-                .map(|x| {
-                    (
-                        journal::Journal::path_for(&dir, &x.id)
-                            .display()
-                            .to_string(),
-                        Some(x.id.clone()),
-                    )
-                })
-                .collect()
-        }
-    };
-    let mut broken = false;
+/// `verify` a competition's journals, or one journal file; with `jejak`, also that the journals
+/// still begin with exactly what a published ranking was computed from.
+pub fn verify(
+    target: Option<&Path>,
+    jejak: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, UsageError> {
     let mut out = String::new();
-    for (file, juri) in files {
-        let path = Path::new(&file);
-        if juri.is_some() && !path.exists() {
+    let mut broken = false;
+    if let Some(p) = target.filter(|p| p.extension().is_some_and(|x| x == "jsonl")) {
+        let file = p.display().to_string();
+        let read = journal::read(p, None, None).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
+        broken |= read.breach.is_some();
+        out.push_str(&describe_read(&file, &read, None, lang));
+        out.push_str(lang.pick(
+            "  (berkas tunggal: kunci tidak dibandingkan dengan kunci yang disematkan; periksa lewat lombanya)\n",
+            "  (a lone file: its key is not compared with a pinned key; verify it through its competition)\n",
+        ));
+        write_stdout(&out);
+        return Ok(if broken {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let comp = load(target, lang)?;
+    let dir = judging::journal_dir(&comp);
+    let mut reads = std::collections::BTreeMap::new();
+    for x in &comp.lomba.juri {
+        let path = journal::Journal::path_for(&dir, &x.id);
+        let file = path.display().to_string();
+        if !path.exists() {
             out.push_str(&format!(
                 "{file}: {}\n",
                 lang.pick(
@@ -350,27 +367,65 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
             ));
             continue;
         }
-        let read = journal::read(path, juri.as_deref()).map_err(|e| {
+        let pinned = judging::pinned_key(&comp, &dir, &x.id);
+        let read = journal::read(&path, Some(&x.id), pinned.as_ref()).map_err(|e| {
             UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
         })?;
-        match &read.breach {
-            Some(b) => {
-                broken = true;
-                out.push_str(&format!("{file}: {}\n", b.describe(lang)));
+        broken |= read.breach.is_some();
+        out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
+        if read.breach.is_none() {
+            let (_, rejected) = comp.check_lines(&x.id, &read.lines);
+            broken |= !rejected.is_empty();
+            for r in rejected {
+                out.push_str(&format!(
+                    "{file}: {} — {}\n",
+                    r.describe(lang),
+                    lang.pick("tidak dihitung", "not counted")
+                ));
             }
-            None => {
-                out.push_str(&match lang {
-                    Lang::Id => format!("{file}: utuh, {} baris", read.lines.len()),
-                    Lang::En => format!("{file}: intact, {} lines", read.lines.len()),
-                });
-                if let Some((line, _)) = read.torn {
-                    out.push_str(&match lang {
-                        Lang::Id => format!(" (baris {line} terpotong, diabaikan)"),
-                        Lang::En => format!(" (line {line} cut short, ignored)"),
-                    });
-                }
-                out.push('\n');
-            }
+        }
+        reads.insert(x.id.clone(), read);
+    }
+    if let Some(jejak) = jejak {
+        let text = std::fs::read(jejak).map_err(|e| {
+            UsageError::Message(format!(
+                "{}: {}",
+                jejak.display(),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
+        let anchors = export::read_anchors_from(&text).ok_or_else(|| {
+            UsageError::Message(format!(
+                "{}: {}",
+                jejak.display(),
+                lang.pick(
+                    "tidak memuat jejak jurnal (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`)",
+                    "holds no journal anchors (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer)"
+                )
+            ))
+        })?;
+        for (juri, (lines, hash)) in &anchors {
+            let read = reads.get(juri);
+            let held = match read {
+                _ if *lines == 0 => true,
+                Some(r) => r.hashes.get(lines - 1).is_some_and(|h| h == hash),
+                None => false,
+            };
+            broken |= !held;
+            out.push_str(&match (held, lang) {
+                (true, Lang::Id) => format!("jejak {juri}: {lines} baris pertama sama dengan yang diterbitkan\n"),
+                (true, Lang::En) => format!("anchor {juri}: the first {lines} lines are those published\n"),
+                (false, Lang::Id) => format!(
+                    "jejak {juri}: TIDAK COCOK — peringkat diterbitkan dari {lines} baris berakhir {}, jurnal di sini {}\n",
+                    short(hash),
+                    now_holds(read, *lines, lang)
+                ),
+                (false, Lang::En) => format!(
+                    "anchor {juri}: MISMATCH — the ranking was published from {lines} lines ending {}, the journal here {}\n",
+                    short(hash),
+                    now_holds(read, *lines, lang)
+                ),
+            });
         }
     }
     write_stdout(&out);
@@ -379,6 +434,135 @@ pub fn verify(target: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError>
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}
+
+fn now_holds(read: Option<&journal::JournalRead>, lines: usize, lang: Lang) -> String {
+    match read {
+        None => lang.pick("tidak ada", "does not exist").into(),
+        Some(r) if r.lines.len() < lines => match lang {
+            Lang::Id => format!("hanya {} baris utuh", r.lines.len()),
+            Lang::En => format!("has only {} intact lines", r.lines.len()),
+        },
+        Some(r) => match lang {
+            Lang::Id => format!(
+                "baris {lines} berakhir {}",
+                short(r.hashes.get(lines - 1).map_or("", String::as_str))
+            ),
+            Lang::En => format!(
+                "has line {lines} ending {}",
+                short(r.hashes.get(lines - 1).map_or("", String::as_str))
+            ),
+        },
+    }
+}
+
+/// One journal's verdict: broken (where), or intact with how it is signed.
+fn describe_read(
+    file: &str,
+    read: &journal::JournalRead,
+    pinned: Option<&tulta_core::judging::keys::PublicKey>,
+    lang: Lang,
+) -> String {
+    if let Some(b) = &read.breach {
+        return format!("{file}: {}\n", b.describe(lang));
+    }
+    let mut line = match lang {
+        Lang::Id => format!("{file}: utuh, {} baris", read.lines.len()),
+        Lang::En => format!("{file}: intact, {} lines", read.lines.len()),
+    };
+    match (&read.key, pinned) {
+        (Some(k), Some(_)) => line.push_str(&match lang {
+            Lang::Id => format!(", ditandatangani kunci yang disematkan {}", k.fingerprint()),
+            Lang::En => format!(", signed with the pinned key {}", k.fingerprint()),
+        }),
+        (Some(k), None) => line.push_str(&match lang {
+            Lang::Id => format!(
+                ", ditandatangani kunci {} (belum disematkan)",
+                k.fingerprint()
+            ),
+            Lang::En => format!(", signed with key {} (not pinned)", k.fingerprint()),
+        }),
+        (None, _) if read.lines.is_empty() => {}
+        (None, _) => line.push_str(lang.pick(
+            "; catatan: tidak bertanda tangan (jurnal edisi pertama)",
+            "; notice: unsigned (a first-edition journal)",
+        )),
+    }
+    if read.key.is_some() && read.unsigned > 0 {
+        line.push_str(&match lang {
+            Lang::Id => format!("; {} baris awal tidak bertanda tangan", read.unsigned),
+            Lang::En => format!("; its first {} lines are unsigned", read.unsigned),
+        });
+    }
+    if let Some((torn, _)) = read.torn {
+        line.push_str(&match lang {
+            Lang::Id => format!(" (baris {torn} terpotong, diabaikan)"),
+            Lang::En => format!(" (line {torn} cut short, ignored)"),
+        });
+    }
+    line.push('\n');
+    line
+}
+
+/// `kunci LOMBA --juri ID`: the judge's public key and fingerprint, made now if there is none yet.
+pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, UsageError> {
+    use tulta_core::judging::keys::KeyPair;
+    let comp = load(lomba, lang)?;
+    if comp.judge(juri).is_none() {
+        return Err(UsageError::Message(
+            ScoreError::UnknownJudge(juri.into()).message(lang),
+        ));
+    }
+    let dir = judging::journal_dir(&comp);
+    let io = |e: std::io::Error| {
+        UsageError::Message(format!(
+            "{}: {}",
+            dir.display(),
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    };
+    let _lock = journal::lock(&dir, juri).map_err(|e| UsageError::Message(e.message(lang)))?;
+    let pair = match KeyPair::load(&dir, juri).map_err(io)? {
+        Some(p) => p,
+        None => {
+            let p = KeyPair::generate().map_err(io)?;
+            p.save_new(&dir, juri).map_err(io)?;
+            p
+        }
+    };
+    let public = pair.public();
+    let mut out = format!(
+        "{juri}: {}\n{}: {}\n",
+        public.text(),
+        lang.pick("sidik jari", "fingerprint"),
+        public.fingerprint()
+    );
+    match judging::pinned_key(&comp, &dir, juri) {
+        Some(p) if p == public => out.push_str(lang.pick(
+            "kunci ini yang disematkan untuk juri ini\n",
+            "this is the key pinned for this judge\n",
+        )),
+        Some(p) => out.push_str(&match lang {
+            Lang::Id => format!(
+                "PERHATIAN: yang disematkan untuk juri ini kunci lain ({})\n",
+                p.fingerprint()
+            ),
+            Lang::En => format!(
+                "WARNING: another key is pinned for this judge ({})\n",
+                p.fingerprint()
+            ),
+        }),
+        None => out.push_str(lang.pick(
+            "kirim baris `ed25519:…` ini ke panitia untuk `kunci:` juri ini di lomba.yaml\n",
+            "send this `ed25519:…` line to the organiser for this judge's `kunci:` in lomba.yaml\n",
+        )),
+    }
+    write_stdout(&out);
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError> {
@@ -421,9 +605,15 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
         loaded.push((f.display().to_string(), bytes));
     }
     match judging::import(&dir, &comp, &loaded) {
-        Ok(outcomes) => {
-            for o in outcomes {
-                let line = match (o, lang) {
+        Ok(reports) => {
+            for r in reports {
+                let juri = match &r.outcome {
+                    Imported::New { juri, .. }
+                    | Imported::Extended { juri, .. }
+                    | Imported::AlreadyHere { juri }
+                    | Imported::OlderThanHere { juri } => juri.clone(),
+                };
+                let line = match (r.outcome, lang) {
                     (Imported::New { juri, lines }, Lang::Id) => {
                         format!("{juri}: {lines} baris diimpor")
                     }
@@ -450,6 +640,21 @@ pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, U
                     }
                 };
                 println!("{line}");
+                match (&r.key, r.pinned_now, lang) {
+                    (Some(fp), true, Lang::Id) => println!(
+                        "{juri}: kunci {fp} kini disematkan di sini; jurnal juri ini dengan kunci lain akan ditolak"
+                    ),
+                    (Some(fp), true, Lang::En) => println!(
+                        "{juri}: key {fp} is now pinned here; this judge's journals under any other key will be refused"
+                    ),
+                    (None, _, Lang::Id) => {
+                        println!("{juri}: catatan: jurnal tidak bertanda tangan (edisi pertama)")
+                    }
+                    (None, _, Lang::En) => {
+                        println!("{juri}: notice: the journal is unsigned (first edition)")
+                    }
+                    _ => {}
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -18,7 +18,7 @@ use tulta_core::check::{self, Totals};
 use tulta_core::diag::catalog;
 use tulta_core::diag::Code;
 use tulta_core::files::sources::{self, Root};
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::SearchError;
 
 #[derive(Parser, Debug)]
@@ -81,9 +81,6 @@ struct ViewArgs {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check risalah, lomba and rubrik files: every finding with file, line and column.
-    #[command(
-        after_help = "Exit status: 0 no error, 1 an error (or a warning with --strict), 2 a usage error or an unreadable path.\nWhat a code means: tulta explain T201"
-    )]
     Check {
         /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
         paths: Vec<PathBuf>,
@@ -117,11 +114,29 @@ enum Command {
         /// Write to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
+        /// otherwise); the output then names the judges not wholly counted.
+        #[arg(long)]
+        allow_partial: bool,
     },
-    /// Check the hash chain of every judge's journal (or of one .jsonl file).
+    /// Check every judge's journal: hash chain, signatures against the pinned keys, and every line
+    /// against the competition (or one .jsonl file on its own). Exit 1 if anything is wrong.
     Verify {
         /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
         target: Option<PathBuf>,
+        /// A published ranking (JSON, Markdown or XLSX from `tulta rank`): check that the journals still
+        /// begin with exactly the lines it was computed from.
+        #[arg(long, value_name = "FILE")]
+        jejak: Option<PathBuf>,
+    },
+    /// Print a judge's public key and its fingerprint (made now if the judge has none here yet),
+    /// for the organiser to pin as `kunci:` in lomba.yaml.
+    Kunci {
+        /// The competition (lomba.yaml or its folder).
+        lomba: Option<PathBuf>,
+        /// The judge's id in lomba.yaml.
+        #[arg(long)]
+        juri: String,
     },
     /// Per judge: entries finished, in progress, untouched, and barred by a conflict.
     Progress {
@@ -206,22 +221,28 @@ enum OutputFormat {
 }
 
 /// Failures that are the user's to fix: exit status 2.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum UsageError {
-    #[error(transparent)]
-    Source(#[from] sources::SourceError),
-    #[error("{0}")]
+    Source(sources::SourceError),
+    /// Already in the user's language.
     Message(String),
 }
 
-impl UsageError {
-    pub fn message(&self, lang: Lang) -> String {
+impl From<sources::SourceError> for UsageError {
+    fn from(e: sources::SourceError) -> Self {
+        UsageError::Source(e)
+    }
+}
+
+impl Localized for UsageError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             UsageError::Source(e) => e.message(lang),
             UsageError::Message(m) => m.clone(),
         }
     }
 }
+tulta_core::localized_error!(UsageError);
 
 /// The language: the flag, else the config file, else the locale, else Indonesian.
 fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageError> {
@@ -416,6 +437,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Score(_) => "score",
         Command::Rank { .. } => "rank",
         Command::Verify { .. } => "verify",
+        Command::Kunci { .. } => "kunci",
         Command::Progress { .. } => "progress",
         Command::Import { .. } => "import",
         Command::Index { .. } => "index",
@@ -515,15 +537,20 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             kategori,
             format,
             output,
+            allow_partial,
         }) => judge::rank(
             lomba.as_deref(),
             metode.as_deref(),
             &kategori,
             format,
             output.as_deref(),
+            allow_partial,
             lang,
         ),
-        Some(Command::Verify { target }) => judge::verify(target.as_deref(), lang),
+        Some(Command::Verify { target, jejak }) => {
+            judge::verify(target.as_deref(), jejak.as_deref(), lang)
+        }
+        Some(Command::Kunci { lomba, juri }) => judge::kunci(lomba.as_deref(), &juri, lang),
         Some(Command::Progress { lomba }) => judge::progress(lomba.as_deref(), lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::Index { dir, rebuild }) => {
@@ -583,7 +610,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }
         Some(Command::New { file, force }) => {
             match file {
-                None => write_stdout(catalog::TEMPLATE),
+                None => write_stdout(tulta_core::format::template::RISALAH),
                 Some(path) => {
                     write_new(&path, force, lang)?;
                     eprintln!(
@@ -628,5 +655,5 @@ fn write_new(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Usag
             ),
         }));
     }
-    judge::write_atomically(path, catalog::TEMPLATE.as_bytes(), lang)
+    judge::write_atomically(path, tulta_core::format::template::RISALAH.as_bytes(), lang)
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tulta_core::files::sources::Root;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::{self, Archive, Results, SearchError, Stats};
 
 /// Output a search renders to.
@@ -42,7 +42,7 @@ pub fn open_fresh(root: &Root, rebuild: bool, lang: Lang) -> Result<(Archive, St
     let stats = archive.refresh(root, &progress);
     bar.finish_and_clear();
     for notice in &archive.notices {
-        eprintln!("tulta: {}", notice.text(lang));
+        eprintln!("tulta: {}", notice.message(lang));
     }
     Ok((archive, stats?))
 }
@@ -171,7 +171,7 @@ fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> S
             h.id,
             h.opd,
             lang.pick("skor", "score"),
-            tulta_core::judging::export::decimal(f64::from(h.skor), 2, lang)
+            tulta_core::text::decimal(f64::from(h.skor), 2, lang)
         ));
         let snippet = h.cuplikan.marked(open, close);
         match h

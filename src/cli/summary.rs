@@ -7,36 +7,9 @@ use tulta_core::diag::Severity;
 use tulta_core::files::sources::SourceFile;
 use tulta_core::format::Model;
 use tulta_core::i18n::Lang;
+use tulta_core::judging::competition;
 use tulta_core::model::lomba::Lomba;
 use tulta_core::model::risalah::{JenisKelompok, Risalah};
-
-fn folder_of(name: &str) -> &str {
-    name.rfind('/').map_or("", |i| &name[..i])
-}
-
-/// `a/b/../c` → `a/c`, so entry folders compare as written.
-fn normalise(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
-}
-
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        format!("{s:width$}")
-    } else {
-        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
 
 struct Entry<'a> {
     checked: &'a Checked,
@@ -75,15 +48,11 @@ pub fn summarise(root: &str, files: &[SourceFile], lang: Lang) -> String {
     let mut competitions = competitions;
     competitions.sort_by_key(|(_, l)| std::cmp::Reverse(l.tahun));
     for (c, lomba) in competitions {
-        let folder = normalise(&format!(
-            "{}/{}",
-            folder_of(&c.name),
-            lomba.risalah.as_deref().unwrap_or("")
-        ));
+        let folder = competition::entries_folder(&c.name, lomba);
         let entries: Vec<usize> = risalah
             .iter()
             .enumerate()
-            .filter(|(_, e)| normalise(folder_of(&e.checked.name)).starts_with(&folder))
+            .filter(|(_, e)| competition::is_inside(&folder, &e.checked.name))
             .map(|(i, _)| i)
             .collect();
         let _ = writeln!(
@@ -172,9 +141,9 @@ fn table(out: &mut String, entries: &[&Entry], lang: Lang) {
     let _ = writeln!(
         out,
         "  {} {} {} {:>4} {:>4} {:>4}",
-        truncate(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
-        truncate(lang.pick("jenis", "kind"), 9),
-        truncate(lang.pick("tahun", "year"), 5),
+        tulta_core::text::pad(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
+        tulta_core::text::pad(lang.pick("jenis", "kind"), 9),
+        tulta_core::text::pad(lang.pick("tahun", "year"), 5),
         lang.pick("gal", "err"),
         lang.pick("per", "warn"),
         "info"
@@ -184,9 +153,9 @@ fn table(out: &mut String, entries: &[&Entry], lang: Lang) {
         let _ = writeln!(
             out,
             "  {} {} {} {:>4} {:>4} {:>4}   {}",
-            truncate(r.opd.as_deref().unwrap_or("?"), 34),
-            truncate(r.jenis().map_or("?", |j| j.as_str()), 9),
-            truncate(&r.tahun.map_or("?".into(), |t| t.to_string()), 5),
+            tulta_core::text::pad(r.opd.as_deref().unwrap_or("?"), 34),
+            tulta_core::text::pad(r.jenis().map_or("?", |j| j.as_str()), 9),
+            tulta_core::text::pad(&r.tahun.map_or("?".into(), |t| t.to_string()), 5),
             e.checked.count(Severity::Error),
             e.checked.count(Severity::Warning),
             e.checked.count(Severity::Info),

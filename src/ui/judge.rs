@@ -59,6 +59,20 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let width = usize::from(inner.width);
     // Without a judge there is no panel (the walk-through keeps the width); `J` picks one.
     let Some(juri) = &j.juri else { return };
+    if let Some(problem) = j.judging.losses().find(|p| p.juri == *juri) {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(problem.banner(app.lang), th.error()),
+                Line::raw(app.t(
+                    "Nilai baru tidak dapat disimpan sampai jurnal dipulihkan.",
+                    "New scores cannot be saved until the journal is restored.",
+                )),
+            ])
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
     if let Some(bar) = j.bar(id) {
         frame.render_widget(
             Paragraph::new(vec![
@@ -244,6 +258,17 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled(format!("{} · ", app.t("Peringkat", "Ranking")), th.title()),
+                Span::styled(
+                    if r.sementara {
+                        format!(
+                            "{} · ",
+                            tulta_core::judging::export::provisional_title(app.lang)
+                        )
+                    } else {
+                        String::new()
+                    },
+                    th.warning().add_modifier(Modifier::BOLD),
+                ),
                 Span::styled(j.judging.competition.name().to_string(), th.title()),
             ]),
             Line::from(vec![
@@ -259,9 +284,11 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 ),
                 Span::styled(
                     format!(
-                        "   = {}  ! {}",
+                        "  = {}  ! {} ⊘ {} … {}",
                         app.t("seri", "tied"),
-                        app.t("perlu diskusi", "needs discussion")
+                        app.t("perlu diskusi", "discuss"),
+                        app.t("konflik", "barred"),
+                        app.t("belum", "todo")
                     ),
                     th.muted(),
                 ),
@@ -337,12 +364,13 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             ),
         ];
         for jid in &judges {
-            spans.push(Span::raw(format!(
-                "{:>7}",
-                row.juri
-                    .get(jid)
-                    .map_or("—".into(), |x| fixed(*x, 2, app.lang))
-            )));
+            // Barred and not yet finished are never shown the same way (spec §6).
+            let cell = match row.juri.get(jid) {
+                Some(x) => fixed(*x, 2, app.lang),
+                None if row.juri_konflik.contains(jid) => "⊘".into(),
+                None => "…".into(),
+            };
+            spans.push(Span::raw(format!("{cell:>7}")));
         }
         if row.perlu_diskusi {
             spans.push(Span::styled(

@@ -5,7 +5,6 @@ pub mod judge;
 pub mod overview;
 pub mod search;
 pub mod text;
-pub mod theme;
 pub mod tools;
 pub mod walk;
 

@@ -25,8 +25,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let lib = &app.library;
     let show_filter = ov.editing || !ov.filter.is_empty();
     let judging = app.judge.as_ref().filter(|j| j.juri.is_some());
-    let [head, filter, table] = Layout::vertical([
+    // A journal that is not (wholly) counted must never look like work not yet done.
+    let banners: Vec<String> = app
+        .judge
+        .as_ref()
+        .map(|j| j.judging.losses().map(|p| p.banner(app.lang)).collect())
+        .unwrap_or_default();
+    let [head, banner, filter, table] = Layout::vertical([
         Constraint::Length(if judging.is_some() { 3 } else { 2 }),
+        // Two lines each, wrapped: the judge, the line and the command must all be read.
+        Constraint::Length(2 * banners.len().min(2) as u16),
         Constraint::Length(u16::from(show_filter)),
         Constraint::Min(1),
     ])
@@ -110,6 +118,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         }
     }
     frame.render_widget(Paragraph::new(head_lines), head);
+    let banner_lines: Vec<Line> = banners
+        .into_iter()
+        .take(2)
+        .map(|b| Line::styled(b, th.error().add_modifier(Modifier::BOLD)))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(banner_lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        banner,
+    );
 
     if show_filter {
         let cursor = if ov.editing { "▏" } else { "" };

@@ -1,24 +1,13 @@
 //! Small text helpers shared by the screens: fitting, numbers as people of each language write
 //! them, severities and step statuses as symbols and colours.
 
-use super::theme::Theme;
 use crate::app::library::StepStatus;
+use crate::theme::Theme;
 use ratatui::style::Style;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
-/// Cuts `s` to `width` characters, marking the cut with an ellipsis.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut out: String = s.chars().take(width - 1).collect();
-        out.push('…');
-        out
-    }
-}
+pub use tulta_core::text::{decimal as fixed, fit, number as num, pad};
 
 /// The part of a source line that fits `width` characters with the 1-based `column` in it, and
 /// where that column falls in what is shown (0-based). Cuts are marked with an ellipsis.
@@ -48,39 +37,6 @@ pub fn source_window(line: &str, column: usize, width: usize) -> (String, usize)
         shown.extend(&chars[start..end]);
     }
     (shown, caret)
-}
-
-/// Pads or cuts to exactly `width` characters.
-pub fn pad(s: &str, width: usize) -> String {
-    let f = fit(s, width);
-    let n = f.chars().count();
-    format!("{f}{}", " ".repeat(width.saturating_sub(n)))
-}
-
-/// A number with at most `decimals` decimals, trailing zeros dropped, with a decimal comma in Indonesian.
-pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
-    let x = tulta_core::judging::scoring::round_to(x, decimals);
-    let mut s = format!("{x:.decimals$}");
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-    }
-    if s == "-0" {
-        s = "0".into();
-    }
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-/// A number with exactly `places` decimals (indexes and scores read best aligned).
-pub fn fixed(x: f64, places: usize, lang: Lang) -> String {
-    tulta_core::judging::export::decimal(x, places, lang)
 }
 
 /// Wraps text into lines of at most `width` characters, at spaces where possible.

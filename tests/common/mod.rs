@@ -124,4 +124,16 @@ pub fn competition_copy(dir: &Path) {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, &f.bytes[..]).expect("write");
     }
+    // The demo keys pinned in the sample's lomba.yaml, without the demo journals: a judge in the
+    // copy starts from an empty journal and can sign it.
+    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
+        if let Some(rel) = name
+            .strip_prefix("reports/lomba-2026/")
+            .filter(|n| n.ends_with(".key"))
+        {
+            let path = dir.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+    }
 }

@@ -87,6 +87,35 @@ pub fn unknown_lang(value: &str, lang: Lang) -> String {
     }
 }
 
+/// What the user reads of a value — above all of an error — in either language. Every error type of
+/// tulta implements it with one arm per variant (never a catch-all), so a new variant cannot stay
+/// in one language; its `Display` is the English text, made by [`localized_error!`].
+pub trait Localized {
+    fn message(&self, lang: Lang) -> String;
+
+    /// Both languages in one text, for a screen that picks one with [`Lang::pick_half`].
+    fn in_both(&self) -> String {
+        Lang::both(|lang| self.message(lang))
+    }
+}
+
+/// `Display` (the English message) and `std::error::Error` for a [`Localized`] type, so its English
+/// text is written once, in its `message`.
+#[macro_export]
+macro_rules! localized_error {
+    ($t:ty) => {
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::i18n::Localized::message(
+                    self,
+                    $crate::i18n::Lang::En,
+                ))
+            }
+        }
+        impl ::std::error::Error for $t {}
+    };
+}
+
 impl FromStr for Lang {
     type Err = String;
 

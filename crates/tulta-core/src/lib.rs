@@ -13,3 +13,4 @@ pub mod i18n;
 pub mod judging;
 pub mod model;
 pub mod search;
+pub mod text;

@@ -86,13 +86,32 @@ pub fn check_file(file: &SourceFile) -> Checked {
     }
 }
 
+/// The T006 rule, for any list of ids in file order: for each item, the index of the first earlier
+/// item with the same key (that file holds the id; this one repeats it).
+pub fn first_holders<K: Eq + std::hash::Hash>(keys: &[Option<K>]) -> Vec<Option<usize>> {
+    let mut first: HashMap<&K, usize> = HashMap::new();
+    keys.iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let key = key.as_ref()?;
+            match first.get(key) {
+                Some(&earlier) => Some(earlier),
+                None => {
+                    first.insert(key, i);
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
 /// Checks many files in parallel, then reports ids used by two files of the same kind (T006).
 pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
     check_files_with_progress(files, &|_| {})
 }
 
 /// [`check_files`], calling `progress` with the number of files read so far (from any thread).
-pub fn check_files_with_progress(
+pub(crate) fn check_files_with_progress(
     files: &[SourceFile],
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<Checked> {
@@ -105,27 +124,27 @@ pub fn check_files_with_progress(
             (f.name.clone(), doc, findings)
         })
         .collect();
-    let mut first: HashMap<(Kind, String), String> = HashMap::new();
-    for (name, doc, findings) in &mut read {
-        let (kind, id) = match &doc.model {
-            Some(Model::Risalah(r)) => (Kind::Risalah, r.id.as_ref().map(|t| t.value.clone())),
-            Some(Model::Lomba(l)) => (Kind::Lomba, l.id.clone()),
-            _ => continue,
-        };
-        let Some(id) = id else { continue };
-        match first.get(&(kind, id.clone())) {
-            Some(first_file) => findings.push(Finding::value(
+    let keys: Vec<Option<(Kind, String)>> = read
+        .iter()
+        .map(|(_, doc, _)| match &doc.model {
+            Some(Model::Risalah(r)) => Some((Kind::Risalah, r.id.as_ref()?.value.clone())),
+            Some(Model::Lomba(l)) => Some((Kind::Lomba, l.id.clone()?)),
+            _ => None,
+        })
+        .collect();
+    for (i, first) in first_holders(&keys).into_iter().enumerate() {
+        if let (Some(first), Some((_, id))) = (first, &keys[i]) {
+            let first_file = read[first].0.clone();
+            read[i].2.push(Finding::value(
                 Path::root().key("id"),
                 Msg::DuplicateId {
-                    id,
-                    first_file: first_file.clone(),
+                    id: id.clone(),
+                    first_file,
                 },
-            )),
-            None => {
-                first.insert((kind, id), name.clone());
-            }
+            ));
         }
     }
+    conflicts_name_entries(&mut read);
     read.into_par_iter()
         .map(|(name, doc, findings)| {
             let diagnostics = place(&doc, findings);
@@ -136,6 +155,47 @@ pub fn check_files_with_progress(
             }
         })
         .collect()
+}
+
+/// T404 for a `konflik` naming an entry the competition does not have, judged only when the
+/// competition's entries were checked along with it (a lone lomba file names no entries).
+fn conflicts_name_entries(read: &mut [(String, Document, Vec<Finding>)]) {
+    use crate::judging::competition::{entries_folder, is_inside};
+    let mut extra: Vec<(usize, Finding)> = Vec::new();
+    for (i, (name, doc, _)) in read.iter().enumerate() {
+        let Some(Model::Lomba(lomba)) = &doc.model else {
+            continue;
+        };
+        let folder = entries_folder(name, lomba);
+        let entries: Vec<&str> = read
+            .iter()
+            .filter(|(n, ..)| is_inside(&folder, n))
+            .filter_map(|(_, d, _)| match &d.model {
+                Some(Model::Risalah(r)) => r.id.as_ref().map(|t| t.value.as_str()),
+                _ => None,
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        for k in &lomba.konflik {
+            if !entries.contains(&k.risalah.as_str()) {
+                extra.push((
+                    i,
+                    Finding::value(
+                        k.risalah_at.clone(),
+                        Msg::UnknownRef {
+                            of: crate::diag::msg::IdOf::Risalah,
+                            id: k.risalah.clone(),
+                        },
+                    ),
+                ));
+            }
+        }
+    }
+    for (i, f) in extra {
+        read[i].2.push(f);
+    }
 }
 
 /// Totals over a run.

@@ -6,9 +6,6 @@ use crate::i18n::Lang;
 
 const HINTS: &str = include_str!("explain/hints.tsv");
 
-/// The risalah template `tulta new` writes.
-pub const TEMPLATE: &str = include_str!("../format/template/risalah.yaml");
-
 /// The one-line hint for a code, in a language.
 pub fn hint(code: Code, lang: Lang) -> Option<&'static str> {
     HINTS.lines().skip(1).find_map(|line| {
@@ -38,7 +35,8 @@ macro_rules! texts {
 
 texts!(
     T001, T002, T003, T004, T005, T006, T007, T101, T102, T103, T104, T201, T202, T203, T204, T205,
-    T206, T207, T208, T209, T210, T301, T302, T303, T304, T305, T306, T307, T308, T309,
+    T206, T207, T208, T209, T210, T301, T302, T303, T304, T305, T306, T307, T308, T309, T401, T402,
+    T403, T404,
 );
 
 /// What `tulta explain CODE` prints.

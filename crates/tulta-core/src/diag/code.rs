@@ -1,4 +1,4 @@
-//! The 30 stable diagnostic codes of spec §5 and their severities.
+//! The 34 stable diagnostic codes of spec §5 and their severities.
 
 use std::fmt;
 use std::str::FromStr;
@@ -48,6 +48,7 @@ codes! {
     T207 => Error, T208 => Error, T209 => Warning, T210 => Info,
     T301 => Warning, T302 => Error, T303 => Warning, T304 => Error, T305 => Error, T306 => Warning,
     T307 => Info, T308 => Warning, T309 => Info,
+    T401 => Error, T402 => Error, T403 => Error, T404 => Error,
 }
 
 impl fmt::Display for Code {
@@ -56,21 +57,27 @@ impl fmt::Display for Code {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("unknown diagnostic code `{0}` (codes are T001-T007, T101-T104, T201-T210, T301-T309)")]
+#[derive(Debug)]
 pub struct UnknownCode(String);
 
-impl UnknownCode {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+impl crate::i18n::Localized for UnknownCode {
+    fn message(&self, lang: crate::i18n::Lang) -> String {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         match lang {
             crate::i18n::Lang::Id => format!(
-                "kode diagnostik `{}` tidak dikenal (kodenya T001-T007, T101-T104, T201-T210, T301-T309)",
-                self.0
+                "kode temuan `{}` tidak dikenal; yang ada: {}",
+                self.0,
+                codes.join(", ")
             ),
-            crate::i18n::Lang::En => self.to_string(),
+            crate::i18n::Lang::En => format!(
+                "unknown diagnostic code `{}`; known: {}",
+                self.0,
+                codes.join(", ")
+            ),
         }
     }
 }
+crate::localized_error!(UnknownCode);
 
 impl FromStr for Code {
     type Err = UnknownCode;
@@ -90,8 +97,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_thirty_codes_and_they_parse_back() {
-        assert_eq!(Code::ALL.len(), 30);
+    fn there_are_thirty_four_codes_and_they_parse_back() {
+        assert_eq!(Code::ALL.len(), 34);
         for code in Code::ALL {
             assert_eq!(code.as_str().parse::<Code>().ok(), Some(*code));
         }

@@ -1,7 +1,7 @@
 //! Findings: what a check found, where, and how it reads in each language.
 pub mod catalog;
 pub mod code;
-pub mod msg;
+pub(crate) mod msg;
 pub mod path;
 
 pub use code::{Code, Severity};

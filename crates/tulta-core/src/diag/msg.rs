@@ -14,6 +14,7 @@ pub enum Expected {
     Mapping,
     OneOf(&'static [&'static str]),
     Id,
+    PublicKey,
 }
 
 impl Expected {
@@ -30,6 +31,12 @@ impl Expected {
                 .pick(
                     "id dari huruf kecil, angka dan tanda hubung ([a-z0-9-]+)",
                     "an id of lower-case letters, digits and hyphens ([a-z0-9-]+)",
+                )
+                .into(),
+            Expected::PublicKey => lang
+                .pick(
+                    "kunci publik `ed25519:BASE64` (cetak dengan `tulta kunci`)",
+                    "a public key `ed25519:BASE64` (print it with `tulta kunci`)",
                 )
                 .into(),
             Expected::OneOf(values) => {
@@ -193,6 +200,54 @@ pub enum Msg {
     },
     NoStandard,
     NoNextTheme,
+    BadId {
+        of: IdOf,
+        id: String,
+    },
+    IdTwice {
+        of: IdOf,
+        id: String,
+    },
+    BadScale {
+        min: f64,
+        maks: f64,
+    },
+    BadWeight {
+        kriteria: String,
+        bobot: f64,
+    },
+    WeightsZero,
+    BandOffScale {
+        kode: String,
+        min: f64,
+        maks: f64,
+    },
+    UnknownRef {
+        of: IdOf,
+        id: String,
+    },
+}
+
+/// What kind of thing an id in a lomba or rubrik file names (T401, T402, T404).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdOf {
+    Juri,
+    Tahap,
+    Kriteria,
+    Predikat,
+    Risalah,
+}
+
+impl IdOf {
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            IdOf::Juri => lang.pick("juri", "judge"),
+            IdOf::Tahap => lang.pick("tahap", "stage"),
+            IdOf::Kriteria => lang.pick("kriteria", "criterion"),
+            IdOf::Predikat => lang.pick("kode predikat", "predikat code"),
+            IdOf::Risalah => lang.pick("risalah", "entry"),
+        }
+    }
 }
 
 /// A number as a person writes it: no trailing `.0`, at most two decimals.
@@ -256,6 +311,10 @@ impl Msg {
             TargetMissed { .. } => Code::T307,
             NoStandard => Code::T308,
             NoNextTheme => Code::T309,
+            BadId { .. } => Code::T401,
+            IdTwice { .. } => Code::T402,
+            BadScale { .. } | BadWeight { .. } | WeightsZero | BandOffScale { .. } => Code::T403,
+            UnknownRef { .. } => Code::T404,
         }
     }
 
@@ -511,6 +570,60 @@ impl Msg {
             (NoStandard, En) => "step 7 names no standard (SOP, decree, checklist)".into(),
             (NoNextTheme, Id) => "langkah 7 tidak menyebut tema berikutnya".into(),
             (NoNextTheme, En) => "step 7 names no next theme".into(),
+            (BadId { of, id }, Id) => format!(
+                "id {} `{id}` tidak sah: hanya huruf kecil, angka dan tanda hubung ([a-z0-9-]+), karena id menjadi nama berkas",
+                of.name(lang)
+            ),
+            (BadId { of, id }, En) => format!(
+                "{} id `{id}` is not valid: only lower-case letters, digits and hyphens ([a-z0-9-]+), because ids become file names",
+                of.name(lang)
+            ),
+            (IdTwice { of, id }, Id) => {
+                format!("{} `{id}` disebut dua kali dalam berkas ini", of.name(lang))
+            }
+            (IdTwice { of, id }, En) => {
+                format!("{} `{id}` appears twice in this file", of.name(lang))
+            }
+            (BadScale { min, maks }, Id) => format!(
+                "skala tidak dapat dipakai: min {} harus angka terhingga di bawah maks {}",
+                num(*min),
+                num(*maks)
+            ),
+            (BadScale { min, maks }, En) => format!(
+                "unusable scale: min {} must be a finite number below maks {}",
+                num(*min),
+                num(*maks)
+            ),
+            (BadWeight { kriteria, bobot }, Id) => format!(
+                "bobot kriteria `{kriteria}` ({}) harus angka terhingga dan tidak negatif",
+                num(*bobot)
+            ),
+            (BadWeight { kriteria, bobot }, En) => format!(
+                "the weight of criterion `{kriteria}` ({}) must be a finite, non-negative number",
+                num(*bobot)
+            ),
+            (WeightsZero, Id) => {
+                "jumlah bobot semua kriteria 0: tidak ada indeks yang dapat dihitung".into()
+            }
+            (WeightsZero, En) => {
+                "the criteria's weights sum to 0: no index can be computed".into()
+            }
+            (BandOffScale { kode, min, maks }, Id) => format!(
+                "predikat `{kode}` mulai dari {}, di luar skala (maks {})",
+                num(*min),
+                num(*maks)
+            ),
+            (BandOffScale { kode, min, maks }, En) => format!(
+                "predikat `{kode}` starts at {}, outside the scale (maks {})",
+                num(*min),
+                num(*maks)
+            ),
+            (UnknownRef { of, id }, Id) => {
+                format!("{} `{id}` tidak ada (dirujuk tetapi tidak didefinisikan)", of.name(lang))
+            }
+            (UnknownRef { of, id }, En) => {
+                format!("{} `{id}` does not exist (referred to, never defined)", of.name(lang))
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ impl Path {
         Path(segs)
     }
 
-    pub fn segs(&self) -> &[Seg] {
+    pub(crate) fn segs(&self) -> &[Seg] {
         &self.0
     }
 }

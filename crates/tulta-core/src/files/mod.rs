@@ -1,5 +1,6 @@
-//! Files written whole or not at all, and advisory locks that are not mistaken for held when
-//! they are only passing.
+//! Files: where they come from (`sources`: folders of YAML, the built-in sample), where tulta keeps
+//! its own (`paths`), and, here, files written whole or not at all and advisory locks that are not
+//! mistaken for held when they are only passing.
 
 pub mod paths;
 pub mod sources;
@@ -73,7 +74,7 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
 }
 
 /// Takes the lock if it is free or becomes free within 0.2 s (see [`retry_while_held`]).
-pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+pub(crate) fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
     retry_while_held(
         || file.try_lock(),
         |e| matches!(e, TryLockError::WouldBlock),
@@ -83,17 +84,40 @@ pub fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
 /// Tries `attempt` again for up to 0.2 s while it fails because a lock is `held`. A lock can look
 /// held for a moment after its holder let go: a child process forked by another thread keeps a
 /// copy of the descriptor until it execs, and the lock goes only with the last copy.
-pub fn retry_while_held<T, E>(
+pub(crate) fn retry_while_held<T, E>(
+    attempt: impl FnMut() -> Result<T, E>,
+    held: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    retry_for(Duration::from_millis(200), attempt, held)
+}
+
+/// Takes the lock, waiting up to `patience` for another writer to finish: writers queue, they do
+/// not give up at the first sight of one another.
+pub(crate) fn lock_within(file: &File, patience: Duration) -> Result<(), TryLockError> {
+    retry_for(
+        patience,
+        || file.try_lock(),
+        |e| matches!(e, TryLockError::WouldBlock),
+    )
+}
+
+/// Tries `attempt` again every 10-20 ms while it fails because a lock is `held`, for `patience`.
+fn retry_for<T, E>(
+    patience: Duration,
     mut attempt: impl FnMut() -> Result<T, E>,
     held: impl Fn(&E) -> bool,
 ) -> Result<T, E> {
-    for _ in 0..10 {
+    let deadline = std::time::Instant::now() + patience;
+    let mut pause = Duration::from_millis(10);
+    loop {
         match attempt() {
-            Err(e) if held(&e) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) if held(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause + Duration::from_millis(2)).min(Duration::from_millis(20));
+            }
             other => return other,
         }
     }
-    attempt()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use directories::ProjectDirs;
 use std::path::PathBuf;
 
 /// Overrides: `TULTA_CONFIG_DIR`, `TULTA_DATA_DIR`, `TULTA_CACHE_DIR`.
-pub const CONFIG_ENV: &str = "TULTA_CONFIG_DIR";
-pub const DATA_ENV: &str = "TULTA_DATA_DIR";
+pub(crate) const CONFIG_ENV: &str = "TULTA_CONFIG_DIR";
+pub(crate) const DATA_ENV: &str = "TULTA_DATA_DIR";
 pub const CACHE_ENV: &str = "TULTA_CACHE_DIR";
 /// Where the log goes: `TULTA_STATE_DIR`, else beside an overridden cache, else the platform's
 /// state folder (`~/.local/state/tulta` on Linux), else its cache folder.
@@ -34,7 +34,7 @@ pub fn config_dir() -> PathBuf {
         .unwrap_or_else(|| fallback("config"))
 }
 
-pub fn data_dir() -> PathBuf {
+pub(crate) fn data_dir() -> PathBuf {
     from_env(DATA_ENV)
         .or_else(|| project().map(|p| p.data_dir().to_path_buf()))
         .unwrap_or_else(|| fallback("data"))

@@ -1,6 +1,7 @@
 //! Where files come from: paths on disk (folders searched for `*.yaml` / `*.yml`), or the sample
 //! competition built into the binary.
 
+use crate::i18n::{Lang, Localized};
 use include_dir::{include_dir, Dir};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../reports");
 
 /// The folder of the built-in sample, as it appears in file names.
-pub const SAMPLE_ROOT: &str = "reports";
+pub(crate) const SAMPLE_ROOT: &str = "reports";
 
 /// One file to read: a name to show and its bytes.
 #[derive(Clone, Debug)]
@@ -19,27 +20,30 @@ pub struct SourceFile {
     pub size: u64,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SourceError {
-    #[error("{0}: no such file or folder")]
     NotFound(String),
-    #[error("{path}: cannot read: {err}")]
     Io { path: String, err: std::io::Error },
 }
 
-impl SourceError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (SourceError::NotFound(p), Id) => format!("{p}: berkas atau folder itu tidak ada"),
-            (SourceError::Io { path, err }, Id) => format!(
-                "{path}: tidak dapat dibaca: {}",
-                crate::i18n::io_error(err, Id)
+impl Localized for SourceError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SourceError::NotFound(p) => format!(
+                "{p}: {}",
+                lang.pick("berkas atau folder itu tidak ada", "no such file or folder")
             ),
-            (_, En) => self.to_string(),
+            SourceError::Io { path, err } => {
+                format!(
+                    "{path}: {}: {}",
+                    lang.pick("tidak dapat dibaca", "cannot read"),
+                    crate::i18n::io_error(err, lang)
+                )
+            }
         }
     }
 }
+crate::localized_error!(SourceError);
 
 /// Where tulta looks when no path is given: `./reports` if present, else the built-in sample.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,7 +106,8 @@ pub fn builtin_files() -> Vec<SourceFile> {
     out
 }
 
-/// The built-in sample's `*.jsonl` journals directly inside `folder` (a name like `reports/x/jurnal`).
+/// The built-in sample's `*.jsonl` journals and `*.key` demo keys directly inside `folder` (a name
+/// like `reports/x/jurnal`).
 pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     let rel = folder
         .strip_prefix(&format!("{SAMPLE_ROOT}/"))
@@ -112,7 +117,11 @@ pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     };
     let mut out: Vec<(String, Vec<u8>)> = dir
         .files()
-        .filter(|f| f.path().extension().is_some_and(|x| x == "jsonl"))
+        .filter(|f| {
+            f.path()
+                .extension()
+                .is_some_and(|x| x == "jsonl" || x == "key")
+        })
         .map(|f| {
             (
                 format!("{SAMPLE_ROOT}/{}", f.path().display()),
@@ -180,7 +189,7 @@ pub fn yaml_paths(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
 /// Every `*.yaml` / `*.yml` below `dir` with its metadata, in no particular order. The stat comes
 /// from the directory entry (one `statx` relative to the open folder, no path lookup), on all
 /// cores: it is most of the cost of a no-change reopen of a large archive.
-pub fn yaml_files_with_metadata(
+pub(crate) fn yaml_files_with_metadata(
     dir: &Path,
 ) -> Result<Vec<(PathBuf, std::fs::Metadata)>, SourceError> {
     use rayon::prelude::*;

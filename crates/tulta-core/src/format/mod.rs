@@ -4,6 +4,7 @@
 pub mod read;
 pub mod settings;
 pub mod spans;
+pub mod template;
 
 use crate::diag::{Finding, Loc, Msg, Pos};
 use crate::model::lomba::Lomba;
@@ -13,10 +14,10 @@ use spans::{Limits, SpanMap, Stop};
 use std::sync::OnceLock;
 
 /// Files larger than this are refused unread (T007).
-pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_BYTES: u64 = 5 * 1024 * 1024;
+pub(crate) const MAX_DEPTH: usize = 64;
 /// A risalah has a few hundred nodes; aliases may multiply that, within reason.
-pub const MAX_EXPANDED_NODES: u64 = 100_000;
+pub(crate) const MAX_EXPANDED_NODES: u64 = 100_000;
 
 const LIMITS: Limits = Limits {
     max_depth: MAX_DEPTH,
@@ -32,10 +33,6 @@ pub enum Kind {
 
 impl Kind {
     pub const NAMES: [&'static str; 3] = ["risalah/1", "lomba/1", "rubrik/1"];
-
-    pub fn format_name(self) -> &'static str {
-        Kind::NAMES[self as usize]
-    }
 
     fn parse(s: &str) -> Option<Kind> {
         match s.trim() {
@@ -101,7 +98,7 @@ impl Document {
 }
 
 /// Line and column of a byte offset (columns in characters).
-pub fn pos_at_byte(text: &str, offset: usize) -> Pos {
+pub(crate) fn pos_at_byte(text: &str, offset: usize) -> Pos {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
@@ -189,7 +186,7 @@ fn strip_location(message: &str) -> String {
 }
 
 /// The document of a file refused for its size alone.
-pub fn too_large(size: u64) -> Document {
+pub(crate) fn too_large(size: u64) -> Document {
     Document::refused(
         String::new(),
         Finding::at(

@@ -2,7 +2,7 @@
 //! missing keys (T005) and unknown tools (T208) on the way. Lenient: one bad field never hides the
 //! findings of the others.
 
-use crate::diag::msg::Expected;
+use crate::diag::msg::{Expected, IdOf};
 use crate::diag::{Finding, Msg, Path};
 use crate::model::lomba::{Agregasi, Juri, Konflik, Lomba};
 use crate::model::names::suggest;
@@ -49,11 +49,7 @@ fn key_text(k: &Value) -> String {
     }
 }
 
-fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+use crate::model::names::is_id;
 
 impl Reader {
     fn push(&mut self, f: Finding) {
@@ -152,6 +148,23 @@ impl Reader {
     fn number(&mut self, o: &Obj, key: &str, required: bool) -> Option<f64> {
         match Self::get(o, key) {
             Some(Value::Number(n)) => n.as_f64().filter(|x| x.is_finite()),
+            Some(v) => {
+                self.wrong(o.at.key(key), key, Expected::Number, v);
+                None
+            }
+            None => {
+                if required {
+                    self.missing(o, key);
+                }
+                None
+            }
+        }
+    }
+
+    /// A number, `.nan` and `.inf` included: rubric numbers are judged by T403, not dropped.
+    fn number_any(&mut self, o: &Obj, key: &str, required: bool) -> Option<f64> {
+        match Self::get(o, key) {
+            Some(Value::Number(n)) => n.as_f64(),
             Some(v) => {
                 self.wrong(o.at.key(key), key, Expected::Number, v);
                 None
@@ -741,32 +754,33 @@ impl Reader {
                 );
             }
         }
-        let juri = self
-            .objs(&o, "juri", true, &["id", "nama", "opd"])
-            .into_iter()
-            .filter_map(|j| {
-                let id = self.text(&j, "id", true);
-                let nama = self.text(&j, "nama", true);
-                let opd = self.text(&j, "opd", false);
-                Some(Juri {
-                    id: id?,
-                    nama: nama?,
-                    opd,
-                })
-            })
-            .collect();
+        let juri = self.judges(&o);
         let konflik = self
             .objs(&o, "konflik", false, &["juri", "risalah"])
             .into_iter()
             .filter_map(|k| {
-                let juri = self.text(&k, "juri", true);
-                let risalah = self.text(&k, "risalah", true);
+                let juri_at = self.text_at(&k, "juri", true);
+                let risalah = self.text_at(&k, "risalah", true);
+                let (juri_at, risalah) = (juri_at?, risalah?);
                 Some(Konflik {
-                    juri: juri?,
-                    risalah: risalah?,
+                    juri: juri_at.value,
+                    juri_at: juri_at.at,
+                    risalah: risalah.value,
+                    risalah_at: risalah.at,
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        for k in &konflik {
+            if !juri.iter().any(|j: &Juri| j.id == k.juri) {
+                self.push(Finding::value(
+                    k.juri_at.clone(),
+                    Msg::UnknownRef {
+                        of: IdOf::Juri,
+                        id: k.juri.clone(),
+                    },
+                ));
+            }
+        }
         let agregasi = self
             .choice(&o, "agregasi", false, Agregasi::NAMES)
             .and_then(|i| Agregasi::parse(Agregasi::NAMES[i]))
@@ -785,6 +799,65 @@ impl Reader {
     }
 }
 
+impl Reader {
+    /// An id of a lomba or rubrik list: T401 when it is not `valid`, T402 when `taken` already;
+    /// either way left out (`None`), so that nothing is ever built from it.
+    fn list_id(&mut self, id: Text, of: IdOf, valid: bool, taken: bool) -> Option<String> {
+        let msg = if !valid {
+            Msg::BadId { of, id: id.value }
+        } else if taken {
+            Msg::IdTwice { of, id: id.value }
+        } else {
+            return Some(id.value);
+        };
+        self.push(Finding::value(id.at, msg));
+        None
+    }
+
+    /// The judges, with T401 for an id that is not `[a-z0-9-]+` and T402 for one used twice. A judge
+    /// whose id is not valid is left out of the model, so that no path is ever built from it.
+    fn judges(&mut self, o: &Obj) -> Vec<Juri> {
+        let mut out: Vec<Juri> = Vec::new();
+        for j in self.objs(o, "juri", true, &["id", "nama", "opd", "kunci"]) {
+            let id = self.text_at(&j, "id", true);
+            let nama = self.text(&j, "nama", true);
+            let opd = self.text(&j, "opd", false);
+            let kunci = self.text_at(&j, "kunci", false);
+            let Some(id) = id else { continue };
+            let (valid, taken) = (is_id(&id.value), out.iter().any(|x| x.id == id.value));
+            let Some(id) = self.list_id(id, IdOf::Juri, valid, taken) else {
+                continue;
+            };
+            let kunci = kunci.and_then(|k| {
+                if crate::judging::keys::PublicKey::parse(&k.value).is_some() {
+                    Some(k.value)
+                } else {
+                    self.wrong(
+                        k.at,
+                        "kunci",
+                        Expected::PublicKey,
+                        &Value::String(k.value.clone()),
+                    );
+                    None
+                }
+            });
+            let Some(nama) = nama else { continue };
+            out.push(Juri {
+                id,
+                nama,
+                opd,
+                kunci,
+            });
+        }
+        out
+    }
+}
+
+/// A criterion id: like any id, but capitals are allowed (`L1`, `P`).
+fn is_criterion_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 // ---------------------------------------------------------------- rubrik/1
 
 impl Reader {
@@ -797,60 +870,122 @@ impl Reader {
         )?;
         let defaults = Rubrik::default();
         let (min, maks) = match self.sub(&o, "skala", false, &["min", "maks"]) {
-            Some(s) => (
-                self.number(&s, "min", true).unwrap_or(defaults.min),
-                self.number(&s, "maks", true).unwrap_or(defaults.maks),
-            ),
+            Some(s) => {
+                let min = self.number_any(&s, "min", true);
+                let maks = self.number_any(&s, "maks", true);
+                let (min, maks) = (min.unwrap_or(defaults.min), maks.unwrap_or(defaults.maks));
+                if !(min.is_finite() && maks.is_finite() && min < maks) {
+                    self.push(Finding::value(s.at.key("min"), Msg::BadScale { min, maks }));
+                }
+                (min, maks)
+            }
             None => (defaults.min, defaults.maks),
         };
-        let kriteria = self
-            .objs(
-                &o,
-                "kriteria",
-                true,
-                &["id", "nama", "langkah", "bobot", "panduan"],
-            )
-            .into_iter()
-            .filter_map(|k| {
-                let id = self.text(&k, "id", true);
-                let nama = self.text(&k, "nama", true);
-                let langkah = self.integer(&k, "langkah", false);
-                let bobot = self.number(&k, "bobot", true);
-                let panduan = self
-                    .texts(&k, "panduan", false)
-                    .into_iter()
-                    .map(|t| t.value)
-                    .collect();
-                Some(Kriteria {
-                    id: id?,
-                    nama: nama?,
-                    langkah,
-                    bobot: bobot?,
-                    panduan,
-                })
-            })
-            .collect();
-        let predikat = if Self::get(&o, "predikat").is_some() {
-            self.objs(&o, "predikat", true, &["min", "kode", "label"])
+        let mut kriteria: Vec<Kriteria> = Vec::new();
+        let mut weights_seen = false;
+        for k in self.objs(
+            &o,
+            "kriteria",
+            true,
+            &["id", "nama", "langkah", "bobot", "panduan"],
+        ) {
+            let id = self.text_at(&k, "id", true);
+            let nama = self.text(&k, "nama", true);
+            let langkah = self.integer(&k, "langkah", false);
+            let bobot = self.number_any(&k, "bobot", true);
+            let panduan = self
+                .texts(&k, "panduan", false)
                 .into_iter()
-                .filter_map(|p| {
-                    let min = self.number(&p, "min", true);
-                    let kode = self.text(&p, "kode", true);
-                    let label = self.text(&p, "label", true);
-                    Some(Predikat {
-                        min: min?,
-                        kode: kode?,
-                        label: label?,
-                    })
-                })
-                .collect()
+                .map(|t| t.value)
+                .collect();
+            let Some(id) = id else { continue };
+            let valid = is_criterion_id(&id.value);
+            let taken = kriteria
+                .iter()
+                .any(|x| x.id.eq_ignore_ascii_case(&id.value));
+            let Some(id) = self.list_id(id, IdOf::Kriteria, valid, taken) else {
+                continue;
+            };
+            if let Some(b) = bobot {
+                weights_seen = true;
+                if !(b.is_finite() && b >= 0.0) {
+                    self.push(Finding::value(
+                        k.at.key("bobot"),
+                        Msg::BadWeight {
+                            kriteria: id.clone(),
+                            bobot: b,
+                        },
+                    ));
+                }
+            }
+            let (Some(nama), Some(bobot)) = (nama, bobot) else {
+                continue;
+            };
+            kriteria.push(Kriteria {
+                id,
+                nama,
+                langkah,
+                bobot,
+                panduan,
+            });
+        }
+        let total: f64 = kriteria.iter().map(|k| k.bobot).sum();
+        if weights_seen && !kriteria.is_empty() && total.is_finite() && total <= 0.0 {
+            self.push(Finding::key(o.at.key("kriteria"), Msg::WeightsZero));
+        }
+        let predikat = if Self::get(&o, "predikat").is_some() {
+            let mut bands: Vec<Predikat> = Vec::new();
+            for p in self.objs(&o, "predikat", true, &["min", "kode", "label"]) {
+                let band_min = self.number_any(&p, "min", true);
+                let kode = self.text_at(&p, "kode", true);
+                let label = self.text(&p, "label", true);
+                let (Some(band_min), Some(kode), Some(label)) = (band_min, kode, label) else {
+                    continue;
+                };
+                if bands.iter().any(|b| b.kode == kode.value) {
+                    self.push(Finding::value(
+                        kode.at.clone(),
+                        Msg::IdTwice {
+                            of: IdOf::Predikat,
+                            id: kode.value.clone(),
+                        },
+                    ));
+                }
+                if !band_min.is_finite() || band_min > maks {
+                    self.push(Finding::value(
+                        p.at.key("min"),
+                        Msg::BandOffScale {
+                            kode: kode.value.clone(),
+                            min: band_min,
+                            maks,
+                        },
+                    ));
+                }
+                bands.push(Predikat {
+                    min: band_min,
+                    kode: kode.value,
+                    label,
+                });
+            }
+            bands
         } else {
             default_predikat()
         };
-        let pemecah_seri = self
+        let pemecah_seri: Vec<String> = self
             .texts(&o, "pemecah_seri", false)
             .into_iter()
-            .map(|t| t.value)
+            .map(|t| {
+                if !kriteria.iter().any(|k| k.id == t.value) {
+                    self.push(Finding::value(
+                        t.at.clone(),
+                        Msg::UnknownRef {
+                            of: IdOf::Kriteria,
+                            id: t.value.clone(),
+                        },
+                    ));
+                }
+                t.value
+            })
             .collect();
         Some(Rubrik {
             min,

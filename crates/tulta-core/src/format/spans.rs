@@ -166,7 +166,7 @@ impl SpanMap {
     }
 
     /// Where `path` points; a path that leaves the document points at the deepest node it reached.
-    pub fn locate(&self, path: &Path, anchor: Anchor) -> Pos {
+    pub(crate) fn locate(&self, path: &Path, anchor: Anchor) -> Pos {
         let Some(mut node) = self.root.as_ref() else {
             return Pos::START;
         };

@@ -5,8 +5,11 @@ use crate::check::{check_files, Checked};
 use crate::diag::Severity;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::Model;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
+use crate::judging::journal::Line;
 use crate::judging::ranking::EntryInfo;
+use crate::judging::scoring::{self, Change, Recorded};
+use crate::judging::{Bar, Rejected, ScoreError};
 use crate::model::lomba::Lomba;
 use crate::model::risalah::JenisKelompok;
 use crate::model::rubrik::Rubrik;
@@ -43,32 +46,44 @@ pub struct Competition {
     pub lomba: Lomba,
     pub rubrik: Rubrik,
     pub entries: Vec<Entry>,
-    /// Journals shipped beside the lomba file (`jurnal/*.jsonl`), e.g. the sample's demo scores.
+    /// Journals shipped beside the lomba file (`jurnal/*.jsonl`), e.g. the sample's demo scores,
+    /// and the demo keys that signed them (`jurnal/*.key`).
     pub shipped_journals: Vec<(String, Vec<u8>)>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CompetitionError {
-    #[error(transparent)]
-    Source(#[from] sources::SourceError),
-    #[error("{0}: no lomba.yaml (format: lomba/1) found")]
+    Source(sources::SourceError),
     NoLomba(String),
-    #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    /// `message` is written in the language `load` was given.
+    Invalid {
+        file: String,
+        message: String,
+    },
 }
 
-impl CompetitionError {
-    /// `Invalid` messages are written in the language `load` was given.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CompetitionError::Source(e), _) => e.message(lang),
-            (CompetitionError::NoLomba(p), Lang::Id) => {
-                format!("{p}: tidak ada lomba.yaml (format: lomba/1)")
-            }
-            _ => self.to_string(),
+impl From<sources::SourceError> for CompetitionError {
+    fn from(e: sources::SourceError) -> Self {
+        CompetitionError::Source(e)
+    }
+}
+
+impl Localized for CompetitionError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            CompetitionError::Source(e) => e.message(lang),
+            CompetitionError::NoLomba(p) => format!(
+                "{p}: {}",
+                lang.pick(
+                    "tidak ada lomba.yaml (format: lomba/1)",
+                    "no lomba.yaml (format: lomba/1) found"
+                )
+            ),
+            CompetitionError::Invalid { file, message } => format!("{file}: {message}"),
         }
     }
 }
+crate::localized_error!(CompetitionError);
 
 impl Competition {
     pub fn id(&self) -> &str {
@@ -86,6 +101,136 @@ impl Competition {
     pub fn infos(&self) -> Vec<EntryInfo> {
         self.entries.iter().map(Entry::info).collect()
     }
+
+    pub fn judge(&self, id: &str) -> Option<&crate::model::lomba::Juri> {
+        self.lomba.juri.iter().find(|j| j.id == id)
+    }
+
+    /// Why `juri` may not score `risalah`, if they may not.
+    pub fn bar(&self, juri: &str, risalah: &str) -> Option<Bar> {
+        if self
+            .lomba
+            .konflik
+            .iter()
+            .any(|k| k.juri == juri && k.risalah == risalah)
+        {
+            return Some(Bar::Listed);
+        }
+        let own = self.judge(juri).and_then(|j| j.opd.as_deref())?;
+        let entry = self.entry(risalah)?;
+        crate::model::names::same(own, &entry.opd).then_some(Bar::OwnOpd)
+    }
+
+    /// Whether the rules allow `juri` this change to `risalah`.
+    pub fn validate(&self, juri: &str, risalah: &str, change: &Change) -> Result<(), ScoreError> {
+        if self.judge(juri).is_none() {
+            return Err(ScoreError::UnknownJudge(juri.into()));
+        }
+        if self.entry(risalah).is_none() {
+            return Err(ScoreError::UnknownEntry(risalah.into()));
+        }
+        if let Some(bar) = self.bar(juri, risalah) {
+            return Err(ScoreError::Conflict {
+                juri: juri.into(),
+                risalah: risalah.into(),
+                bar,
+            });
+        }
+        let rubrik = &self.rubrik;
+        let criterion = |k: &str| {
+            rubrik
+                .kriteria
+                .iter()
+                .find(|c| c.id == k)
+                .ok_or_else(|| ScoreError::UnknownCriterion(k.into()))
+        };
+        match change {
+            Change::Skor { kriteria, nilai } => {
+                criterion(kriteria)?;
+                if !scoring::valid_score(rubrik, *nilai) {
+                    return Err(ScoreError::OffScale {
+                        nilai: *nilai,
+                        min: rubrik.min,
+                        maks: rubrik.maks,
+                    });
+                }
+            }
+            Change::Catatan {
+                kriteria: Some(k), ..
+            } => {
+                criterion(k)?;
+            }
+            Change::Catatan { kriteria: None, .. } | Change::Tarik { .. } => {}
+            Change::Centang {
+                kriteria, butir, ..
+            } => {
+                if *butir >= criterion(kriteria)?.panduan.len() {
+                    return Err(ScoreError::UnknownItem {
+                        kriteria: kriteria.clone(),
+                        butir: *butir,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Replays a judge's journal lines against the competition (spec §10): the lines it allows, as
+    /// changes, and every other line with why. A line of another competition, an unknown entry,
+    /// criterion or stage, a score off the scale, an entry barred for the judge, a time that is
+    /// not one or lies more than a day ahead, a withdrawal of nothing before it: never counted.
+    pub fn check_lines(&self, juri: &str, lines: &[Line]) -> (Vec<Recorded>, Vec<Rejected>) {
+        let mut counted = Vec::with_capacity(lines.len());
+        let mut rejected = Vec::new();
+        let horizon = std::time::SystemTime::now() + std::time::Duration::from_secs(86_400);
+        for (i, line) in lines.iter().enumerate() {
+            let check = || -> Result<(), ScoreError> {
+                if let Some(l) = line.lomba.as_deref().filter(|l| *l != self.id()) {
+                    return Err(ScoreError::OtherLomba(l.to_string()));
+                }
+                if let Some(t) = &line.tahap {
+                    // Stages (spec §8) are not part of this edition's competitions yet.
+                    return Err(ScoreError::UnknownStage(t.clone()));
+                }
+                match humantime::parse_rfc3339(&line.waktu) {
+                    Ok(t) if t <= horizon => {}
+                    _ => return Err(ScoreError::BadTime(line.waktu.clone())),
+                }
+                if let Change::Tarik { urutan } = line.perubahan {
+                    if urutan >= line.urutan {
+                        return Err(ScoreError::WithdrawsNothing(urutan));
+                    }
+                }
+                match self.validate(juri, &line.risalah, &line.perubahan) {
+                    Err(ScoreError::Conflict { juri, risalah, bar }) => {
+                        Err(ScoreError::Barred { juri, risalah, bar })
+                    }
+                    other => other,
+                }
+            };
+            match check() {
+                Ok(()) => counted.push(line.recorded()),
+                Err(why) => rejected.push(Rejected { line: i + 1, why }),
+            }
+        }
+        (counted, rejected)
+    }
+}
+
+/// The folder a competition's entries live in, as source files are named: the lomba's `risalah`
+/// key read from the lomba file's own folder. This rule, with [`is_inside`], says which risalah
+/// take part in a competition, for every caller.
+pub fn entries_folder(lomba_file: &str, lomba: &Lomba) -> String {
+    join(
+        folder_of(lomba_file),
+        lomba.risalah.as_deref().unwrap_or("."),
+    )
+}
+
+/// Whether the source file `name` lies in `folder` or below it.
+pub fn is_inside(folder: &str, name: &str) -> bool {
+    let f = join("", folder_of(name));
+    folder.is_empty() || f == folder || f.starts_with(&format!("{folder}/"))
 }
 
 fn folder_of(name: &str) -> &str {
@@ -93,7 +238,7 @@ fn folder_of(name: &str) -> &str {
 }
 
 /// `rel` read from `folder`, with `.` and `..` resolved; an absolute `rel` stands alone.
-fn join(folder: &str, rel: &str) -> String {
+pub(crate) fn join(folder: &str, rel: &str) -> String {
     let whole = if rel.starts_with('/') || folder.is_empty() {
         rel.to_string()
     } else {
@@ -218,13 +363,10 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             }
         }
     };
-    let folder = join(&base, lomba.risalah.as_deref().unwrap_or("."));
+    let folder = entries_folder(&lomba_file.name, lomba);
     let mut entries: Vec<Entry> = checked
         .iter()
-        .filter(|c| {
-            let f = join("", folder_of(&c.name));
-            f == folder || f.starts_with(&format!("{folder}/"))
-        })
+        .filter(|c| is_inside(&folder, &c.name))
         .filter_map(|c| match &c.doc.model {
             Some(Model::Risalah(r)) => Some(Entry {
                 id: r.id.as_ref()?.value.clone(),
@@ -268,7 +410,7 @@ fn read_journal_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl" || x == "key"))
         .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
         .collect();
     out.sort();

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::judging::scoring::Sheet;
 use crate::judging::scoring::{round2, round_to};
+use crate::text::{decimal, pad};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -17,16 +18,119 @@ pub struct Context<'a> {
     pub juri: Vec<String>,
     pub kriteria: Vec<String>,
     pub sheets: BTreeMap<String, BTreeMap<String, Sheet>>,
+    /// Each judge's journal as counted: line count and last line's hash (spec §10).
+    pub jejak: crate::judging::Anchors,
+    /// Judges whose journal was not (wholly) counted: published anyway with `--allow-partial`.
+    pub partial: Vec<String>,
 }
 
-/// A number with the decimal separator of the language (Indonesian writes 4,25).
-pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
-    let x = round_to(x, places);
-    let s = format!("{x:.places$}");
-    match lang {
-        Lang::Id => s.replace('.', ","),
-        Lang::En => s,
+/// The title word of a provisional ranking, and its explanation.
+pub fn provisional_title(lang: Lang) -> &'static str {
+    lang.pick("SEMENTARA", "PROVISIONAL")
+}
+
+fn provisional_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "PERINGKAT SEMENTARA: masih ada juri yang belum selesai menilai peserta yang boleh dinilainya",
+        "PROVISIONAL RANKING: some judges have not yet finished entries they may score",
+    )
+}
+
+fn partial_note(ctx: &Context, lang: Lang) -> Option<String> {
+    (!ctx.partial.is_empty()).then(|| match lang {
+        Lang::Id => format!(
+            "TIDAK LENGKAP: jurnal {} tidak dihitung seluruhnya (diterbitkan dengan --allow-partial; lihat `tulta verify`)",
+            ctx.partial.join(", ")
+        ),
+        Lang::En => format!(
+            "INCOMPLETE: the journals of {} are not wholly counted (published with --allow-partial; see `tulta verify`)",
+            ctx.partial.join(", ")
+        ),
+    })
+}
+
+/// A judge's cell for an entry: the index, or why there is none — barred and unfinished are never
+/// shown the same way.
+fn judge_cell(row: &Row, j: &str, lang: Lang) -> String {
+    match row.juri.get(j) {
+        Some(x) => decimal(*x, 2, lang),
+        None if row.juri_konflik.iter().any(|k| k == j) => lang.pick("konflik", "barred").into(),
+        None => lang.pick("belum", "todo").into(),
     }
+}
+
+/// `n/m`: judges who finished the entry of those allowed to score it.
+fn finished_of(row: &Row) -> String {
+    format!("{}/{}", row.juri.len(), row.juri_wajib())
+}
+
+/// One token per judge, `jejak:ID:LINES:SHA256`, that `tulta verify --jejak` reads back from
+/// Markdown and XLSX.
+fn anchor_tokens(ctx: &Context) -> Vec<String> {
+    ctx.jejak
+        .iter()
+        .map(|(j, (n, h))| format!("jejak:{j}:{n}:{h}"))
+        .collect()
+}
+
+fn anchor_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Jejak jurnal (jumlah baris dan hash baris terakhir tiap juri; periksa dengan `tulta verify LOMBA --jejak BERKAS`):",
+        "Journal anchors (each judge's line count and last line's hash; check with `tulta verify LOMBA --jejak FILE`):",
+    )
+}
+
+/// The anchors a published ranking file carries: JSON `"jejak"`, the `jejak:…` tokens of Markdown,
+/// or those of an XLSX footer (its shared strings).
+pub fn read_anchors_from(bytes: &[u8]) -> Option<crate::judging::Anchors> {
+    if bytes.starts_with(b"PK") {
+        use std::io::Read;
+        let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+        let mut text = String::new();
+        for name in ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"] {
+            if let Ok(mut f) = book.by_name(name) {
+                // A footer is a few hundred bytes; a bomb stops here.
+                f.by_ref().take(64 << 20).read_to_string(&mut text).ok()?;
+            }
+        }
+        return read_anchors(&text.replace(['<', '>'], " "));
+    }
+    read_anchors(&String::from_utf8_lossy(bytes))
+}
+
+/// The anchors a published ranking carries: JSON `"jejak"`, or `jejak:…` tokens (Markdown, text).
+pub fn read_anchors(text: &str) -> Option<crate::judging::Anchors> {
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+        let map = v.get("jejak")?.as_object()?;
+        return map
+            .iter()
+            .map(|(j, a)| {
+                Some((
+                    j.clone(),
+                    (
+                        usize::try_from(a.get("baris")?.as_u64()?).ok()?,
+                        a.get("hash")?.as_str()?.to_string(),
+                    ),
+                ))
+            })
+            .collect();
+    }
+    let mut out = crate::judging::Anchors::new();
+    for token in text.split(|c: char| c.is_whitespace() || c == '`' || c == '|') {
+        let Some(rest) = token.strip_prefix("jejak:") else {
+            continue;
+        };
+        let mut parts = rest.split(':');
+        let (Some(j), Some(n), Some(h)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let n: usize = n.parse().ok()?;
+        if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        out.insert(j.to_string(), (n, h.to_string()));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 #[derive(Serialize)]
@@ -39,8 +143,18 @@ struct JsonRow<'a> {
     nilai_100: Option<f64>,
     predikat: Option<&'a str>,
     juri: BTreeMap<&'a str, f64>,
+    juri_selesai: usize,
+    juri_wajib: usize,
+    juri_konflik: &'a [String],
+    juri_belum: &'a [String],
     seri: bool,
     perlu_diskusi: bool,
+}
+
+#[derive(Serialize)]
+struct JsonAnchor<'a> {
+    baris: usize,
+    hash: &'a str,
 }
 
 #[derive(Serialize)]
@@ -48,7 +162,11 @@ struct JsonRanking<'a> {
     lomba: &'a str,
     metode: &'static str,
     kategori: &'static str,
+    sementara: bool,
+    /// Judges whose journal was not wholly counted (`--allow-partial`).
+    tidak_dihitung: &'a [String],
     peringkat: Vec<JsonRow<'a>>,
+    jejak: BTreeMap<&'a str, JsonAnchor<'a>>,
 }
 
 pub fn json(r: &Ranking, ctx: &Context) -> String {
@@ -56,6 +174,13 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
         lomba: ctx.lomba_id,
         metode: r.metode.as_str(),
         kategori: r.kategori.as_str(),
+        sementara: r.sementara,
+        tidak_dihitung: &ctx.partial,
+        jejak: ctx
+            .jejak
+            .iter()
+            .map(|(j, (n, h))| (j.as_str(), JsonAnchor { baris: *n, hash: h }))
+            .collect(),
         peringkat: r
             .rows
             .iter()
@@ -72,6 +197,10 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
                     .iter()
                     .map(|(j, &ix)| (j.as_str(), round2(ix)))
                     .collect(),
+                juri_selesai: row.juri.len(),
+                juri_wajib: row.juri_wajib(),
+                juri_konflik: &row.juri_konflik,
+                juri_belum: &row.juri_belum,
                 seri: row.seri,
                 perlu_diskusi: row.perlu_diskusi,
             })
@@ -88,38 +217,41 @@ fn place(row: &Row) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        format!("{s:width$}")
-    } else {
-        let c: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{c}…")
-    }
-}
-
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
+    if r.sementara {
+        let _ = writeln!(out, "{}", provisional_note(lang));
+    }
+    if let Some(note) = partial_note(ctx, lang) {
+        let _ = writeln!(out, "{note}");
+    }
     let _ = writeln!(
         out,
-        "{} — {} ({}: {}, {}: {})",
+        "{} — {}{} ({}: {}, {}: {})",
         ctx.lomba_nama,
         lang.pick("peringkat", "ranking"),
+        if r.sementara {
+            format!(" {}", provisional_title(lang))
+        } else {
+            String::new()
+        },
         lang.pick("metode", "method"),
         r.metode.as_str(),
         lang.pick("kategori", "category"),
         r.kategori.as_str()
     );
     let mut header = format!(
-        "{:>4}  {} {} {:>6} {:>6}  {}",
+        "{:>4}  {} {} {:>6} {:>6}  {} {:>5}",
         "#",
-        cut(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
-        cut(lang.pick("jenis", "kind"), 9),
+        pad(lang.pick("OPD / kelurahan", "OPD / kelurahan"), 34),
+        pad(lang.pick("jenis", "kind"), 9),
         lang.pick("indeks", "index"),
         "0-100",
-        cut(lang.pick("predikat", "band"), 26)
+        pad(lang.pick("predikat", "band"), 26),
+        lang.pick("juri", "jdg")
     );
     for j in &ctx.juri {
-        let _ = write!(header, " {:>7}", cut(j, 7));
+        let _ = write!(header, " {:>7}", pad(j, 7));
     }
     let _ = writeln!(out, "{header}");
     for row in &r.rows {
@@ -128,17 +260,17 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             .as_ref()
             .map_or(String::new(), |(k, l)| format!("{k} {l}"));
         let mut line = format!(
-            "{:>4}  {} {} {:>6} {:>6}  {}",
+            "{:>4}  {} {} {:>6} {:>6}  {} {:>5}",
             place(row),
-            cut(&row.opd, 34),
-            cut(row.jenis.map_or("?", |j| j.as_str()), 9),
+            pad(&row.opd, 34),
+            pad(row.jenis.map_or("?", |j| j.as_str()), 9),
             row.indeks.map_or("-".into(), |x| decimal(x, 2, lang)),
             row.nilai_100.map_or("-".into(), |x| decimal(x, 1, lang)),
-            cut(&predikat, 26)
+            pad(&predikat, 26),
+            finished_of(row)
         );
         for j in &ctx.juri {
-            let v = row.juri.get(j).map_or("-".into(), |x| decimal(*x, 2, lang));
-            let _ = write!(line, " {v:>7}");
+            let _ = write!(line, " {:>7}", judge_cell(row, j, lang));
         }
         if row.perlu_diskusi {
             line.push_str(lang.pick("  ! perlu diskusi", "  ! discuss"));
@@ -149,8 +281,8 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         out,
         "{}",
         lang.pick(
-            "= seri setelah pemecah seri · ! indeks antarjuri berselisih lebih dari 1,0 · - belum dinilai lengkap",
-            "= tied after the tie-breakers · ! judges' indexes differ by more than 1.0 · - not fully scored yet"
+            "= seri setelah pemecah seri · ! indeks antarjuri berselisih lebih dari 1,0 · - belum dinilai lengkap · juri n/m: selesai dari yang boleh menilai · konflik: juri terhalang · belum: juri belum selesai",
+            "= tied after the tie-breakers · ! judges' indexes differ by more than 1.0 · - not fully scored yet · jdg n/m: finished of those allowed · barred: judge in conflict · todo: judge not finished"
         )
     );
     out
@@ -158,22 +290,34 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
 
 pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = format!(
-        "## {} — {}\n\n{}: `{}` · {}: `{}`\n\n",
+        "## {} — {}{}\n\n{}: `{}` · {}: `{}`\n\n",
         ctx.lomba_nama,
         lang.pick("Peringkat", "Ranking"),
+        if r.sementara {
+            format!(" {}", provisional_title(lang))
+        } else {
+            String::new()
+        },
         lang.pick("Metode", "Method"),
         r.metode.as_str(),
         lang.pick("Kategori", "Category"),
         r.kategori.as_str()
     );
+    if r.sementara {
+        let _ = writeln!(out, "**{}**\n", provisional_note(lang));
+    }
+    if let Some(note) = partial_note(ctx, lang) {
+        let _ = writeln!(out, "**{note}**\n");
+    }
     let mut header = format!(
-        "| # | {} | OPD | {} | {} | 0-100 | {} |",
+        "| # | {} | OPD | {} | {} | 0-100 | {} | {} |",
         lang.pick("Risalah", "Entry"),
         lang.pick("Jenis", "Kind"),
         lang.pick("Indeks", "Index"),
-        lang.pick("Predikat", "Band")
+        lang.pick("Predikat", "Band"),
+        lang.pick("Juri", "Judges")
     );
-    let mut rule = "|---|---|---|---|---:|---:|---|".to_string();
+    let mut rule = "|---|---|---|---|---:|---:|---|---:|".to_string();
     for j in &ctx.juri {
         let _ = write!(header, " {j} |");
         rule.push_str("---:|");
@@ -183,7 +327,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let _ = writeln!(out, "{header}\n{rule}");
     for row in &r.rows {
         let mut line = format!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             place(row),
             row.id,
             row.opd,
@@ -192,14 +336,11 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             row.nilai_100.map_or("–".into(), |x| decimal(x, 1, lang)),
             row.predikat
                 .as_ref()
-                .map_or(String::new(), |(k, l)| format!("{k} {l}"))
+                .map_or(String::new(), |(k, l)| format!("{k} {l}")),
+            finished_of(row)
         );
         for j in &ctx.juri {
-            let _ = write!(
-                line,
-                " {} |",
-                row.juri.get(j).map_or("–".into(), |x| decimal(*x, 2, lang))
-            );
+            let _ = write!(line, " {} |", judge_cell(row, j, lang));
         }
         let flag = if row.perlu_diskusi {
             lang.pick("perlu diskusi", "discuss")
@@ -207,6 +348,10 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             ""
         };
         let _ = writeln!(out, "{line} {flag} |");
+    }
+    let _ = writeln!(out, "\n{}\n", anchor_heading(lang));
+    for t in anchor_tokens(ctx) {
+        let _ = writeln!(out, "- `{t}`");
     }
     out
 }
@@ -223,6 +368,11 @@ fn rank_columns(ctx: &Context) -> Vec<String> {
         "nilai_100",
         "predikat",
         "perlu_diskusi",
+        "sementara",
+        "juri_selesai",
+        "juri_wajib",
+        "juri_konflik",
+        "juri_belum",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -266,11 +416,19 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
             } else {
                 String::new()
             },
+            if r.sementara {
+                "ya".into()
+            } else {
+                String::new()
+            },
+            row.juri.len().to_string(),
+            row.juri_wajib().to_string(),
+            row.juri_konflik.join(" "),
+            row.juri_belum.join(" "),
         ];
-        rec.extend(ctx.juri.iter().map(|j| {
-            row.juri
-                .get(j)
-                .map_or(String::new(), |x| decimal(*x, 2, lang))
+        rec.extend(ctx.juri.iter().map(|j| match row.juri.get(j) {
+            Some(x) => decimal(*x, 2, lang),
+            None => judge_cell(row, j, lang),
         }));
         rec.extend(raw.iter().map(|(j, k)| {
             ctx.sheets
@@ -321,13 +479,34 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
             if row.perlu_diskusi {
                 sheet.write_string(y, 8, "ya")?;
             }
+            if r.sementara {
+                sheet.write_string(y, 9, "ya")?;
+            }
+            sheet.write_number(y, 10, row.juri.len() as f64)?;
+            sheet.write_number(y, 11, row.juri_wajib() as f64)?;
+            sheet.write_string(y, 12, row.juri_konflik.join(" "))?;
+            sheet.write_string(y, 13, row.juri_belum.join(" "))?;
             for (c, j) in ctx.juri.iter().enumerate() {
-                if let Some(x) = row.juri.get(j) {
-                    sheet.write_number_with_format(y, 9 + c as u16, round2(*x), &two)?;
-                }
+                let col = 14 + c as u16;
+                match row.juri.get(j) {
+                    Some(x) => sheet.write_number_with_format(y, col, round2(*x), &two)?,
+                    None => sheet.write_string(y, col, judge_cell(row, j, lang))?,
+                };
             }
         }
         sheet.autofit();
+        // The footer: what this ranking is (provisional, incomplete) and what it was computed from.
+        let mut notes: Vec<String> = Vec::new();
+        if r.sementara {
+            notes.push(provisional_note(lang).into());
+            sheet.set_header(format!("&C{}", provisional_note(lang)));
+        }
+        notes.extend(partial_note(ctx, lang));
+        notes.push(anchor_heading(lang).into());
+        notes.extend(anchor_tokens(ctx));
+        for (y, n) in (r.rows.len() as u32 + 2..).zip(notes) {
+            sheet.write_string(y, 0, n)?;
+        }
     }
     {
         let sheet = book.add_worksheet();

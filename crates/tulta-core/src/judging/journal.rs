@@ -1,31 +1,51 @@
 //! A judge's journal: one JSON object a line, append-only, each line carrying the SHA-256 of the line
-//! before it. A change counts as saved once its line is written, flushed and fsynced. Beside the
-//! journal, a small head file names the last saved line, so that removing the last line is caught too.
+//! before it and its judge's Ed25519 signature (spec §10). A change counts as saved once its line is
+//! written, flushed and fsynced. Beside the journal, a small head file names the last saved line, so
+//! that removing the last line is caught too; a lock file (never replaced) lets one writer at a time
+//! append or import.
 
+use crate::i18n::{Lang, Localized};
+use crate::judging::keys::{self, KeyPair, PublicKey};
 use crate::judging::scoring::{Change, Recorded};
+pub use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The `sebelum` of a journal's first line.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// One journal line, with its keys in a fixed order so that its hash is stable.
+/// How long a writer waits for another to finish before it gives up.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+/// One journal line, with its keys in a fixed order so that its hash is stable. `tanda`, when
+/// present, is always the last member: the signature covers the line as written without it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Line {
     pub urutan: u64,
     pub waktu: String,
+    /// The competition's id (second edition); a first-edition line has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lomba: Option<String>,
+    /// The stage (spec §8), for competitions with stages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tahap: Option<String>,
     pub juri: String,
     pub risalah: String,
     pub perubahan: Change,
     pub sebelum: String,
+    /// The judge's public key, on the journal's first signed line only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kunci: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanda: Option<String>,
 }
 
 impl Line {
-    pub fn recorded(&self) -> Recorded {
+    pub(crate) fn recorded(&self) -> Recorded {
         Recorded {
             urutan: self.urutan,
             risalah: self.risalah.clone(),
@@ -40,11 +60,13 @@ struct Head {
     hash: String,
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// The signed part of a line as written: the line without its trailing `,"tanda":"…"` member.
+fn signed_part(body: &[u8], tanda: &str) -> Option<Vec<u8>> {
+    let suffix = format!(",\"tanda\":\"{tanda}\"}}");
+    let head = body.strip_suffix(suffix.as_bytes())?;
+    let mut out = head.to_vec();
+    out.push(b'}');
+    Some(out)
 }
 
 /// How a journal was found broken; `line` is 1-based.
@@ -64,6 +86,24 @@ pub enum Breach {
         line: usize,
         juri: String,
     },
+    /// A signature that does not match its line.
+    BadSignature {
+        line: usize,
+    },
+    /// An unsigned line where a signed one belongs (after a signed line, or with a pinned key).
+    Unsigned {
+        line: usize,
+    },
+    /// A public key where none belongs, or a first signed line without one.
+    MisplacedKey {
+        line: usize,
+    },
+    /// Signed by another key than the one pinned for the judge (fingerprints).
+    OtherKey {
+        line: usize,
+        found: String,
+        pinned: String,
+    },
 }
 
 impl Breach {
@@ -72,7 +112,11 @@ impl Breach {
             Breach::Altered { line }
             | Breach::Removed { line }
             | Breach::Reordered { line }
-            | Breach::ForeignJudge { line, .. } => *line,
+            | Breach::ForeignJudge { line, .. }
+            | Breach::BadSignature { line }
+            | Breach::Unsigned { line }
+            | Breach::MisplacedKey { line }
+            | Breach::OtherKey { line, .. } => *line,
         }
     }
 
@@ -91,8 +135,51 @@ impl Breach {
             (Breach::ForeignJudge { line, juri }, En) => {
                 format!("line {line} belongs to another judge ({juri})")
             }
+            (Breach::BadSignature { line }, Id) => {
+                format!("tanda tangan baris {line} tidak cocok: baris {line} diubah")
+            }
+            (Breach::BadSignature { line }, En) => {
+                format!("the signature of line {line} does not match: line {line} was altered")
+            }
+            (Breach::Unsigned { line }, Id) => {
+                format!("baris {line} tidak bertanda tangan padahal jurnal ini wajib bertanda tangan")
+            }
+            (Breach::Unsigned { line }, En) => {
+                format!("line {line} is unsigned where this journal must be signed")
+            }
+            (Breach::MisplacedKey { line }, Id) => {
+                format!("kunci publik di baris {line} tidak pada tempatnya")
+            }
+            (Breach::MisplacedKey { line }, En) => {
+                format!("the public key on line {line} is out of place")
+            }
+            (Breach::OtherKey {
+                line,
+                found,
+                pinned,
+            }, Id) => format!(
+                "baris {line} ditandatangani kunci {found}, bukan kunci yang disematkan untuk juri ini ({pinned})"
+            ),
+            (Breach::OtherKey {
+                line,
+                found,
+                pinned,
+            }, En) => format!(
+                "line {line} is signed by key {found}, not the key pinned for this judge ({pinned})"
+            ),
         }
     }
+}
+
+/// What a journal must be to be read as sound.
+#[derive(Clone, Debug, Default)]
+pub struct Expect<'a> {
+    /// The judge it must belong to.
+    pub juri: Option<&'a str>,
+    /// The key pinned for that judge: the journal must be signed with it, every line.
+    pub pinned: Option<&'a PublicKey>,
+    /// The head file's last line (sequence, hash).
+    pub head: Option<(u64, &'a str)>,
 }
 
 /// A journal as read from disk.
@@ -100,31 +187,80 @@ impl Breach {
 pub struct JournalRead {
     /// Every line up to the first breach.
     pub lines: Vec<Line>,
+    /// The SHA-256 of each of those lines.
+    pub hashes: Vec<String>,
     /// A last line cut short by a crash: never reported saved, so ignored. (line number, bytes)
     pub torn: Option<(usize, usize)>,
     pub breach: Option<Breach>,
     /// Byte length of the intact part (the lines above, with their newlines).
     pub good_len: u64,
+    /// The key the journal is signed with (from its first signed line).
+    pub key: Option<PublicKey>,
+    /// Lines without a signature (first-edition lines).
+    pub unsigned: usize,
 }
 
 impl JournalRead {
-    pub fn recorded(&self) -> Vec<Recorded> {
-        self.lines.iter().map(Line::recorded).collect()
-    }
-
     pub fn judge(&self) -> Option<&str> {
         self.lines.first().map(|l| l.juri.as_str())
     }
+
+    /// The hash of the last intact line (`GENESIS` for an empty journal).
+    pub fn last_hash(&self) -> &str {
+        self.hashes.last().map_or(GENESIS, String::as_str)
+    }
 }
 
-/// Reads and verifies journal text. `juri`, when given, is the judge the journal must belong to.
-pub fn parse(bytes: &[u8], juri: Option<&str>, head: Option<(u64, &str)>) -> JournalRead {
+/// Checks one line's signature and key against what came before; `Err` is the breach.
+fn check_signature(
+    number: usize,
+    body: &[u8],
+    line: &Line,
+    expect: &Expect,
+    out: &mut JournalRead,
+) -> Result<(), Breach> {
+    let Some(tanda) = &line.tanda else {
+        if out.key.is_some() || expect.pinned.is_some() {
+            return Err(Breach::Unsigned { line: number });
+        }
+        if line.kunci.is_some() {
+            return Err(Breach::MisplacedKey { line: number });
+        }
+        out.unsigned += 1;
+        return Ok(());
+    };
+    let key = match (&out.key, &line.kunci) {
+        (None, Some(text)) => {
+            let key = PublicKey::parse(text).ok_or(Breach::MisplacedKey { line: number })?;
+            if let Some(pinned) = expect.pinned {
+                if *pinned != key {
+                    return Err(Breach::OtherKey {
+                        line: number,
+                        found: key.fingerprint(),
+                        pinned: pinned.fingerprint(),
+                    });
+                }
+            }
+            key
+        }
+        (Some(key), None) => key.clone(),
+        _ => return Err(Breach::MisplacedKey { line: number }),
+    };
+    let signed = signed_part(body, tanda).ok_or(Breach::BadSignature { line: number })?;
+    if !key.verifies(&signed, tanda) {
+        return Err(Breach::BadSignature { line: number });
+    }
+    out.key = Some(key);
+    Ok(())
+}
+
+/// Reads and verifies journal text: hash chain, sequence, judge, signatures, head.
+pub fn parse(bytes: &[u8], expect: &Expect) -> JournalRead {
     let mut out = JournalRead::default();
     let mut prev_hash = GENESIS.to_string();
     let mut offset = 0usize;
-    let mut juri = juri.map(str::to_string);
+    let mut juri = expect.juri.map(str::to_string);
     let raw_lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
-    let mut hashes: Vec<String> = Vec::new();
     for (i, raw) in raw_lines.iter().enumerate() {
         let number = i + 1;
         let complete = raw.ends_with(b"\n");
@@ -169,21 +305,25 @@ pub fn parse(bytes: &[u8], juri: Option<&str>, head: Option<(u64, &str)>) -> Jou
             Some(_) => {}
             None => juri = Some(line.juri.clone()),
         }
+        if let Err(b) = check_signature(number, body, &line, expect, &mut out) {
+            out.breach = Some(b);
+            break;
+        }
         prev_hash = sha256_hex(body);
-        hashes.push(prev_hash.clone());
+        out.hashes.push(prev_hash.clone());
         offset += raw.len();
         out.lines.push(line);
     }
     out.good_len = offset as u64;
     if out.breach.is_none() {
-        if let Some((urutan, hash)) = head {
+        if let Some((urutan, hash)) = expect.head {
             let n = out.lines.len() as u64;
             if urutan > n {
                 out.breach = Some(Breach::Removed {
                     line: n as usize + 1,
                 });
             } else if urutan > 0
-                && hashes.get(urutan as usize - 1).map(String::as_str) != Some(hash)
+                && out.hashes.get(urutan as usize - 1).map(String::as_str) != Some(hash)
             {
                 out.breach = Some(Breach::Altered {
                     line: urutan as usize,
@@ -194,7 +334,7 @@ pub fn parse(bytes: &[u8], juri: Option<&str>, head: Option<(u64, &str)>) -> Jou
     out
 }
 
-pub fn head_path(journal: &Path) -> PathBuf {
+pub(crate) fn head_path(journal: &Path) -> PathBuf {
     journal.with_extension("head")
 }
 
@@ -204,49 +344,172 @@ fn read_head(journal: &Path) -> Option<Head> {
 }
 
 /// Reads and verifies a journal file (and its head file, when present).
-pub fn read(path: &Path, juri: Option<&str>) -> std::io::Result<JournalRead> {
+pub fn read(
+    path: &Path,
+    juri: Option<&str>,
+    pinned: Option<&PublicKey>,
+) -> std::io::Result<JournalRead> {
     let bytes = std::fs::read(path)?;
     let head = read_head(path);
     Ok(parse(
         &bytes,
-        juri,
-        head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
+        &Expect {
+            juri,
+            pinned,
+            head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
+        },
     ))
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("{path}: {err}")]
-    Io { path: String, err: std::io::Error },
-    #[error("{path}: the journal is in use by another tulta process")]
-    Locked { path: String },
-    #[error("{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring", breach.describe(crate::i18n::Lang::En))]
-    Broken { path: String, breach: Breach },
+    Io {
+        path: String,
+        err: std::io::Error,
+    },
+    Locked {
+        path: String,
+    },
+    Broken {
+        path: String,
+        breach: Breach,
+    },
+    BadId(String),
+    OtherMachine {
+        path: String,
+        juri: String,
+        journal: String,
+    },
+    NotPinned {
+        juri: String,
+        pinned: String,
+        ours: Option<String>,
+    },
 }
 
-impl JournalError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
+impl Localized for JournalError {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (JournalError::Io { path, err }, Id) => format!("{path}: {err}"),
-            (JournalError::Locked { path }, Id) => {
-                format!("{path}: jurnal sedang dipakai proses tulta lain")
-            }
-            (JournalError::Broken { path, breach }, Id) => format!(
+            (JournalError::Io { path, err }, _) => format!("{path}: {err}"),
+            (JournalError::Locked { path }, Lang::Id) => format!(
+                "{path}: jurnal sedang dipakai proses tulta lain (sudah menunggu {} detik)",
+                LOCK_PATIENCE.as_secs()
+            ),
+            (JournalError::Locked { path }, Lang::En) => format!(
+                "{path}: the journal is in use by another tulta process (waited {} s)",
+                LOCK_PATIENCE.as_secs()
+            ),
+            (JournalError::Broken { path, breach }, Lang::Id) => format!(
                 "{path}: jurnal rusak ({}); jalankan `tulta verify` dan pulihkan sebelum menilai",
                 breach.describe(lang)
             ),
-            (_, En) => self.to_string(),
+            (JournalError::Broken { path, breach }, Lang::En) => format!(
+                "{path}: the journal is broken ({}); run `tulta verify` and restore it before scoring",
+                breach.describe(lang)
+            ),
+            (JournalError::BadId(id), Lang::Id) => format!(
+                "`{id}` bukan id juri yang sah ([a-z0-9-]+); tidak ada berkas yang dibuat untuknya"
+            ),
+            (JournalError::BadId(id), Lang::En) => {
+                format!("`{id}` is not a valid judge id ([a-z0-9-]+); no file is made for it")
+            }
+            (JournalError::OtherMachine { path, juri, journal }, Lang::Id) => format!(
+                "{path}: jurnal ini ditandatangani kunci {journal}, dan komputer ini tidak memegang kunci rahasianya: juri `{juri}` menilai di komputer tempat jurnal itu dibuat"
+            ),
+            (JournalError::OtherMachine { path, juri, journal }, Lang::En) => format!(
+                "{path}: this journal is signed with key {journal}, and this machine holds no private key for it: judge `{juri}` scores on the machine that made it"
+            ),
+            (JournalError::NotPinned { juri, pinned, ours }, Lang::Id) => format!(
+                "juri `{juri}`: kunci yang disematkan untuk juri ini {pinned}, tetapi kunci komputer ini {}; tidak ada yang dicatat",
+                ours.as_deref().unwrap_or("tidak ada (tidak ada kunci rahasia juri ini di sini)")
+            ),
+            (JournalError::NotPinned { juri, pinned, ours }, Lang::En) => format!(
+                "judge `{juri}`: the key pinned for this judge is {pinned}, but this machine's key is {}; nothing was recorded",
+                ours.as_deref().unwrap_or("none (no private key for this judge here)")
+            ),
         }
     }
 }
+crate::localized_error!(JournalError);
 
-/// A judge's journal opened for appending. Holds an exclusive lock while open.
+pub use crate::model::names::is_id as valid_id;
+
+/// The lock file of a judge's journal; it is never replaced, so every writer locks the same file
+/// even when an import has put a new journal in place.
+pub fn lock_path(dir: &Path, juri: &str) -> PathBuf {
+    dir.join(format!("{juri}.lock"))
+}
+
+/// Holds a judge's journal lock until dropped.
+pub struct JournalLock(File);
+
+impl Drop for JournalLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Takes the judge's journal lock, waiting up to [`LOCK_PATIENCE`] for another writer.
+pub fn lock(dir: &Path, juri: &str) -> Result<JournalLock, JournalError> {
+    if !valid_id(juri) {
+        return Err(JournalError::BadId(juri.to_string()));
+    }
+    let path = lock_path(dir, juri);
+    let io = |err| JournalError::Io {
+        path: path.display().to_string(),
+        err,
+    };
+    crate::files::create_dir_all_durable(dir).map_err(io)?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    match crate::files::lock_within(&file, LOCK_PATIENCE) {
+        Ok(()) => Ok(JournalLock(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(JournalError::Locked {
+            path: Journal::path_for(dir, juri).display().to_string(),
+        }),
+        Err(std::fs::TryLockError::Error(err)) => Err(io(err)),
+    }
+}
+
+/// Which file a handle or path is: a journal replaced by an import is another file.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
+    (0, meta.len())
+}
+
+/// What a journal's writer must hold to: the competition and the key pinned for the judge.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub lomba: Option<String>,
+    pub pinned: Option<PublicKey>,
+}
+
+/// A judge's journal opened for appending. The lock is taken for each change, not held between
+/// changes: an import can land in between, and the next change then continues the new file.
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
+    dir: PathBuf,
     file: File,
+    /// (device, inode) of `file` and the length this writer knows it to have.
+    identity: (u64, u64),
+    known_len: u64,
     juri: String,
+    context: Context,
+    key: KeyPair,
+    /// Whether the journal already carries the public key (on its first signed line).
+    key_written: bool,
     last_urutan: u64,
     last_hash: String,
     lines: Vec<Line>,
@@ -255,76 +518,138 @@ pub struct Journal {
 }
 
 impl Journal {
+    /// `<dir>/<juri>.jsonl`. `juri` must be a validated id (see [`valid_id`]).
     pub fn path_for(dir: &Path, juri: &str) -> PathBuf {
         dir.join(format!("{juri}.jsonl"))
     }
 
-    pub fn open(dir: &Path, juri: &str) -> Result<Journal, JournalError> {
+    pub fn open(dir: &Path, juri: &str, context: Context) -> Result<Journal, JournalError> {
+        let _lock = lock(dir, juri)?;
         let path = Journal::path_for(dir, juri);
         let io = |err| JournalError::Io {
             path: path.display().to_string(),
             err,
         };
-        crate::files::create_dir_all_durable(dir).map_err(io)?;
+        let key = KeyPair::load(dir, juri).map_err(io)?;
         let new_file = !path.exists();
+        let mut journal = Journal {
+            path: path.clone(),
+            dir: dir.to_path_buf(),
+            file: OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io)?,
+            identity: (0, 0),
+            known_len: 0,
+            juri: juri.to_string(),
+            context,
+            // Replaced below once the journal has been read; a throwaway until then.
+            key: KeyPair::generate().map_err(io)?,
+            key_written: false,
+            last_urutan: 0,
+            last_hash: GENESIS.to_string(),
+            lines: Vec::new(),
+            repaired: None,
+        };
+        // The first line's fsync keeps its bytes; the new name needs its folder synced as well.
+        if new_file {
+            crate::files::sync_parent(&path).map_err(io)?;
+        }
+        journal.reload()?;
+        journal.key = match (key, &journal.lines_key()) {
+            (Some(k), Some(signed_with)) if k.public() == *signed_with => k,
+            (_, Some(signed_with)) => {
+                return Err(JournalError::OtherMachine {
+                    path: path.display().to_string(),
+                    juri: juri.to_string(),
+                    journal: signed_with.fingerprint(),
+                })
+            }
+            (Some(k), None) => k,
+            (None, None) => {
+                if let Some(pinned) = &journal.context.pinned {
+                    // Making a key that can never be accepted would only leave a stray file.
+                    return Err(JournalError::NotPinned {
+                        juri: juri.to_string(),
+                        pinned: pinned.fingerprint(),
+                        ours: None,
+                    });
+                }
+                let k = KeyPair::generate().map_err(io)?;
+                k.save_new(dir, juri).map_err(io)?;
+                k
+            }
+        };
+        if let Some(pinned) = &journal.context.pinned {
+            if *pinned != journal.key.public() {
+                return Err(JournalError::NotPinned {
+                    juri: juri.to_string(),
+                    pinned: pinned.fingerprint(),
+                    ours: Some(journal.key.public().fingerprint()),
+                });
+            }
+        }
+        keys::pin(dir, juri, &journal.key.public()).map_err(io)?;
+        Ok(journal)
+    }
+
+    fn lines_key(&self) -> Option<PublicKey> {
+        self.lines
+            .iter()
+            .find_map(|l| l.kunci.as_deref())
+            .and_then(PublicKey::parse)
+    }
+
+    /// Re-reads the journal (under the lock): after an import replaced it, or another process
+    /// for the same judge appended to it.
+    fn reload(&mut self) -> Result<(), JournalError> {
+        let io = |err| JournalError::Io {
+            path: self.path.display().to_string(),
+            err,
+        };
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&path)
+            .open(&self.path)
             .map_err(io)?;
-        // The first line's fsync keeps its bytes; the name needs its folder synced as well.
-        if new_file {
-            crate::files::sync_parent(&path).map_err(io)?;
-        }
-        match crate::files::try_lock_briefly(&file) {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(JournalError::Locked {
-                    path: path.display().to_string(),
-                })
-            }
-            Err(std::fs::TryLockError::Error(err)) => return Err(io(err)),
-        }
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(io)?;
-        let head = read_head(&path);
+        let head = read_head(&self.path);
         let read = parse(
             &bytes,
-            Some(juri),
-            head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
+            &Expect {
+                juri: Some(&self.juri),
+                pinned: self.context.pinned.as_ref(),
+                head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
+            },
         );
         if let Some(breach) = read.breach {
             return Err(JournalError::Broken {
-                path: path.display().to_string(),
+                path: self.path.display().to_string(),
                 breach,
             });
         }
-        let mut repaired = None;
         if let Some(torn) = read.torn {
             // The torn line was never reported saved; drop it so the next line starts clean.
             file.set_len(read.good_len).map_err(io)?;
             file.sync_all().map_err(io)?;
-            repaired = Some(torn);
+            self.repaired = Some(torn);
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
-        let last_hash = match bytes[..read.good_len as usize]
-            .strip_suffix(b"\n")
-            .and_then(|b| b.rsplit(|&c| c == b'\n').next())
-        {
-            Some(last) if !read.lines.is_empty() => sha256_hex(last),
-            _ => GENESIS.to_string(),
-        };
-        Ok(Journal {
-            last_urutan: read.lines.len() as u64,
-            last_hash,
-            lines: read.lines,
-            path,
-            file,
-            juri: juri.to_string(),
-            repaired,
-        })
+        let meta = file.metadata().map_err(io)?;
+        self.identity = identity(&meta);
+        self.known_len = meta.len();
+        self.key_written = read.key.is_some();
+        self.last_urutan = read.lines.len() as u64;
+        self.last_hash = read.last_hash().to_string();
+        self.lines = read.lines;
+        self.file = file;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -335,30 +660,59 @@ impl Journal {
         &self.lines
     }
 
-    pub fn recorded(&self) -> Vec<Recorded> {
-        self.lines.iter().map(Line::recorded).collect()
+    pub fn last_hash(&self) -> &str {
+        &self.last_hash
     }
 
-    /// Appends one change; returns once it is on disk (written, flushed, fsynced).
+    pub fn public_key(&self) -> PublicKey {
+        self.key.public()
+    }
+
+    /// Appends one change; returns once it is on disk (written, flushed, fsynced). Takes the lock
+    /// first, and continues the file now at the path if it is not the one this writer last wrote.
     pub fn append(&mut self, risalah: &str, change: Change) -> Result<Recorded, JournalError> {
+        let _lock = lock(&self.dir, &self.juri)?;
+        let now_there = std::fs::metadata(&self.path)
+            .ok()
+            .map(|m| (identity(&m), m.len()));
+        if now_there != Some((self.identity, self.known_len)) {
+            self.reload()?;
+            if let Some(signed_with) = self.lines_key() {
+                if signed_with != self.key.public() {
+                    return Err(JournalError::OtherMachine {
+                        path: self.path.display().to_string(),
+                        juri: self.juri.clone(),
+                        journal: signed_with.fingerprint(),
+                    });
+                }
+            }
+        }
         let io = |err| JournalError::Io {
             path: self.path.display().to_string(),
             err,
         };
-        let line = Line {
+        let mut line = Line {
             urutan: self.last_urutan + 1,
             waktu: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+            lomba: self.context.lomba.clone(),
+            tahap: None,
             juri: self.juri.clone(),
             risalah: risalah.to_string(),
             perubahan: change,
             sebelum: self.last_hash.clone(),
+            kunci: (!self.key_written).then(|| self.key.public().text()),
+            tanda: None,
         };
+        let unsigned = serde_json::to_vec(&line).map_err(|e| io(std::io::Error::other(e)))?;
+        line.tanda = Some(self.key.sign(&unsigned));
         let body = serde_json::to_vec(&line).map_err(|e| io(std::io::Error::other(e)))?;
         let mut bytes = body.clone();
         bytes.push(b'\n');
         self.file.write_all(&bytes).map_err(io)?;
         self.file.flush().map_err(io)?;
         self.file.sync_data().map_err(io)?;
+        self.known_len += bytes.len() as u64;
+        self.key_written = true;
         self.last_urutan = line.urutan;
         self.last_hash = sha256_hex(&body);
         write_head(
@@ -381,17 +735,20 @@ fn write_head(journal: &Path, head: &Head) -> std::io::Result<()> {
     crate::files::write_atomic(&head_path(journal), &bytes)
 }
 
-/// Copies a verified journal (and a head for it) into `dir`, atomically.
-pub fn install(dir: &Path, juri: &str, bytes: &[u8], lines: &[Line]) -> std::io::Result<PathBuf> {
+/// Copies a verified journal (and a head for it) into `dir`, atomically. The caller holds the
+/// judge's lock.
+pub(crate) fn install(
+    dir: &Path,
+    juri: &str,
+    bytes: &[u8],
+    read: &JournalRead,
+) -> std::io::Result<PathBuf> {
     crate::files::create_dir_all_durable(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;
-    let last_line = bytes
-        .strip_suffix(b"\n")
-        .and_then(|b| b.rsplit(|&c| c == b'\n').next());
     let head = Head {
-        urutan: lines.len() as u64,
-        hash: last_line.map_or(GENESIS.to_string(), sha256_hex),
+        urutan: read.lines.len() as u64,
+        hash: read.last_hash().to_string(),
     };
     write_head(&path, &head)?;
     Ok(path)
@@ -411,7 +768,7 @@ mod tests {
 
     fn journal_with(n: usize) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().expect("tmp");
-        let mut j = Journal::open(dir.path(), "juri-1").expect("open");
+        let mut j = Journal::open(dir.path(), "juri-1", Context::default()).expect("open");
         for i in 0..n {
             j.append("e1", skor(1.0 + i as f64 % 4.0)).expect("append");
         }
@@ -420,25 +777,76 @@ mod tests {
     }
 
     fn breach(path: &Path) -> Option<Breach> {
-        read(path, Some("juri-1")).expect("read").breach
+        read(path, Some("juri-1"), None).expect("read").breach
     }
 
     #[test]
     fn an_intact_journal_verifies_and_reopens() {
         let (dir, path) = journal_with(5);
         assert_eq!(breach(&path), None);
-        let j = Journal::open(dir.path(), "juri-1").expect("reopen");
+        let j = Journal::open(dir.path(), "juri-1", Context::default()).expect("reopen");
         assert_eq!(j.lines().len(), 5);
     }
 
     #[test]
-    fn a_second_writer_is_refused() {
+    fn two_writers_for_one_judge_interleave_and_a_replaced_file_is_continued() {
         let dir = tempfile::tempdir().expect("tmp");
-        let _first = Journal::open(dir.path(), "juri-1").expect("open");
+        let mut a = Journal::open(dir.path(), "juri-1", Context::default()).expect("open a");
+        let mut b = Journal::open(dir.path(), "juri-1", Context::default()).expect("open b");
+        a.append("e1", skor(1.0)).expect("a1");
+        let r = b.append("e1", skor(2.0)).expect("b continues after a");
+        assert_eq!(r.urutan, 2);
+        // The file is replaced (as an import does) by a copy of itself plus nothing: a writer that
+        // kept its old handle would write into the unlinked file and lose the line.
+        let path = a.path().to_path_buf();
+        let bytes = std::fs::read(&path).expect("read");
+        crate::files::write_atomic(&path, &bytes).expect("replace");
+        assert_eq!(a.append("e1", skor(3.0)).expect("a3").urutan, 3);
+        let r = read(&path, Some("juri-1"), None).expect("read");
+        assert_eq!((r.lines.len(), r.breach), (3, None));
+        assert!(r.key.is_some() && r.unsigned == 0, "every line signed");
+    }
+
+    #[test]
+    fn a_writer_waits_for_the_lock_instead_of_giving_up() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let held = lock(dir.path(), "juri-1").expect("lock");
+        let d = dir.path().to_path_buf();
+        let t = std::thread::spawn(move || {
+            let mut j = Journal::open(&d, "juri-1", Context::default()).expect("waits, then opens");
+            j.append("e1", skor(4.0)).map(|r| r.urutan)
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        drop(held);
+        assert_eq!(t.join().expect("thread").expect("append"), 1);
         assert!(matches!(
-            Journal::open(dir.path(), "juri-1"),
-            Err(JournalError::Locked { .. })
+            lock(dir.path(), "../x"),
+            Err(JournalError::BadId(_))
         ));
+        assert!(!dir.path().join("../x.lock").exists());
+    }
+
+    #[test]
+    fn a_forged_line_with_a_recomputed_chain_fails_its_signature() {
+        let (_dir, path) = journal_with(4);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let mut lines: Vec<Line> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("line"))
+            .collect();
+        lines[1].perubahan = skor(4.0);
+        let mut prev = GENESIS.to_string();
+        let mut out = String::new();
+        for l in &mut lines {
+            l.sebelum = prev.clone();
+            let body = serde_json::to_string(l).expect("json");
+            prev = sha256_hex(body.as_bytes());
+            out.push_str(&body);
+            out.push('\n');
+        }
+        std::fs::write(&path, out).expect("write");
+        std::fs::remove_file(head_path(&path)).expect("no head");
+        assert_eq!(breach(&path), Some(Breach::BadSignature { line: 2 }));
     }
 
     #[test]
@@ -455,7 +863,7 @@ mod tests {
             write(&ls);
             assert_eq!(
                 breach(&path),
-                Some(Breach::Altered { line: k + 1 }),
+                Some(Breach::BadSignature { line: k + 1 }),
                 "edit line {}",
                 k + 1
             );
@@ -495,14 +903,14 @@ mod tests {
         let mut f = OpenOptions::new().append(true).open(&path).expect("open");
         f.write_all(b"{\"urutan\":4,\"waktu\":\"20").expect("write");
         drop(f);
-        let r = read(&path, Some("juri-1")).expect("read");
+        let r = read(&path, Some("juri-1"), None).expect("read");
         assert_eq!(r.breach, None);
         assert_eq!(r.lines.len(), 3);
         assert_eq!(r.torn.map(|t| t.0), Some(4));
-        let mut j = Journal::open(dir.path(), "juri-1").expect("reopen");
+        let mut j = Journal::open(dir.path(), "juri-1", Context::default()).expect("reopen");
         assert_eq!(j.repaired.map(|t| t.0), Some(4));
         j.append("e1", skor(2.0)).expect("append");
-        let r = read(&path, Some("juri-1")).expect("read");
+        let r = read(&path, Some("juri-1"), None).expect("read");
         assert_eq!((r.lines.len(), r.torn, r.breach), (4, None, None));
     }
 }

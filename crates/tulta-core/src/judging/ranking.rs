@@ -7,7 +7,7 @@ use crate::model::rubrik::Rubrik;
 use std::collections::BTreeMap;
 
 /// When judges' indexes for one entry span more than this, the entry needs discussion.
-pub const DISAGREEMENT_SPAN: f64 = 1.0;
+pub(crate) const DISAGREEMENT_SPAN: f64 = 1.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntryInfo {
@@ -21,6 +21,8 @@ pub struct EntryInfo {
 pub struct JudgeSheets {
     pub juri: String,
     pub sheets: BTreeMap<String, Sheet>,
+    /// Entries this judge may not score (conflicts).
+    pub barred: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,6 +77,16 @@ pub struct Row {
     /// Shares its rank with another entry after every tie-breaker.
     pub seri: bool,
     pub perlu_diskusi: bool,
+    /// Judges barred from this entry (conflicts), and judges allowed who have not finished it.
+    pub juri_konflik: Vec<String>,
+    pub juri_belum: Vec<String>,
+}
+
+impl Row {
+    /// Judges allowed to score this entry: those who finished it and those who have not.
+    pub fn juri_wajib(&self) -> usize {
+        self.juri.len() + self.juri_belum.len()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +94,8 @@ pub struct Ranking {
     pub metode: Agregasi,
     pub kategori: Kategori,
     pub rows: Vec<Row>,
+    /// Some judge still has an entry of this ranking to finish (spec §6, "Provisional").
+    pub sementara: bool,
 }
 
 fn mean(xs: &[f64]) -> Option<f64> {
@@ -220,6 +234,16 @@ pub fn rank(
             _ => 0.0,
         };
         let indeks = aggregates.get(&e.id).copied();
+        // Sorted, so that the lists never depend on the order judges are given in.
+        let judges_where = |wanted: &dyn Fn(&JudgeSheets) -> bool| {
+            let mut ids: Vec<String> = judges
+                .iter()
+                .filter(|j| wanted(j))
+                .map(|j| j.juri.clone())
+                .collect();
+            ids.sort();
+            ids
+        };
         let row = Row {
             peringkat: None,
             id: e.id.clone(),
@@ -230,6 +254,8 @@ pub fn rank(
             predikat: indeks
                 .and_then(|ix| predikat(rubrik, ix))
                 .map(|p| (p.kode.clone(), p.label.clone())),
+            juri_konflik: judges_where(&|j| j.barred.contains(&e.id)),
+            juri_belum: judges_where(&|j| !j.barred.contains(&e.id) && !juri.contains_key(&j.juri)),
             juri,
             seri: false,
             perlu_diskusi: spread > DISAGREEMENT_SPAN + 1e-9,
@@ -276,6 +302,7 @@ pub fn rank(
     Ranking {
         metode,
         kategori,
+        sementara: rows.iter().any(|r| !r.juri_belum.is_empty()),
         rows,
     }
 }

@@ -75,7 +75,7 @@ impl Sheet {
     }
 
     /// Every criterion scored.
-    pub fn is_finished(&self, rubrik: &Rubrik) -> bool {
+    pub(crate) fn is_finished(&self, rubrik: &Rubrik) -> bool {
         !rubrik.kriteria.is_empty()
             && rubrik
                 .kriteria
@@ -114,7 +114,7 @@ fn withdrawn(changes: &[Recorded]) -> std::collections::HashSet<u64> {
 
 /// Replays one judge's changes, in journal order, into a sheet per entry. A withdrawn change counts
 /// as never made: the field shows the latest change to it that still stands.
-pub fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
+pub(crate) fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
     let withdrawn = withdrawn(changes);
     let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
     for r in changes {
@@ -148,7 +148,7 @@ pub fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
 }
 
 /// The latest change of a journal that can still be taken back (undo).
-pub fn last_undoable(changes: &[Recorded]) -> Option<&Recorded> {
+pub(crate) fn last_undoable(changes: &[Recorded]) -> Option<&Recorded> {
     let withdrawn = withdrawn(changes);
     changes
         .iter()
@@ -173,20 +173,20 @@ pub fn predikat(rubrik: &Rubrik, index: f64) -> Option<&Predikat> {
     bands.into_iter().find(|p| shown >= p.min - 1e-9)
 }
 
-pub fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     round_to(x, 2)
 }
 
 /// Rounds half away from zero at `places` decimals. Every number shown or exported goes through
 /// this, so a table, a screen and the JSON never disagree in the last digit (`format!`'s own
 /// rounding would show 3.525 as 3.52 where this gives 3.53).
-pub fn round_to(x: f64, places: usize) -> f64 {
+pub(crate) fn round_to(x: f64, places: usize) -> f64 {
     let p = 10f64.powi(i32::try_from(places).unwrap_or(i32::MAX).min(15));
     (x * p).round() / p
 }
 
 /// Is `nilai` a score the rubric allows: within the scale, in steps of one half.
-pub fn valid_score(rubrik: &Rubrik, nilai: f64) -> bool {
+pub(crate) fn valid_score(rubrik: &Rubrik, nilai: f64) -> bool {
     nilai.is_finite()
         && nilai >= rubrik.min - 1e-9
         && nilai <= rubrik.maks + 1e-9

@@ -33,12 +33,17 @@ pub struct Juri {
     pub id: String,
     pub nama: String,
     pub opd: Option<String>,
+    /// The judge's public key (`ed25519:BASE64`), pinned by the organiser (spec §10).
+    pub kunci: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Konflik {
     pub juri: String,
     pub risalah: String,
+    /// Where each id stands in the file, for T404.
+    pub juri_at: crate::diag::Path,
+    pub risalah_at: crate::diag::Path,
 }
 
 #[derive(Clone, Debug, Default)]

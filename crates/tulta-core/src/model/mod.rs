@@ -4,5 +4,6 @@ pub mod lomba;
 pub mod names;
 pub mod risalah;
 pub mod rubrik;
+pub mod stats;
 pub mod steps;
 pub mod tools;

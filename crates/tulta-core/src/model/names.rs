@@ -1,5 +1,12 @@
 //! Matching of names across steps (spec §5): case, surrounding and repeated spaces do not count.
 
+/// An id that may become part of a file name (spec §4): `[a-z0-9-]+`.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The form two names are compared in.
 pub fn norm(name: &str) -> String {
     name.split_whitespace()
@@ -13,7 +20,7 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// "Lain-lain" / "lainnya": the catch-all Pareto item that may come last.
-pub fn is_other(label: &str) -> bool {
+pub(crate) fn is_other(label: &str) -> bool {
     matches!(norm(label).as_str(), "lain-lain" | "lainnya" | "lain lain")
 }
 

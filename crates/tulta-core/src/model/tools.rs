@@ -89,7 +89,7 @@ impl ToolKind {
     }
 
     /// Every accepted name, for "did you mean".
-    pub fn all_names() -> impl Iterator<Item = &'static str> {
+    pub(crate) fn all_names() -> impl Iterator<Item = &'static str> {
         ToolKind::ALL
             .into_iter()
             .flat_map(|k| k.names().iter().copied())
@@ -97,7 +97,7 @@ impl ToolKind {
 }
 
 /// Tools a step is expected to show (spec §2; optional ones are not listed).
-pub fn expected_tools(nomor: i64) -> &'static [ToolKind] {
+pub(crate) fn expected_tools(nomor: i64) -> &'static [ToolKind] {
     match nomor {
         1 => &[
             ToolKind::CurahPendapat,

@@ -11,9 +11,9 @@ use tantivy::tokenizer::{
 
 /// The name the stemmed analyzer is registered under; stored in the schema, so changing what it
 /// does means bumping [`super::schema::SCHEMA_VERSION`].
-pub const STEMMED: &str = "tulta_id";
+pub(crate) const STEMMED: &str = "tulta_id";
 /// Lower-cased and folded but not stemmed: the vocabulary typos are corrected against.
-pub const SURFACE: &str = "tulta_kata";
+pub(crate) const SURFACE: &str = "tulta_kata";
 
 /// Words so frequent in risalah that they only cost index space and slow every query. Kept short on
 /// purpose: "tidak", "belum", "kurang" carry meaning in problem statements and stay.
@@ -26,7 +26,7 @@ const STOP_WORDS: &[&str] = &[
 const MAX_TOKEN_BYTES: usize = 40;
 
 /// The stemmed analyzer used for every free-text field.
-pub fn stemmed() -> TextAnalyzer {
+pub(crate) fn stemmed() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -39,7 +39,7 @@ pub fn stemmed() -> TextAnalyzer {
 }
 
 /// The unstemmed analyzer of the typo vocabulary.
-pub fn surface() -> TextAnalyzer {
+pub(crate) fn surface() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -105,8 +105,9 @@ fn restore_elided(word: &str, stemmed: &str) -> Option<String> {
     None
 }
 
-/// Every word of `text` as the index sees it, for tests and for tokenising query words.
-pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+/// Every word of `text` as the index sees it.
+#[cfg(test)]
+fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {

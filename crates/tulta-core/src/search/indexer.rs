@@ -15,6 +15,8 @@ use super::schema::{self, Fields, FileKey, SCHEMA_VERSION};
 use crate::diag::Severity;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::{self, Model};
+use crate::i18n::{Lang, Localized};
+use crate::text::{hex, sha256_hex};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -32,38 +34,41 @@ const FILES_HEADER: &str = "tulta-files 1";
 /// segments to merge; this keeps indexing under the memory ceiling.
 const WRITER_BUDGET: usize = 96 * 1024 * 1024;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SearchError {
-    #[error("{path}: {err}")]
-    Io { path: String, err: std::io::Error },
-    #[error("search index {path}: {err}")]
+    Io {
+        path: String,
+        err: std::io::Error,
+    },
     Index {
         path: String,
         err: tantivy::TantivyError,
     },
-    #[error(transparent)]
-    Source(#[from] sources::SourceError),
-    /// The user's query is wrong; [`super::query::QueryError::text`] says how, in their language.
-    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Source(sources::SourceError),
+    /// The user's query is wrong; its message says how.
     Query(super::query::QueryError),
 }
 
-impl SearchError {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (SearchError::Index { path, err }, Id) => format!("indeks pencarian {path}: {err}"),
-            (SearchError::Source(e), _) => e.message(lang),
-            (SearchError::Query(q), _) => q.text(lang),
-            _ => self.to_string(),
-        }
-    }
-
-    /// Both languages in one text, for a screen that picks one with `Lang::pick_half`.
-    pub fn in_both(&self) -> String {
-        crate::i18n::Lang::both(|lang| self.message(lang))
+impl From<sources::SourceError> for SearchError {
+    fn from(e: sources::SourceError) -> Self {
+        SearchError::Source(e)
     }
 }
+
+impl Localized for SearchError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SearchError::Io { path, err } => format!("{path}: {err}"),
+            SearchError::Index { path, err } => format!(
+                "{} {path}: {err}",
+                lang.pick("indeks pencarian", "search index")
+            ),
+            SearchError::Source(e) => e.message(lang),
+            SearchError::Query(q) => q.message(lang),
+        }
+    }
+}
+crate::localized_error!(SearchError);
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
     move |err| SearchError::Io {
@@ -100,9 +105,9 @@ pub enum Notice {
     Waited,
 }
 
-impl Notice {
-    pub fn text(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::{En, Id};
+impl Localized for Notice {
+    fn message(&self, lang: Lang) -> String {
+        use Lang::{En, Id};
         match (self, lang) {
             (Notice::Rebuilt(Rebuilt::SchemaChanged { found }), Id) => format!(
                 "indeks pencarian dibangun ulang: dibuat oleh versi lain (skema {}, kini {SCHEMA_VERSION})",
@@ -183,14 +188,6 @@ pub fn index_dir(root: &Root) -> Result<PathBuf, SearchError> {
         }
     };
     Ok(base.join(key))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 /// What the files list remembers of one file.
@@ -409,7 +406,7 @@ impl Archive {
     }
 
     /// Risalah in the last commit.
-    pub fn doc_count(&self) -> Result<usize, SearchError> {
+    pub(crate) fn doc_count(&self) -> Result<usize, SearchError> {
         let reader = self.index.reader().map_err(index_err(&self.dir))?;
         Ok(reader.searcher().num_docs() as usize)
     }
@@ -817,7 +814,7 @@ fn read_one(s: &Seen, known: Option<&Entry>, fields: &Fields) -> Result<Read, Se
         }
         (None, None) => &[],
     };
-    let sha256 = hex(&Sha256::digest(bytes));
+    let sha256 = sha256_hex(bytes);
     if known.is_some_and(|e| e.sha256 == sha256) {
         return Ok(Read::Same);
     }

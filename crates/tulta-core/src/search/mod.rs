@@ -2,10 +2,10 @@
 //! user's cache folder and updated incrementally. No terminal or UI code here: the CLI and the TUI
 //! both drive it.
 
-pub mod analyzer;
-pub mod indexer;
-pub mod query;
-pub mod schema;
+mod analyzer;
+mod indexer;
+mod query;
+mod schema;
 
 pub use indexer::{index_dir, Archive, Notice, Rebuilt, SearchError, Stats};
 pub use query::{search, similar, Hit, QueryError, Results, Snippet};

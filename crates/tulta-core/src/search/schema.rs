@@ -10,14 +10,14 @@ use tantivy::TantivyDocument;
 
 /// Bumped whenever fields, analysis or the document mapping change: an index written under another
 /// version is rebuilt from the YAML, since its terms would not match what queries now produce.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// Between the pieces of a stored text (one idea, one cause, one action …), so that a snippet can
 /// show where one ends and the next begins. Not a letter or digit: the tokenizer splits on it.
-pub const PIECE_SEP: char = '\u{1f}';
+pub(crate) const PIECE_SEP: char = '\u{1f}';
 
 /// Steps are numbered 1 to 7 (spec §2); each has its own field so a hit can name its step.
-pub const STEPS: usize = 7;
+pub(crate) const STEPS: usize = 7;
 
 /// Every field, by role.
 #[derive(Clone, Debug)]
@@ -51,7 +51,7 @@ pub struct Fields {
 }
 
 /// A field's name as users type it in `field:value`, and what it resolves to.
-pub const QUERY_FIELDS: &[&str] = &[
+pub(crate) const QUERY_FIELDS: &[&str] = &[
     "id",
     "judul",
     "tahun",
@@ -118,7 +118,7 @@ impl Fields {
     }
 
     /// The step (1-7) a field holds, if it is a step field.
-    pub fn step_of(&self, field: Field) -> Option<usize> {
+    pub(crate) fn step_of(&self, field: Field) -> Option<usize> {
         self.langkah.iter().position(|f| *f == field).map(|i| i + 1)
     }
 }
@@ -297,7 +297,7 @@ fn step_text(step: &crate::model::risalah::Langkah) -> StepText {
 }
 
 /// The tantivy document of one risalah.
-pub fn document(f: &Fields, key: &FileKey, r: &Risalah) -> TantivyDocument {
+pub(crate) fn document(f: &Fields, key: &FileKey, r: &Risalah) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.path, key.path);
     doc.add_text(f.sha256, key.sha256);

@@ -4,6 +4,7 @@ use crate::diag::msg::{Limit, ParetoField};
 use crate::diag::{Finding, Msg};
 use crate::model::names::{is_other, norm};
 use crate::model::risalah::{Alat, ToolData, FIVE_W_ONE_H};
+use crate::model::stats::pearson;
 use std::collections::HashSet;
 
 /// Stated percentages may be this far from the computed ones (rounding).
@@ -219,38 +220,5 @@ fn pareto(butir: &[crate::model::risalah::ParetoItem], out: &mut Vec<Finding>) {
                 }
             }
         }
-    }
-}
-
-/// Pearson's r, or `None` when it is undefined (fewer than two points, or no spread).
-pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len().min(y.len());
-    if n < 2 {
-        return None;
-    }
-    let mx = x[..n].iter().sum::<f64>() / n as f64;
-    let my = y[..n].iter().sum::<f64>() / n as f64;
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for i in 0..n {
-        let (dx, dy) = (x[i] - mx, y[i] - my);
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-    }
-    let denom = (sxx * syy).sqrt();
-    (denom > 0.0).then(|| sxy / denom)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pearson_of_a_line_is_one() {
-        let r = pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]);
-        assert!(r.is_some_and(|r| (r - 1.0).abs() < 1e-12));
-        assert_eq!(pearson(&[1.0, 1.0], &[2.0, 3.0]), None);
-        let r = pearson(&[1.0, 2.0, 3.0, 4.0], &[4.0, 3.0, 2.0, 1.0]);
-        assert!(r.is_some_and(|r| (r + 1.0).abs() < 1e-12));
     }
 }

@@ -1,279 +1,23 @@
-//! Each tool drawn as people read it: a check sheet as a table with its total, a Pareto as sorted
-//! bars with the cumulative line and the 80% mark, a fishbone as the effect with its categories and
-//! causes, 5W1H as a table, graphs and scatter plots as charts, before/after as paired bars.
+//! Tools people read as pictures: Pareto bars with the cumulative line, graphs, scatter,
+//! histogram, and the before/after of step 6.
 
-use super::text::{fit, num, pad, wrap};
+use super::text;
 use crate::app::App;
+use crate::ui::text::{fit, num, pad};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph};
 use ratatui::Frame;
-use tulta_core::model::names::{is_other, norm};
-use tulta_core::model::risalah::{Alat, ParetoItem, Risalah, ToolData, FIVE_W_ONE_H};
+use tulta_core::model::names::norm;
+use tulta_core::model::risalah::{ParetoItem, Risalah, ToolData};
+use tulta_core::model::stats::{pareto_rows, pearson};
 use tulta_core::model::tools::ToolKind;
-
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    alat: &Alat,
-    dominant: &[String],
-    scroll: u16,
-) {
-    match &alat.data {
-        ToolData::CurahPendapat { ide } => {
-            let lines: Vec<Line> = ide
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Line::raw(format!("{:>2}. {}", i + 1, t.value)))
-                .collect();
-            text(frame, area, lines, scroll);
-        }
-        ToolData::LembarPeriksa {
-            periode,
-            baris,
-            total,
-        } => check_sheet(frame, area, app, periode.as_deref(), baris, *total, scroll),
-        ToolData::Pareto { butir } => pareto(frame, area, app, butir, dominant, scroll),
-        ToolData::SebabAkibat { akibat, kategori } => {
-            let th = &app.theme;
-            let mut lines = vec![Line::from(vec![
-                Span::styled(format!("{} ", app.t("Akibat", "Effect")), th.muted()),
-                Span::styled(
-                    format!("◀━━ {}", akibat.as_deref().unwrap_or("—")),
-                    th.title(),
-                ),
-            ])];
-            let n = kategori.len();
-            for (ci, k) in kategori.iter().enumerate() {
-                let last_cat = ci + 1 == n;
-                lines.push(Line::from(vec![
-                    Span::styled(if last_cat { "┗━ " } else { "┣━ " }, th.muted()),
-                    Span::styled(k.nama.clone(), th.accent().add_modifier(Modifier::BOLD)),
-                ]));
-                let m = k.penyebab.len();
-                for (pi, p) in k.penyebab.iter().enumerate() {
-                    let dom = dominant.contains(&norm(&p.value));
-                    let stem = if last_cat { "   " } else { "┃  " };
-                    let branch = if pi + 1 == m { "└─ " } else { "├─ " };
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{stem}{branch}"), th.muted()),
-                        Span::styled(
-                            format!("{}{}", p.value, if dom { " ★" } else { "" }),
-                            if dom {
-                                th.warning().add_modifier(Modifier::BOLD)
-                            } else {
-                                Style::default()
-                            },
-                        ),
-                    ]));
-                }
-            }
-            if !dominant.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    app.t(
-                        "★ penyebab dominan (langkah 3)",
-                        "★ dominant cause (step 3)",
-                    ),
-                    th.muted(),
-                )));
-            }
-            text(frame, area, lines, scroll);
-        }
-        ToolData::Histogram { data, kelas } => histogram(frame, area, app, data, *kelas),
-        ToolData::Tebar {
-            x,
-            y,
-            label_x,
-            label_y,
-            korelasi,
-        } => scatter(
-            frame,
-            area,
-            app,
-            x,
-            y,
-            label_x.as_deref(),
-            label_y.as_deref(),
-            *korelasi,
-        ),
-        ToolData::Grafik {
-            seri,
-            batas_atas,
-            batas_bawah,
-        } => {
-            let points: Vec<(String, f64)> = seri
-                .iter()
-                .filter_map(|t| Some((t.label.clone().unwrap_or_default(), t.nilai?)))
-                .collect();
-            line_chart(frame, area, app, &points, *batas_atas, *batas_bawah);
-        }
-        ToolData::Rencana { aksi } => plan(frame, area, app, aksi, scroll),
-        ToolData::Alir { langkah } => {
-            let th = &app.theme;
-            let width = langkah
-                .iter()
-                .map(|l| l.chars().count())
-                .max()
-                .unwrap_or(0)
-                .min(usize::from(area.width).saturating_sub(4));
-            let mut lines = Vec::new();
-            for (i, l) in langkah.iter().enumerate() {
-                let body = fit(l, width);
-                lines.push(Line::styled(
-                    format!("┌{}┐", "─".repeat(width + 2)),
-                    th.accent(),
-                ));
-                lines.push(Line::from(vec![
-                    Span::styled("│ ", th.accent()),
-                    Span::raw(pad(&body, width)),
-                    Span::styled(" │", th.accent()),
-                ]));
-                lines.push(Line::styled(
-                    format!("└{}┘", "─".repeat(width + 2)),
-                    th.accent(),
-                ));
-                if i + 1 < langkah.len() {
-                    lines.push(Line::styled(
-                        format!("{}↓", " ".repeat(width / 2 + 1)),
-                        th.muted(),
-                    ));
-                }
-            }
-            text(frame, area, lines, scroll);
-        }
-        ToolData::Unknown { jenis } => {
-            let name = jenis.as_deref().unwrap_or("?");
-            text(
-                frame,
-                area,
-                vec![Line::styled(
-                    format!("{} `{name}`", app.t("Alat tidak dikenal:", "Unknown tool:")),
-                    app.theme.error(),
-                )],
-                0,
-            );
-        }
-    }
-}
-
-fn text(frame: &mut Frame, area: Rect, lines: Vec<Line>, scroll: u16) {
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
-}
-
-fn check_sheet(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    periode: Option<&str>,
-    baris: &[tulta_core::model::risalah::Baris],
-    total: Option<f64>,
-    scroll: u16,
-) {
-    let th = &app.theme;
-    let lang = app.lang;
-    let sum: f64 = baris.iter().filter_map(|b| b.jumlah).sum();
-    let max = baris
-        .iter()
-        .filter_map(|b| b.jumlah)
-        .fold(0.0_f64, f64::max);
-    let name_w = (usize::from(area.width) * 60 / 100).max(10);
-    let tally_w = usize::from(area.width)
-        .saturating_sub(name_w + 10)
-        .clamp(1, 40);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} ", app.t("Periode", "Period")), th.muted()),
-        Span::raw(periode.unwrap_or("—").to_string()),
-    ])];
-    lines.push(Line::styled(
-        format!(
-            "{} {:>6}",
-            pad(app.t("Butir", "Item"), name_w),
-            app.t("Jumlah", "Count")
-        ),
-        th.accent().add_modifier(Modifier::BOLD),
-    ));
-    for b in baris {
-        let n = b.jumlah.unwrap_or(0.0);
-        let marks = if max > 0.0 {
-            ((n / max) * tally_w as f64).round() as usize
-        } else {
-            0
-        };
-        lines.push(Line::from(vec![
-            Span::raw(pad(b.butir.as_deref().unwrap_or("—"), name_w)),
-            Span::raw(format!(
-                " {:>6} ",
-                b.jumlah.map_or("—".into(), |j| num(j, 2, lang))
-            )),
-            Span::styled("▮".repeat(marks.min(tally_w)), th.accent()),
-        ]));
-    }
-    let mut total_line = vec![Span::styled(
-        format!(
-            "{} {:>6}",
-            pad(app.t("Total", "Total"), name_w),
-            num(sum, 2, lang)
-        ),
-        Style::default().add_modifier(Modifier::BOLD),
-    )];
-    if let Some(stated) = total {
-        if (stated - sum).abs() > 1e-9 {
-            total_line.push(Span::styled(
-                format!(
-                    "  ✗ {} {}",
-                    app.t("tertulis", "stated"),
-                    num(stated, 2, lang)
-                ),
-                th.error(),
-            ));
-        } else {
-            total_line.push(Span::styled("  ✓", th.success()));
-        }
-    }
-    lines.push(Line::from(total_line));
-    text(frame, area, lines, scroll);
-}
-
-/// Pareto items sorted by value (an "other" item last), with computed percents.
-pub fn pareto_rows(butir: &[ParetoItem]) -> Vec<(String, f64, f64, f64)> {
-    let mut items: Vec<(String, f64)> = butir
-        .iter()
-        .map(|b| (b.label.clone().unwrap_or_default(), b.nilai.unwrap_or(0.0)))
-        .collect();
-    items.sort_by(|a, b| {
-        is_other(&a.0)
-            .cmp(&is_other(&b.0))
-            .then(b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal))
-    });
-    let total: f64 = items.iter().map(|i| i.1).sum();
-    let mut running = 0.0;
-    items
-        .into_iter()
-        .map(|(label, v)| {
-            running += v;
-            let (p, c) = if total > 0.0 {
-                (v / total * 100.0, running / total * 100.0)
-            } else {
-                (0.0, 0.0)
-            };
-            (label, v, p, c)
-        })
-        .collect()
-}
 
 /// Horizontal bars (longest first) with a cumulative-percent marker per row, joined into a line,
 /// and a rule at 80%.
-fn pareto(
+pub(super) fn pareto(
     frame: &mut Frame,
     area: Rect,
     app: &App,
@@ -410,106 +154,7 @@ fn pareto(
     text(frame, area, lines, scroll);
 }
 
-fn plan(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    aksi: &[tulta_core::model::risalah::Aksi],
-    scroll: u16,
-) {
-    let th = &app.theme;
-    let labels: [(&str, &str); 6] = [
-        ("Apa", "What"),
-        ("Mengapa", "Why"),
-        ("Di mana", "Where"),
-        ("Kapan", "When"),
-        ("Siapa", "Who"),
-        ("Bagaimana", "How"),
-    ];
-    debug_assert_eq!(labels.len(), FIVE_W_ONE_H.len());
-    let wide = area.width >= 110;
-    // Narrow: three columns of labelled elements; wide: one column per element.
-    let widths: Vec<Constraint> = if wide {
-        vec![
-            Constraint::Length(4),
-            Constraint::Percentage(16),
-            Constraint::Percentage(16),
-            Constraint::Percentage(14),
-            Constraint::Percentage(10),
-            Constraint::Percentage(10),
-            Constraint::Percentage(10),
-            Constraint::Percentage(20),
-        ]
-    } else {
-        vec![
-            Constraint::Length(4),
-            Constraint::Percentage(28),
-            Constraint::Percentage(36),
-            Constraint::Percentage(36),
-        ]
-    };
-    let cols = Layout::horizontal(widths.clone())
-        .spacing(1)
-        .split(Rect::new(0, 0, area.width, 1));
-    let col_w = |i: usize| usize::from(cols.get(i).map_or(10, |r| r.width)).max(1);
-    let dash = "—".to_string();
-    let mut header = vec!["ID".to_string(), app.t("Penyebab", "Cause").to_string()];
-    if wide {
-        header.extend(labels.iter().map(|(id, en)| app.t(id, en).to_string()));
-    } else {
-        header.push(
-            app.t("Apa · Mengapa · Bagaimana", "What · Why · How")
-                .to_string(),
-        );
-        header.push(
-            app.t("Di mana · Kapan · Siapa", "Where · When · Who")
-                .to_string(),
-        );
-    }
-    let rows: Vec<Row> = aksi
-        .iter()
-        .map(|a| {
-            let get = |i: usize| a.unsur[i].clone().unwrap_or_else(|| dash.clone());
-            let mut cells: Vec<Vec<String>> = vec![
-                vec![a.id.as_ref().map_or(dash.clone(), |t| t.value.clone())],
-                wrap(
-                    &a.penyebab
-                        .as_ref()
-                        .map_or(dash.clone(), |t| t.value.clone()),
-                    col_w(1),
-                ),
-            ];
-            if wide {
-                for i in 0..6 {
-                    cells.push(wrap(&get(i), col_w(i + 2)));
-                }
-            } else {
-                let group = |idx: [usize; 3], w: usize| -> Vec<String> {
-                    idx.iter()
-                        .flat_map(|&i| {
-                            let (id, en) = labels[i];
-                            wrap(&format!("{}: {}", app.t(id, en), get(i)), w)
-                        })
-                        .collect()
-                };
-                cells.push(group([0, 1, 5], col_w(2)));
-                cells.push(group([2, 3, 4], col_w(3)));
-            }
-            let height = cells.iter().map(Vec::len).max().unwrap_or(1) as u16;
-            Row::new(cells.into_iter().map(|c| Cell::from(c.join("\n"))))
-                .height(height)
-                .bottom_margin(1)
-        })
-        .collect();
-    // Scroll by rows: skip the first `scroll` actions.
-    let skip = usize::from(scroll).min(rows.len().saturating_sub(1));
-    let table = Table::new(rows.into_iter().skip(skip), widths)
-        .header(Row::new(header).style(th.accent().add_modifier(Modifier::BOLD)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
-}
-
-fn line_chart(
+pub(super) fn line_chart(
     frame: &mut Frame,
     area: Rect,
     app: &App,
@@ -623,23 +268,8 @@ fn line_chart(
     frame.render_widget(chart, chart_area);
 }
 
-/// Pearson's r, when it is defined.
-pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len().min(y.len());
-    if n < 2 {
-        return None;
-    }
-    let (x, y) = (&x[..n], &y[..n]);
-    let mx = x.iter().sum::<f64>() / n as f64;
-    let my = y.iter().sum::<f64>() / n as f64;
-    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-    let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
-    let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx.sqrt() * syy.sqrt()))
-}
-
 #[allow(clippy::too_many_arguments)]
-fn scatter(
+pub(super) fn scatter(
     frame: &mut Frame,
     area: Rect,
     app: &App,
@@ -705,7 +335,13 @@ fn scatter(
     frame.render_widget(chart, chart_area);
 }
 
-fn histogram(frame: &mut Frame, area: Rect, app: &App, data: &[f64], kelas: Option<i64>) {
+pub(super) fn histogram(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    data: &[f64],
+    kelas: Option<i64>,
+) {
     let th = &app.theme;
     if data.is_empty() {
         return;

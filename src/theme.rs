@@ -8,9 +8,9 @@ use tulta_core::format::settings;
 use tulta_core::i18n::{io_error, Lang};
 
 const BUILTIN: [(&str, &str); 3] = [
-    ("gelap", include_str!("../../themes/gelap.yaml")),
-    ("terang", include_str!("../../themes/terang.yaml")),
-    ("kontras", include_str!("../../themes/kontras.yaml")),
+    ("gelap", include_str!("../themes/gelap.yaml")),
+    ("terang", include_str!("../themes/terang.yaml")),
+    ("kontras", include_str!("../themes/kontras.yaml")),
 ];
 
 /// English names people may type for the built-in themes.

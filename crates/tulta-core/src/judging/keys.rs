@@ -1,0 +1,210 @@
+//! Judges' signing keys (spec §10): an Ed25519 key pair per judge and journal folder, made at the
+//! judge's first change; public keys written `ed25519:BASE64`, with a short fingerprint for people
+//! to compare; and the keys a coordinator pins, one file per judge beside the journals.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use std::path::{Path, PathBuf};
+
+const PUBLIC_PREFIX: &str = "ed25519:";
+const SECRET_PREFIX: &str = "ed25519-rahasia:";
+
+/// A judge's public key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicKey(VerifyingKey);
+
+impl PublicKey {
+    /// Reads `ed25519:BASE64` (32 bytes); anything else is `None`.
+    pub fn parse(text: &str) -> Option<PublicKey> {
+        let b64 = text.trim().strip_prefix(PUBLIC_PREFIX)?;
+        let bytes: [u8; 32] = STANDARD.decode(b64).ok()?.try_into().ok()?;
+        VerifyingKey::from_bytes(&bytes).ok().map(PublicKey)
+    }
+
+    pub fn text(&self) -> String {
+        format!("{PUBLIC_PREFIX}{}", STANDARD.encode(self.0.as_bytes()))
+    }
+
+    /// The first 8 bytes of the key's SHA-256, as four groups of hex: short enough to read out
+    /// over the phone, long enough that no one makes a key to match it.
+    pub fn fingerprint(&self) -> String {
+        let hex = crate::judging::journal::sha256_hex(self.0.as_bytes());
+        hex.as_bytes()[..16]
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// Whether `signature` (base64) is this key's signature of `message`.
+    pub fn verifies(&self, message: &[u8], signature: &str) -> bool {
+        let Ok(bytes) = STANDARD.decode(signature) else {
+            return false;
+        };
+        let Ok(sig) = Signature::from_slice(&bytes) else {
+            return false;
+        };
+        self.0.verify(message, &sig).is_ok()
+    }
+}
+
+/// A judge's private key, as kept on the judge's machine.
+pub struct KeyPair(SigningKey);
+
+impl std::fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyPair({})", self.public().fingerprint())
+    }
+}
+
+impl KeyPair {
+    pub fn public(&self) -> PublicKey {
+        PublicKey(self.0.verifying_key())
+    }
+
+    pub fn sign(&self, message: &[u8]) -> String {
+        STANDARD.encode(self.0.sign(message).to_bytes())
+    }
+
+    fn parse(text: &str) -> Option<KeyPair> {
+        let b64 = text.trim().strip_prefix(SECRET_PREFIX)?;
+        let seed: [u8; 32] = STANDARD.decode(b64).ok()?.try_into().ok()?;
+        Some(KeyPair(SigningKey::from_bytes(&seed)))
+    }
+
+    fn text(&self) -> String {
+        format!("{SECRET_PREFIX}{}\n", STANDARD.encode(self.0.to_bytes()))
+    }
+
+    pub fn generate() -> std::io::Result<KeyPair> {
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(KeyPair(SigningKey::from_bytes(&seed)))
+    }
+
+    /// The judge's key in `dir`, if one was made there. A key file others can read is made
+    /// private again before use.
+    pub fn load(dir: &Path, juri: &str) -> std::io::Result<Option<KeyPair>> {
+        let path = secret_path(dir, juri);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        make_private(&path)?;
+        KeyPair::parse(&text).map(Some).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("{}: not an ed25519 private key", path.display()),
+            )
+        })
+    }
+
+    /// Writes a new key file, readable by its owner only; never replaces one.
+    pub fn save_new(&self, dir: &Path, juri: &str) -> std::io::Result<PathBuf> {
+        use std::io::Write;
+        std::fs::create_dir_all(dir)?;
+        let path = secret_path(dir, juri);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path)?;
+        file.write_all(self.text().as_bytes())?;
+        file.sync_all()?;
+        Ok(path)
+    }
+
+    /// Installs a key brought from elsewhere (the sample's demo keys), unless one is there.
+    pub fn install(dir: &Path, juri: &str, text: &[u8]) -> std::io::Result<bool> {
+        let Some(pair) = std::str::from_utf8(text).ok().and_then(KeyPair::parse) else {
+            return Ok(false);
+        };
+        if secret_path(dir, juri).exists() {
+            return Ok(false);
+        }
+        pair.save_new(dir, juri).map(|_| true)
+    }
+}
+
+fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
+/// `<dir>/<juri>.key`: the judge's private key. `juri` must be a validated id.
+pub fn secret_path(dir: &Path, juri: &str) -> PathBuf {
+    dir.join(format!("{juri}.key"))
+}
+
+/// `<dir>/<juri>.kunci`: the public key pinned for the judge in this folder.
+pub fn pin_path(dir: &Path, juri: &str) -> PathBuf {
+    dir.join(format!("{juri}.kunci"))
+}
+
+/// The key pinned in `dir` for `juri`, if any.
+pub fn pinned_here(dir: &Path, juri: &str) -> Option<PublicKey> {
+    let text = std::fs::read_to_string(pin_path(dir, juri)).ok()?;
+    PublicKey::parse(&text)
+}
+
+/// Pins `key` for `juri` in `dir` (the first key seen wins: an existing pin is kept).
+pub fn pin(dir: &Path, juri: &str, key: &PublicKey) -> std::io::Result<()> {
+    if pin_path(dir, juri).exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)?;
+    crate::files::write_atomic(&pin_path(dir, juri), format!("{}\n", key.text()).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_sign_and_verify() {
+        let pair = KeyPair::generate().expect("key");
+        let public = pair.public();
+        assert_eq!(PublicKey::parse(&public.text()), Some(public.clone()));
+        let sig = pair.sign(b"baris");
+        assert!(public.verifies(b"baris", &sig));
+        assert!(!public.verifies(b"baris!", &sig));
+        assert!(!public.verifies(b"baris", "bukan-base64"));
+        assert_eq!(public.fingerprint().len(), 19);
+        assert_eq!(PublicKey::parse("ed25519:AAAA"), None);
+        assert_eq!(PublicKey::parse("rsa:xyz"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_private_key_file_is_its_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tmp");
+        let pair = KeyPair::generate().expect("key");
+        let path = pair.save_new(dir.path(), "juri-1").expect("save");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(
+            pair.save_new(dir.path(), "juri-1").is_err(),
+            "never replaced"
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let back = KeyPair::load(dir.path(), "juri-1")
+            .expect("load")
+            .expect("some");
+        assert_eq!(back.public(), pair.public());
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "made private again");
+    }
+}

@@ -1,0 +1,123 @@
+//! Text as people read it, shared by every output (terminal tables, screens, exports): widths in
+//! terminal columns, cuts marked with an ellipsis, numbers with the language's decimal separator,
+//! and the hex form of a SHA-256.
+
+use crate::i18n::Lang;
+use crate::judging::scoring::round_to;
+use sha2::{Digest, Sha256};
+use unicode_width::UnicodeWidthStr;
+
+/// How many terminal columns `s` takes (a wide character takes two, a combining mark none).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` columns, marking a cut with an ellipsis.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Cuts or pads `s` to exactly `columns` columns.
+pub fn pad(s: &str, columns: usize) -> String {
+    let f = fit(s, columns);
+    let n = width(&f);
+    format!("{f}{}", " ".repeat(columns.saturating_sub(n)))
+}
+
+/// A number with exactly `places` decimals and the language's separator (Indonesian writes 4,25).
+pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let x = round_to(x, places);
+    localise(format!("{x:.places$}"), lang)
+}
+
+/// A number with at most `places` decimals, trailing zeros dropped, with the language's separator.
+pub fn number(x: f64, places: usize, lang: Lang) -> String {
+    let x = round_to(x, places);
+    let mut s = format!("{x:.places$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    localise(s, lang)
+}
+
+fn localise(s: String, lang: Lang) -> String {
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// The SHA-256 of `bytes` as 64 lower-case hex digits.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex digits.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_count_columns_not_characters() {
+        assert_eq!(fit("Dinas Kesehatan", 8), "Dinas K…");
+        assert_eq!(fit("Dinas", 8), "Dinas");
+        assert_eq!(fit("abc", 0), "");
+        // Each of these takes two columns.
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(width(&fit("漢字漢字", 5)), 5);
+        assert_eq!(pad("漢字", 6), "漢字  ");
+        assert_eq!(pad("Kelurahan Sidomulyo", 10), "Kelurahan…");
+    }
+
+    #[test]
+    fn numbers_as_each_language_writes_them() {
+        assert_eq!(decimal(3.525, 2, Lang::Id), "3,53");
+        assert_eq!(decimal(3.525, 2, Lang::En), "3.53");
+        assert_eq!(number(4.50, 2, Lang::Id), "4,5");
+        assert_eq!(number(-0.001, 2, Lang::En), "0");
+        assert_eq!(number(12.0, 1, Lang::En), "12");
+    }
+
+    #[test]
+    fn sha256_of_nothing() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}
