@@ -1,6 +1,7 @@
 //! The app's config file (`config.yaml` in the user's config folder): language, theme, default
-//! reports folder, mouse, and the judge last chosen. Missing means defaults; broken means defaults
-//! and a notice, never a refusal to start.
+//! reports folder, mouse, and the judge last chosen. Missing means defaults; a key tulta does not
+//! know is named in a warning and the rest is kept; a file that cannot be read at all means
+//! defaults and a notice, never a refusal to start.
 
 use std::path::{Path, PathBuf};
 use tulta_core::format::settings;
@@ -9,7 +10,6 @@ use tulta_core::i18n::Lang;
 pub const FILE_NAME: &str = "config.yaml";
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Config {
     /// `id` or `en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,53 +31,132 @@ pub struct Config {
     pub tombol: std::collections::BTreeMap<String, crate::app::action::KeyList>,
 }
 
-/// A config as loaded, with what went wrong (to show once, in the status line).
+/// A config as loaded, with what was wrong in it (each text in both languages, see
+/// [`Lang::both`]; shown once: in the app's status line, or on stderr by the other commands).
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
     pub config: Config,
-    pub notice: Option<String>,
+    pub notices: Vec<String>,
+}
+
+enum Read {
+    Missing,
+    Parsed(Config, Vec<String>),
+    Broken(String),
+}
+
+fn read(path: &Path) -> Read {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Read::Missing,
+        Err(e) => {
+            return Read::Broken(Lang::both(|lang| {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    tulta_core::i18n::io_error(&e, lang)
+                )
+            }))
+        }
+    };
+    if text.trim().is_empty() {
+        return Read::Missing;
+    }
+    match settings::parse_lenient::<Config>(&text) {
+        Ok((config, unknown)) => Read::Parsed(config, unknown),
+        // The parser's own detail (line, column, what it expected) is in English.
+        Err(e) => Read::Broken(Lang::both(|lang| {
+            format!(
+                "{}: {} ({e})",
+                path.display(),
+                lang.pick(
+                    "tidak terbaca, konfigurasi diabaikan",
+                    "unreadable, config ignored"
+                )
+            )
+        })),
+    }
 }
 
 impl Config {
     pub fn load(dir: &Path) -> Loaded {
         let path = dir.join(FILE_NAME);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::default(),
-            Err(e) => {
-                return Loaded {
-                    config: Config::default(),
-                    notice: Some(format!("{}: {e}", path.display())),
-                }
-            }
-        };
-        if text.trim().is_empty() {
-            return Loaded::default();
-        }
-        match settings::parse::<Config>(&text) {
-            Ok(config) => {
-                let bad_lang = config
+        match read(&path) {
+            Read::Missing => Loaded::default(),
+            Read::Broken(notice) => Loaded {
+                config: Config::default(),
+                notices: vec![notice],
+            },
+            Read::Parsed(config, unknown) => {
+                let mut notices: Vec<String> = unknown
+                    .iter()
+                    .map(|key| {
+                        Lang::both(|lang| match lang {
+                            Lang::Id => format!(
+                                "{}: kunci `{key}` tidak dikenal, diabaikan",
+                                path.display()
+                            ),
+                            Lang::En => {
+                                format!("{}: unknown key `{key}`, ignored", path.display())
+                            }
+                        })
+                    })
+                    .collect();
+                if let Some(b) = config
                     .bahasa
                     .as_deref()
-                    .is_some_and(|b| b.parse::<Lang>().is_err());
-                Loaded {
-                    notice: bad_lang
-                        .then(|| format!("{}: `bahasa` must be id or en", path.display())),
-                    config,
+                    .filter(|b| b.parse::<Lang>().is_err())
+                {
+                    notices.push(Lang::both(|lang| {
+                        format!(
+                            "{}: {}",
+                            path.display(),
+                            tulta_core::i18n::unknown_lang(b, lang)
+                        )
+                    }));
                 }
+                Loaded { config, notices }
             }
-            Err(e) => Loaded {
-                config: Config::default(),
-                notice: Some(format!("{}: {e}", path.display())),
-            },
         }
     }
 
-    /// Saves the config (through a temporary file, so a crash leaves the old one whole).
+    /// Saves the settings that differ from the file's, editing only their own lines: comments,
+    /// keys tulta does not know and the order stay as the user wrote them. A config that cannot
+    /// be read is not overwritten. Written through a temporary file, so a crash leaves the old one.
     pub fn save(&self, dir: &Path) -> Result<(), String> {
-        let text = settings::to_text(self)?;
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = dir.join(FILE_NAME);
+        let (old, mut text) = match read(&path) {
+            Read::Missing => (Config::default(), String::new()),
+            Read::Broken(notice) => return Err(notice),
+            Read::Parsed(old, _) => (
+                old,
+                std::fs::read_to_string(&path).map_err(|e| e.to_string())?,
+            ),
+        };
+        let new_entries = settings::to_text(self)?;
+        let old_entries = settings::to_text(&old)?;
+        for key in KEYS {
+            let new = entry(&new_entries, key);
+            if new != entry(&old_entries, key) {
+                text = replace_entry(&text, key, new.as_deref());
+            }
+        }
+        match settings::parse_lenient::<Config>(&text) {
+            Ok((saved, _)) if saved == *self => {}
+            _ => {
+                return Err(Lang::both(|lang| {
+                    format!(
+                        "{}: {}",
+                        path.display(),
+                        lang.pick(
+                            "tidak dapat diperbarui tanpa mengubah isi lainnya",
+                            "cannot be updated without changing the rest"
+                        )
+                    )
+                }))
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         tulta_core::files::write_atomic(&path, text.as_bytes())
             .map_err(|e| format!("{}: {e}", path.display()))
     }
@@ -85,6 +164,56 @@ impl Config {
     pub fn lang(&self) -> Option<Lang> {
         self.bahasa.as_deref().and_then(|b| b.parse().ok())
     }
+}
+
+const KEYS: [&str; 5] = ["bahasa", "tema", "laporan", "tetikus", "juri"];
+
+/// Whether `line` starts the top-level entry `key:`.
+fn starts_entry(line: &str, key: &str) -> bool {
+    line.strip_prefix(key)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// Whether `line` continues the entry above it (indented, or blank).
+fn continues(line: &str) -> bool {
+    line.trim().is_empty() || line.starts_with([' ', '\t'])
+}
+
+/// The lines of top-level entry `key` in `text`, as written.
+fn entry(text: &str, key: &str) -> Option<String> {
+    let mut lines = text.lines().skip_while(|l| !starts_entry(l, key));
+    let first = lines.next()?;
+    let mut out = format!("{first}\n");
+    for line in lines.take_while(|l| continues(l) && !l.trim().is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// `text` with the top-level entry `key` replaced by `new` (appended if absent, removed if `None`).
+fn replace_entry(text: &str, key: &str, new: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut found = false;
+    let mut skipping = false;
+    for line in text.lines() {
+        if skipping && continues(line) && !line.trim().is_empty() {
+            continue;
+        }
+        skipping = false;
+        if !found && starts_entry(line, key) {
+            found = true;
+            skipping = true;
+            out.push_str(new.unwrap_or(""));
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !found {
+        out.push_str(new.unwrap_or(""));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -96,7 +225,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         let loaded = Config::load(dir.path());
         assert_eq!(loaded.config, Config::default());
-        assert!(loaded.notice.is_none());
+        assert!(loaded.notices.is_empty());
 
         std::fs::write(dir.path().join(FILE_NAME), "bahasa: en\ntetikus: false\n").expect("w");
         let loaded = Config::load(dir.path());
@@ -106,9 +235,64 @@ mod tests {
         std::fs::write(dir.path().join(FILE_NAME), "bahasa: [en\n").expect("w");
         let loaded = Config::load(dir.path());
         assert_eq!(loaded.config, Config::default());
-        assert!(loaded.notice.is_some());
+        assert_eq!(loaded.notices.len(), 1);
+    }
 
-        std::fs::write(dir.path().join(FILE_NAME), "warna: biru\n").expect("w");
-        assert!(Config::load(dir.path()).notice.is_some(), "unknown key");
+    #[test]
+    fn an_unknown_key_is_named_and_the_rest_kept() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "keys:\n  quit: x\nbahasa: en\ntema: terang\n",
+        )
+        .expect("w");
+        let loaded = Config::load(dir.path());
+        assert_eq!(loaded.config.lang(), Some(Lang::En));
+        assert_eq!(loaded.config.tema.as_deref(), Some("terang"));
+        assert_eq!(loaded.notices.len(), 1);
+        assert!(Lang::Id
+            .pick_half(&loaded.notices[0])
+            .contains("kunci `keys` tidak dikenal"));
+        assert!(Lang::En
+            .pick_half(&loaded.notices[0])
+            .contains("unknown key `keys`"));
+    }
+
+    #[test]
+    fn saving_edits_only_the_changed_lines() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(FILE_NAME);
+        let original =
+            "# mine\nbahasa: en   # English please\nkeys:\n  quit: x\njuri: lama\ntema: terang\n";
+        std::fs::write(&path, original).expect("w");
+        let mut config = Config::load(dir.path()).config;
+        config.juri = Some("J2".into());
+        config.save(dir.path()).expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(text, original.replace("juri: lama", "juri: J2"));
+
+        config.tetikus = Some(false);
+        config.juri = None;
+        config.save(dir.path()).expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(!text.contains("juri"), "{text}");
+        assert!(text.ends_with("tetikus: false\n"), "{text}");
+        assert!(text.contains("# English please") && text.contains("  quit: x"));
+        assert_eq!(Config::load(dir.path()).config, config);
+
+        std::fs::write(&path, "bahasa: [\n").expect("w");
+        assert!(
+            config.save(dir.path()).is_err(),
+            "a broken config is not overwritten"
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "bahasa: [\n");
+
+        let fresh = tempfile::tempdir().expect("tmp");
+        let config = Config {
+            juri: Some("J1".into()),
+            ..Config::default()
+        };
+        config.save(&fresh.path().join("new")).expect("save new");
+        assert_eq!(Config::load(&fresh.path().join("new")).config, config);
     }
 }

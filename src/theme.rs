@@ -5,6 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 use std::str::FromStr;
 use tulta_core::format::settings;
+use tulta_core::i18n::{io_error, Lang};
 
 const BUILTIN: [(&str, &str); 3] = [
     ("gelap", include_str!("../themes/gelap.yaml")),
@@ -35,51 +36,118 @@ pub struct Theme {
     pub series: Vec<Color>,
 }
 
+/// A theme file. Every colour is needed, unless `dasar` names a built-in theme to start from:
+/// then only the colours that differ from it.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
     nama: Option<String>,
-    latar: String,
-    teks: String,
-    redup: String,
-    aksen: String,
-    galat: String,
-    peringatan: String,
-    info: String,
-    sukses: String,
-    pilihan: String,
-    seri: Vec<String>,
+    dasar: Option<String>,
+    latar: Option<String>,
+    teks: Option<String>,
+    redup: Option<String>,
+    aksen: Option<String>,
+    galat: Option<String>,
+    peringatan: Option<String>,
+    info: Option<String>,
+    sukses: Option<String>,
+    pilihan: Option<String>,
+    seri: Option<Vec<String>>,
+}
+
+/// Theme errors in both languages ([`Lang::both`]): a theme is read before the screen knows
+/// which half to show.
+fn both(id: String, en: String) -> String {
+    Lang::both(|lang| match lang {
+        Lang::Id => id.clone(),
+        Lang::En => en.clone(),
+    })
 }
 
 fn color(key: &str, value: &str) -> Result<Color, String> {
-    Color::from_str(value.trim()).map_err(|_| format!("`{key}`: `{value}` is not a colour"))
+    Color::from_str(value.trim()).map_err(|_| {
+        both(
+            format!("`{key}`: `{value}` bukan warna"),
+            format!("`{key}`: `{value}` is not a colour"),
+        )
+    })
+}
+
+/// The colour `key` from the file, else from the base theme; without either, an error.
+fn pick(key: &str, value: Option<&String>, base: Option<Color>) -> Result<Color, String> {
+    match (value, base) {
+        (Some(v), _) => color(key, v),
+        (None, Some(c)) => Ok(c),
+        (None, None) => Err(missing(key)),
+    }
+}
+
+fn missing(key: &str) -> String {
+    both(
+        format!("`{key}` tidak ada (tulis semua warna, atau `dasar: gelap` untuk mulai dari tema bawaan)"),
+        format!("`{key}` is missing (give every colour, or `dasar: gelap` to start from a built-in theme)"),
+    )
 }
 
 impl Theme {
     /// Reads a theme file's text.
     pub fn parse(name: &str, text: &str) -> Result<Theme, String> {
         let raw: Raw = settings::parse(text)?;
-        let series = raw
-            .seri
-            .iter()
-            .map(|c| color("seri", c))
-            .collect::<Result<Vec<_>, _>>()?;
+        let base = match &raw.dasar {
+            Some(b) => Some(Theme::builtin(b).ok_or_else(|| {
+                both(
+                    format!(
+                        "`dasar`: tidak ada tema bawaan `{b}` ({})",
+                        BUILTIN.map(|(n, _)| n).join(", ")
+                    ),
+                    format!(
+                        "`dasar`: no built-in theme `{b}` ({})",
+                        BUILTIN.map(|(n, _)| n).join(", ")
+                    ),
+                )
+            })??),
+            None => None,
+        };
+        let series = match (&raw.seri, &base) {
+            (Some(seri), _) => seri
+                .iter()
+                .map(|c| color("seri", c))
+                .collect::<Result<Vec<_>, _>>()?,
+            (None, Some(b)) => b.series.clone(),
+            (None, None) => return Err(missing("seri")),
+        };
         if series.is_empty() {
-            return Err("`seri`: name at least one colour".into());
+            return Err(both(
+                "`seri`: sebutkan sedikitnya satu warna".into(),
+                "`seri`: name at least one colour".into(),
+            ));
         }
+        let b = base.as_ref();
         Ok(Theme {
-            name: raw.nama.unwrap_or_else(|| name.to_string()),
-            background: color("latar", &raw.latar)?,
-            text: color("teks", &raw.teks)?,
-            muted: color("redup", &raw.redup)?,
-            accent: color("aksen", &raw.aksen)?,
-            error: color("galat", &raw.galat)?,
-            warning: color("peringatan", &raw.peringatan)?,
-            info: color("info", &raw.info)?,
-            success: color("sukses", &raw.sukses)?,
-            selection: color("pilihan", &raw.pilihan)?,
+            name: raw.nama.clone().unwrap_or_else(|| name.to_string()),
+            background: pick("latar", raw.latar.as_ref(), b.map(|t| t.background))?,
+            text: pick("teks", raw.teks.as_ref(), b.map(|t| t.text))?,
+            muted: pick("redup", raw.redup.as_ref(), b.map(|t| t.muted))?,
+            accent: pick("aksen", raw.aksen.as_ref(), b.map(|t| t.accent))?,
+            error: pick("galat", raw.galat.as_ref(), b.map(|t| t.error))?,
+            warning: pick("peringatan", raw.peringatan.as_ref(), b.map(|t| t.warning))?,
+            info: pick("info", raw.info.as_ref(), b.map(|t| t.info))?,
+            success: pick("sukses", raw.sukses.as_ref(), b.map(|t| t.success))?,
+            selection: pick("pilihan", raw.pilihan.as_ref(), b.map(|t| t.selection))?,
             series,
         })
+    }
+
+    /// A built-in theme by its name or English alias.
+    fn builtin(name: &str) -> Option<Result<Theme, String>> {
+        let wanted = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name, |(_, real)| real);
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == wanted)
+            .map(|(n, text)| Theme::parse(n, text))
     }
 
     /// The default theme (dark).
@@ -107,25 +175,21 @@ impl Theme {
     /// Finds a theme by name: the user's `themes/NAME.yaml` first, then the built-in ones.
     pub fn find(name: &str, user_dir: &Path) -> Result<Theme, String> {
         let user = user_dir.join(format!("{name}.yaml"));
+        let at_user =
+            |e: String| Lang::both(|lang| format!("{}: {}", user.display(), lang.pick_half(&e)));
         if user.is_file() {
-            let text =
-                std::fs::read_to_string(&user).map_err(|e| format!("{}: {e}", user.display()))?;
-            return Theme::parse(name, &text).map_err(|e| format!("{}: {e}", user.display()));
+            let text = std::fs::read_to_string(&user).map_err(|e| {
+                Lang::both(|lang| format!("{}: {}", user.display(), io_error(&e, lang)))
+            })?;
+            return Theme::parse(name, &text).map_err(at_user);
         }
-        let wanted = ALIASES
-            .iter()
-            .find(|(alias, _)| *alias == name)
-            .map_or(name, |(_, real)| real);
-        BUILTIN
-            .iter()
-            .find(|(n, _)| *n == wanted)
-            .map(|(n, text)| Theme::parse(n, text))
-            .unwrap_or_else(|| {
-                Err(format!(
-                    "no theme `{name}` (built in: {})",
-                    BUILTIN.map(|(n, _)| n).join(", ")
-                ))
-            })
+        Theme::builtin(name).unwrap_or_else(|| {
+            let names = BUILTIN.map(|(n, _)| n).join(", ");
+            Err(both(
+                format!("tidak ada tema `{name}` (bawaan: {names})"),
+                format!("no theme `{name}` (built in: {names})"),
+            ))
+        })
     }
 
     pub fn names() -> Vec<&'static str> {
@@ -203,5 +267,31 @@ mod tests {
         let err = Theme::parse("x", &text).err().unwrap_or_default();
         assert!(err.contains("galat"), "{err}");
         assert!(Theme::parse("x", "latar: [").is_err());
+        let err = Theme::parse("x", "teks: red\n").err().unwrap_or_default();
+        assert!(Lang::En.pick_half(&err).contains("dasar"), "{err}");
+    }
+
+    #[test]
+    fn a_user_theme_may_start_from_a_built_in_one() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(
+            dir.path().join("saya.yaml"),
+            "dasar: terang\ngalat: \"#ff0000\"\n",
+        )
+        .expect("w");
+        let mine = Theme::find("saya", dir.path()).expect("theme");
+        let light = Theme::find("terang", dir.path()).expect("built in");
+        assert_eq!(mine.error, Color::from_str("#ff0000").expect("colour"));
+        assert_eq!(mine.background, light.background);
+        assert_eq!(mine.series, light.series);
+        assert_eq!(mine.name, "saya");
+        std::fs::write(dir.path().join("salah.yaml"), "dasar: ungu\n").expect("w");
+        let err = Theme::find("salah", dir.path()).err().unwrap_or_default();
+        assert!(
+            Lang::Id
+                .pick_half(&err)
+                .contains("tidak ada tema bawaan `ungu`"),
+            "{err}"
+        );
     }
 }

@@ -28,7 +28,7 @@ pub fn default_root(config: &Config) -> Root {
 }
 
 fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options, Vec<String>) {
-    let mut notices: Vec<String> = loaded.notice.iter().cloned().collect();
+    let mut notices: Vec<String> = loaded.notices.clone();
     let themes = tulta_core::files::paths::config_dir().join("themes");
     let wanted = settings
         .theme
@@ -59,13 +59,22 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
 
 fn finish(mut app: App, load: Option<Root>, notices: Vec<String>) -> Result<ExitCode, UsageError> {
     if !notices.is_empty() {
-        app.status = Some(format!(
-            "{}: {}",
-            app.t("konfigurasi diabaikan", "config ignored"),
-            notices.join("; ")
-        ));
+        let lang = app.lang;
+        app.status = Some(
+            notices
+                .iter()
+                .map(|n| lang.pick_half(n))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
     }
-    crate::tui::run(app, load).map_err(|e| UsageError::Message(format!("terminal: {e}")))?;
+    let lang = app.lang;
+    crate::tui::run(app, load).map_err(|e| {
+        UsageError::Message(format!(
+            "terminal: {}",
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -98,6 +107,8 @@ fn judging(
                         Lang::Id => format!("--juri {id}: bukan juri lomba ini"),
                         Lang::En => format!("--juri {id}: not a judge of this competition"),
                     });
+                } else if loaded.config.juri.as_deref() != Some(id) {
+                    remember_juri(id, &loaded.config, notices);
                 }
             }
             let mut state = crate::app::judge::JudgeState::new(j, juri);
@@ -108,6 +119,17 @@ fn judging(
             notices.push(e.message(settings.lang));
             None
         }
+    }
+}
+
+/// `--juri ID` is remembered, so the next start on this machine scores as the same judge.
+fn remember_juri(id: &str, config: &Config, notices: &mut Vec<String>) {
+    let dir = tulta_core::files::paths::config_dir();
+    let mut config = config.clone();
+    config.juri = Some(id.to_string());
+    match config.save(&dir) {
+        Ok(()) => tracing::info!(juri = id, "judge remembered in the config"),
+        Err(e) => notices.push(e),
     }
 }
 

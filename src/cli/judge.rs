@@ -163,7 +163,13 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
         for (n, line) in std::io::stdin().lock().lines().enumerate() {
-            let line = line.map_err(|e| UsageError::Message(format!("stdin: {e}")))?;
+            let line = line.map_err(|e| {
+                UsageError::Message(format!(
+                    "{}: {}",
+                    lang.pick("masukan standar", "stdin"),
+                    tulta_core::i18n::io_error(&e, lang)
+                ))
+            })?;
             let mut parts = line.split_whitespace();
             let (Some(risalah), Some(kriteria), Some(nilai)) =
                 (parts.next(), parts.next(), parts.next())
@@ -171,13 +177,24 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 if line.trim().is_empty() || line.trim_start().starts_with('#') {
                     continue;
                 }
-                return Err(UsageError::Message(format!(
-                    "stdin line {}: expected RISALAH KRITERIA NILAI [CATATAN]",
-                    n + 1
-                )));
+                return Err(UsageError::Message(match lang {
+                    Lang::Id => format!(
+                        "masukan standar baris {}: bentuknya RISALAH KRITERIA NILAI [CATATAN]",
+                        n + 1
+                    ),
+                    Lang::En => format!(
+                        "stdin line {}: expected RISALAH KRITERIA NILAI [CATATAN]",
+                        n + 1
+                    ),
+                }));
             };
             let nilai: f64 = nilai.replace(',', ".").parse().map_err(|_| {
-                UsageError::Message(format!("stdin line {}: `{nilai}` is not a number", n + 1))
+                UsageError::Message(match lang {
+                    Lang::Id => {
+                        format!("masukan standar baris {}: `{nilai}` bukan angka", n + 1)
+                    }
+                    Lang::En => format!("stdin line {}: `{nilai}` is not a number", n + 1),
+                })
             })?;
             let note: Vec<&str> = parts.collect();
             let note = (!note.is_empty()).then(|| note.join(" "));
@@ -198,7 +215,11 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let (Some(risalah), Some(kriteria), Some(nilai)) = (args.risalah, args.kriteria, args.nilai)
     else {
         return Err(UsageError::Message(
-            "give --risalah, --kriteria and --nilai (or --stdin)".into(),
+            lang.pick(
+                "berikan --risalah, --kriteria dan --nilai (atau --stdin)",
+                "give --risalah, --kriteria and --nilai (or --stdin)",
+            )
+            .into(),
         ));
     };
     match record_one(
@@ -279,17 +300,23 @@ pub fn rank(
 ) -> Result<ExitCode, UsageError> {
     let format = rank_format(format, output, lang)?;
     let kategori = Kategori::parse(kategori).ok_or_else(|| {
-        UsageError::Message(format!(
-            "unknown --kategori `{kategori}` (opd, kelurahan or semua)"
-        ))
+        UsageError::Message(match lang {
+            Lang::Id => {
+                format!("--kategori `{kategori}` tidak dikenal (opd, kelurahan atau semua)")
+            }
+            Lang::En => format!("unknown --kategori `{kategori}` (opd, kelurahan or semua)"),
+        })
     })?;
     let j = open(lomba, lang)?;
     let metode = match metode {
         Some(m) => Agregasi::parse(m).ok_or_else(|| {
-            UsageError::Message(format!(
-                "unknown --metode `{m}` ({})",
-                Agregasi::NAMES.join(", ")
-            ))
+            UsageError::Message(match lang {
+                Lang::Id => format!(
+                    "--metode `{m}` tidak dikenal ({})",
+                    Agregasi::NAMES.join(", ")
+                ),
+                Lang::En => format!("unknown --metode `{m}` ({})", Agregasi::NAMES.join(", ")),
+            })
         })?,
         None => j.competition.lomba.agregasi,
     };
@@ -317,7 +344,7 @@ pub fn rank(
         RankFormat::Json => (export::json(&ranking, &ctx) + "\n").into_bytes(),
         RankFormat::Md => export::markdown(&ranking, &ctx, lang).into_bytes(),
         RankFormat::Csv => export::csv(&ranking, &ctx, lang)
-            .map_err(|e| UsageError::Message(e.to_string()))?
+            .map_err(|e| export_failed(&e.to_string(), lang))?
             .into_bytes(),
         RankFormat::Xlsx => {
             if output.is_none() && std::io::stdout().is_terminal() {
@@ -329,7 +356,7 @@ pub fn rank(
                     .into(),
                 ));
             }
-            export::xlsx(&ranking, &ctx, lang).map_err(|e| UsageError::Message(e.to_string()))?
+            export::xlsx(&ranking, &ctx, lang).map_err(|e| export_failed(&e.to_string(), lang))?
         }
     };
     match output {
@@ -354,6 +381,18 @@ fn refuse_special(path: &Path, file: &str, lang: Lang) -> Result<(), UsageError>
         .map_err(|why| UsageError::Message(format!("{}: {}", printable(file), why.text(lang))))
 }
 
+/// The spreadsheet writers' own errors are English; the user is told in their language what failed.
+fn export_failed(detail: &str, lang: Lang) -> UsageError {
+    tracing::error!(detail, "export failed");
+    UsageError::Message(
+        lang.pick(
+            "ekspor gagal (rinciannya di log: tulta --verbose)",
+            "export failed (details in the log: tulta --verbose)",
+        )
+        .into(),
+    )
+}
+
 /// `verify` a competition's journals, or one journal file; with `jejak`, also that the journals
 /// still begin with exactly what a published ranking was computed from.
 pub fn verify(
@@ -366,8 +405,9 @@ pub fn verify(
     if let Some(p) = target.filter(|p| p.extension().is_some_and(|x| x == "jsonl")) {
         let file = p.display().to_string();
         refuse_special(p, &file, lang)?;
-        let read = journal::read(p, None, None)
-            .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
+        let read = journal::read(p, None, None).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, None, lang));
         out.push_str(lang.pick(
@@ -400,8 +440,9 @@ pub fn verify(
         // A FIFO or device named as a journal would block or never end.
         refuse_special(&path, &file, lang)?;
         let pinned = judging::pinned_key(&comp, &dir, &x.id);
-        let read = journal::read(&path, Some(&x.id), pinned.as_ref())
-            .map_err(|e| UsageError::Message(format!("{file}: {e}")))?;
+        let read = journal::read(&path, Some(&x.id), pinned.as_ref()).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
         if read.breach.is_none() {
@@ -418,8 +459,13 @@ pub fn verify(
         reads.insert(x.id.clone(), read);
     }
     if let Some(jejak) = jejak {
-        let text = std::fs::read(jejak)
-            .map_err(|e| UsageError::Message(format!("{}: {e}", jejak.display())))?;
+        let text = std::fs::read(jejak).map_err(|e| {
+            UsageError::Message(format!(
+                "{}: {}",
+                jejak.display(),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
         let anchors = export::read_anchors_from(&text).ok_or_else(|| {
             UsageError::Message(format!(
                 "{}: {}",
@@ -545,7 +591,13 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
         ));
     }
     let dir = judging::journal_dir(&comp);
-    let io = |e: std::io::Error| UsageError::Message(format!("{}: {e}", dir.display()));
+    let io = |e: std::io::Error| {
+        UsageError::Message(format!(
+            "{}: {}",
+            dir.display(),
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    };
     let _lock = journal::lock(&dir, juri).map_err(|e| UsageError::Message(e.message(lang)))?;
     let pair = match KeyPair::load(&dir, juri).map_err(io)? {
         Some(p) => p,

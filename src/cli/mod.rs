@@ -3,11 +3,14 @@
 
 mod app_cmd;
 mod check_cmd;
+mod help;
 mod judge;
+pub mod logging;
 mod search_cmd;
 mod summary;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,13 +31,21 @@ use tulta_core::search::SearchError;
         sample built into the binary): an overview of the entries, each report step by step, \
         archive search, and draft watch. Keys: ? for help, q to quit.\n\n\
         Config: config.yaml in the config folder (TULTA_CONFIG_DIR overrides), keys bahasa, \
-        tema, laporan, tetikus.\n\n\
+        tema, laporan, tetikus, juri.\n\n\
         Bahasa: Indonesian by default; --lang en, or LANG=en_…, for English."
 )]
 pub struct Cli {
-    /// Language of messages: id (Indonesian) or en (English). Default: from LANG, else id.
+    /// Language of messages: id (Indonesian) or en (English). Default: the config's, else LANG, else id.
     #[arg(long, global = true, value_name = "id|en")]
     lang: Option<String>,
+
+    /// Colour in the output: auto (on a terminal; NO_COLOR and CLICOLOR_FORCE are honoured), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+
+    /// Also write detailed log lines to stderr (the log file is always kept in the state/cache folder; TULTA_LOG sets its level).
+    #[arg(short, long, global = true)]
+    verbose: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -70,9 +81,6 @@ struct ViewArgs {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check risalah, lomba and rubrik files: every finding with file, line and column.
-    #[command(
-        after_help = "Exit status: 0 no error, 1 an error (or a warning with --strict), 2 a usage error or an unreadable path.\nWhat a code means: tulta explain T201"
-    )]
     Check {
         /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
         paths: Vec<PathBuf>,
@@ -192,6 +200,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print tulta's manual page.
+    Man {
+        /// Write one page per command (tulta.1, tulta-check.1, …) into this folder instead of standard output.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -247,7 +273,11 @@ tulta_core::localized_error!(UsageError);
 /// The language: the flag, else the config file, else the locale, else Indonesian.
 fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageError> {
     if let Some(flag) = flag {
-        return flag.parse().map_err(UsageError::Message);
+        // Said in the language tulta would otherwise speak, since the one asked for is unknown.
+        let fallback = resolve_lang(None, config).unwrap_or_default();
+        return flag.parse().map_err(|_| {
+            UsageError::Message(tulta_core::i18n::unknown_lang(flag.trim(), fallback))
+        });
     }
     if let Some(lang) = config {
         return Ok(lang);
@@ -262,25 +292,208 @@ fn resolve_lang(flag: Option<&str>, config: Option<Lang>) -> Result<Lang, UsageE
     Ok(Lang::default())
 }
 
-fn styled_stdout() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+/// Whether standard output gets colour, by the common conventions: the flag first; then
+/// `NO_COLOR` (set and not empty) turns it off, `CLICOLOR_FORCE` (set, not empty, not 0) on,
+/// `CLICOLOR=0` off; else colour only on a terminal that is not `TERM=dumb`.
+fn styled_stdout(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            if anstyle_query::no_color() {
+                false
+            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+            {
+                true
+            } else if anstyle_query::clicolor() == Some(false) {
+                false
+            } else {
+                std::io::stdout().is_terminal() && anstyle_query::term_supports_color()
+            }
+        }
+    }
+}
+
+/// The value of a global option as written anywhere on the command line, before clap has parsed
+/// it: the help and clap's own errors must already be in the right language and colour.
+fn early_value(args: &[OsString], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let with_eq = format!("--{name}=");
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut found = None;
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == long {
+            found = iter.next().map(|v| v.into_owned());
+        } else if let Some(v) = arg.strip_prefix(&with_eq) {
+            found = Some(v.to_string());
+        }
+    }
+    found
+}
+
+/// `tulta chek`: a word that is neither a command nor an existing path but is close to a
+/// command's name was meant as the command, not as a path to open.
+fn mistyped_command(args: &[OsString], cmd: &clap::Command) -> Option<(String, String)> {
+    const TAKES_VALUE: [&str; 4] = ["--lang", "--theme", "--juri", "--color"];
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let word = loop {
+        let arg = iter.next()?;
+        if arg == "--" {
+            return None;
+        }
+        if TAKES_VALUE.contains(&arg.as_ref()) {
+            iter.next();
+        } else if !arg.starts_with('-') {
+            break arg.into_owned();
+        }
+    };
+    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word.as_str())
+        || word.contains(['/', '.', '\\'])
+        || std::path::Path::new(&word).exists()
+    {
+        return None;
+    }
+    tulta_core::model::names::suggest(&word, names.iter().copied())
+        .map(|s| (word.clone(), s.to_string()))
+}
+
+fn mistyped_message(word: &str, meant: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "`{word}` bukan perintah tulta dan bukan berkas atau folder; maksud Anda `tulta {meant}`?"
+        ),
+        Lang::En => format!(
+            "`{word}` is neither a tulta command nor a file or folder; did you mean `tulta {meant}`?"
+        ),
+    }
+}
+
+fn usage_failure(message: &str) -> ExitCode {
+    tracing::warn!(message, "usage error");
+    // One line, whatever a file name or a file's text put in the message.
+    eprintln!("tulta: {}", tulta_core::text::printable(message));
+    ExitCode::from(2)
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
     let config = crate::config::Config::load(&tulta_core::files::paths::config_dir());
-    // A bad --lang is itself an error, said in the default language.
-    let (lang, outcome) = match resolve_lang(cli.lang.as_deref(), config.config.lang()) {
-        Ok(lang) => (lang, run(cli, config, lang)),
-        Err(e) => (Lang::default(), Err(e)),
+    let (lang, bad_lang) =
+        match resolve_lang(early_value(&args, "lang").as_deref(), config.config.lang()) {
+            Ok(lang) => (lang, None),
+            Err(e) => (
+                resolve_lang(None, config.config.lang()).unwrap_or_default(),
+                Some(e),
+            ),
+        };
+    let clap_colour = match early_value(&args, "color").as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
     };
-    match outcome {
-        Ok(code) => code,
+    let cmd = help::localise(Cli::command(), lang).color(clap_colour);
+    if let Some((word, meant)) = mistyped_command(&args, &cmd) {
+        return usage_failure(&mistyped_message(&word, &meant, lang));
+    }
+    let matches = match cmd.clone().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return clap_failure(&e, lang),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("command")
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+        return match help::print_help_of(cmd, &path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(name) => usage_failure(&match lang {
+                Lang::Id => format!("perintah `{name}` tidak dikenal"),
+                Lang::En => format!("unknown command `{name}`"),
+            }),
+        };
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return clap_failure(&e, lang),
+    };
+    let opens_screen = matches!(cli.command, Some(Command::Draft { .. }))
+        || (cli.command.is_none() && !cli.summary && std::io::stdout().is_terminal());
+    // On a screen the log goes to its file only: lines on stderr would tear the app's frames.
+    let log = logging::init(cli.verbose && !opens_screen);
+    logging::install_panic_hook(lang, log.clone());
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        command = ?cli.command.as_ref().map(command_name),
+        lang = lang.code(),
+        log = ?log,
+        "start"
+    );
+    if let Some(e) = bad_lang {
+        return usage_failure(&e.message(lang));
+    }
+    logging::debug_panic_on_request();
+    for notice in &config.notices {
+        tracing::warn!(notice = Lang::En.pick_half(notice), "config");
+    }
+    if !opens_screen {
+        for notice in &config.notices {
+            eprintln!(
+                "{}: {}",
+                lang.pick("peringatan", "warning"),
+                lang.pick_half(notice)
+            );
+        }
+    }
+    match run(cli, config, lang) {
+        Ok(code) => {
+            tracing::info!(?code, "done");
+            code
+        }
         // As ripgrep: `tulta search x | head` ends quietly and successfully.
         Err(UsageError::ReaderGone) => ExitCode::SUCCESS,
-        Err(e) => {
-            // One line, whatever a file name or a file's text put in the message.
-            eprintln!("tulta: {}", tulta_core::text::printable(&e.message(lang)));
+        Err(e) => usage_failure(&e.message(lang)),
+    }
+}
+
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Check { .. } => "check",
+        Command::Explain { .. } => "explain",
+        Command::Score(_) => "score",
+        Command::Rank { .. } => "rank",
+        Command::Verify { .. } => "verify",
+        Command::Kunci { .. } => "kunci",
+        Command::Progress { .. } => "progress",
+        Command::Import { .. } => "import",
+        Command::Index { .. } => "index",
+        Command::Search { .. } => "search",
+        Command::Draft { .. } => "draft",
+        Command::New { .. } => "new",
+        Command::Completions { .. } => "completions",
+        Command::Man { .. } => "man",
+    }
+}
+
+/// clap's refusals: help and version are printed as they are; errors in the user's language.
+fn clap_failure(e: &clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        _ if lang == Lang::Id
+            && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            eprint!("{}", help::error_in_indonesian(e));
+            ExitCode::from(2)
+        }
+        _ => {
+            let _ = e.print();
             ExitCode::from(2)
         }
     }
@@ -332,8 +545,9 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             let checked = check::check_files_under(&files, &roots);
             let out = match format {
                 OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
-                OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout()),
+                OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout(cli.color)),
             };
+            tracing::debug!(files = checked.len(), "checked");
             write_stdout(&out)?;
             let failed = Totals::of(&checked).failed(strict);
             Ok(if failed {
@@ -398,10 +612,37 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                     OutputFormat::Human => search_cmd::Format::Human,
                     OutputFormat::Json => search_cmd::Format::Json,
                 },
-                styled: styled_stdout(),
+                styled: styled_stdout(cli.color),
             };
             let out = search_cmd::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
             write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = help::localise(Cli::command(), lang);
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "tulta", &mut out);
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir }) => {
+            let cmd = help::localise(Cli::command(), lang);
+            let failed = |e: std::io::Error| {
+                UsageError::Message(format!("man: {}", tulta_core::i18n::io_error(&e, lang)))
+            };
+            match dir {
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir).map_err(failed)?;
+                    clap_mangen::generate_to(cmd, &dir).map_err(failed)?;
+                }
+                None => {
+                    let mut out = Vec::new();
+                    clap_mangen::Man::new(cmd)
+                        .render(&mut out)
+                        .map_err(failed)?;
+                    write_stdout(&out)?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::New { file, force }) => {

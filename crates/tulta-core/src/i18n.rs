@@ -52,6 +52,41 @@ impl Lang {
     }
 }
 
+/// An operating-system error as the user reads it: std's own text is English only, so the common
+/// kinds are said in Indonesian and the rest by their OS code.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let said = match e.kind() {
+        NotFound => "berkas atau folder itu tidak ada",
+        PermissionDenied => "tidak ada izin",
+        AlreadyExists => "sudah ada",
+        IsADirectory => "itu sebuah folder, bukan berkas",
+        NotADirectory => "bagian jalurnya bukan folder",
+        ReadOnlyFilesystem => "media hanya dapat dibaca",
+        StorageFull | QuotaExceeded => "ruang penyimpanan penuh",
+        DirectoryNotEmpty => "folder tidak kosong",
+        InvalidData | InvalidInput => "isi atau nama tidak sah",
+        UnexpectedEof => "berkas berakhir sebelum waktunya",
+        Interrupted | TimedOut | WouldBlock => "terputus, coba lagi",
+        _ => "galat sistem",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{said} (kode OS {code})"),
+        None => said.to_string(),
+    }
+}
+
+/// `--lang`'s and `bahasa:`'s refusal in both languages (the language is what failed to be chosen).
+pub fn unknown_lang(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("bahasa `{value}` tidak dikenal (pakai id atau en)"),
+        Lang::En => format!("unknown language `{value}` (use id or en)"),
+    }
+}
+
 /// What the user reads of a value — above all of an error — in either language. Every error type of
 /// tulta implements it with one arm per variant (never a catch-all), so a new variant cannot stay
 /// in one language; its `Display` is the English text, made by [`localized_error!`].
@@ -88,7 +123,7 @@ impl FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "id" | "indonesia" | "indonesian" => Ok(Lang::Id),
             "en" | "english" | "inggris" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}` (use id or en)")),
+            other => Err(unknown_lang(other, Lang::En)),
         }
     }
 }
@@ -106,5 +141,15 @@ mod tests {
             "a.yaml: berkas atau folder itu tidak ada"
         );
         assert_eq!(Lang::En.pick_half(&both), "a.yaml: no such file or folder");
+    }
+
+    #[test]
+    fn os_errors_are_said_in_indonesian() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(
+            io_error(&e, Lang::Id),
+            "berkas atau folder itu tidak ada (kode OS 2)"
+        );
+        assert!(io_error(&e, Lang::En).contains("No such file"));
     }
 }

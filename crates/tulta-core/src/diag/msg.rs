@@ -309,6 +309,13 @@ pub fn num(x: f64) -> String {
     }
 }
 
+fn in_lang(number: String, lang: Lang) -> String {
+    match lang {
+        Lang::Id => number.replace('.', ","),
+        Lang::En => number,
+    }
+}
+
 fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> String {
     match suggestion {
         Some(s) => match lang {
@@ -369,6 +376,9 @@ impl Msg {
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Id};
         use Msg::*;
+        // Indonesian writes 93,4: every number in a message takes the language's decimal sign.
+        let num = |x: f64| in_lang(num(x), lang);
+        let fixed = |x: f64, places: usize| in_lang(format!("{x:.places$}"), lang);
         match (self, lang) {
             (Syntax { detail }, Id) => format!("YAML tidak sah: {detail}"),
             (Syntax { detail }, En) => format!("not valid YAML: {detail}"),
@@ -465,22 +475,22 @@ impl Msg {
                 num(*previous)
             ),
             (ParetoPercent { label, field, stated, computed }, Id) => format!(
-                "{} `{label}` tertulis {} tetapi hasil hitung {:.1}",
+                "{} `{label}` tertulis {} tetapi hasil hitung {}",
                 match field {
                     ParetoField::Persen => "persen",
                     ParetoField::Kumulatif => "persen kumulatif",
                 },
                 num(*stated),
-                computed
+                fixed(*computed, 1)
             ),
             (ParetoPercent { label, field, stated, computed }, En) => format!(
-                "{} of `{label}` is stated as {} but computes to {:.1}",
+                "{} of `{label}` is stated as {} but computes to {}",
                 match field {
                     ParetoField::Persen => "percent",
                     ParetoField::Kumulatif => "cumulative percent",
                 },
                 num(*stated),
-                computed
+                fixed(*computed, 1)
             ),
             (BadCount { value }, Id) => format!(
                 "jumlah {} bukan bilangan bulat tidak negatif",
@@ -512,14 +522,14 @@ impl Msg {
                 format!("scatter diagram: x has {x} values, y has {y}")
             }
             (ScatterCorrelation { stated, computed }, Id) => format!(
-                "korelasi tertulis {} tetapi r Pearson dari data {:.2}",
+                "korelasi tertulis {} tetapi r Pearson dari data {}",
                 num(*stated),
-                computed
+                fixed(*computed, 2)
             ),
             (ScatterCorrelation { stated, computed }, En) => format!(
-                "stated correlation {} but Pearson r of the data is {:.2}",
+                "stated correlation {} but Pearson r of the data is {}",
                 num(*stated),
-                computed
+                fixed(*computed, 2)
             ),
             (UnknownTool { name, suggestion }, Id) => format!(
                 "alat `{name}` tidak dikenal{}",
@@ -571,10 +581,12 @@ impl Msg {
                 "dominant cause `{cause}` does not appear in the step-2 fishbone"
             ),
             (CauseNotVital { cause, before: Some(before) }, Id) => format!(
-                "penyebab dominan `{cause}` di luar butir vital Pareto (kumulatif sebelumnya {before:.1}% > 80%)"
+                "penyebab dominan `{cause}` di luar butir vital Pareto (kumulatif sebelumnya {}% > 80%)",
+                fixed(*before, 1)
             ),
             (CauseNotVital { cause, before: Some(before) }, En) => format!(
-                "dominant cause `{cause}` lies outside the Pareto's vital few (cumulative before it {before:.1}% > 80%)"
+                "dominant cause `{cause}` lies outside the Pareto's vital few (cumulative before it {}% > 80%)",
+                fixed(*before, 1)
             ),
             (CauseNotVital { cause, before: None }, Id) => format!(
                 "penyebab dominan `{cause}` tidak ada di diagram Pareto langkah 3"

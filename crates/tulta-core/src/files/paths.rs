@@ -8,6 +8,10 @@ use std::path::PathBuf;
 pub(crate) const CONFIG_ENV: &str = "TULTA_CONFIG_DIR";
 pub(crate) const DATA_ENV: &str = "TULTA_DATA_DIR";
 pub const CACHE_ENV: &str = "TULTA_CACHE_DIR";
+/// Where the log goes: `TULTA_STATE_DIR`, else beside an overridden cache, else the platform's
+/// state folder (`~/.local/state/tulta` on Linux), else its cache folder.
+pub const STATE_ENV: &str = "TULTA_STATE_DIR";
+pub const LOG_FILE: &str = "tulta.log";
 
 fn project() -> Option<ProjectDirs> {
     ProjectDirs::from("id.go", "budaya-kerja", "tulta")
@@ -40,4 +44,12 @@ pub fn cache_dir() -> PathBuf {
     from_env(CACHE_ENV)
         .or_else(|| project().map(|p| p.cache_dir().to_path_buf()))
         .unwrap_or_else(|| fallback("cache"))
+}
+
+pub fn log_file() -> PathBuf {
+    from_env(STATE_ENV)
+        .or_else(|| from_env(CACHE_ENV))
+        .or_else(|| project().and_then(|p| p.state_dir().map(|d| d.to_path_buf())))
+        .unwrap_or_else(cache_dir)
+        .join(LOG_FILE)
 }

@@ -37,8 +37,9 @@ impl Localized for SourceError {
             ),
             SourceError::Io { path, err } => {
                 format!(
-                    "{path}: {}: {err}",
-                    lang.pick("tidak dapat dibaca", "cannot read")
+                    "{path}: {}: {}",
+                    lang.pick("tidak dapat dibaca", "cannot read"),
+                    crate::i18n::io_error(err, lang)
                 )
             }
         }

@@ -9,6 +9,23 @@ const MAX_SETTINGS_BYTES: usize = 256 * 1024;
 
 /// Reads a settings file; the error is one line naming what is wrong (with line and column when known).
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    guard(text)?;
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Like [`parse`], but keys the type does not know are left out and named (`a.b` for nested
+/// ones) instead of failing the whole file: one stray key must not cost the user every setting.
+pub fn parse_lenient<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), String> {
+    guard(text)?;
+    let mut unknown = Vec::new();
+    let value = serde_ignored::deserialize(serde_yaml::Deserializer::from_str(text), |path| {
+        unknown.push(path.to_string())
+    })
+    .map_err(|e| e.to_string())?;
+    Ok((value, unknown))
+}
+
+fn guard(text: &str) -> Result<(), String> {
     if text.len() > MAX_SETTINGS_BYTES {
         return Err(format!("larger than {} KiB", MAX_SETTINGS_BYTES / 1024));
     }
@@ -21,7 +38,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
             }
         });
     }
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+    Ok(())
 }
 
 /// Writes a settings value as YAML.
@@ -49,5 +66,14 @@ mod tests {
         assert!(parse::<Conf>("bahasa: [\n").is_err());
         assert!(parse::<Conf>(&"[".repeat(10_000)).is_err());
         assert!(parse::<Conf>("- a\n").is_err());
+    }
+
+    #[test]
+    fn lenient_reading_keeps_known_keys_and_names_the_rest() {
+        let (conf, unknown) =
+            parse_lenient::<Conf>("keys: {a: 1}\nbahasa: en\nwarna: biru\n").expect("parses");
+        assert_eq!(conf.bahasa.as_deref(), Some("en"));
+        assert_eq!(unknown, vec!["keys".to_string(), "warna".to_string()]);
+        assert!(parse_lenient::<Conf>(&"[".repeat(10_000)).is_err());
     }
 }

@@ -463,7 +463,7 @@ pub fn lock(dir: &Path, juri: &str) -> Result<JournalLock, JournalError> {
         path: path.display().to_string(),
         err,
     };
-    std::fs::create_dir_all(dir).map_err(io)?;
+    crate::files::create_dir_all_durable(dir).map_err(io)?;
     let file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -535,6 +535,7 @@ impl Journal {
             err,
         };
         let key = KeyPair::load(dir, juri).map_err(io)?;
+        let new_file = !path.exists();
         let mut journal = Journal {
             path: path.clone(),
             dir: dir.to_path_buf(),
@@ -557,6 +558,10 @@ impl Journal {
             lines: Vec::new(),
             repaired: None,
         };
+        // The first line's fsync keeps its bytes; the new name needs its folder synced as well.
+        if new_file {
+            crate::files::sync_parent(&path).map_err(io)?;
+        }
         journal.reload()?;
         journal.key = match (key, &journal.lines_key()) {
             (Some(k), Some(signed_with)) if k.public() == *signed_with => k,
@@ -742,7 +747,7 @@ pub(crate) fn install(
     bytes: &[u8],
     read: &JournalRead,
 ) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_dir_all_durable(dir)?;
     let path = Journal::path_for(dir, juri);
     crate::files::write_atomic(&path, bytes)?;
     let head = Head {

@@ -25,10 +25,7 @@ pub(crate) fn is_other(label: &str) -> bool {
 }
 
 /// The closest candidate, when it is close enough to be a likely typo.
-pub(crate) fn suggest<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name = name.to_lowercase();
     candidates
         .into_iter()
