@@ -93,6 +93,7 @@ fn bench(n: usize, base: &Path) {
         mouse: true,
         root: Some(root.clone()),
         keymap: Default::default(),
+        config_dir: None,
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
 

@@ -34,6 +34,7 @@ fn app(lang: Lang, keymap: Keymap) -> App {
             mouse: true,
             root: None,
             keymap,
+            config_dir: None,
         },
         library,
     )

@@ -26,6 +26,7 @@ fn app(lang: Lang) -> App {
             mouse: true,
             root: None,
             keymap: Default::default(),
+            config_dir: None,
         },
         library,
     )
@@ -603,6 +604,7 @@ fn draft_watch_refreshes_the_step_view_and_the_overview_row() {
             mouse: true,
             root: None,
             keymap: Default::default(),
+            config_dir: None,
         },
         library,
     );

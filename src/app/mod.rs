@@ -76,6 +76,9 @@ pub struct Options {
     /// What "search" searches, if anything.
     pub root: Option<Root>,
     pub keymap: Keymap,
+    /// Where the chosen judge is remembered (the config folder); `None` remembers nothing, as
+    /// tests and benchmarks want: they must never write the user's own config.
+    pub config_dir: Option<std::path::PathBuf>,
 }
 
 /// What a key did.
@@ -95,6 +98,7 @@ pub struct App {
     pub mouse: bool,
     pub root: Option<Root>,
     pub keymap: Keymap,
+    config_dir: Option<std::path::PathBuf>,
     pub library: Library,
     /// Progress of reading the reports, until they are all read.
     pub loading: Option<(usize, usize)>,
@@ -179,6 +183,7 @@ impl App {
             mouse: options.mouse,
             root: options.root,
             keymap: options.keymap,
+            config_dir: options.config_dir,
             search: SearchState::new(filters(&library)),
             library,
             loading: None,
@@ -570,8 +575,10 @@ impl App {
 
     /// Saves the chosen judge in the config, so the next start need not ask.
     fn remember_judge(&mut self) {
-        let Some(j) = &self.judge else { return };
-        let dir = tulta_core::files::paths::config_dir();
+        let (Some(j), Some(dir)) = (&self.judge, &self.config_dir) else {
+            return;
+        };
+        let dir = dir.clone();
         let mut config = crate::config::Config::load(&dir).config;
         if config.juri == j.juri {
             return;

@@ -52,6 +52,7 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
             mouse,
             root,
             keymap,
+            config_dir: Some(tulta_core::files::paths::config_dir()),
         },
         notices,
     )

@@ -95,8 +95,9 @@ impl crate::i18n::Localized for OutputError {
                 format!("{p}: {}", lang.pick("sebuah folder", "is a folder"))
             }
             OutputError::Io { path, err } => format!(
-                "{path}: {}: {err}",
-                lang.pick("tidak dapat ditulis", "cannot be written")
+                "{path}: {}: {}",
+                lang.pick("tidak dapat ditulis", "cannot be written"),
+                crate::i18n::io_error(err, lang)
             ),
         }
     }
@@ -162,8 +163,11 @@ pub enum Unreadable {
     /// A FIFO, device, socket: reading it could block forever or never end.
     NotRegular(SpecialKind),
     PermissionDenied,
-    /// Any other error, in the system's words.
-    Other(String),
+    /// Any other error, as `i18n::io_error` says it in each language.
+    Other {
+        id: String,
+        en: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,7 +183,10 @@ impl Unreadable {
     fn of(err: &std::io::Error) -> Unreadable {
         match err.kind() {
             std::io::ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
-            _ => Unreadable::Other(err.to_string()),
+            _ => Unreadable::Other {
+                id: crate::i18n::io_error(err, crate::i18n::Lang::Id),
+                en: crate::i18n::io_error(err, crate::i18n::Lang::En),
+            },
         }
     }
 
@@ -209,8 +216,8 @@ impl Unreadable {
             ),
             (Unreadable::PermissionDenied, Id) => "tidak dapat dibaca: izin ditolak".into(),
             (Unreadable::PermissionDenied, En) => "cannot be read: permission denied".into(),
-            (Unreadable::Other(e), Id) => format!("tidak dapat dibaca: {e}"),
-            (Unreadable::Other(e), En) => format!("cannot be read: {e}"),
+            (Unreadable::Other { id, .. }, Id) => format!("tidak dapat dibaca: {id}"),
+            (Unreadable::Other { en, .. }, En) => format!("cannot be read: {en}"),
         }
     }
 }

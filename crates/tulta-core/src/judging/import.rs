@@ -44,8 +44,11 @@ pub enum ImportError {
         rejected: Vec<Rejected>,
     },
     Journal(JournalError),
-    /// Writing the imported journal here failed; the text is already in the user's language.
-    Io(String),
+    /// Installing the imported journal in this folder failed.
+    Io {
+        dir: String,
+        err: std::io::Error,
+    },
 }
 
 impl From<JournalError> for ImportError {
@@ -60,7 +63,11 @@ impl Localized for ImportError {
         let nothing = lang.pick("tidak ada yang diimpor", "nothing imported");
         match self {
             Read { file, err } => {
-                format!("{file}: {}: {err}", lang.pick("tidak dapat dibaca", "cannot read"))
+                format!(
+                    "{file}: {}: {}",
+                    lang.pick("tidak dapat dibaca", "cannot read"),
+                    crate::i18n::io_error(err, lang)
+                )
             }
             Broken { file, breach } => format!(
                 "{file}: {} ({}); {nothing}",
@@ -95,7 +102,7 @@ impl Localized for ImportError {
                     "{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged"
                 ),
             },
-            Io(text) => text.clone(),
+            Io { dir, err } => format!("{dir}: {}", crate::i18n::io_error(err, lang)),
             Rejected { file, rejected } => format!(
                 "{file}: {} {} ({}); {nothing}",
                 rejected.len(),
@@ -260,7 +267,10 @@ pub fn import(
             pinned_now: !p.pinned && p.read.key.is_some(),
         });
     }
-    let io = |e: std::io::Error| ImportError::Io(format!("{}: {e}", dir.display()));
+    let io = |err: std::io::Error| ImportError::Io {
+        dir: dir.display().to_string(),
+        err,
+    };
     for p in installs {
         journal::install(dir, &p.juri, p.bytes, &p.read).map_err(io)?;
     }

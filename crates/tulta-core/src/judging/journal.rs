@@ -394,7 +394,9 @@ pub enum JournalError {
 impl Localized for JournalError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (JournalError::Io { path, err }, _) => format!("{path}: {err}"),
+            (JournalError::Io { path, err }, _) => {
+                format!("{path}: {}", crate::i18n::io_error(err, lang))
+            }
             (JournalError::Locked { path }, Lang::Id) => format!(
                 "{path}: jurnal sedang dipakai proses tulta lain (sudah menunggu {} detik)",
                 LOCK_PATIENCE.as_secs()

@@ -32,7 +32,9 @@ impl From<sources::SourceError> for SearchError {
 impl Localized for SearchError {
     fn message(&self, lang: Lang) -> String {
         match self {
-            SearchError::Io { path, err } => format!("{path}: {err}"),
+            SearchError::Io { path, err } => {
+                format!("{path}: {}", crate::i18n::io_error(err, lang))
+            }
             SearchError::Index { path, err } => format!(
                 "{} {path}: {err}",
                 lang.pick("indeks pencarian", "search index")
