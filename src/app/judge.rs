@@ -506,18 +506,9 @@ impl JudgeState {
         let path = std::path::Path::new(path.trim());
         let ranking = self.ranking();
         let ctx = self.judging.export_context();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_lowercase();
-        let bytes = match ext.as_str() {
-            "xlsx" => tulta_core::judging::export::xlsx(&ranking, &ctx, lang)
-                .map_err(|e| e.to_string())?,
-            "csv" => tulta_core::judging::export::csv(&ranking, &ctx, lang)
-                .map_err(|e| e.to_string())?
-                .into_bytes(),
-            "md" => tulta_core::judging::export::markdown(&ranking, &ctx, lang).into_bytes(),
+        use tulta_core::judging::export::{render, OutputKind};
+        let kind = match OutputKind::of_path(path) {
+            Some(k @ (OutputKind::Xlsx | OutputKind::Csv | OutputKind::Md)) => k,
             _ => {
                 return Err(lang
                     .pick(
@@ -527,6 +518,7 @@ impl JudgeState {
                     .into())
             }
         };
+        let bytes = render(kind, &ranking, &ctx, lang)?;
         tulta_core::files::write_atomic(path, &bytes)
             .map_err(|e| format!("{}: {e}", absolute(&path.display().to_string())))?;
         Ok(absolute(&path.display().to_string()))

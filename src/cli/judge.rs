@@ -236,17 +236,14 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     }
 }
 
-impl RankFormat {
-    /// The format a file's extension names, if it names one.
-    pub fn of_path(path: &Path) -> Option<RankFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "xlsx" => Some(RankFormat::Xlsx),
-            "csv" => Some(RankFormat::Csv),
-            "md" => Some(RankFormat::Md),
-            "json" => Some(RankFormat::Json),
-            "txt" => Some(RankFormat::Table),
-            _ => None,
+impl From<RankFormat> for export::OutputKind {
+    fn from(f: RankFormat) -> Self {
+        match f {
+            RankFormat::Table => export::OutputKind::Table,
+            RankFormat::Json => export::OutputKind::Json,
+            RankFormat::Csv => export::OutputKind::Csv,
+            RankFormat::Md => export::OutputKind::Md,
+            RankFormat::Xlsx => export::OutputKind::Xlsx,
         }
     }
 }
@@ -257,33 +254,23 @@ fn rank_format(
     format: Option<RankFormat>,
     output: Option<&Path>,
     lang: Lang,
-) -> Result<RankFormat, UsageError> {
-    let by_name = output.and_then(RankFormat::of_path);
-    match (format, by_name) {
+) -> Result<export::OutputKind, UsageError> {
+    let by_name = output.and_then(export::OutputKind::of_path);
+    match (format.map(export::OutputKind::from), by_name) {
         (Some(f), Some(n)) if f != n => Err(UsageError::Message(match lang {
             Lang::Id => format!(
                 "--format {} tidak cocok dengan nama berkas {}: samakan keduanya",
-                format_name(f),
+                f.name(),
                 output.map_or(String::new(), |p| p.display().to_string())
             ),
             Lang::En => format!(
                 "--format {} does not match the file name {}: make them agree",
-                format_name(f),
+                f.name(),
                 output.map_or(String::new(), |p| p.display().to_string())
             ),
         })),
         (Some(f), _) | (None, Some(f)) => Ok(f),
-        (None, None) => Ok(RankFormat::Table),
-    }
-}
-
-fn format_name(f: RankFormat) -> &'static str {
-    match f {
-        RankFormat::Table => "table",
-        RankFormat::Json => "json",
-        RankFormat::Csv => "csv",
-        RankFormat::Md => "md",
-        RankFormat::Xlsx => "xlsx",
+        (None, None) => Ok(export::OutputKind::Table),
     }
 }
 
@@ -339,26 +326,17 @@ pub fn rank(
     }
     let ranking = j.ranking(metode, kategori);
     let ctx = j.export_context();
-    let bytes: Vec<u8> = match format {
-        RankFormat::Table => export::table(&ranking, &ctx, lang).into_bytes(),
-        RankFormat::Json => (export::json(&ranking, &ctx) + "\n").into_bytes(),
-        RankFormat::Md => export::markdown(&ranking, &ctx, lang).into_bytes(),
-        RankFormat::Csv => export::csv(&ranking, &ctx, lang)
-            .map_err(|e| export_failed(&e.to_string(), lang))?
-            .into_bytes(),
-        RankFormat::Xlsx => {
-            if output.is_none() && std::io::stdout().is_terminal() {
-                return Err(UsageError::Message(
-                    lang.pick(
-                        "XLSX adalah berkas biner, tidak untuk layar: beri --output BERKAS.xlsx (atau alihkan keluaran standar)",
-                        "XLSX is binary, not for a terminal: give --output FILE.xlsx (or redirect standard output)",
-                    )
-                    .into(),
-                ));
-            }
-            export::xlsx(&ranking, &ctx, lang).map_err(|e| export_failed(&e.to_string(), lang))?
-        }
-    };
+    if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(UsageError::Message(
+            lang.pick(
+                "XLSX adalah berkas biner, tidak untuk layar: beri --output BERKAS.xlsx (atau alihkan keluaran standar)",
+                "XLSX is binary, not for a terminal: give --output FILE.xlsx (or redirect standard output)",
+            )
+            .into(),
+        ));
+    }
+    let bytes =
+        export::render(format, &ranking, &ctx, lang).map_err(|e| export_failed(&e, lang))?;
     match output {
         Some(path) => {
             tulta_core::files::write_output(path, &bytes, force)?;

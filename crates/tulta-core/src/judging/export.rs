@@ -169,6 +169,58 @@ struct JsonRanking<'a> {
     jejak: BTreeMap<&'a str, JsonAnchor<'a>>,
 }
 
+/// The ways a ranking is written out: one dispatch for the CLI and the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    Table,
+    Json,
+    Csv,
+    Md,
+    Xlsx,
+}
+
+impl OutputKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputKind::Table => "table",
+            OutputKind::Json => "json",
+            OutputKind::Csv => "csv",
+            OutputKind::Md => "md",
+            OutputKind::Xlsx => "xlsx",
+        }
+    }
+
+    /// The kind a file's extension names, if it names one.
+    pub fn of_path(path: &std::path::Path) -> Option<OutputKind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(OutputKind::Xlsx),
+            "csv" => Some(OutputKind::Csv),
+            "md" => Some(OutputKind::Md),
+            "json" => Some(OutputKind::Json),
+            "txt" => Some(OutputKind::Table),
+            _ => None,
+        }
+    }
+
+    /// Whether the bytes are for a file only (never a terminal).
+    pub fn is_binary(self) -> bool {
+        self == OutputKind::Xlsx
+    }
+}
+
+/// The ranking written as `kind`. A spreadsheet writer's own error comes back as its (English)
+/// text, for the log: the caller tells the user in their language that the export failed.
+pub fn render(kind: OutputKind, r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, String> {
+    Ok(match kind {
+        OutputKind::Table => table(r, ctx, lang).into_bytes(),
+        OutputKind::Json => (json(r, ctx) + "\n").into_bytes(),
+        OutputKind::Md => markdown(r, ctx, lang).into_bytes(),
+        OutputKind::Csv => csv(r, ctx, lang).map_err(|e| e.to_string())?.into_bytes(),
+        OutputKind::Xlsx => xlsx(r, ctx, lang).map_err(|e| e.to_string())?,
+    })
+}
+
 pub fn json(r: &Ranking, ctx: &Context) -> String {
     let doc = JsonRanking {
         lomba: ctx.lomba_id,
