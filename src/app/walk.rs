@@ -189,8 +189,14 @@ impl super::App {
         let Some(&next_row) = ov.visible.get(next) else {
             return;
         };
+        self.open_keeping_place(next_row, step, pane);
+    }
+
+    /// Opens `row` at `step`, keeping the pane and the panel's criterion, so scoring goes on
+    /// where it was (the content pane when the new entry has no panel).
+    fn open_keeping_place(&mut self, row: usize, step: usize, pane: Pane) {
         let cursor = self.judge.as_ref().map(|j| j.cursor);
-        self.open_row(next_row, step);
+        self.open_row(row, step);
         if let (Some(j), Some(cursor)) = (&mut self.judge, cursor) {
             j.cursor = cursor;
         }
@@ -224,18 +230,7 @@ impl super::App {
             // Like `n`: the same step, pane and criterion, so scoring goes on where it was.
             Some(i) if i != row => {
                 let (step, pane) = (w.step, w.pane);
-                let cursor = j.cursor;
-                self.open_row(i, step);
-                if let Some(j) = &mut self.judge {
-                    j.cursor = cursor;
-                }
-                let panel = self.panel_open();
-                if let Some(w) = &mut self.walk {
-                    w.pane = match pane {
-                        Pane::Panel if !panel => Pane::Content,
-                        pane => pane,
-                    };
-                }
+                self.open_keeping_place(i, step, pane);
             }
             _ => {
                 self.status = Some(
