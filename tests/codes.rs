@@ -880,6 +880,96 @@ fn t404_references_to_nothing() {
     assert!(fine[0].diagnostics.is_empty(), "{:?}", fine[0].diagnostics);
 }
 
+/// A staged lomba (spec §8) over `LOMBA`: a pass/fail stage, the reading, a gelar with its own
+/// rubric and two judges, place labels and a special award.
+fn staged(tail: &str) -> String {
+    format!(
+        "{LOMBA}tahap:\n  - {{id: administrasi, nama: Administrasi, jenis: syarat, lampiran: [sk_kelompok]}}\n  - {{id: risalah, nama: Risalah, bobot: 60, lolos: 3}}\n  - {{id: gelar, nama: Gelar, rubrik: rubrik-gelar.yaml, bobot: 40, menit: 20, juri: [juri-1, juri-2]}}\npenghargaan:\n  juara: [Juara I, Juara II, Juara III, Harapan I]\n  khusus:\n    - {{id: kbk-kreatif, nama: KBK Kreatif, tahap: gelar, kriteria: [L2]}}\n{tail}"
+    )
+}
+
+/// The staged lomba checked with its rubrics and an entry, as `tulta check` on its folder does.
+fn staged_findings(lomba: &str, gelar: Option<&str>) -> Vec<Diagnostic> {
+    let mut files = vec![
+        source("lomba/lomba.yaml", lomba),
+        source("lomba/risalah/mawar.yaml", CLEAN),
+    ];
+    if let Some(g) = gelar {
+        files.push(source("lomba/rubrik-gelar.yaml", g));
+    }
+    check_files(&files).remove(0).diagnostics
+}
+
+fn has(found: &[Diagnostic], code: &str, at: (usize, usize)) -> bool {
+    found
+        .iter()
+        .any(|d| d.code().as_str() == code && (d.pos.line, d.pos.column) == at)
+}
+
+#[test]
+fn t404_stages_and_awards_refer_to_what_exists() {
+    let lomba = staged("");
+    assert_eq!(codes(&lomba), Vec::<&str>::new());
+    assert!(staged_findings(&lomba, Some(RUBRIK)).is_empty());
+    // A stage's judge that the lomba does not have.
+    let text = lomba.replace("juri: [juri-1, juri-2]}", "juri: [juri-1, juri-9]}");
+    assert_finding(&text, "T404", "juri-9", "juri-9");
+    // An award's stage that does not exist, or that is not scored.
+    let text = lomba.replace("tahap: gelar, kriteria", "tahap: final, kriteria");
+    assert_finding(&text, "T404", "tahap: final", "final");
+    let text = lomba.replace("tahap: gelar, kriteria", "tahap: administrasi, kriteria");
+    assert_finding(
+        &text,
+        "T404",
+        "tahap: administrasi, kriteria",
+        "administrasi, kriteria",
+    );
+    // A stage's rubric file that is not there, with the entries checked along.
+    let found = staged_findings(&lomba, None);
+    assert!(
+        has(
+            &found,
+            "T404",
+            pos_of(&lomba, "rubrik-gelar", "rubrik-gelar")
+        ),
+        "{found:?}"
+    );
+    // An award's criterion the stage's rubric does not have.
+    let text = lomba.replace("kriteria: [L2]", "kriteria: [yel-yel]");
+    let found = staged_findings(&text, Some(RUBRIK));
+    assert!(
+        has(&found, "T404", pos_of(&text, "yel-yel", "yel-yel")),
+        "{found:?}"
+    );
+    // Stages whose rubrics have different scales.
+    let found = staged_findings(&lomba, Some(&rubrik_edit("maks: 5", "maks: 10")));
+    assert!(
+        has(
+            &found,
+            "T404",
+            pos_of(&lomba, "rubrik-gelar", "rubrik-gelar")
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn t401_t402_and_t004_in_stages() {
+    let lomba = staged("");
+    let text = lomba.replace("{id: gelar,", "{id: Gelar/2,");
+    assert_finding(&text, "T401", "Gelar/2", "Gelar/2");
+    let text = lomba.replace("{id: gelar,", "{id: risalah,");
+    assert_finding(&text, "T402", "rubrik-gelar", "risalah");
+    let text = lomba.replace("lolos: 3", "lolos: 0");
+    assert_finding(&text, "T004", "lolos", "0}");
+    let text = lomba.replace("bobot: 40", "bobot: -40");
+    assert_finding(&text, "T004", "bobot: -40", "-40");
+    let text = lomba.replace("lampiran: [sk_kelompok]", "lampiran: [ijazah]");
+    assert_finding(&text, "T004", "ijazah", "ijazah");
+    let text = lomba.replace("jenis: syarat", "jenis: lisan");
+    assert_finding(&text, "T004", "lisan", "lisan");
+}
+
 #[test]
 fn every_code_has_a_test_here() {
     let me = include_str!("codes.rs");

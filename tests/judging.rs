@@ -436,6 +436,7 @@ fn the_extension_picks_the_format_and_exports_carry_notes_and_ticks() {
         let mut j = tulta_core::judging::Judging::open_in(comp, &dir).expect("open");
         j.record(
             "juri-1",
+            "risalah",
             "e-opd-a",
             Change::Catatan {
                 kriteria: None,
@@ -445,6 +446,7 @@ fn the_extension_picks_the_format_and_exports_carry_notes_and_ticks() {
         .expect("note");
         j.record(
             "juri-1",
+            "risalah",
             "e-opd-a",
             Change::Centang {
                 kriteria: "L1".into(),

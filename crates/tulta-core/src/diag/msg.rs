@@ -19,6 +19,10 @@ pub enum Expected {
     /// A pair of ISO dates, `[from, to]`.
     DateRange,
     PublicKey,
+    /// A finite number, zero or more (a stage's weight).
+    NonNegative,
+    /// A whole number, one or more (how many advance, minutes of a slot).
+    Positive,
 }
 
 impl Expected {
@@ -48,6 +52,12 @@ impl Expected {
                     "dua tanggal ISO [dari, sampai], yang kedua tidak sebelum yang pertama",
                     "two ISO dates [from, to], the second not before the first",
                 )
+                .into(),
+            Expected::NonNegative => lang
+                .pick("angka tidak negatif", "a number, zero or more")
+                .into(),
+            Expected::Positive => lang
+                .pick("bilangan bulat 1 atau lebih", "a whole number, 1 or more")
                 .into(),
             Expected::PublicKey => lang
                 .pick(
@@ -275,6 +285,10 @@ pub enum Msg {
         of: IdOf,
         id: String,
     },
+    /// A stage's rubric on another scale than the first scored stage's.
+    StageScales {
+        tahap: String,
+    },
 }
 
 /// What kind of thing an id in a lomba or rubrik file names (T401, T402, T404).
@@ -285,6 +299,8 @@ pub enum IdOf {
     Kriteria,
     Predikat,
     Risalah,
+    Penghargaan,
+    Rubrik,
 }
 
 impl IdOf {
@@ -295,6 +311,8 @@ impl IdOf {
             IdOf::Kriteria => lang.pick("kriteria", "criterion"),
             IdOf::Predikat => lang.pick("kode predikat", "predikat code"),
             IdOf::Risalah => lang.pick("risalah", "entry"),
+            IdOf::Penghargaan => lang.pick("penghargaan", "award"),
+            IdOf::Rubrik => lang.pick("berkas rubrik", "rubric file"),
         }
     }
 }
@@ -369,7 +387,7 @@ impl Msg {
             BadId { .. } => Code::T401,
             IdTwice { .. } => Code::T402,
             BadScale { .. } | BadWeight { .. } | WeightsZero | BandOffScale { .. } => Code::T403,
-            UnknownRef { .. } => Code::T404,
+            UnknownRef { .. } | StageScales { .. } => Code::T404,
         }
     }
 
@@ -744,6 +762,12 @@ impl Msg {
             (UnknownRef { of, id }, En) => {
                 format!("{} `{id}` does not exist (referred to, never defined)", of.name(lang))
             }
+            (StageScales { tahap }, Id) => format!(
+                "rubrik tahap `{tahap}` memakai skala lain dari tahap bernilai pertama: semua tahap harus satu skala"
+            ),
+            (StageScales { tahap }, En) => format!(
+                "stage `{tahap}`'s rubric has another scale than the first scored stage's: every stage must share one"
+            ),
         }
     }
 }
