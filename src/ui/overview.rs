@@ -303,11 +303,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 Cell::from(fit(&judul, 200)),
                 Cell::from(Line::from(findings)),
             ]);
+            let mut greyed = false;
             if let Some(j) = judging {
                 let (text, style) = super::judge::entry_status(app, j, &r.id);
                 cells.push(Cell::from(Span::styled(text, style)));
+                // An entry that has not reached the stage being scored is greyed whole (spec §8).
+                greyed = j.is_entry(&r.id) && j.blocked(&r.id).is_some();
             }
-            Row::new(cells)
+            if greyed {
+                Row::new(cells).style(th.muted())
+            } else {
+                Row::new(cells)
+            }
         })
         .collect();
     let widget = Table::new(rows, widths)
