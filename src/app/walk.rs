@@ -270,6 +270,7 @@ impl super::App {
                 }
             }
             (C::Walk, A::Undo) => return self.undo_here(),
+            (C::Walk, A::Redo) => return self.redo_here(),
             (C::Walk, A::Findings) => w.show_findings(),
             (C::Walk, A::NextEntry) => self.next_entry(true),
             (C::Walk, A::PrevEntry) => self.next_entry(false),
