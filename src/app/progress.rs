@@ -117,11 +117,10 @@ impl App {
             Action::Up => j.progress_at = at.saturating_sub(1),
             Action::Down => j.progress_at = (at + 1).min(items.len().saturating_sub(1)),
             Action::Open => match items.get(at) {
-                Some(Item::Judge(juri)) => {
-                    if !j.progress_open.remove(juri) {
-                        j.progress_open.insert(juri.clone());
-                    }
+                Some(Item::Judge(juri)) if !j.progress_open.remove(juri) => {
+                    j.progress_open.insert(juri.clone());
                 }
+                Some(Item::Judge(_)) => {}
                 Some(Item::Todo { risalah, .. }) => {
                     let id = risalah.clone();
                     if let Some(row) = self.library.find_id(&id) {
