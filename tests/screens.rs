@@ -437,10 +437,10 @@ fn judging_app(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {
     let comp = tulta_core::judging::competition::load(Some(std::path::Path::new("reports")), lang)
         .expect("competition");
     let judging = tulta_core::judging::Judging::open_in(comp, data).expect("judging");
-    a.judge = Some(tulta::app::judge::JudgeState::new(
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
         judging,
         juri.map(str::to_string),
-    ));
+    )));
     a
 }
 
@@ -611,7 +611,13 @@ fn the_picker_shows_the_opd_whole_and_the_title_column_has_room() {
     }
     let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
     let shown = render(&mut a, 120, 40);
+    assert!(shown.contains("Mempercepat penerbitan akta"), "{shown}");
+    // The archive beside the competition is a key away (defect 13).
+    assert!(!shown.contains("Validasi BPHTB"), "{shown}");
+    press(&mut a, &[KeyCode::Char('a')]);
+    let shown = render(&mut a, 120, 40);
     assert!(shown.contains("Validasi BPHTB selesai tanpa"), "{shown}");
+    assert!(shown.contains("20 risalah"), "{shown}");
 }
 
 /// Defect 7 of issue 16: after the draft is saved again, the step view opened from it and its row

@@ -32,6 +32,7 @@ pub enum Action {
     Right,
     Open,
     Filter,
+    Archive,
     Sort,
     SortReverse,
     WatchDraft,
@@ -90,6 +91,7 @@ impl Action {
             Action::Right => "kanan",
             Action::Open => "buka",
             Action::Filter => "saring",
+            Action::Archive => "arsip",
             Action::Sort => "urutkan",
             Action::SortReverse => "balik-urutan",
             Action::WatchDraft => "pantau-draf",
@@ -442,6 +444,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Overview, bottom.clone(), A::Bottom, ("ke akhir daftar", "to the bottom"), None);
     b(C::Overview, vec![p(K::Enter), c('l'), p(K::Right)], A::Open, ("buka langkah demi langkah", "open step by step"), Some(("buka", "open")));
     b(C::Overview, vec![c('/')], A::Filter, ("saring daftar", "filter the list"), Some(("saring", "filter")));
+    b(C::Overview, vec![c('a')], A::Archive, ("peserta lomba saja / juga arsip di sampingnya", "the competition's entries only / the archive beside them too"), None);
     b(C::Overview, vec![c('s')], A::Sort, ("urutkan menurut kolom berikutnya", "sort by the next column"), Some(("urut", "sort")));
     b(C::Overview, vec![c('S')], A::SortReverse, ("balik urutan", "reverse the order"), None);
     b(C::Overview, vec![c('c')], A::ToSearch, ("cari di arsip", "search the archive"), Some(("cari", "search")));

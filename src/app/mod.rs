@@ -309,8 +309,15 @@ impl App {
         match row {
             Some(row) => self.open_row(row, step),
             None => {
-                let origin = Origin::Disk(hit.path.clone().into());
-                match Opened::read(&hit.path, &origin) {
+                // Hits name their file from the searched folder (the archive beside a competition).
+                let path = match &self.root {
+                    Some(Root::Disk(dir)) if std::path::Path::new(&hit.path).is_relative() => {
+                        dir.join(&hit.path).display().to_string()
+                    }
+                    _ => hit.path.clone(),
+                };
+                let origin = Origin::Disk(path.clone().into());
+                match Opened::read(&path, &origin) {
                     Ok(opened) => {
                         self.walk = Some(Walk::new(opened, None, step));
                         self.go(Screen::Walk);

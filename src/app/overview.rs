@@ -74,6 +74,10 @@ pub struct Overview {
     pub offset: std::cell::Cell<usize>,
     /// The judge's marks by entry id, for the judge's own sort keys; empty without a judge.
     pub mine: std::collections::HashMap<String, Mark>,
+    /// With a competition open beside an archive: its entries' ids. The list shows only them
+    /// unless `archive` is on (`a`).
+    pub scope: Option<std::collections::HashSet<String>>,
+    pub archive: bool,
 }
 
 impl Default for Overview {
@@ -87,6 +91,8 @@ impl Default for Overview {
             selected: 0,
             offset: std::cell::Cell::new(0),
             mine: std::collections::HashMap::new(),
+            scope: None,
+            archive: false,
         }
     }
 }
@@ -161,7 +167,7 @@ impl Overview {
             .map(str::to_string)
             .collect();
         let mut visible: Vec<usize> = (0..library.rows.len())
-            .filter(|&i| matches(&library.rows[i], &words))
+            .filter(|&i| self.in_scope(&library.rows[i]) && matches(&library.rows[i], &words))
             .collect();
         visible.sort_by(|&a, &b| {
             let o = compare(self.sort, &self.mine, &library.rows[a], &library.rows[b]);
@@ -175,6 +181,11 @@ impl Overview {
             .and_then(|k| visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.visible = visible;
+    }
+
+    /// Whether the list shows `row`: every row, or only the competition's entries.
+    pub fn in_scope(&self, row: &Row) -> bool {
+        self.archive || self.scope.as_ref().is_none_or(|ids| ids.contains(&row.id))
     }
 
     pub fn selected_row(&self) -> Option<usize> {
@@ -208,6 +219,9 @@ impl Overview {
     pub fn reveal(&mut self, library: &Library, row: usize) {
         if !self.visible.contains(&row) {
             self.filter.reset();
+            if library.rows.get(row).is_some_and(|r| !self.in_scope(r)) {
+                self.archive = true;
+            }
             self.refresh(library);
         }
         if let Some(p) = self.visible.iter().position(|&i| i == row) {
@@ -217,6 +231,24 @@ impl Overview {
 }
 
 impl super::App {
+    /// Attaches a competition being judged: the overview then lists its entries, the archive
+    /// beside it a key away.
+    pub fn set_judge(&mut self, judge: Option<super::judge::JudgeState>) {
+        self.overview.scope = judge.as_ref().and_then(|j| {
+            let ids: std::collections::HashSet<String> = j
+                .judging
+                .competition
+                .entries
+                .iter()
+                .map(|e| e.id.clone())
+                .collect();
+            let beside = self.library.rows.iter().any(|r| !ids.contains(&r.id));
+            beside.then_some(ids)
+        });
+        self.judge = judge;
+        self.overview.refresh(&self.library);
+    }
+
     /// Sorted by the judge's own marks, the overview is sorted again whenever it comes back into
     /// view: scores given meanwhile move entries.
     pub(super) fn resort_overview(&mut self) {
@@ -258,6 +290,10 @@ impl super::App {
             A::Top => ov.select(0),
             A::Bottom => ov.select(usize::MAX),
             A::Filter => ov.editing = true,
+            A::Archive if ov.scope.is_some() => {
+                ov.archive = !ov.archive;
+                ov.refresh(&self.library);
+            }
             A::Sort => {
                 ov.mine = self.judge.as_ref().map(|j| j.marks()).unwrap_or_default();
                 ov.cycle_sort(&self.library);
