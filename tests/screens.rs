@@ -847,3 +847,20 @@ fn the_overview_sorts_by_my_status_and_my_score() {
     press(&mut a, &[KeyCode::Esc]);
     assert_eq!(order(&a)[0], "tng-2026-kebonagung-maju");
 }
+
+/// `N` goes to the next entry the judge can score now: an entry that has not reached the stage is
+/// not "unfinished" (found in a tmux pass: it went to an eliminated entry).
+#[test]
+fn next_unfinished_skips_entries_that_have_not_reached_the_stage() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-kebonagung-maju");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Char('N')]);
+    let shown = a
+        .walk
+        .as_ref()
+        .and_then(|w| w.row)
+        .map(|i| a.library.rows[i].id.clone());
+    assert_eq!(shown.as_deref(), Some("tng-2026-karangsari-guyub"));
+}

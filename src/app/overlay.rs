@@ -65,7 +65,7 @@ impl App {
     pub fn applies(&self, ctx: Context, action: Action) -> bool {
         match (ctx, action) {
             (_, Action::ChooseJudge) => self.judge.is_some(),
-            (_, Action::Archive) => self.overview.scope.is_some(),
+            (_, Action::Archive) => self.overview.beside(&self.library) > 0,
             (_, Action::ChooseStage | Action::StageView) => {
                 self.judge.as_ref().is_some_and(|j| j.staged())
             }

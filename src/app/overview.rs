@@ -183,6 +183,13 @@ impl Overview {
         self.visible = visible;
     }
 
+    /// How many reports lie beside the competition's entries (0 without a competition).
+    pub fn beside(&self, library: &Library) -> usize {
+        self.scope.as_ref().map_or(0, |ids| {
+            library.rows.iter().filter(|r| !ids.contains(&r.id)).count()
+        })
+    }
+
     /// Whether the list shows `row`: every row, or only the competition's entries.
     pub fn in_scope(&self, row: &Row) -> bool {
         self.archive || self.scope.as_ref().is_none_or(|ids| ids.contains(&row.id))
@@ -234,16 +241,14 @@ impl super::App {
     /// Attaches a competition being judged: the overview then lists its entries, the archive
     /// beside it a key away.
     pub fn set_judge(&mut self, judge: Option<super::judge::JudgeState>) {
-        self.overview.scope = judge.as_ref().and_then(|j| {
-            let ids: std::collections::HashSet<String> = j
-                .judging
+        // The library may still be loading: the scope is the entries' ids, whatever lies beside.
+        self.overview.scope = judge.as_ref().map(|j| {
+            j.judging
                 .competition
                 .entries
                 .iter()
                 .map(|e| e.id.clone())
-                .collect();
-            let beside = self.library.rows.iter().any(|r| !ids.contains(&r.id));
-            beside.then_some(ids)
+                .collect()
         });
         self.judge = judge;
         self.overview.refresh(&self.library);
@@ -290,7 +295,7 @@ impl super::App {
             A::Top => ov.select(0),
             A::Bottom => ov.select(usize::MAX),
             A::Filter => ov.editing = true,
-            A::Archive if ov.scope.is_some() => {
+            A::Archive if ov.beside(&self.library) > 0 => {
                 ov.archive = !ov.archive;
                 ov.refresh(&self.library);
             }

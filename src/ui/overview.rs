@@ -54,14 +54,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let (e, w, i) = shown.iter().fold((0, 0, 0), |(e, w, i), r| {
         (e + r.errors, w + r.warnings, i + r.infos)
     });
-    let archive = match (&ov.scope, ov.archive) {
-        (None, _) => String::new(),
-        (Some(ids), false) => format!(
-            " · a: {} (+{})",
-            app.t("juga arsip", "the archive too"),
-            lib.rows.len() - ids.len().min(lib.rows.len())
-        ),
-        (Some(_), true) => format!(" · a: {}", app.t("peserta lomba saja", "entries only")),
+    let archive = match (ov.beside(lib), ov.archive) {
+        (0, _) => String::new(),
+        (n, false) => format!(" · a: {} (+{n})", app.t("juga arsip", "the archive too")),
+        (_, true) => format!(" · a: {}", app.t("peserta lomba saja", "entries only")),
     };
     let title = Line::from(vec![
         Span::styled("tulta", th.accent().add_modifier(Modifier::BOLD)),
