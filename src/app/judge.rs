@@ -187,7 +187,13 @@ pub struct JudgeState {
     /// Changes undone in this session, latest last, with their entry and stage: redo records one
     /// again as a new line. Any other change empties it, as in an editor.
     redo: Vec<(String, String, Change)>,
+    /// The ranking last computed, with what it was computed for: the screens draw it several
+    /// times a second and every change or refresh drops it.
+    ranked: std::cell::RefCell<Option<(RankedFor, Ranking)>>,
 }
+
+/// The view, method and category a ranking was computed for.
+type RankedFor = (Option<String>, Agregasi, Kategori);
 
 impl JudgeState {
     pub fn new(judging: Judging, juri: Option<String>) -> JudgeState {
@@ -229,12 +235,14 @@ impl JudgeState {
             compare: None,
             flow,
             redo: Vec::new(),
+            ranked: Default::default(),
         }
     }
 
     /// Counts the stages again: after a change, an import, another process's writes.
     pub fn refresh(&mut self) {
         self.flow = self.judging.flow(self.judging.competition.lomba.agregasi);
+        self.ranked.replace(None);
     }
 
     pub fn stage(&self) -> Option<&Stage> {
@@ -714,6 +722,18 @@ impl JudgeState {
 
     /// The ranking in view: the final result, or one stage's.
     pub fn ranking(&self) -> Ranking {
+        let wanted = (self.rank_view.clone(), self.metode, self.kategori);
+        if let Some((had, r)) = &*self.ranked.borrow() {
+            if *had == wanted {
+                return r.clone();
+            }
+        }
+        let r = self.compute_ranking();
+        self.ranked.replace(Some((wanted, r.clone())));
+        r
+    }
+
+    fn compute_ranking(&self) -> Ranking {
         match &self.rank_view {
             Some(t) => self
                 .judging
