@@ -25,6 +25,8 @@ pub struct Entry {
     pub tahun: Option<i64>,
     /// The file it was read from, as shown to people.
     pub file: String,
+    /// Step 6's benefits and cost in numbers, per unit (exported with the ranking).
+    pub benefits: crate::model::risalah::Benefits,
 }
 
 impl Entry {
@@ -375,6 +377,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 jenis: r.jenis(),
                 tahun: r.tahun,
                 file: c.name.clone(),
+                benefits: r.benefits(),
             }),
             _ => None,
         })
