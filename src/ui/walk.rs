@@ -444,8 +444,13 @@ fn draw_attachments(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
         },
         th.muted(),
     ));
-    let h = usize::from(area.height);
-    let scroll = (selected_line + 3).saturating_sub(h) as u16;
+    // Keep the selected file, its note and its verdict in view, counting rows as they wrap (a
+    // long name or web address takes several).
+    let upto = (selected_line + 3).min(lines.len());
+    let rows = Paragraph::new(lines[..upto].to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width);
+    let scroll = rows.saturating_sub(usize::from(area.height)) as u16;
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
