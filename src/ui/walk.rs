@@ -144,29 +144,30 @@ fn group_record<'a>(app: &App, r: &Risalah) -> Option<Line<'a>> {
             Some(n) => format!("{n}× {}", app.t("rapat", "meetings")),
             None => app.t("rapat", "meetings").to_string(),
         };
+        let mut how: Vec<String> = Vec::new();
         if let Some(h) = p.kehadiran_persen {
-            t.push_str(&format!(
-                ", {} {}%",
-                app.t("hadir", "attended"),
-                num(h, 1, app.lang)
-            ));
+            how.push(match app.lang {
+                Lang::Id => format!("hadir {}%", num(h, 1, app.lang)),
+                Lang::En => format!("{}% attended", num(h, 1, app.lang)),
+            });
         }
         if let Some(m) = p.menit {
-            t.push_str(&format!(
-                ", ±{} {}",
-                num(m, 0, app.lang),
-                app.t("menit", "min")
-            ));
+            how.push(format!("{} {}", num(m, 0, app.lang), app.t("mnt", "min")));
+        }
+        if !how.is_empty() {
+            t.push_str(&format!(" ({})", how.join(", ")));
         }
         parts.push(t);
     }
     if parts.is_empty() {
         return None;
     }
-    Some(Line::from(vec![
-        Span::styled(format!("{} ", app.t("Rekam", "Record")), th.muted()),
-        Span::raw(tulta_core::text::printable(&parts.join(" · ")).into_owned()),
-    ]))
+    // No label: "SK …", "dibentuk …" and "rapat" say what they are, and at 80 columns the line
+    // needs the room.
+    Some(Line::from(Span::styled(
+        tulta_core::text::printable(&parts.join(" · ")).into_owned(),
+        th.muted(),
+    )))
 }
 
 fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
