@@ -158,6 +158,34 @@ fn t005_missing_required_key_points_at_its_parent() {
     assert_finding(&text, "T005", "kelompok:", "kelompok");
 }
 
+/// Defect 8 of issue 16: a key written with nothing after it is pointed at, not its parent.
+#[test]
+fn t005_an_empty_value_points_at_its_key() {
+    let text = edit("id: uji-2026-kelurahan-mawar", "id: \"\"");
+    assert_finding(&text, "T005", "id: \"\"", "id");
+    let text = edit("tema: Surat pengantar lama", "tema:");
+    assert_finding(&text, "T005", "tema:", "tema");
+}
+
+/// Defect 8 of issue 16: the parser's own words are said in Indonesian too.
+#[test]
+fn t001_the_parsers_words_are_said_in_the_users_language() {
+    for text in [
+        "format: risalah/1\nid: [a, b\n",
+        "format: risalah/1\nid: a: b\n",
+        "format: risalah/1\njudul: \"tidak ditutup\n",
+    ] {
+        let d = diagnostics(text);
+        assert_eq!(d[0].code().as_str(), "T001", "{text}");
+        let id = d[0].message(tulta_core::i18n::Lang::Id);
+        for english in ["did not", "while ", "found ", "not allowed", "expected"] {
+            assert!(!id.contains(english), "{id}");
+        }
+        let en = d[0].message(tulta_core::i18n::Lang::En);
+        assert_ne!(id, en);
+    }
+}
+
 #[test]
 fn t006_same_id_in_two_files() {
     let other = CLEAN.replace(
@@ -878,6 +906,96 @@ fn t404_references_to_nothing() {
         source("lomba/risalah/mawar.yaml", CLEAN),
     ]);
     assert!(fine[0].diagnostics.is_empty(), "{:?}", fine[0].diagnostics);
+}
+
+/// A staged lomba (spec §8) over `LOMBA`: a pass/fail stage, the reading, a gelar with its own
+/// rubric and two judges, place labels and a special award.
+fn staged(tail: &str) -> String {
+    format!(
+        "{LOMBA}tahap:\n  - {{id: administrasi, nama: Administrasi, jenis: syarat, lampiran: [sk_kelompok]}}\n  - {{id: risalah, nama: Risalah, bobot: 60, lolos: 3}}\n  - {{id: gelar, nama: Gelar, rubrik: rubrik-gelar.yaml, bobot: 40, menit: 20, juri: [juri-1, juri-2]}}\npenghargaan:\n  juara: [Juara I, Juara II, Juara III, Harapan I]\n  khusus:\n    - {{id: kbk-kreatif, nama: KBK Kreatif, tahap: gelar, kriteria: [L2]}}\n{tail}"
+    )
+}
+
+/// The staged lomba checked with its rubrics and an entry, as `tulta check` on its folder does.
+fn staged_findings(lomba: &str, gelar: Option<&str>) -> Vec<Diagnostic> {
+    let mut files = vec![
+        source("lomba/lomba.yaml", lomba),
+        source("lomba/risalah/mawar.yaml", CLEAN),
+    ];
+    if let Some(g) = gelar {
+        files.push(source("lomba/rubrik-gelar.yaml", g));
+    }
+    check_files(&files).remove(0).diagnostics
+}
+
+fn has(found: &[Diagnostic], code: &str, at: (usize, usize)) -> bool {
+    found
+        .iter()
+        .any(|d| d.code().as_str() == code && (d.pos.line, d.pos.column) == at)
+}
+
+#[test]
+fn t404_stages_and_awards_refer_to_what_exists() {
+    let lomba = staged("");
+    assert_eq!(codes(&lomba), Vec::<&str>::new());
+    assert!(staged_findings(&lomba, Some(RUBRIK)).is_empty());
+    // A stage's judge that the lomba does not have.
+    let text = lomba.replace("juri: [juri-1, juri-2]}", "juri: [juri-1, juri-9]}");
+    assert_finding(&text, "T404", "juri-9", "juri-9");
+    // An award's stage that does not exist, or that is not scored.
+    let text = lomba.replace("tahap: gelar, kriteria", "tahap: final, kriteria");
+    assert_finding(&text, "T404", "tahap: final", "final");
+    let text = lomba.replace("tahap: gelar, kriteria", "tahap: administrasi, kriteria");
+    assert_finding(
+        &text,
+        "T404",
+        "tahap: administrasi, kriteria",
+        "administrasi, kriteria",
+    );
+    // A stage's rubric file that is not there, with the entries checked along.
+    let found = staged_findings(&lomba, None);
+    assert!(
+        has(
+            &found,
+            "T404",
+            pos_of(&lomba, "rubrik-gelar", "rubrik-gelar")
+        ),
+        "{found:?}"
+    );
+    // An award's criterion the stage's rubric does not have.
+    let text = lomba.replace("kriteria: [L2]", "kriteria: [yel-yel]");
+    let found = staged_findings(&text, Some(RUBRIK));
+    assert!(
+        has(&found, "T404", pos_of(&text, "yel-yel", "yel-yel")),
+        "{found:?}"
+    );
+    // Stages whose rubrics have different scales.
+    let found = staged_findings(&lomba, Some(&rubrik_edit("maks: 5", "maks: 10")));
+    assert!(
+        has(
+            &found,
+            "T404",
+            pos_of(&lomba, "rubrik-gelar", "rubrik-gelar")
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn t401_t402_and_t004_in_stages() {
+    let lomba = staged("");
+    let text = lomba.replace("{id: gelar,", "{id: Gelar/2,");
+    assert_finding(&text, "T401", "Gelar/2", "Gelar/2");
+    let text = lomba.replace("{id: gelar,", "{id: risalah,");
+    assert_finding(&text, "T402", "rubrik-gelar", "risalah");
+    let text = lomba.replace("lolos: 3", "lolos: 0");
+    assert_finding(&text, "T004", "lolos", "0}");
+    let text = lomba.replace("bobot: 40", "bobot: -40");
+    assert_finding(&text, "T004", "bobot: -40", "-40");
+    let text = lomba.replace("lampiran: [sk_kelompok]", "lampiran: [ijazah]");
+    assert_finding(&text, "T004", "ijazah", "ijazah");
+    let text = lomba.replace("jenis: syarat", "jenis: lisan");
+    assert_finding(&text, "T004", "lisan", "lisan");
 }
 
 #[test]

@@ -111,7 +111,7 @@ fn sheet(data: &std::path::Path, dir: &std::path::Path, juri: &str, entry: &str)
         .expect("load");
     let judging =
         tulta_core::judging::Judging::open_in(comp.clone(), &data.join(comp.id())).expect("open");
-    judging.sheet(juri, entry)
+    judging.sheet(juri, judging.competition.first_scored(), entry)
 }
 
 fn changes(data: &std::path::Path, dir: &std::path::Path, juri: &str, entry: &str) -> usize {

@@ -497,6 +497,21 @@ const JUDGING: &[(&str, Option<&str>, Setup)] = &[
     ("judge_progress", Some("juri-3"), |a| {
         press(a, &[KeyCode::F(6)])
     }),
+    // Stages (spec §8): the picker, the gelar's slot clock in its last minute, one stage's ranking.
+    ("judge_stage_picker", Some("juri-2"), |a| {
+        press(a, &[KeyCode::Char('T')])
+    }),
+    ("judge_countdown", Some("juri-1"), |a| {
+        let r = row_of(a, "tng-2026-kebonagung-maju");
+        a.open_row(r, 1);
+        press(a, &[KeyCode::Tab, KeyCode::Tab]);
+        if let Some(j) = a.judge.as_mut() {
+            j.timer = tulta::app::judge::Timer::paused("tng-2026-kebonagung-maju", 19 * 60 + 25);
+        }
+    }),
+    ("judge_ranking_stage", Some("juri-1"), |a| {
+        press(a, &[KeyCode::F(5), KeyCode::Char('t')])
+    }),
 ];
 
 #[test]
@@ -683,7 +698,7 @@ fn the_check_tab_shows_no_second_checklist_while_scoring() {
 }
 
 /// Defect 14 of issue 16: the progress screen says which entries each judge has started and not
-/// finished, with how many criteria are scored.
+/// finished, with how many criteria are scored — in the stage being scored (the sample's gelar).
 #[test]
 fn progress_names_the_entries_in_progress() {
     let data = tempfile::tempdir().expect("tmp");
@@ -691,7 +706,7 @@ fn progress_names_the_entries_in_progress() {
     press(&mut a, &[KeyCode::F(6)]);
     let shown = render(&mut a, 120, 40);
     assert!(
-        shown.contains("◐ berjalan: tng-2026-dishub-tertib 5/8"),
+        shown.contains("◐ berjalan: tng-2026-karangsari-guyub 3/7"),
         "{shown}"
     );
 }

@@ -18,6 +18,9 @@ pub enum Action {
     ToRanking,
     ToProgress,
     ChooseJudge,
+    ChooseStage,
+    StageView,
+    Timer,
     Back,
     Up,
     Down,
@@ -73,6 +76,9 @@ impl Action {
             Action::ToRanking => "ke-peringkat",
             Action::ToProgress => "ke-kemajuan",
             Action::ChooseJudge => "pilih-juri",
+            Action::ChooseStage => "pilih-tahap",
+            Action::StageView => "tahap-berikut",
+            Action::Timer => "waktu",
             Action::Back => "kembali",
             Action::Up => "atas",
             Action::Down => "bawah",
@@ -146,6 +152,7 @@ pub enum Context {
     Source,
     HelpOverlay,
     Picker,
+    StagePicker,
     NoteEditor,
     Prompt,
 }
@@ -169,6 +176,7 @@ impl Context {
             Context::Source
                 | Context::HelpOverlay
                 | Context::Picker
+                | Context::StagePicker
                 | Context::NoteEditor
                 | Context::Prompt
         )
@@ -490,6 +498,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Panel, vec![c('[')], A::PrevCriterion, ("kriteria sebelumnya", "previous criterion"), None);
     b(C::Panel, vec![c(' ')], A::Tick, ("centang butir panduan (ya → sebagian → tidak)", "tick a guidance item (yes → partly → no)"), Some(("centang", "tick")));
     b(C::Panel, vec![p(K::Enter), c('e')], A::Note, ("tulis catatan", "write a note"), Some(("catatan", "note")));
+    b(C::Panel, vec![c('w')], A::Timer, ("waktu tampil kelompok: mulai / jeda", "the group's slot clock: start / pause"), None);
 
     // Search.
     b(C::Search, vec![p(K::Tab)], A::FocusNext, ("kueri → saringan → hasil", "query → filters → results"), Some(("kueri/saringan/hasil", "query/filters/results")));
@@ -526,6 +535,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Ranking, down.clone(), A::Down, ("peserta berikutnya", "next entry"), None);
     b(C::Ranking, vec![c('m')], A::Method, ("metode agregasi berikutnya", "next aggregation method"), Some(("metode", "method")));
     b(C::Ranking, vec![c('c')], A::Category, ("kategori: semua / OPD / kelurahan", "category: all / OPD / kelurahan"), Some(("kategori", "category")));
+    b(C::Ranking, vec![c('t')], A::StageView, ("hasil akhir / peringkat tiap tahap", "final result / each stage's ranking"), Some(("tahap", "stage")));
     b(C::Ranking, vec![c('x')], A::Export, ("ekspor (.xlsx, .csv, .md)", "export (.xlsx, .csv, .md)"), Some(("ekspor", "export")));
     b(C::Ranking, vec![p(K::Enter)], A::Open, ("buka risalah", "open the report"), None);
     b(C::Ranking, vec![p(K::Esc), p(K::Backspace)], A::Back, ("kembali", "back"), Some(("kembali", "back")));
@@ -533,6 +543,7 @@ fn defaults() -> Vec<Binding> {
     b(C::ExportPath, vec![p(K::Esc)], A::Back, ("batal", "cancel"), Some(("batal", "cancel")));
     b(C::ExportPath, vec![Key::ctrl('u')], A::ClearText, ("hapus jalur", "clear the path"), None);
     b(C::Progress, vec![c('r')], A::ToRanking, ("peringkat", "ranking"), Some(("peringkat", "ranking")));
+    b(C::Progress, vec![c('t')], A::StageView, ("tahap berikutnya", "next stage"), Some(("tahap", "stage")));
     b(C::Progress, vec![p(K::Esc), p(K::Backspace)], A::Back, ("kembali", "back"), Some(("kembali", "back")));
 
     // Overlays.
@@ -558,6 +569,12 @@ fn defaults() -> Vec<Binding> {
     b(C::Picker, vec![p(K::Esc)], A::Back, ("tutup, juri tetap", "close, judge unchanged"), Some(("tutup", "close")));
     b(C::Picker, vec![c('?')], A::Help, ("bantuan", "help"), Some(("bantuan", "help")));
 
+    b(C::StagePicker, up.clone(), A::Up, ("tahap sebelumnya", "previous stage"), Some(("pilih", "select")));
+    b(C::StagePicker, vec![p(K::Down), c('j')], A::Down, ("tahap berikutnya", "next stage"), None);
+    b(C::StagePicker, vec![p(K::Enter)], A::Open, ("nilai di tahap ini", "score in this stage"), Some(("pakai", "use")));
+    b(C::StagePicker, vec![p(K::Esc), c('q')], A::Back, ("tutup, tahap tetap", "close, stage unchanged"), Some(("tutup", "close")));
+    b(C::StagePicker, vec![c('?')], A::Help, ("bantuan", "help"), Some(("bantuan", "help")));
+
     b(C::NoteEditor, vec![Key::ctrl('s')], A::Save, ("simpan catatan", "save the note"), Some(("simpan", "save")));
     b(C::NoteEditor, vec![p(K::Esc)], A::Back, ("selesai (bertanya bila belum disimpan)", "done (asks when unsaved)"), Some(("selesai", "done")));
     b(C::NoteEditor, vec![Key::ctrl('u')], A::ClearText, ("hapus seluruh catatan", "clear the whole note"), None);
@@ -571,6 +588,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Global, vec![c('?')], A::Help, ("bantuan", "help"), Some(("bantuan", "help")));
     b(C::Global, vec![c('q')], A::Quit, ("keluar", "quit"), Some(("keluar", "quit")));
     b(C::Global, vec![c('J')], A::ChooseJudge, ("pilih juri", "choose the judge"), None);
+    b(C::Global, vec![c('T')], A::ChooseStage, ("pilih tahap yang dinilai", "choose the stage to score"), None);
     b(C::Screens, vec![p(K::F(2))], A::ToOverview, ("ikhtisar", "overview"), None);
     b(C::Screens, vec![p(K::F(3))], A::ToSearch, ("cari arsip", "search the archive"), None);
     b(C::Screens, vec![p(K::F(4))], A::ToDraft, ("pantau draf", "draft watch"), None);

@@ -3,12 +3,66 @@
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
+use std::time::{Duration, Instant};
 use tulta_core::i18n::{Lang, Localized};
+use tulta_core::judging::competition::Stage;
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
+use tulta_core::judging::stages::{Blocked, Flow};
 use tulta_core::judging::{Bar, Judging};
 use tulta_core::model::lomba::Agregasi;
-use tulta_core::model::rubrik::Kriteria;
+use tulta_core::model::rubrik::{Kriteria, Rubrik};
+
+/// The clock of a group's slot during a gelar (spec §8, `menit`): started and paused by a key.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timer {
+    /// The entry whose slot it times.
+    pub risalah: Option<String>,
+    started: Option<Instant>,
+    /// Time run before the last start.
+    before: Duration,
+}
+
+impl Timer {
+    /// A paused clock that has run `secs` seconds for `risalah` (screens show it in tests).
+    pub fn paused(risalah: &str, secs: u64) -> Timer {
+        Timer {
+            risalah: Some(risalah.into()),
+            started: None,
+            before: Duration::from_secs(secs),
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.started.is_some()
+    }
+
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.before + self.started.map_or(Duration::ZERO, |t| now - t)
+    }
+
+    /// Starts or pauses the clock of `risalah`; another entry's clock starts from zero.
+    pub fn toggle(&mut self, risalah: &str, now: Instant) {
+        if self.risalah.as_deref() != Some(risalah) {
+            *self = Timer::default();
+            self.risalah = Some(risalah.into());
+        }
+        match self.started.take() {
+            Some(t) => self.before += now - t,
+            None => self.started = Some(now),
+        }
+    }
+
+    /// Seconds left of a slot of `menit` minutes (negative once over), for `risalah`'s clock.
+    pub fn left(&self, risalah: &str, menit: u32, now: Instant) -> i64 {
+        let run = if self.risalah.as_deref() == Some(risalah) {
+            self.elapsed(now).as_secs() as i64
+        } else {
+            0
+        };
+        i64::from(menit) * 60 - run
+    }
+}
 
 /// An entry, the span of its judges' indexes, and each judge's index.
 pub type Disagreement = (String, f64, Vec<(String, f64)>);
@@ -119,6 +173,15 @@ pub struct JudgeState {
     pub overwrite: Option<String>,
     /// The note text last kept as a draft on disk.
     draft_kept: Option<String>,
+    /// The stage being scored (spec §8): its rubric is the panel's, its entries the overview's.
+    pub tahap: String,
+    /// The stage picker, open with this line selected.
+    pub stage_picker: Option<usize>,
+    /// The ranking screen shows this stage's ranking; `None`: the final result.
+    pub rank_view: Option<String>,
+    pub timer: Timer,
+    /// How far the journals have taken each stage, counted after every change.
+    flow: Flow,
 }
 
 impl JudgeState {
@@ -126,6 +189,17 @@ impl JudgeState {
         let metode = judging.competition.lomba.agregasi;
         let known = juri.filter(|j| judging.judge(j).is_some());
         let picker = (known.is_none() && !judging.competition.lomba.juri.is_empty()).then_some(0);
+        let flow = judging.flow(metode);
+        // A judge opens the stage now being scored: the last one that some entry has reached.
+        let tahap = judging
+            .competition
+            .scored_stages()
+            .filter(|s| flow.stage(&s.id).is_some_and(|r| !r.reached.is_empty()))
+            .last()
+            .map_or_else(
+                || judging.competition.first_scored().to_string(),
+                |s| s.id.clone(),
+            );
         JudgeState {
             judging,
             juri: known,
@@ -141,7 +215,87 @@ impl JudgeState {
             export: None,
             overwrite: None,
             draft_kept: None,
+            tahap,
+            stage_picker: None,
+            rank_view: None,
+            timer: Timer::default(),
+            flow,
         }
+    }
+
+    /// Counts the stages again: after a change, an import, another process's writes.
+    pub fn refresh(&mut self) {
+        self.flow = self.judging.flow(self.judging.competition.lomba.agregasi);
+    }
+
+    pub fn stage(&self) -> Option<&Stage> {
+        self.judging.competition.stage(&self.tahap)
+    }
+
+    /// Whether the competition has more than one stage (the stage shows in titles and keys).
+    pub fn staged(&self) -> bool {
+        self.judging.competition.stages.len() > 1
+    }
+
+    /// The scored stages, for the picker and the ranking's views.
+    pub fn scored_stages(&self) -> Vec<&Stage> {
+        self.judging.competition.scored_stages().collect()
+    }
+
+    pub fn flow(&self) -> &Flow {
+        &self.flow
+    }
+
+    /// Why `risalah` has not reached the stage being scored, if it has not.
+    pub fn blocked(&self, risalah: &str) -> Option<Blocked> {
+        self.flow.blocked(risalah, &self.tahap)
+    }
+
+    /// Whether the judge in use scores in the stage being scored.
+    pub fn judges_stage(&self) -> bool {
+        let juri = self.juri.as_deref();
+        self.stage()
+            .is_some_and(|s| s.judges().iter().any(|j| Some(j.as_str()) == juri))
+    }
+
+    /// The rubric of the stage being scored.
+    pub fn rubrik(&self) -> &Rubrik {
+        self.stage()
+            .and_then(Stage::rubrik)
+            .unwrap_or(&self.judging.competition.rubrik)
+    }
+
+    /// Opens the stage picker on the stage being scored.
+    pub fn open_stage_picker(&mut self) {
+        let at = self
+            .scored_stages()
+            .iter()
+            .position(|s| s.id == self.tahap)
+            .unwrap_or(0);
+        self.stage_picker = Some(at);
+    }
+
+    /// Scores in stage `tahap` from now on; the panel starts at its first line.
+    pub fn choose_stage(&mut self, tahap: &str) {
+        if self.tahap != tahap {
+            self.tahap = tahap.to_string();
+            self.cursor = 0;
+            self.timer = Timer::default();
+        }
+    }
+
+    /// The ranking screen's next view: the final result, then each scored stage.
+    pub fn cycle_rank_view(&mut self) {
+        let ids: Vec<String> = self.scored_stages().iter().map(|s| s.id.clone()).collect();
+        self.rank_view = match &self.rank_view {
+            None => ids.first().cloned(),
+            Some(t) => ids
+                .iter()
+                .position(|x| x == t)
+                .and_then(|i| ids.get(i + 1))
+                .cloned(),
+        };
+        self.rank_selected = 0;
     }
 
     /// `<journal dir>/<juri>.draft.json`: the note being typed, if any.
@@ -202,7 +356,7 @@ impl JudgeState {
     }
 
     pub fn kriteria(&self) -> &[Kriteria] {
-        &self.judging.competition.rubrik.kriteria
+        &self.rubrik().kriteria
     }
 
     pub fn is_entry(&self, risalah: &str) -> bool {
@@ -224,16 +378,16 @@ impl JudgeState {
     pub fn sheet(&self, risalah: &str) -> Sheet {
         self.juri
             .as_deref()
-            .map(|j| self.judging.sheet(j, risalah))
+            .map(|j| self.judging.sheet(j, &self.tahap, risalah))
             .unwrap_or_default()
     }
 
     pub fn status(&self, risalah: &str) -> Status {
-        self.sheet(risalah).status(&self.judging.competition.rubrik)
+        self.sheet(risalah).status(self.rubrik())
     }
 
     pub fn index(&self, risalah: &str) -> Option<f64> {
-        self.sheet(risalah).index(&self.judging.competition.rubrik)
+        self.sheet(risalah).index(self.rubrik())
     }
 
     pub fn rows(&self) -> Vec<PanelRow> {
@@ -332,7 +486,10 @@ impl JudgeState {
             return;
         };
         let what = describe(&change, lang);
-        self.message = Some(match self.judging.record(&juri, risalah, change) {
+        let tahap = self.tahap.clone();
+        let recorded = self.judging.record(&juri, &tahap, risalah, change);
+        self.refresh();
+        self.message = Some(match recorded {
             Ok(r) => (
                 true,
                 format!("{} #{} · {what}", lang.pick("tersimpan", "saved"), r.urutan),
@@ -355,7 +512,7 @@ impl JudgeState {
         let Some(k) = self.current_criterion() else {
             return;
         };
-        let rubrik = &self.judging.competition.rubrik;
+        let rubrik = self.rubrik();
         let id = &self.kriteria()[k].id;
         let now = self.sheet(risalah).skor.get(id).copied();
         let next = match (now, up) {
@@ -402,7 +559,10 @@ impl JudgeState {
         let Some(juri) = self.juri.clone() else {
             return;
         };
-        let said = match self.judging.undo(&juri, risalah) {
+        let tahap = self.tahap.clone();
+        let undone = self.judging.undo(&juri, &tahap, risalah);
+        self.refresh();
+        let said = match undone {
             Ok(Some((undone, _))) => (
                 true,
                 // Short enough for the panel at 80 columns: which line, and what it was.
@@ -479,8 +639,15 @@ impl JudgeState {
         self.prompt = None;
     }
 
+    /// The ranking in view: the final result, or one stage's.
     pub fn ranking(&self) -> Ranking {
-        self.judging.ranking(self.metode, self.kategori)
+        match &self.rank_view {
+            Some(t) => self
+                .judging
+                .stage_ranking(t, self.metode, self.kategori)
+                .unwrap_or_else(|_| self.judging.ranking(self.metode, self.kategori)),
+            None => self.judging.ranking(self.metode, self.kategori),
+        }
     }
 
     pub fn cycle_metode(&mut self) {
@@ -547,8 +714,7 @@ impl JudgeState {
     }
 
     pub fn predikat(&self, index: f64) -> Option<String> {
-        scoring::predikat(&self.judging.competition.rubrik, index)
-            .map(|p| format!("{} {}", p.kode, p.label))
+        scoring::predikat(self.rubrik(), index).map(|p| format!("{} {}", p.kode, p.label))
     }
 }
 
@@ -607,7 +773,7 @@ impl App {
     }
 
     /// The scoring panel's actions. A score key scores the criterion marked ▶ and nothing else.
-    pub(super) fn panel_action(&mut self, action: Action) -> bool {
+    pub(super) fn panel_action(&mut self, action: Action, now: Instant) -> bool {
         let lang = self.lang;
         let Some(id) = self.scoring_entry() else {
             return false;
@@ -616,7 +782,7 @@ impl App {
             return false;
         };
         let (min, max) = {
-            let r = &j.judging.competition.rubrik;
+            let r = j.rubrik();
             (r.min, r.maks)
         };
         match action {
@@ -654,6 +820,32 @@ impl App {
             Action::Lower => j.nudge(&id, false, lang),
             Action::Tick => j.toggle_tick(&id, lang),
             Action::Note => j.edit_note(&id),
+            Action::Timer => j.timer.toggle(&id, now),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The stage picker: Enter scores in the stage chosen, Esc keeps the stage.
+    pub(super) fn stage_picker_action(&mut self, action: Action) -> bool {
+        let Some(j) = &mut self.judge else {
+            return false;
+        };
+        let Some(sel) = j.stage_picker else {
+            return false;
+        };
+        let ids: Vec<String> = j.scored_stages().iter().map(|s| s.id.clone()).collect();
+        match action {
+            Action::Up => j.stage_picker = Some(sel.saturating_sub(1)),
+            Action::Down => j.stage_picker = Some((sel + 1).min(ids.len().saturating_sub(1))),
+            Action::Open => {
+                j.stage_picker = None;
+                if let Some(t) = ids.get(sel) {
+                    j.choose_stage(t);
+                }
+            }
+            Action::Back => j.stage_picker = None,
+            Action::Help => self.open_help(),
             _ => return false,
         }
         true
@@ -802,12 +994,16 @@ impl App {
             Action::Down => j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1)),
             Action::Method => j.cycle_metode(),
             Action::Category => j.cycle_kategori(),
+            Action::StageView => j.cycle_rank_view(),
             // The name says what the file holds: competition, method, category.
             Action::Export => {
                 j.overwrite = None;
                 j.export = Some(tui_input::Input::new(format!(
-                    "peringkat-{}-{}-{}.xlsx",
+                    "peringkat-{}{}-{}-{}.xlsx",
                     j.judging.competition.id(),
+                    j.rank_view
+                        .as_deref()
+                        .map_or(String::new(), |t| format!("-{t}")),
                     j.metode.as_str(),
                     j.kategori.as_str()
                 )))
@@ -827,6 +1023,15 @@ impl App {
     pub(super) fn progress_action(&mut self, action: Action) -> bool {
         match action {
             Action::ToRanking => self.show_judging(Screen::Ranking),
+            Action::StageView => {
+                if let Some(j) = &mut self.judge {
+                    let ids: Vec<String> = j.scored_stages().iter().map(|s| s.id.clone()).collect();
+                    let at = ids.iter().position(|t| *t == j.tahap).unwrap_or(0);
+                    if let Some(next) = ids.get((at + 1) % ids.len().max(1)).cloned() {
+                        j.choose_stage(&next);
+                    }
+                }
+            }
             Action::Back => self.back(),
             _ => return false,
         }

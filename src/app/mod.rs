@@ -351,6 +351,9 @@ impl App {
             if j.picker.is_some() {
                 return vec![C::Picker, C::Always];
             }
+            if j.stage_picker.is_some() {
+                return vec![C::StagePicker, C::Always];
+            }
         }
         if self.source.is_some() {
             return vec![C::Source, C::Always];
@@ -423,7 +426,7 @@ impl App {
             C::Always | C::Screens | C::Global => self.global_action(action),
             C::Overview | C::OverviewFilter => self.overview_action(ctx, action),
             C::Walk | C::WalkSteps | C::WalkContent => self.walk_action(ctx, action),
-            C::Panel => self.panel_action(action),
+            C::Panel => self.panel_action(action, now),
             C::Search | C::SearchQuery | C::SearchFilter | C::SearchResults => {
                 self.search_action(ctx, action, now)
             }
@@ -433,6 +436,7 @@ impl App {
             C::Source => self.source_action(action),
             C::HelpOverlay => self.help_action(action),
             C::Picker => self.picker_action(action),
+            C::StagePicker => self.stage_picker_action(action),
             C::NoteEditor => self.note_action(action),
             C::Prompt => self.prompt_action(action),
         }

@@ -51,6 +51,10 @@ impl App {
                 Some(j) => j.open_picker(),
                 None => return false,
             },
+            Action::ChooseStage => match &mut self.judge {
+                Some(j) if j.staged() => j.open_stage_picker(),
+                _ => return false,
+            },
             _ => return false,
         }
         true
@@ -61,6 +65,13 @@ impl App {
     pub fn applies(&self, ctx: Context, action: Action) -> bool {
         match (ctx, action) {
             (_, Action::ChooseJudge) => self.judge.is_some(),
+            (_, Action::ChooseStage | Action::StageView) => {
+                self.judge.as_ref().is_some_and(|j| j.staged())
+            }
+            (_, Action::Timer) => self
+                .judge
+                .as_ref()
+                .is_some_and(|j| j.stage().and_then(|s| s.menit()).is_some()),
             (Context::Walk, Action::Undo) => self.scoring_entry().is_some(),
             (Context::Walk, Action::NextUnfinished) => {
                 self.judge.as_ref().is_some_and(|j| j.juri.is_some())
@@ -97,6 +108,7 @@ impl Context {
             C::Source => ("Baris sumber", "Source line"),
             C::HelpOverlay => ("Bantuan", "Help"),
             C::Picker => ("Pilih juri", "Choose the judge"),
+            C::StagePicker => ("Pilih tahap", "Choose the stage"),
             C::NoteEditor => ("Catatan", "Note"),
             C::Prompt => ("Catatan belum disimpan", "Unsaved note"),
         };

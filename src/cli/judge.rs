@@ -88,6 +88,81 @@ pub struct ScoreArgs {
     /// Read many scores from standard input, one a line: RISALAH KRITERIA NILAI [CATATAN].
     #[arg(long, conflicts_with_all = ["risalah", "kriteria", "nilai", "catatan"])]
     pub stdin: bool,
+    /// The stage (spec §8). Default: the first scored stage.
+    #[arg(long, value_name = "ID")]
+    pub tahap: Option<String>,
+}
+
+/// How judges' indexes are combined (spec §6).
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Metode {
+    #[value(name = "rata_rata")]
+    RataRata,
+    Median,
+    #[value(name = "rata_rata_terpangkas")]
+    RataRataTerpangkas,
+    #[value(name = "z_skor")]
+    ZSkor,
+}
+
+impl From<Metode> for Agregasi {
+    fn from(m: Metode) -> Self {
+        match m {
+            Metode::RataRata => Agregasi::RataRata,
+            Metode::Median => Agregasi::Median,
+            Metode::RataRataTerpangkas => Agregasi::RataRataTerpangkas,
+            Metode::ZSkor => Agregasi::ZSkor,
+        }
+    }
+}
+
+/// Which groups a ranking lists.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum KategoriArg {
+    Opd,
+    Kelurahan,
+    #[value(alias = "all")]
+    Semua,
+}
+
+impl From<KategoriArg> for Kategori {
+    fn from(k: KategoriArg) -> Self {
+        match k {
+            KategoriArg::Opd => Kategori::Opd,
+            KategoriArg::Kelurahan => Kategori::Kelurahan,
+            KategoriArg::Semua => Kategori::Semua,
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RankArgs {
+    /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
+    pub lomba: Option<PathBuf>,
+    /// Aggregation. Default: the competition's.
+    #[arg(long, value_enum)]
+    pub metode: Option<Metode>,
+    /// Which groups.
+    #[arg(long, value_enum, default_value = "semua")]
+    pub kategori: KategoriArg,
+    /// One stage's ranking (spec §8) instead of the final result.
+    #[arg(long, value_name = "ID")]
+    pub tahap: Option<String>,
+    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
+    /// Default: told by the --output file's extension, else table.
+    #[arg(long, value_enum)]
+    pub format: Option<RankFormat>,
+    /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
+    /// FIFO written to as `>` would).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
+    /// otherwise); the output then names the judges not wholly counted.
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Replace FILE even if it is read-only.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 fn saved(lang: Lang, juri: &str, risalah: &str, what: &str, urutan: u64) -> String {
@@ -97,16 +172,23 @@ fn saved(lang: Lang, juri: &str, risalah: &str, what: &str, urutan: u64) -> Stri
     }
 }
 
+/// Who scores in which stage: the judge and the stage of a `score` run.
+struct Scorer<'a> {
+    juri: &'a str,
+    tahap: &'a str,
+}
+
 fn record_one(
     j: &mut Judging,
     lang: Lang,
-    juri: &str,
+    who: &Scorer,
     risalah: &str,
     kriteria: &str,
     nilai: f64,
     catatan: Option<&str>,
 ) -> Result<(), Recorded> {
-    let r = j.score(juri, risalah, kriteria, nilai)?;
+    let Scorer { juri, tahap } = *who;
+    let r = j.score(juri, tahap, risalah, kriteria, nilai)?;
     said(saved(
         lang,
         juri,
@@ -117,6 +199,7 @@ fn record_one(
     if let Some(text) = catatan {
         let r = j.record(
             juri,
+            tahap,
             risalah,
             Change::Catatan {
                 kriteria: Some(kriteria.to_string()),
@@ -153,6 +236,14 @@ impl From<ScoreError> for Recorded {
 
 pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let mut j = open(args.lomba.as_deref(), lang)?;
+    let tahap = args
+        .tahap
+        .clone()
+        .unwrap_or_else(|| j.competition.first_scored().to_string());
+    let who = Scorer {
+        juri: &args.juri,
+        tahap: &tahap,
+    };
     let fail = |e: Recorded| match e {
         Recorded::Refused(e) => {
             eprintln!("tulta: {}", printable(&e.message(lang)));
@@ -201,7 +292,7 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
             if let Err(e) = record_one(
                 &mut j,
                 lang,
-                &args.juri,
+                &who,
                 risalah,
                 kriteria,
                 nilai,
@@ -225,7 +316,7 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     match record_one(
         &mut j,
         lang,
-        &args.juri,
+        &who,
         &risalah,
         &kriteria,
         nilai,
@@ -274,39 +365,22 @@ fn rank_format(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one per flag of `tulta rank`
-pub fn rank(
-    lomba: Option<&Path>,
-    metode: Option<&str>,
-    kategori: &str,
-    format: Option<RankFormat>,
-    output: Option<&Path>,
-    allow_partial: bool,
-    force: bool,
-    lang: Lang,
-) -> Result<ExitCode, UsageError> {
+pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
+    let RankArgs {
+        lomba,
+        metode,
+        kategori,
+        tahap,
+        format,
+        output,
+        allow_partial,
+        force,
+    } = args;
+    let output = output.as_deref();
     let format = rank_format(format, output, lang)?;
-    let kategori = Kategori::parse(kategori).ok_or_else(|| {
-        UsageError::Message(match lang {
-            Lang::Id => {
-                format!("--kategori `{kategori}` tidak dikenal (opd, kelurahan atau semua)")
-            }
-            Lang::En => format!("unknown --kategori `{kategori}` (opd, kelurahan or semua)"),
-        })
-    })?;
-    let j = open(lomba, lang)?;
-    let metode = match metode {
-        Some(m) => Agregasi::parse(m).ok_or_else(|| {
-            UsageError::Message(match lang {
-                Lang::Id => format!(
-                    "--metode `{m}` tidak dikenal ({})",
-                    Agregasi::NAMES.join(", ")
-                ),
-                Lang::En => format!("unknown --metode `{m}` ({})", Agregasi::NAMES.join(", ")),
-            })
-        })?,
-        None => j.competition.lomba.agregasi,
-    };
+    let j = open(lomba.as_deref(), lang)?;
+    let metode = metode.map_or(j.competition.lomba.agregasi, Agregasi::from);
+    let kategori = Kategori::from(kategori);
     let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
     if !lost.is_empty() && !allow_partial {
         eprintln!(
@@ -324,7 +398,13 @@ pub fn rank(
         );
         return Ok(ExitCode::from(1));
     }
-    let ranking = j.ranking(metode, kategori);
+    let ranking = match &tahap {
+        Some(t) => match j.stage_ranking(t, metode, kategori) {
+            Ok(r) => r,
+            Err(e) => return Err(UsageError::Message(e.message(lang))),
+        },
+        None => j.ranking(metode, kategori),
+    };
     let ctx = j.export_context();
     if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
         return Err(UsageError::Message(
@@ -616,34 +696,160 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn progress(lomba: Option<&Path>, lang: Lang) -> Result<ExitCode, UsageError> {
+pub fn progress(
+    lomba: Option<&Path>,
+    tahap: Option<&str>,
+    lang: Lang,
+) -> Result<ExitCode, UsageError> {
     let j = open(lomba, lang)?;
-    let total = j.competition.entries.len();
-    let mut out = format!(
-        "{} — {} {}\n{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-        printable(j.competition.name()),
-        total,
-        lang.pick("risalah", "entries"),
-        lang.pick("juri", "judge"),
-        lang.pick("nama", "name"),
-        lang.pick("selesai", "done"),
-        lang.pick("proses", "started"),
-        lang.pick("belum", "todo"),
-        lang.pick("konflik", "barred"),
-    );
-    for p in j.progress() {
+    let stages: Vec<String> = match tahap {
+        Some(t) => vec![t.to_string()],
+        None => j
+            .competition
+            .scored_stages()
+            .map(|s| s.id.clone())
+            .collect(),
+    };
+    let staged = !j.competition.lomba.tahap.is_empty();
+    let flow = j.flow(j.competition.lomba.agregasi);
+    let mut out = String::new();
+    for t in &stages {
+        let rows = j
+            .progress(t)
+            .map_err(|e| UsageError::Message(e.message(lang)))?;
+        let reached = flow.stage(t).map_or(0, |s| s.reached.len());
+        let heading = if staged {
+            let stage = flow.stage(t);
+            format!(
+                "{} — {} {t}{}",
+                printable(j.competition.name()),
+                lang.pick("tahap", "stage"),
+                match stage {
+                    Some(s) if s.is_final => format!(" ({})", lang.pick("final", "final")),
+                    Some(_) => format!(" ({})", lang.pick("belum final", "not final yet")),
+                    None => String::new(),
+                }
+            )
+        } else {
+            printable(j.competition.name()).into_owned()
+        };
         out.push_str(&format!(
-            "{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
-            printable(&p.juri),
-            printable(&p.nama),
-            p.finished,
-            p.in_progress,
-            p.untouched,
-            p.barred
+            "{heading} — {reached} {}\n{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
+            lang.pick("risalah", "entries"),
+            lang.pick("juri", "judge"),
+            lang.pick("nama", "name"),
+            lang.pick("selesai", "done"),
+            lang.pick("proses", "started"),
+            lang.pick("belum", "todo"),
+            lang.pick("konflik", "barred"),
+        ));
+        for p in rows {
+            out.push_str(&format!(
+                "{:<12} {:<34} {:>7} {:>7} {:>7} {:>7}\n",
+                printable(&p.juri),
+                printable(&p.nama),
+                p.finished,
+                p.in_progress,
+                p.untouched,
+                p.barred
+            ));
+        }
+        if reached == 0 {
+            if let Some(why) = j
+                .competition
+                .entries
+                .first()
+                .and_then(|e| flow.blocked(&e.id, t))
+            {
+                out.push_str(&format!("  ({})\n", why.describe(lang)));
+            }
+        }
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tulta undian`: the presentation order of a stage's entries, drawn from a seed.
+pub fn undian(
+    lomba: Option<&Path>,
+    tahap: &str,
+    benih: Option<u64>,
+    lang: Lang,
+) -> Result<ExitCode, UsageError> {
+    let j = open(lomba, lang)?;
+    let stage = j
+        .competition
+        .scored(tahap)
+        .map_err(|e| UsageError::Message(e.message(lang)))?;
+    let flow = j.flow(j.competition.lomba.agregasi);
+    let reached = flow
+        .stage(tahap)
+        .map(|s| s.reached.clone())
+        .unwrap_or_default();
+    if reached.is_empty() {
+        let why = j
+            .competition
+            .entries
+            .first()
+            .and_then(|e| flow.blocked(&e.id, tahap));
+        eprintln!(
+            "tulta: {}",
+            match (why, lang) {
+                (Some(w), Lang::Id) => format!(
+                    "belum ada peserta yang sampai ke tahap {tahap}: {}",
+                    w.describe(lang)
+                ),
+                (Some(w), Lang::En) => format!(
+                    "no entry has reached stage {tahap} yet: {}",
+                    w.describe(lang)
+                ),
+                (None, _) => lang
+                    .pick("tidak ada peserta", "there are no entries")
+                    .to_string(),
+            }
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let benih = benih.unwrap_or_else(today_as_seed);
+    let order = judging::stages::draw(&reached, benih);
+    let mut out = match lang {
+        Lang::Id => format!(
+            "{} — urutan tampil tahap {} ({}), benih {benih}\n",
+            printable(j.competition.name()),
+            stage.id,
+            printable(&stage.nama)
+        ),
+        Lang::En => format!(
+            "{} — presentation order of stage {} ({}), seed {benih}\n",
+            printable(j.competition.name()),
+            stage.id,
+            printable(&stage.nama)
+        ),
+    };
+    for (i, id) in order.iter().enumerate() {
+        let e = j.competition.entry(id);
+        out.push_str(&format!(
+            "{:>3}. {:<36} {}{}\n",
+            i + 1,
+            printable(id),
+            printable(e.map_or("", |e| e.opd.as_str())),
+            stage.menit().map_or(String::new(), |m| format!(
+                " ({m} {})",
+                lang.pick("menit", "min")
+            ))
         ));
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date as `YYYYMMDD` (UTC): a seed anyone present can write down.
+fn today_as_seed() -> u64 {
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    now.get(..10)
+        .map(|d| d.replace('-', ""))
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0)
 }
 
 /// A journal is a few hundred bytes a score: 256 MiB is far beyond any competition.

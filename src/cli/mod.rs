@@ -98,32 +98,9 @@ enum Command {
     },
     /// Record one judge's score for one criterion of one entry (saved at once, crash-safe).
     Score(judge::ScoreArgs),
-    /// Rank the entries from every judge's journal.
-    Rank {
-        /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
-        lomba: Option<PathBuf>,
-        /// Aggregation: rata_rata, median, rata_rata_terpangkas or z_skor. Default: the competition's.
-        #[arg(long)]
-        metode: Option<String>,
-        /// Which groups: opd, kelurahan or semua.
-        #[arg(long, default_value = "semua")]
-        kategori: String,
-        /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
-        /// Default: told by the --output file's extension, else table.
-        #[arg(long, value_enum)]
-        format: Option<judge::RankFormat>,
-        /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
-        /// FIFO written to as `>` would).
-        #[arg(long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
-        /// otherwise); the output then names the judges not wholly counted.
-        #[arg(long)]
-        allow_partial: bool,
-        /// Replace FILE even if it is read-only.
-        #[arg(long, requires = "output")]
-        force: bool,
-    },
+    /// Rank the entries from every judge's journal: with stages (spec §8) the final result, or
+    /// one stage's ranking with --tahap.
+    Rank(judge::RankArgs),
     /// Check every judge's journal: hash chain, signatures against the pinned keys, and every line
     /// against the competition (or one .jsonl file on its own). Exit 1 if anything is wrong.
     Verify {
@@ -147,6 +124,20 @@ enum Command {
     Progress {
         /// The competition (lomba.yaml or its folder).
         lomba: Option<PathBuf>,
+        /// Only this stage (default: every scored stage).
+        #[arg(long, value_name = "ID")]
+        tahap: Option<String>,
+    },
+    /// Draw a stage's presentation order by lot, reproducibly from a seed (spec §8, gelar).
+    Undian {
+        /// The competition (lomba.yaml or its folder).
+        lomba: Option<PathBuf>,
+        /// The stage whose order to draw (its entries are those that reached it).
+        #[arg(long, value_name = "ID")]
+        tahap: String,
+        /// The seed: the same seed always draws the same order. Default: today's date, YYYYMMDD.
+        #[arg(long, value_name = "N")]
+        benih: Option<u64>,
     },
     /// Take journals brought from other machines (verified first; never merged).
     Import {
@@ -464,10 +455,11 @@ fn command_name(c: &Command) -> &'static str {
         Command::Check { .. } => "check",
         Command::Explain { .. } => "explain",
         Command::Score(_) => "score",
-        Command::Rank { .. } => "rank",
+        Command::Rank(_) => "rank",
         Command::Verify { .. } => "verify",
         Command::Kunci { .. } => "kunci",
         Command::Progress { .. } => "progress",
+        Command::Undian { .. } => "undian",
         Command::Import { .. } => "import",
         Command::Index { .. } => "index",
         Command::Search { .. } => "search",
@@ -566,29 +558,19 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Score(args)) => judge::score(args, lang),
-        Some(Command::Rank {
-            lomba,
-            metode,
-            kategori,
-            format,
-            output,
-            allow_partial,
-            force,
-        }) => judge::rank(
-            lomba.as_deref(),
-            metode.as_deref(),
-            &kategori,
-            format,
-            output.as_deref(),
-            allow_partial,
-            force,
-            lang,
-        ),
+        Some(Command::Rank(args)) => judge::rank(args, lang),
         Some(Command::Verify { target, jejak }) => {
             judge::verify(target.as_deref(), jejak.as_deref(), lang)
         }
         Some(Command::Kunci { lomba, juri }) => judge::kunci(lomba.as_deref(), &juri, lang),
-        Some(Command::Progress { lomba }) => judge::progress(lomba.as_deref(), lang),
+        Some(Command::Progress { lomba, tahap }) => {
+            judge::progress(lomba.as_deref(), tahap.as_deref(), lang)
+        }
+        Some(Command::Undian {
+            lomba,
+            tahap,
+            benih,
+        }) => judge::undian(lomba.as_deref(), &tahap, benih, lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);

@@ -2,6 +2,7 @@
 //! note editor overlays.
 
 use super::text::{fit, fixed, num, pad};
+use crate::app::action::Context;
 use crate::app::judge::{JudgeState, PanelRow, Then};
 use crate::app::{App, Areas};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,7 +24,11 @@ pub fn entry_status(app: &App, j: &JudgeState, id: &str) -> (String, Style) {
     if j.bar(id).is_some() {
         return (format!("⊘ {}", app.t("konflik", "conflict")), th.error());
     }
-    let rubrik = &j.judging.competition.rubrik;
+    // An entry that has not reached the stage being scored is greyed, with why (spec §8).
+    if let Some(why) = j.blocked(id) {
+        return (format!("⊝ {}", why.short(app.lang)), th.muted());
+    }
+    let rubrik = j.rubrik();
     match j.status(id) {
         Status::Finished => (
             format!(
@@ -56,9 +61,14 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
             .map_or(String::new(), |c| format!("▶ {} ", c.id)),
         PanelRow::Note => format!("▶ {} ", app.t("catatan umum", "general note")),
     };
+    let stage = if j.staged() {
+        format!("· {} ", j.tahap)
+    } else {
+        String::new()
+    };
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" {} {marked}", app.t("Nilai", "Scores")),
+            format!(" {} {stage}{marked}", app.t("Nilai", "Scores")),
             th.title(),
         ))
         .title(
@@ -106,7 +116,38 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
         );
         return;
     }
-    let rubrik = &j.judging.competition.rubrik;
+    // Not this stage's judge, or an entry that has not reached the stage: why, and nothing to score.
+    let refusal = if !j.judges_stage() {
+        Some((
+            format!(
+                "{juri}: {} {}",
+                app.t("bukan juri tahap", "not a judge of stage"),
+                j.tahap
+            ),
+            app.t("T memilih tahap lain", "T chooses another stage")
+                .to_string(),
+        ))
+    } else {
+        j.blocked(id).map(|why| {
+            (
+                format!(
+                    "{} {}",
+                    app.t("belum sampai ke tahap", "has not reached stage"),
+                    j.tahap
+                ),
+                why.describe(app.lang),
+            )
+        })
+    };
+    if let Some((what, why)) = refusal {
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled(what, th.warning()), Line::raw(why)])
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let rubrik = j.rubrik();
     let sheet = j.sheet(id);
     let mut head = vec![Line::from(vec![
         Span::styled(format!("{juri} "), th.accent().add_modifier(Modifier::BOLD)),
@@ -135,6 +176,9 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
         ),
     };
     head.push(Line::styled(fit(&index_line, width), th.accent()));
+    if let Some(menit) = j.stage().and_then(|s| s.menit()) {
+        head.push(countdown(app, j, id, menit, width));
+    }
 
     // The rows, scrolled to keep the cursor in view.
     let rows = j.rows();
@@ -260,7 +304,7 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
         }
     }
     let [head_area, list_area, msg_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(head.len() as u16),
         Constraint::Min(1),
         Constraint::Length(2),
     ])
@@ -290,6 +334,36 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
         ),
     };
     frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), msg_area);
+}
+
+/// The slot's clock during a gelar: time left of `menit`, in the warning colour in the last
+/// minute and the error colour once over.
+fn countdown(app: &App, j: &JudgeState, id: &str, menit: u32, width: usize) -> Line<'static> {
+    let th = &app.theme;
+    let left = j.timer.left(id, menit, std::time::Instant::now());
+    let shown = format!(
+        "{}{}:{:02}",
+        if left < 0 { "-" } else { "" },
+        left.abs() / 60,
+        left.abs() % 60
+    );
+    let running = j.timer.running() && j.timer.risalah.as_deref() == Some(id);
+    let state = if running {
+        app.t("w jeda", "w pauses")
+    } else {
+        app.t("w mulai", "w starts")
+    };
+    let style = if left < 0 {
+        th.error().add_modifier(Modifier::BOLD)
+    } else if left <= 60 {
+        th.warning().add_modifier(Modifier::BOLD)
+    } else {
+        th.accent()
+    };
+    Line::styled(
+        fit(&format!("⏱ {shown} / {menit}:00 · {state}"), width),
+        style,
+    )
 }
 
 /// A method or category as `--metode`/`--kategori` spell it, with its meaning in English.
@@ -323,6 +397,14 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled(format!("{} · ", app.t("Peringkat", "Ranking")), th.title()),
+                Span::styled(
+                    match r.staged.as_ref().map(|s| s.tahap.as_deref()) {
+                        Some(None) => format!("{} · ", app.t("hasil akhir", "final result")),
+                        Some(Some(t)) => format!("{} {t} · ", app.t("tahap", "stage")),
+                        None => String::new(),
+                    },
+                    th.accent().add_modifier(Modifier::BOLD),
+                ),
                 Span::styled(
                     if r.sementara {
                         format!(
@@ -361,14 +443,53 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         ]),
         head,
     );
-    let judges: Vec<String> = j
-        .judging
-        .competition
-        .lomba
-        .juri
-        .iter()
-        .map(|x| x.id.clone())
-        .collect();
+    // A final result shows each stage's index and the place label; a stage's ranking, its judges.
+    let result = r.staged.as_ref().filter(|s| s.tahap.is_none());
+    let columns: Vec<String> = match result {
+        Some(s) => s
+            .stages
+            .iter()
+            .filter(|t| t.bobot.is_some())
+            .map(|t| t.id.clone())
+            .collect(),
+        None => j
+            .judging
+            .competition
+            .lomba
+            .juri
+            .iter()
+            .map(|x| x.id.clone())
+            .collect(),
+    };
+    let awards: Vec<String> = result.map_or(Vec::new(), |s| {
+        s.penghargaan
+            .iter()
+            .map(|a| {
+                format!(
+                    "★ {}: {}{}",
+                    a.nama,
+                    if a.pemenang.is_empty() {
+                        app.t("belum ada", "none yet").to_string()
+                    } else {
+                        a.pemenang
+                            .iter()
+                            .map(|e| {
+                                j.judging
+                                    .competition
+                                    .entry(e)
+                                    .map_or(e.clone(), |x| x.opd.clone())
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                    a.nilai
+                        .map_or(String::new(), |x| format!(" ({})", fixed(x, 2, app.lang)))
+                )
+            })
+            .collect()
+    });
+    let [body, awards_area] =
+        Layout::vertical([Constraint::Min(2), Constraint::Length(awards.len() as u16)]).areas(body);
     let wide = body.width >= 110;
     let [table_area, chart_area] = if wide {
         Layout::horizontal([Constraint::Min(60), Constraint::Length(40)]).areas(body)
@@ -376,22 +497,39 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         Layout::horizontal([Constraint::Min(10), Constraint::Length(0)]).areas(body)
     };
     let w = usize::from(table_area.width);
-    let judge_w = 7 * judges.len();
+    let label_w = if result.is_some() { 14 } else { 0 };
+    // Stage names are read whole (a judge id fits 6).
+    let col_w = if result.is_some() {
+        columns
+            .iter()
+            .map(|c| c.chars().count() + 1)
+            .max()
+            .unwrap_or(7)
+            .max(7)
+    } else {
+        7
+    };
+    let judge_w = col_w * columns.len();
     let opd_w = w
-        .saturating_sub(4 + 2 + 6 + 6 + 4 + judge_w + 4)
+        .saturating_sub(4 + 2 + 6 + 6 + 4 + judge_w + 4 + label_w)
         .clamp(8, 40);
     let mut lines = vec![Line::styled(
         format!(
-            "{:>3}  {} {:>5} {:>5} {:<3}{} ",
+            "{:>3}  {} {:>5} {:>5} {:<3}{} {}",
             "#",
             pad(app.t("OPD / kelurahan", "OPD / kelurahan"), opd_w),
             app.t("indeks", "index"),
             "0-100",
             app.t("prd", "grd"),
-            judges
+            columns
                 .iter()
-                .map(|x| format!("{:>7}", fit(x, 6)))
-                .collect::<String>()
+                .map(|x| format!("{:>col_w$}", fit(x, col_w - 1)))
+                .collect::<String>(),
+            if result.is_some() {
+                app.t("juara", "place")
+            } else {
+                ""
+            }
         ),
         th.accent().add_modifier(Modifier::BOLD),
     )];
@@ -428,14 +566,33 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 th.accent(),
             ),
         ];
-        for jid in &judges {
+        for col in &columns {
             // Barred and not yet finished are never shown the same way (spec §6).
-            let cell = match row.juri.get(jid) {
-                Some(x) => fixed(*x, 2, app.lang),
-                None if row.juri_konflik.contains(jid) => "⊘".into(),
-                None => "…".into(),
+            let cell = if result.is_some() {
+                row.nilai_tahap
+                    .get(col)
+                    .map_or("—".into(), |x| fixed(*x, 2, app.lang))
+            } else {
+                match row.juri.get(col) {
+                    Some(x) => fixed(*x, 2, app.lang),
+                    None if row.juri_konflik.contains(col) => "⊘".into(),
+                    None => "…".into(),
+                }
             };
-            spans.push(Span::raw(format!("{cell:>7}")));
+            spans.push(Span::raw(format!("{cell:>col_w$}")));
+        }
+        if result.is_some() {
+            match (&row.juara, &row.berhenti_di) {
+                (Some(label), _) => spans.push(Span::styled(
+                    format!(" {}", fit(label, label_w)),
+                    th.success().add_modifier(Modifier::BOLD),
+                )),
+                (None, Some(t)) => spans.push(Span::styled(
+                    format!(" {}", fit(&format!("✗ {t}"), label_w)),
+                    th.muted(),
+                )),
+                (None, None) => {}
+            }
         }
         if row.perlu_diskusi {
             spans.push(Span::styled(
@@ -446,6 +603,15 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         let line = Line::from(spans);
         lines.push(if sel { line.style(th.selected()) } else { line });
     }
+    frame.render_widget(
+        Paragraph::new(
+            awards
+                .iter()
+                .map(|a| Line::styled(fit(a, usize::from(awards_area.width)), th.success()))
+                .collect::<Vec<_>>(),
+        ),
+        awards_area,
+    );
     frame.render_widget(Paragraph::new(lines), table_area);
 
     if wide {
@@ -505,14 +671,29 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
 pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let Some(j) = &app.judge else { return };
-    let progress = j.judging.progress();
-    let total = j.judging.competition.entries.len();
+    let progress = j.judging.progress(&j.tahap).unwrap_or_default();
+    let reached = j
+        .flow()
+        .stage(&j.tahap)
+        .map_or(Vec::new(), |s| s.reached.clone());
+    let total = reached.len();
     let mut lines = vec![
         Line::styled(
             format!(
-                "{} · {}",
+                "{} · {}{}",
                 app.t("Kemajuan juri", "Judges' progress"),
-                j.judging.competition.name()
+                j.judging.competition.name(),
+                if j.staged() {
+                    format!(
+                        " · {} {} ({} {})",
+                        app.t("tahap", "stage"),
+                        j.tahap,
+                        total,
+                        app.t("peserta; t tahap lain", "entries; t another stage")
+                    )
+                } else {
+                    String::new()
+                }
             ),
             th.title(),
         ),
@@ -545,13 +726,14 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
         ]));
         lines.push(Line::styled(format!("  {}", p.nama), th.muted()));
         // Which entries are started but not finished: what a coordinator chases.
-        let rubrik = &j.judging.competition.rubrik;
-        let sheets = j.judging.sheets(&p.juri);
+        let rubrik = j.rubrik();
+        let sheets = j.judging.sheets(&p.juri, &j.tahap);
         let started: Vec<String> = j
             .judging
             .competition
             .entries
             .iter()
+            .filter(|e| reached.contains(&e.id))
             .filter(|e| j.judging.bar(&p.juri, &e.id).is_none())
             .filter_map(|e| {
                 let s = sheets.get(&e.id)?;
@@ -629,7 +811,102 @@ fn keys_hint(app: &App, ctx: crate::app::action::Context) -> String {
         .join(" · ")
 }
 
-/// The overlays: judge picker, note editor, Simpan/Buang/Batal.
+/// The stage picker: every stage in order, scored ones selectable, each with how far it is.
+fn stage_picker(frame: &mut Frame, area: Rect, app: &App, j: &JudgeState, sel: usize) {
+    let th = &app.theme;
+    let width = area.width.saturating_sub(4).min(90);
+    let room = usize::from(width.saturating_sub(2));
+    let mut lines = vec![
+        Line::styled(
+            app.t("Tahap mana yang dinilai?", "Which stage are you scoring?"),
+            th.title(),
+        ),
+        Line::raw(""),
+    ];
+    let scored: Vec<String> = j.scored_stages().iter().map(|s| s.id.clone()).collect();
+    for (stage, result) in j.judging.competition.stages.iter().zip(&j.flow().stages) {
+        let pos = scored.iter().position(|t| *t == stage.id);
+        let here = pos == Some(sel);
+        let state = match (stage.rubrik(), result.is_final) {
+            (None, _) => format!(
+                "{} · {} {}",
+                app.t("syarat", "pass/fail"),
+                result.advanced.len(),
+                app.t("lolos", "passed")
+            ),
+            (Some(_), true) => format!(
+                "{} {} · {}",
+                result.reached.len(),
+                app.t("peserta", "entries"),
+                app.t("final", "final")
+            ),
+            (Some(_), false) if result.reached.is_empty() => {
+                app.t("belum dimulai", "not started").to_string()
+            }
+            (Some(_), false) => format!(
+                "{} {} · {} {}",
+                result.reached.len(),
+                app.t("peserta", "entries"),
+                result.remaining,
+                app.t("penilaian tersisa", "scorings left")
+            ),
+        };
+        let mine = if stage.judges().iter().any(|x| Some(x) == j.juri.as_ref()) || pos.is_none() {
+            ""
+        } else {
+            app.t(" · bukan juri tahap ini", " · not a judge here")
+        };
+        let menit = stage.menit().map_or(String::new(), |m| {
+            format!(" · {m} {}", app.t("menit", "min"))
+        });
+        let text = format!(
+            "{} {} — {}{menit} ({state}{mine})",
+            if here { "▶" } else { " " },
+            stage.id,
+            stage.nama
+        );
+        let line = Line::raw(fit(&text, room));
+        lines.push(match (here, pos) {
+            (true, _) => line.style(th.selected()),
+            (false, None) => line.style(th.muted()),
+            (false, Some(_)) if stage.id == j.tahap => line.style(th.accent()),
+            _ => line,
+        });
+    }
+    let title = app.t("Tahap", "Stage");
+    picker_popup(
+        frame,
+        area,
+        app,
+        (lines, width, title),
+        Context::StagePicker,
+    );
+}
+
+/// A picker's lines in a centred, framed popup, its keys underneath.
+fn picker_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    (mut lines, width, title): (Vec<Line>, u16, &str),
+    keys: Context,
+) {
+    let th = &app.theme;
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(keys_hint(app, keys), th.muted()));
+    let popup = super::centred(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).style(th.base()).block(
+            Block::bordered()
+                .title(format!(" {title} "))
+                .border_style(th.accent()),
+        ),
+        popup,
+    );
+}
+
+/// The overlays: judge picker, stage picker, note editor, Simpan/Buang/Batal.
 pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let Some(j) = &app.judge else { return };
@@ -672,21 +949,11 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             ro
         });
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            keys_hint(app, crate::app::action::Context::Picker),
-            th.muted(),
-        ));
-        let popup = super::centred(area, width, lines.len() as u16 + 2);
-        frame.render_widget(Clear, popup);
-        frame.render_widget(
-            Paragraph::new(lines).style(th.base()).block(
-                Block::bordered()
-                    .title(format!(" {} ", app.t("Juri", "Judge")))
-                    .border_style(th.accent()),
-            ),
-            popup,
-        );
+        let title = app.t("Juri", "Judge");
+        picker_popup(frame, area, app, (lines, width, title), Context::Picker);
+    }
+    if let Some(sel) = j.stage_picker {
+        stage_picker(frame, area, app, j, sel);
     }
     if let Some(note) = &j.note {
         let popup = super::centred(area, 70, 12);

@@ -95,13 +95,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let mut head_lines = vec![title, totals];
     if let Some(j) = judging {
         let juri = j.juri.clone().unwrap_or_default();
-        let p = j.judging.progress().into_iter().find(|p| p.juri == juri);
+        let p = j
+            .judging
+            .progress(&j.tahap)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|p| p.juri == juri);
         if let Some(p) = p {
             let scorable = (p.finished + p.in_progress + p.untouched).max(1);
             let bar_w = 20;
             let done = p.finished * bar_w / scorable;
+            // With stages, the stage being scored: its entries are those the bar counts.
+            let stage = if j.staged() {
+                format!("· {} {} ", app.t("tahap", "stage"), j.tahap)
+            } else {
+                String::new()
+            };
             head_lines.push(Line::from(vec![
-                Span::styled(format!("{} {juri} ", app.t("Juri", "Judge")), th.accent()),
+                Span::styled(
+                    format!("{} {juri} {stage}", app.t("Juri", "Judge")),
+                    th.accent(),
+                ),
                 Span::styled("█".repeat(done), th.success()),
                 Span::styled("░".repeat(bar_w - done.min(bar_w)), th.muted()),
                 Span::raw(format!(
@@ -289,11 +303,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                 Cell::from(fit(&judul, 200)),
                 Cell::from(Line::from(findings)),
             ]);
+            let mut greyed = false;
             if let Some(j) = judging {
                 let (text, style) = super::judge::entry_status(app, j, &r.id);
                 cells.push(Cell::from(Span::styled(text, style)));
+                // An entry that has not reached the stage being scored is greyed whole (spec §8).
+                greyed = j.is_entry(&r.id) && j.blocked(&r.id).is_some();
             }
-            Row::new(cells)
+            if greyed {
+                Row::new(cells).style(th.muted())
+            } else {
+                Row::new(cells)
+            }
         })
         .collect();
     let widget = Table::new(rows, widths)

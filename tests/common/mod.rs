@@ -114,7 +114,8 @@ impl Term {
     }
 }
 
-/// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals.
+/// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals,
+/// as a first-edition competition: one stage, no awards (the sample itself has stages, spec §8).
 pub fn competition_copy(dir: &Path) {
     for f in tulta_core::files::sources::builtin_files() {
         let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
@@ -124,6 +125,11 @@ pub fn competition_copy(dir: &Path) {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, &f.bytes[..]).expect("write");
     }
+    std::fs::write(
+        dir.join("lomba.yaml"),
+        include_str!("../fixtures/lomba-satu-tahap/lomba.yaml"),
+    )
+    .expect("write");
     // The demo keys pinned in the sample's lomba.yaml, without the demo journals: a judge in the
     // copy starts from an empty journal and can sign it.
     for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {

@@ -6,6 +6,7 @@ use crate::format::{self, Document, Kind, Model};
 use crate::i18n::Lang;
 use rayon::prelude::*;
 
+mod references;
 mod rules;
 /// What the app may open of a risalah's `lampiran`: T310's path rule plus a list of extensions.
 pub use rules::evidence::{openable, Refusal, OPENABLE};
@@ -180,7 +181,7 @@ pub(crate) fn check_files_with_progress(
             ));
         }
     }
-    conflicts_name_entries(&mut read);
+    references::judge(&mut read);
     read.into_par_iter()
         .map(|(name, doc, findings)| {
             let diagnostics = place(&doc, findings);
@@ -191,47 +192,6 @@ pub(crate) fn check_files_with_progress(
             }
         })
         .collect()
-}
-
-/// T404 for a `konflik` naming an entry the competition does not have, judged only when the
-/// competition's entries were checked along with it (a lone lomba file names no entries).
-fn conflicts_name_entries(read: &mut [(String, Document, Vec<Finding>)]) {
-    use crate::judging::competition::{entries_folder, is_inside};
-    let mut extra: Vec<(usize, Finding)> = Vec::new();
-    for (i, (name, doc, _)) in read.iter().enumerate() {
-        let Some(Model::Lomba(lomba)) = &doc.model else {
-            continue;
-        };
-        let folder = entries_folder(name, lomba);
-        let entries: Vec<&str> = read
-            .iter()
-            .filter(|(n, ..)| is_inside(&folder, n))
-            .filter_map(|(_, d, _)| match &d.model {
-                Some(Model::Risalah(r)) => r.id.as_ref().map(|t| t.value.as_str()),
-                _ => None,
-            })
-            .collect();
-        if entries.is_empty() {
-            continue;
-        }
-        for k in &lomba.konflik {
-            if !entries.contains(&k.risalah.as_str()) {
-                extra.push((
-                    i,
-                    Finding::value(
-                        k.risalah_at.clone(),
-                        Msg::UnknownRef {
-                            of: crate::diag::msg::IdOf::Risalah,
-                            id: k.risalah.clone(),
-                        },
-                    ),
-                ));
-            }
-        }
-    }
-    for (i, f) in extra {
-        read[i].2.push(f);
-    }
 }
 
 /// Totals over a run.

@@ -19,6 +19,10 @@ pub enum Expected {
     /// A pair of ISO dates, `[from, to]`.
     DateRange,
     PublicKey,
+    /// A finite number, zero or more (a stage's weight).
+    NonNegative,
+    /// A whole number, one or more (how many advance, minutes of a slot).
+    Positive,
 }
 
 impl Expected {
@@ -48,6 +52,12 @@ impl Expected {
                     "dua tanggal ISO [dari, sampai], yang kedua tidak sebelum yang pertama",
                     "two ISO dates [from, to], the second not before the first",
                 )
+                .into(),
+            Expected::NonNegative => lang
+                .pick("angka tidak negatif", "a number, zero or more")
+                .into(),
+            Expected::Positive => lang
+                .pick("bilangan bulat 1 atau lebih", "a whole number, 1 or more")
                 .into(),
             Expected::PublicKey => lang
                 .pick(
@@ -275,6 +285,10 @@ pub enum Msg {
         of: IdOf,
         id: String,
     },
+    /// A stage's rubric on another scale than the first scored stage's.
+    StageScales {
+        tahap: String,
+    },
 }
 
 /// What kind of thing an id in a lomba or rubrik file names (T401, T402, T404).
@@ -285,6 +299,8 @@ pub enum IdOf {
     Kriteria,
     Predikat,
     Risalah,
+    Penghargaan,
+    Rubrik,
 }
 
 impl IdOf {
@@ -295,6 +311,8 @@ impl IdOf {
             IdOf::Kriteria => lang.pick("kriteria", "criterion"),
             IdOf::Predikat => lang.pick("kode predikat", "predikat code"),
             IdOf::Risalah => lang.pick("risalah", "entry"),
+            IdOf::Penghargaan => lang.pick("penghargaan", "award"),
+            IdOf::Rubrik => lang.pick("berkas rubrik", "rubric file"),
         }
     }
 }
@@ -369,7 +387,7 @@ impl Msg {
             BadId { .. } => Code::T401,
             IdTwice { .. } => Code::T402,
             BadScale { .. } | BadWeight { .. } | WeightsZero | BandOffScale { .. } => Code::T403,
-            UnknownRef { .. } => Code::T404,
+            UnknownRef { .. } | StageScales { .. } => Code::T404,
         }
     }
 
@@ -380,7 +398,9 @@ impl Msg {
         let num = |x: f64| in_lang(num(x), lang);
         let fixed = |x: f64, places: usize| in_lang(format!("{x:.places$}"), lang);
         match (self, lang) {
-            (Syntax { detail }, Id) => format!("YAML tidak sah: {detail}"),
+            (Syntax { detail }, Id) => {
+                format!("YAML tidak sah: {}", super::yaml_words::in_indonesian(detail))
+            }
             (Syntax { detail }, En) => format!("not valid YAML: {detail}"),
             (Unreadable(why), lang) => why.text(lang),
             (FormatMissing, Id) => "kunci `format:` tidak ada (risalah/1, lomba/1 atau rubrik/1)".into(),
@@ -744,6 +764,12 @@ impl Msg {
             (UnknownRef { of, id }, En) => {
                 format!("{} `{id}` does not exist (referred to, never defined)", of.name(lang))
             }
+            (StageScales { tahap }, Id) => format!(
+                "rubrik tahap `{tahap}` memakai skala lain dari tahap bernilai pertama: semua tahap harus satu skala"
+            ),
+            (StageScales { tahap }, En) => format!(
+                "stage `{tahap}`'s rubric has another scale than the first scored stage's: every stage must share one"
+            ),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::judging::journal::Line;
 use crate::judging::ranking::EntryInfo;
 use crate::judging::scoring::{self, Change, Recorded};
 use crate::judging::{Bar, Rejected, ScoreError};
-use crate::model::lomba::Lomba;
+use crate::model::lomba::{JenisTahap, Lomba};
 use crate::model::risalah::JenisKelompok;
 use crate::model::rubrik::Rubrik;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,10 @@ pub struct Entry {
     pub file: String,
     /// Step 6's benefits and cost in numbers, per unit (exported with the ranking).
     pub benefits: crate::model::risalah::Benefits,
+    /// `check`'s first error in it (`line:column CODE message`), if any: a `syarat` stage fails it.
+    pub error: Option<String>,
+    /// The kinds of its lampiran (spec §9), for a `syarat` stage's list.
+    pub lampiran: Vec<String>,
 }
 
 impl Entry {
@@ -39,6 +43,74 @@ impl Entry {
     }
 }
 
+/// One stage as judging sees it (spec §8): a competition without `tahap` has one, `risalah`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    pub id: String,
+    pub nama: String,
+    pub kind: StageKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StageKind {
+    Syarat {
+        lampiran: Vec<String>,
+    },
+    Nilai {
+        rubrik: Rubrik,
+        bobot: f64,
+        lolos: Option<usize>,
+        menit: Option<u32>,
+        /// The stage's judges, in the lomba's order.
+        juri: Vec<String>,
+    },
+}
+
+impl Stage {
+    pub fn rubrik(&self) -> Option<&Rubrik> {
+        match &self.kind {
+            StageKind::Nilai { rubrik, .. } => Some(rubrik),
+            StageKind::Syarat { .. } => None,
+        }
+    }
+
+    pub fn judges(&self) -> &[String] {
+        match &self.kind {
+            StageKind::Nilai { juri, .. } => juri,
+            StageKind::Syarat { .. } => &[],
+        }
+    }
+
+    pub fn menit(&self) -> Option<u32> {
+        match &self.kind {
+            StageKind::Nilai { menit, .. } => *menit,
+            StageKind::Syarat { .. } => None,
+        }
+    }
+
+    /// Why `entry` fails this `syarat` stage, if it does.
+    pub fn fails(&self, entry: &Entry, lang: Lang) -> Option<String> {
+        let StageKind::Syarat { lampiran } = &self.kind else {
+            return None;
+        };
+        if let Some(e) = &entry.error {
+            return Some(format!("{}: {e}", lang.pick("galat", "error")));
+        }
+        let missing: Vec<&str> = lampiran
+            .iter()
+            .filter(|k| !entry.lampiran.contains(k))
+            .map(String::as_str)
+            .collect();
+        (!missing.is_empty()).then(|| {
+            format!(
+                "{}: {}",
+                lang.pick("tanpa lampiran", "no lampiran of kind"),
+                missing.join(", ")
+            )
+        })
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Competition {
     /// The lomba file, as shown to people.
@@ -46,7 +118,10 @@ pub struct Competition {
     /// The folder holding the lomba file on disk; `None` for the built-in sample.
     pub dir: Option<PathBuf>,
     pub lomba: Lomba,
+    /// The first scored stage's rubric.
     pub rubrik: Rubrik,
+    /// Every stage in order; at least one is scored.
+    pub stages: Vec<Stage>,
     pub entries: Vec<Entry>,
     /// Journals shipped beside the lomba file (`jurnal/*.jsonl`), e.g. the sample's demo scores,
     /// and the demo keys that signed them (`jurnal/*.key`).
@@ -96,6 +171,37 @@ impl Competition {
         self.lomba.nama.as_deref().unwrap_or(self.id())
     }
 
+    /// Whether the competition has stages or awards (spec §8): its ranking is then the final result.
+    pub fn staged(&self) -> bool {
+        !self.lomba.tahap.is_empty()
+            || !self.lomba.penghargaan.juara.is_empty()
+            || !self.lomba.penghargaan.khusus.is_empty()
+    }
+
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    pub fn scored_stages(&self) -> impl Iterator<Item = &Stage> {
+        self.stages.iter().filter(|s| s.rubrik().is_some())
+    }
+
+    /// The stage a journal line without `tahap` belongs to.
+    pub fn first_scored(&self) -> &str {
+        self.scored_stages()
+            .next()
+            .map_or("risalah", |s| s.id.as_str())
+    }
+
+    /// A scored stage by id, or why there is none.
+    pub fn scored(&self, tahap: &str) -> Result<&Stage, ScoreError> {
+        match self.stage(tahap) {
+            Some(s) if s.rubrik().is_some() => Ok(s),
+            Some(_) => Err(ScoreError::NotScored(tahap.into())),
+            None => Err(ScoreError::UnknownStage(tahap.into())),
+        }
+    }
+
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
     }
@@ -123,10 +229,24 @@ impl Competition {
         crate::model::names::same(own, &entry.opd).then_some(Bar::OwnOpd)
     }
 
-    /// Whether the rules allow `juri` this change to `risalah`.
-    pub fn validate(&self, juri: &str, risalah: &str, change: &Change) -> Result<(), ScoreError> {
+    /// Whether the rules allow `juri` this change to `risalah` in stage `tahap`. Whether the entry
+    /// has reached the stage depends on every journal: [`crate::judging::Judging::record`] asks that.
+    pub fn validate(
+        &self,
+        juri: &str,
+        tahap: &str,
+        risalah: &str,
+        change: &Change,
+    ) -> Result<(), ScoreError> {
         if self.judge(juri).is_none() {
             return Err(ScoreError::UnknownJudge(juri.into()));
+        }
+        let stage = self.scored(tahap)?;
+        if !stage.judges().iter().any(|j| j == juri) {
+            return Err(ScoreError::NotStageJudge {
+                juri: juri.into(),
+                tahap: tahap.into(),
+            });
         }
         if self.entry(risalah).is_none() {
             return Err(ScoreError::UnknownEntry(risalah.into()));
@@ -138,7 +258,7 @@ impl Competition {
                 bar,
             });
         }
-        let rubrik = &self.rubrik;
+        let rubrik = stage.rubrik().unwrap_or(&self.rubrik);
         let criterion = |k: &str| {
             rubrik
                 .kriteria
@@ -190,10 +310,6 @@ impl Competition {
                 if let Some(l) = line.lomba.as_deref().filter(|l| *l != self.id()) {
                     return Err(ScoreError::OtherLomba(l.to_string()));
                 }
-                if let Some(t) = &line.tahap {
-                    // Stages (spec §8) are not part of this edition's competitions yet.
-                    return Err(ScoreError::UnknownStage(t.clone()));
-                }
                 match humantime::parse_rfc3339(&line.waktu) {
                     Ok(t) if t <= horizon => {}
                     _ => return Err(ScoreError::BadTime(line.waktu.clone())),
@@ -203,7 +319,8 @@ impl Competition {
                         return Err(ScoreError::WithdrawsNothing(urutan));
                     }
                 }
-                match self.validate(juri, &line.risalah, &line.perubahan) {
+                let tahap = line.tahap.as_deref().unwrap_or(self.first_scored());
+                match self.validate(juri, tahap, &line.risalah, &line.perubahan) {
                     Err(ScoreError::Conflict { juri, risalah, bar }) => {
                         Err(ScoreError::Barred { juri, risalah, bar })
                     }
@@ -211,7 +328,14 @@ impl Competition {
                 }
             };
             match check() {
-                Ok(()) => counted.push(line.recorded()),
+                Ok(()) => counted.push(Recorded {
+                    tahap: Some(
+                        line.tahap
+                            .clone()
+                            .unwrap_or_else(|| self.first_scored().into()),
+                    ),
+                    ..line.recorded()
+                }),
                 Err(why) => rejected.push(Rejected { line: i + 1, why }),
             }
         }
@@ -235,7 +359,7 @@ pub fn is_inside(folder: &str, name: &str) -> bool {
     folder.is_empty() || f == folder || f.starts_with(&format!("{folder}/"))
 }
 
-fn folder_of(name: &str) -> &str {
+pub(crate) fn folder_of(name: &str) -> &str {
     name.rfind('/').map_or("", |i| &name[..i])
 }
 
@@ -330,41 +454,66 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
         });
     }
     let base = folder_of(&lomba_file.name).to_string();
+    let rubric_file = |rel: &str| rubric_at(&checked, &base, rel, &lomba_file.name, lang);
     let rubrik = match &lomba.rubrik {
         None => Rubrik::default(),
-        Some(rel) => {
-            let wanted = join(&base, rel);
-            let found = checked.iter().find(|c| join("", &c.name) == wanted);
-            match found {
-                Some(c) => match (&c.doc.model, first_error(c, lang)) {
-                    (Some(Model::Rubrik(r)), None) => r.clone(),
-                    (_, Some(message)) => {
-                        return Err(CompetitionError::Invalid {
-                            file: c.name.clone(),
-                            message,
-                        })
-                    }
-                    _ => {
-                        return Err(CompetitionError::Invalid {
-                            file: c.name.clone(),
-                            message: lang
-                                .pick("bukan berkas rubrik/1", "not a rubrik/1 file")
-                                .into(),
-                        })
-                    }
-                },
-                None => {
-                    return Err(CompetitionError::Invalid {
-                        file: lomba_file.name.clone(),
-                        message: match lang {
-                            Lang::Id => format!("rubrik `{rel}` tidak ditemukan"),
-                            Lang::En => format!("rubrik `{rel}` not found"),
-                        },
-                    })
-                }
-            }
-        }
+        Some(rel) => rubric_file(rel)?,
     };
+    let mut stages = Vec::new();
+    for t in &lomba.tahap {
+        let kind = match &t.jenis {
+            JenisTahap::Syarat { lampiran } => StageKind::Syarat {
+                lampiran: lampiran.clone(),
+            },
+            JenisTahap::Nilai {
+                rubrik: own,
+                bobot,
+                lolos,
+                menit,
+                juri,
+            } => StageKind::Nilai {
+                rubrik: match own {
+                    Some(r) => rubric_file(&r.id)?,
+                    None => rubrik.clone(),
+                },
+                bobot: *bobot,
+                lolos: *lolos,
+                menit: *menit,
+                juri: match juri {
+                    Some(list) => lomba
+                        .juri
+                        .iter()
+                        .filter(|j| list.iter().any(|r| r.id == j.id))
+                        .map(|j| j.id.clone())
+                        .collect(),
+                    None => lomba.juri.iter().map(|j| j.id.clone()).collect(),
+                },
+            },
+        };
+        stages.push(Stage {
+            id: t.id.clone(),
+            nama: t.nama.clone(),
+            kind,
+        });
+    }
+    if !stages.iter().any(|s| s.rubrik().is_some()) {
+        // No stage is scored (or none is listed): the first edition's one reading.
+        stages.push(Stage {
+            id: "risalah".into(),
+            nama: lang.pick("Penilaian risalah", "Reading the risalah").into(),
+            kind: StageKind::Nilai {
+                rubrik: rubrik.clone(),
+                bobot: 1.0,
+                lolos: None,
+                menit: None,
+                juri: lomba.juri.iter().map(|j| j.id.clone()).collect(),
+            },
+        });
+    }
+    let rubrik = stages
+        .iter()
+        .find_map(|s| s.rubrik().cloned())
+        .unwrap_or(rubrik);
     let folder = entries_folder(&lomba_file.name, lomba);
     let mut entries: Vec<Entry> = checked
         .iter()
@@ -378,6 +527,12 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 tahun: r.tahun,
                 file: c.name.clone(),
                 benefits: r.benefits(),
+                error: first_error(c, lang),
+                lampiran: r
+                    .lampiran
+                    .iter()
+                    .filter_map(|l| l.jenis.map(|j| j.as_str().to_string()))
+                    .collect(),
             }),
             _ => None,
         })
@@ -394,9 +549,43 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
         dir: journals_from.map(|_| PathBuf::from(if base.is_empty() { "." } else { &base })),
         lomba: lomba.clone(),
         rubrik,
+        stages,
         entries,
         shipped_journals,
     })
+}
+
+/// The rubric file `rel` (relative to the lomba's folder `base`), read and checked with the rest.
+fn rubric_at(
+    checked: &[Checked],
+    base: &str,
+    rel: &str,
+    lomba_file: &str,
+    lang: Lang,
+) -> Result<Rubrik, CompetitionError> {
+    let wanted = join(base, rel);
+    let Some(c) = checked.iter().find(|c| join("", &c.name) == wanted) else {
+        return Err(CompetitionError::Invalid {
+            file: lomba_file.to_string(),
+            message: match lang {
+                Lang::Id => format!("rubrik `{rel}` tidak ditemukan"),
+                Lang::En => format!("rubrik `{rel}` not found"),
+            },
+        });
+    };
+    match (&c.doc.model, first_error(c, lang)) {
+        (Some(Model::Rubrik(r)), None) => Ok(r.clone()),
+        (_, Some(message)) => Err(CompetitionError::Invalid {
+            file: c.name.clone(),
+            message,
+        }),
+        _ => Err(CompetitionError::Invalid {
+            file: c.name.clone(),
+            message: lang
+                .pick("bukan berkas rubrik/1", "not a rubrik/1 file")
+                .into(),
+        }),
+    }
 }
 
 fn same_file(name: &str, p: &Path) -> bool {

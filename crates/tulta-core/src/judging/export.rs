@@ -2,7 +2,7 @@
 //! (with every raw score), Markdown for reports.
 
 use crate::i18n::Lang;
-use crate::judging::ranking::{Ranking, Row};
+use crate::judging::ranking::{Ranking, Row, Staged};
 use crate::judging::scoring::{round2, round_to};
 use crate::judging::scoring::{Sheet, Tick};
 use crate::model::risalah::unit_key;
@@ -17,8 +17,8 @@ pub struct Context<'a> {
     pub lomba_id: &'a str,
     pub lomba_nama: &'a str,
     pub juri: Vec<String>,
-    pub kriteria: Vec<String>,
-    pub sheets: BTreeMap<String, BTreeMap<String, Sheet>>,
+    /// Every scored stage's raw sheets (a competition without stages has one).
+    pub raw: Vec<RawStage>,
     /// Each judge's journal as counted: line count and last line's hash (spec §10).
     pub jejak: crate::judging::Anchors,
     /// Judges whose journal was not (wholly) counted: published anyway with `--allow-partial`.
@@ -66,6 +66,14 @@ fn benefit_value(ctx: &Context, id: &str, c: &BenefitColumn) -> Option<f64> {
         .map(|s| s.nilai)
 }
 
+/// One scored stage's criteria and each of its judges' sheets, by entry.
+pub struct RawStage {
+    pub tahap: String,
+    pub kriteria: Vec<String>,
+    /// By judge, in the lomba's order.
+    pub sheets: Vec<(String, BTreeMap<String, Sheet>)>,
+}
+
 /// The title word of a provisional ranking, and its explanation.
 pub fn provisional_title(lang: Lang) -> &'static str {
     lang.pick("SEMENTARA", "PROVISIONAL")
@@ -97,7 +105,9 @@ fn judge_cell(row: &Row, j: &str, lang: Lang) -> String {
     match row.juri.get(j) {
         Some(x) => decimal(*x, 2, lang),
         None if row.juri_konflik.iter().any(|k| k == j) => lang.pick("konflik", "barred").into(),
-        None => lang.pick("belum", "todo").into(),
+        None if row.juri_belum.iter().any(|k| k == j) => lang.pick("belum", "todo").into(),
+        // Not a judge of the stage this row describes (or an entry no stage scored).
+        None => "-".into(),
     }
 }
 
@@ -191,6 +201,30 @@ struct JsonRow<'a> {
     juri_belum: &'a [String],
     seri: bool,
     perlu_diskusi: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nilai_tahap: Option<BTreeMap<&'a str, f64>>,
+    /// Present (possibly null) in a final result only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    berhenti_di: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    juara: Option<Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct JsonStage<'a> {
+    id: &'a str,
+    nama: &'a str,
+    bobot: Option<f64>,
+    #[serde(rename = "final")]
+    is_final: bool,
+}
+
+#[derive(Serialize)]
+struct JsonAward<'a> {
+    id: &'a str,
+    nama: &'a str,
+    pemenang: &'a [String],
+    nilai: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -207,6 +241,13 @@ struct JsonRanking<'a> {
     sementara: bool,
     /// Judges whose journal was not wholly counted (`--allow-partial`).
     tidak_dihitung: &'a [String],
+    /// The stages (spec §8), and which one this ranking is (`null`: the final result).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tahap: Option<Vec<JsonStage<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    peringkat_tahap: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    penghargaan: Option<Vec<JsonAward<'a>>>,
     peringkat: Vec<JsonRow<'a>>,
     jejak: BTreeMap<&'a str, JsonAnchor<'a>>,
 }
@@ -264,12 +305,37 @@ pub fn render(kind: OutputKind, r: &Ranking, ctx: &Context, lang: Lang) -> Resul
 }
 
 pub fn json(r: &Ranking, ctx: &Context) -> String {
+    let staged = r.staged.as_ref();
+    let result = staged.filter(|s| s.tahap.is_none());
     let doc = JsonRanking {
         lomba: ctx.lomba_id,
         metode: r.metode.as_str(),
         kategori: r.kategori.as_str(),
         sementara: r.sementara,
         tidak_dihitung: &ctx.partial,
+        tahap: staged.map(|s| {
+            s.stages
+                .iter()
+                .map(|t| JsonStage {
+                    id: &t.id,
+                    nama: &t.nama,
+                    bobot: t.bobot,
+                    is_final: t.is_final,
+                })
+                .collect()
+        }),
+        peringkat_tahap: staged.map(|s| s.tahap.as_deref()),
+        penghargaan: result.map(|s| {
+            s.penghargaan
+                .iter()
+                .map(|a| JsonAward {
+                    id: &a.id,
+                    nama: &a.nama,
+                    pemenang: &a.pemenang,
+                    nilai: a.nilai.map(round2),
+                })
+                .collect()
+        }),
         jejak: ctx
             .jejak
             .iter()
@@ -297,6 +363,14 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
                 juri_belum: &row.juri_belum,
                 seri: row.seri,
                 perlu_diskusi: row.perlu_diskusi,
+                nilai_tahap: result.map(|_| {
+                    row.nilai_tahap
+                        .iter()
+                        .map(|(t, &ix)| (t.as_str(), round2(ix)))
+                        .collect()
+                }),
+                berhenti_di: result.map(|_| row.berhenti_di.as_deref()),
+                juara: result.map(|_| row.juara.as_deref()),
             })
             .collect(),
     };
@@ -328,6 +402,95 @@ fn csv_text(s: &str) -> String {
     csv_cell(&printable(s)).into_owned()
 }
 
+/// A final result's stages and awards (spec §8); `None` for a one-stage ranking.
+fn final_result(r: &Ranking) -> Option<&Staged> {
+    r.staged.as_ref().filter(|s| s.tahap.is_none())
+}
+
+/// The scored stages whose index a final result shows in its own column.
+fn stage_ids(r: &Ranking) -> Vec<&str> {
+    final_result(r).map_or(Vec::new(), |s| {
+        s.stages
+            .iter()
+            .filter(|t| t.bobot.is_some())
+            .map(|t| t.id.as_str())
+            .collect()
+    })
+}
+
+/// A stage's index in a final result's row, or `-`.
+fn stage_cell(row: &Row, tahap: &str, lang: Lang) -> String {
+    row.nilai_tahap
+        .get(tahap)
+        .map_or("-".into(), |x| decimal(*x, 2, lang))
+}
+
+/// What a final result says of a row: its Juara label, or the stage it stopped at.
+fn outcome_cell(row: &Row, lang: Lang) -> String {
+    match (&row.juara, &row.berhenti_di) {
+        (Some(j), _) => j.clone(),
+        (None, Some(t)) => format!("{} {t}", lang.pick("berhenti di", "stopped at")),
+        (None, None) => String::new(),
+    }
+}
+
+/// Lines under a final result: each stage and whether it is final, then each special award.
+fn result_lines(r: &Ranking, lang: Lang) -> Vec<String> {
+    let Some(s) = final_result(r) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in &s.stages {
+        out.push(format!(
+            "{} {} ({}){}: {}",
+            lang.pick("tahap", "stage"),
+            t.id,
+            t.nama,
+            t.bobot.map_or(String::new(), |b| format!(
+                ", {} {}",
+                lang.pick("bobot", "weight"),
+                decimal(b, 0, lang)
+            )),
+            if t.is_final {
+                lang.pick("final", "final")
+            } else {
+                lang.pick("belum final", "not final yet")
+            }
+        ));
+    }
+    for a in &s.penghargaan {
+        out.push(format!(
+            "{} {}: {}{}",
+            lang.pick("penghargaan", "award"),
+            a.nama,
+            if a.pemenang.is_empty() {
+                lang.pick("belum ada", "none yet").to_string()
+            } else {
+                a.pemenang.join(", ")
+            },
+            a.nilai
+                .map_or(String::new(), |x| format!(" ({})", decimal(x, 2, lang)))
+        ));
+    }
+    out
+}
+
+/// The title of a ranking: the final result's, one stage's, or the one reading's.
+fn title(r: &Ranking, lang: Lang) -> String {
+    let what = match &r.staged {
+        Some(Staged { tahap: Some(t), .. }) => {
+            format!("{} {t}", lang.pick("peringkat tahap", "ranking of stage"))
+        }
+        Some(_) => lang.pick("hasil akhir", "final result").into(),
+        None => lang.pick("peringkat", "ranking").into(),
+    };
+    if r.sementara {
+        format!("{what} {}", provisional_title(lang))
+    } else {
+        what
+    }
+}
+
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
     if r.sementara {
@@ -338,14 +501,9 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     }
     let _ = writeln!(
         out,
-        "{} — {}{} ({}: {}, {}: {})",
+        "{} — {} ({}: {}, {}: {})",
         printable(ctx.lomba_nama),
-        lang.pick("peringkat", "ranking"),
-        if r.sementara {
-            format!(" {}", provisional_title(lang))
-        } else {
-            String::new()
-        },
+        title(r, lang),
         lang.pick("metode", "method"),
         r.metode.as_str(),
         lang.pick("kategori", "category"),
@@ -361,10 +519,14 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         pad(lang.pick("predikat", "band"), 26),
         lang.pick("juri", "jdg")
     );
+    let stages = stage_ids(r);
+    for t in &stages {
+        let _ = write!(header, " {:>7}", pad(&printable(t), 7));
+    }
     for j in &ctx.juri {
         let _ = write!(header, " {:>7}", pad(&printable(j), 7));
     }
-    let _ = writeln!(out, "{header}");
+    let _ = writeln!(out, "{}", header.trim_end());
     for row in &r.rows {
         let predikat = row
             .predikat
@@ -380,13 +542,23 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             pad(&printable(&predikat), 26),
             finished_of(row)
         );
+        for t in &stages {
+            let _ = write!(line, " {:>7}", stage_cell(row, t, lang));
+        }
         for j in &ctx.juri {
             let _ = write!(line, " {:>7}", judge_cell(row, j, lang));
         }
         if row.perlu_diskusi {
             line.push_str(lang.pick("  ! perlu diskusi", "  ! discuss"));
         }
+        let outcome = outcome_cell(row, lang);
+        if !outcome.is_empty() {
+            let _ = write!(line, "  {}", printable(&outcome));
+        }
         let _ = writeln!(out, "{}", line.trim_end());
+    }
+    for l in result_lines(r, lang) {
+        let _ = writeln!(out, "{}", printable(&l));
     }
     let _ = writeln!(
         out,
@@ -401,14 +573,9 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
 
 pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = format!(
-        "## {} — {}{}\n\n{}: `{}` · {}: `{}`\n\n",
+        "## {} — {}\n\n{}: `{}` · {}: `{}`\n\n",
         md_cell(ctx.lomba_nama),
-        lang.pick("Peringkat", "Ranking"),
-        if r.sementara {
-            format!(" {}", provisional_title(lang))
-        } else {
-            String::new()
-        },
+        title(r, lang),
         lang.pick("Metode", "Method"),
         r.metode.as_str(),
         lang.pick("Kategori", "Category"),
@@ -429,6 +596,11 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         lang.pick("Juri", "Judges")
     );
     let mut rule = "|---|---|---|---|---:|---:|---|---:|".to_string();
+    let stages = stage_ids(r);
+    for t in &stages {
+        let _ = write!(header, " {} |", md_cell(t));
+        rule.push_str("---:|");
+    }
     for j in &ctx.juri {
         let _ = write!(header, " {} |", md_cell(j));
         rule.push_str("---:|");
@@ -450,15 +622,32 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
                 .map_or(String::new(), |(k, l)| md_cell(&format!("{k} {l}"))),
             finished_of(row)
         );
+        for t in &stages {
+            let _ = write!(line, " {} |", stage_cell(row, t, lang));
+        }
         for j in &ctx.juri {
             let _ = write!(line, " {} |", judge_cell(row, j, lang));
         }
-        let flag = if row.perlu_diskusi {
-            lang.pick("perlu diskusi", "discuss")
-        } else {
-            ""
-        };
+        let flag = [
+            if row.perlu_diskusi {
+                lang.pick("perlu diskusi", "discuss").to_string()
+            } else {
+                String::new()
+            },
+            md_cell(&outcome_cell(row, lang)),
+        ]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
         let _ = writeln!(out, "{line} {flag} |");
+    }
+    let lines = result_lines(r, lang);
+    if !lines.is_empty() {
+        out.push('\n');
+        for l in lines {
+            let _ = writeln!(out, "- {}", md_cell(&l));
+        }
     }
     let _ = writeln!(out, "\n{}\n", anchor_heading(lang));
     for t in anchor_tokens(ctx) {
@@ -468,7 +657,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
 }
 
 /// The ranking's columns in spreadsheets, then each judge's index.
-fn rank_columns(ctx: &Context) -> Vec<String> {
+fn rank_columns(r: &Ranking, ctx: &Context) -> Vec<String> {
     let mut columns: Vec<String> = [
         "peringkat",
         "seri",
@@ -489,7 +678,49 @@ fn rank_columns(ctx: &Context) -> Vec<String> {
     .map(|s| s.to_string())
     .collect();
     columns.extend(ctx.juri.iter().map(|j| format!("indeks_{j}")));
+    if final_result(r).is_some() {
+        columns.extend(stage_ids(r).iter().map(|t| format!("nilai_{t}")));
+        columns.push("berhenti_di".into());
+        columns.push("juara".into());
+    }
     columns
+}
+
+/// A final result's own cells, in [`rank_columns`]' order: each stage's index, where it stopped,
+/// its label.
+fn result_cells(r: &Ranking, row: &Row, lang: Lang) -> Vec<String> {
+    if final_result(r).is_none() {
+        return Vec::new();
+    }
+    let mut cells: Vec<String> = stage_ids(r)
+        .iter()
+        .map(|t| {
+            row.nilai_tahap
+                .get(*t)
+                .map_or(String::new(), |x| decimal(*x, 2, lang))
+        })
+        .collect();
+    cells.push(csv_text(row.berhenti_di.as_deref().unwrap_or("")));
+    cells.push(csv_text(row.juara.as_deref().unwrap_or("")));
+    cells
+}
+
+/// The stages whose raw sheets go with a ranking: one stage's, or every scored stage's.
+fn raw_stages<'c>(r: &Ranking, ctx: &'c Context) -> Vec<&'c RawStage> {
+    let only = r.staged.as_ref().and_then(|s| s.tahap.as_deref());
+    ctx.raw
+        .iter()
+        .filter(|s| only.is_none_or(|t| t == s.tahap))
+        .collect()
+}
+
+/// A raw column's name: `JURI_KRITERIA`, prefixed with the stage when there are several.
+fn raw_name(stages: &[&RawStage], tahap: &str, rest: &str) -> String {
+    if stages.len() > 1 {
+        format!("{tahap}_{rest}")
+    } else {
+        rest.to_string()
+    }
 }
 
 /// A tick as the journal names it: the same word in both languages, like the journal itself.
@@ -511,10 +742,15 @@ fn ticks_cell(sheet: &Sheet) -> String {
         .join(" ")
 }
 
-fn raw_columns(ctx: &Context) -> Vec<(String, String)> {
-    ctx.juri
+/// Every (stage, judge, criterion) of the raw scores.
+fn raw_columns<'c>(stages: &[&'c RawStage]) -> Vec<(&'c RawStage, &'c str, &'c str)> {
+    stages
         .iter()
-        .flat_map(|j| ctx.kriteria.iter().map(move |k| (j.clone(), k.clone())))
+        .flat_map(|s| {
+            s.sheets.iter().flat_map(move |(j, _)| {
+                s.kriteria.iter().map(move |k| (*s, j.as_str(), k.as_str()))
+            })
+        })
         .collect()
 }
 
@@ -527,13 +763,19 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
-    let raw = raw_columns(ctx);
-    let mut header = rank_columns(ctx);
-    header.extend(raw.iter().map(|(j, k)| format!("{j}_{k}")));
+    let stages = raw_stages(r, ctx);
+    let raw = raw_columns(&stages);
+    let mut header = rank_columns(r, ctx);
+    header.extend(
+        raw.iter()
+            .map(|(s, j, k)| raw_name(&stages, &s.tahap, &format!("{j}_{k}"))),
+    );
     // What judges wrote beside the scores: the general note and the guidance ticks.
-    for j in &ctx.juri {
-        header.push(format!("{j}_catatan_umum"));
-        header.push(format!("{j}_centang"));
+    for s in &stages {
+        for (j, _) in &s.sheets {
+            header.push(raw_name(&stages, &s.tahap, &format!("{j}_catatan_umum")));
+            header.push(raw_name(&stages, &s.tahap, &format!("{j}_centang")));
+        }
     }
     let benefits = benefit_columns(ctx);
     header.extend(benefits.iter().map(|c| c.header.clone()));
@@ -565,26 +807,35 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
             csv_text(&row.juri_konflik.join(" ")),
             csv_text(&row.juri_belum.join(" ")),
         ];
-        rec.extend(ctx.juri.iter().map(|j| match row.juri.get(j) {
-            Some(x) => decimal(*x, 2, lang),
-            None => judge_cell(row, j, lang),
+        rec.extend(ctx.juri.iter().map(|j| {
+            match row.juri.get(j) {
+                Some(x) => decimal(*x, 2, lang),
+                // A judge not of this row's stage: an empty cell, as spreadsheets read nothing.
+                None => Some(judge_cell(row, j, lang))
+                    .filter(|c| c != "-")
+                    .unwrap_or_default(),
+            }
         }));
-        rec.extend(raw.iter().map(|(j, k)| {
-            ctx.sheets
-                .get(j)
-                .and_then(|s| s.get(&row.id))
-                .and_then(|s| s.skor.get(k))
+        rec.extend(result_cells(r, row, lang));
+        rec.extend(raw.iter().map(|(s, j, k)| {
+            s.sheets
+                .iter()
+                .find(|(x, _)| x == j)
+                .and_then(|(_, s)| s.get(&row.id))
+                .and_then(|s| s.skor.get(*k))
                 .map_or(String::new(), |x| decimal(*x, 1, lang))
         }));
-        for j in &ctx.juri {
-            let sheet = ctx.sheets.get(j).and_then(|s| s.get(&row.id));
-            // A judge's words go through the same guard as every other text cell.
-            rec.push(csv_text(
-                sheet
-                    .and_then(|s| s.catatan.get(&None))
-                    .map_or("", String::as_str),
-            ));
-            rec.push(csv_text(&sheet.map(ticks_cell).unwrap_or_default()));
+        for s in &stages {
+            for (_, sheets) in &s.sheets {
+                let sheet = sheets.get(&row.id);
+                // A judge's words go through the same guard as every other text cell.
+                rec.push(csv_text(
+                    sheet
+                        .and_then(|s| s.catatan.get(&None))
+                        .map_or("", String::as_str),
+                ));
+                rec.push(csv_text(&sheet.map(ticks_cell).unwrap_or_default()));
+            }
         }
         rec.extend(
             benefits.iter().map(|c| {
@@ -607,7 +858,7 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
     {
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick("Peringkat", "Ranking"))?;
-        let headers = rank_columns(ctx);
+        let headers = rank_columns(r, ctx);
         for (c, h) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &bold)?;
         }
@@ -653,6 +904,17 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
                     None => sheet.write_string(y, col, judge_cell(row, j, lang))?,
                 };
             }
+            let mut col = 14 + ctx.juri.len() as u16;
+            if final_result(r).is_some() {
+                for t in stage_ids(r) {
+                    if let Some(x) = row.nilai_tahap.get(t) {
+                        sheet.write_number_with_format(y, col, round2(*x), &two)?;
+                    }
+                    col += 1;
+                }
+                sheet.write_string(y, col, row.berhenti_di.as_deref().unwrap_or(""))?;
+                sheet.write_string(y, col + 1, row.juara.as_deref().unwrap_or(""))?;
+            }
             for (c, b) in benefits.iter().enumerate() {
                 if let Some(x) = benefit_value(ctx, &row.id, b) {
                     sheet.write_number(y, first_benefit + c as u16, x)?;
@@ -667,15 +929,22 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
             sheet.set_header(format!("&C{}", provisional_note(lang)));
         }
         notes.extend(partial_note(ctx, lang));
+        notes.extend(result_lines(r, lang));
         notes.push(anchor_heading(lang).into());
         notes.extend(anchor_tokens(ctx));
         for (y, n) in (r.rows.len() as u32 + 2..).zip(notes) {
             sheet.write_string(y, 0, n)?;
         }
     }
-    {
+    let stages = raw_stages(r, ctx);
+    for stage in &stages {
+        let named = |base: &str| {
+            let name = raw_name(&stages, &stage.tahap, base);
+            // Excel's limit on a sheet name.
+            name.chars().take(31).collect::<String>()
+        };
         let sheet = book.add_worksheet();
-        sheet.set_name(lang.pick("Nilai", "Scores"))?;
+        sheet.set_name(named(lang.pick("Nilai", "Scores")))?;
         for (c, h) in ["risalah", "juri", "kriteria", "nilai", "catatan"]
             .iter()
             .enumerate()
@@ -684,11 +953,11 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         }
         let mut y = 1u32;
         for row in &r.rows {
-            for j in &ctx.juri {
-                let Some(sheet_of) = ctx.sheets.get(j).and_then(|s| s.get(&row.id)) else {
+            for (j, sheets) in &stage.sheets {
+                let Some(sheet_of) = sheets.get(&row.id) else {
                     continue;
                 };
-                for k in &ctx.kriteria {
+                for k in &stage.kriteria {
                     let score = sheet_of.skor.get(k);
                     let note = sheet_of.catatan.get(&Some(k.clone()));
                     if score.is_none() && note.is_none() {
@@ -715,10 +984,8 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
             }
         }
         sheet.autofit();
-    }
-    {
         let sheet = book.add_worksheet();
-        sheet.set_name(lang.pick("Centang", "Ticks"))?;
+        sheet.set_name(named(lang.pick("Centang", "Ticks")))?;
         for (c, h) in ["risalah", "juri", "kriteria", "butir", "centang"]
             .iter()
             .enumerate()
@@ -727,8 +994,8 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         }
         let mut y = 1u32;
         for row in &r.rows {
-            for j in &ctx.juri {
-                let Some(sheet_of) = ctx.sheets.get(j).and_then(|s| s.get(&row.id)) else {
+            for (j, sheets) in &stage.sheets {
+                let Some(sheet_of) = sheets.get(&row.id) else {
                     continue;
                 };
                 for ((k, b), t) in &sheet_of.centang {

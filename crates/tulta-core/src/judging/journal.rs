@@ -52,6 +52,7 @@ impl Line {
     pub(crate) fn recorded(&self) -> Recorded {
         Recorded {
             urutan: self.urutan,
+            tahap: self.tahap.clone(),
             risalah: self.risalah.clone(),
             change: self.perubahan.clone(),
         }
@@ -677,6 +678,16 @@ impl Journal {
     /// Appends one change; returns once it is on disk (written, flushed, fsynced). Takes the lock
     /// first, and continues the file now at the path if it is not the one this writer last wrote.
     pub fn append(&mut self, risalah: &str, change: Change) -> Result<Recorded, JournalError> {
+        self.append_in(None, risalah, change)
+    }
+
+    /// [`Self::append`] for a stage other than the competition's first scored stage (spec §8).
+    pub fn append_in(
+        &mut self,
+        tahap: Option<&str>,
+        risalah: &str,
+        change: Change,
+    ) -> Result<Recorded, JournalError> {
         let _lock = lock(&self.dir, &self.juri)?;
         let now_there = std::fs::metadata(&self.path)
             .ok()
@@ -701,7 +712,7 @@ impl Journal {
             urutan: self.last_urutan + 1,
             waktu: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
             lomba: self.context.lomba.clone(),
-            tahap: None,
+            tahap: tahap.map(str::to_string),
             juri: self.juri.clone(),
             risalah: risalah.to_string(),
             perubahan: change,

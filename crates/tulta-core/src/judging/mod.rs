@@ -15,11 +15,12 @@ pub mod journal;
 pub mod keys;
 pub mod ranking;
 pub mod scoring;
+pub mod stages;
 
 use crate::files::paths;
 use crate::i18n::{Lang, Localized};
 use crate::model::lomba::{Agregasi, Juri};
-use competition::Competition;
+use competition::{Competition, Stage};
 pub use import::{import, ImportError, ImportReport, Imported};
 use journal::{Breach, Journal, JournalError};
 use keys::PublicKey;
@@ -78,6 +79,18 @@ pub enum ScoreError {
     },
     OtherLomba(String),
     UnknownStage(String),
+    /// A `syarat` stage: nothing to score.
+    NotScored(String),
+    NotStageJudge {
+        juri: String,
+        tahap: String,
+    },
+    /// The entry has not reached the stage (spec §8, "Advancing").
+    NotReached {
+        risalah: String,
+        tahap: String,
+        why: stages::Blocked,
+    },
     BadTime(String),
     WithdrawsNothing(u64),
     Journal(JournalError),
@@ -154,6 +167,35 @@ impl Localized for ScoreError {
             (ScoreError::WithdrawsNothing(u), En) => {
                 format!("withdraws line {u}, which does not come before it")
             }
+            (ScoreError::NotScored(t), Id) => {
+                format!("tahap `{t}` adalah tahap syarat (lolos/gagal oleh `check`), tidak dinilai juri")
+            }
+            (ScoreError::NotScored(t), En) => {
+                format!(
+                    "stage `{t}` is a pass/fail stage (decided by `check`), not scored by judges"
+                )
+            }
+            (ScoreError::NotStageJudge { juri, tahap }, Id) => {
+                format!("juri `{juri}` bukan juri tahap `{tahap}`")
+            }
+            (ScoreError::NotStageJudge { juri, tahap }, En) => {
+                format!("judge `{juri}` is not a judge of stage `{tahap}`")
+            }
+            (
+                ScoreError::NotReached {
+                    risalah,
+                    tahap,
+                    why,
+                },
+                _,
+            ) => format!(
+                "{}: {}",
+                match lang {
+                    Id => format!("`{risalah}` belum boleh dinilai di tahap `{tahap}`"),
+                    En => format!("`{risalah}` may not be scored in stage `{tahap}` yet"),
+                },
+                why.describe(lang)
+            ),
             (ScoreError::Journal(e), _) => e.message(lang),
         }
     }
@@ -438,8 +480,27 @@ impl Judging {
         self.competition.bar(juri, risalah)
     }
 
-    fn validate(&self, juri: &str, risalah: &str, change: &Change) -> Result<(), ScoreError> {
-        self.competition.validate(juri, risalah, change)
+    /// Whether the rules allow the change: the competition's own rules, then whether the entry has
+    /// reached the stage (which depends on every judge's journal).
+    fn validate(
+        &self,
+        juri: &str,
+        tahap: &str,
+        risalah: &str,
+        change: &Change,
+    ) -> Result<(), ScoreError> {
+        self.competition.validate(juri, tahap, risalah, change)?;
+        if self.competition.stages.len() > 1 {
+            let flow = self.flow(self.competition.lomba.agregasi);
+            if let Some(why) = flow.blocked(risalah, tahap) {
+                return Err(ScoreError::NotReached {
+                    risalah: risalah.into(),
+                    tahap: tahap.into(),
+                    why,
+                });
+            }
+        }
+        Ok(())
     }
 
     fn writer(&mut self, juri: &str) -> Result<&mut Journal, JournalError> {
@@ -465,12 +526,15 @@ impl Judging {
     pub fn record(
         &mut self,
         juri: &str,
+        tahap: &str,
         risalah: &str,
         change: Change,
     ) -> Result<Recorded, ScoreError> {
-        self.validate(juri, risalah, &change)?;
+        self.validate(juri, tahap, risalah, &change)?;
+        // The first scored stage is not named: a competition without stages writes as before.
+        let named = (tahap != self.competition.first_scored()).then_some(tahap);
         let writer = self.writer(juri)?;
-        let recorded = writer.append(risalah, change)?;
+        let recorded = writer.append_in(named, risalah, change)?;
         // The writer may have continued a journal an import put in place: count it all again.
         self.load_one(juri);
         Ok(recorded)
@@ -479,12 +543,14 @@ impl Judging {
     pub fn score(
         &mut self,
         juri: &str,
+        tahap: &str,
         risalah: &str,
         kriteria: &str,
         nilai: f64,
     ) -> Result<Recorded, ScoreError> {
         self.record(
             juri,
+            tahap,
             risalah,
             Change::Skor {
                 kriteria: kriteria.into(),
@@ -493,24 +559,23 @@ impl Judging {
         )
     }
 
-    /// Takes back this judge's last change that still stands, as a new journal line.
-    /// Takes back the judge's latest standing change to `risalah` (never another entry's: a judge
-    /// undoing on one entry must not reach into another). Returns the change taken back and the
-    /// `tarik` line that did it; `None` writes nothing.
+    /// Takes back the judge's latest standing change to `risalah` in stage `tahap` (never another
+    /// entry's or stage's: a judge undoing on one entry must not reach into another). Returns the
+    /// change taken back and the `tarik` line that did it; `None` writes nothing.
     pub fn undo(
         &mut self,
         juri: &str,
+        tahap: &str,
         risalah: &str,
     ) -> Result<Option<(Recorded, Recorded)>, ScoreError> {
         let here: Vec<Recorded> = self
-            .changes(juri)
-            .iter()
+            .stage_changes(juri, tahap)
             .filter(|r| r.risalah == risalah)
             .cloned()
             .collect();
         match scoring::last_undoable(&here).cloned() {
             Some(r) => self
-                .record(juri, risalah, Change::Tarik { urutan: r.urutan })
+                .record(juri, tahap, risalah, Change::Tarik { urutan: r.urutan })
                 .map(|t| Some((r, t))),
             None => Ok(None),
         }
@@ -520,46 +585,103 @@ impl Judging {
         self.changes.get(juri).map_or(&[], Vec::as_slice)
     }
 
-    pub fn sheets(&self, juri: &str) -> BTreeMap<String, Sheet> {
-        scoring::replay(self.changes(juri))
+    /// A judge's counted changes in one stage.
+    fn stage_changes<'a>(
+        &'a self,
+        juri: &str,
+        tahap: &'a str,
+    ) -> impl Iterator<Item = &'a Recorded> + 'a {
+        self.changes(juri)
+            .iter()
+            .filter(move |r| r.tahap.as_deref() == Some(tahap))
     }
 
-    pub fn sheet(&self, juri: &str, risalah: &str) -> Sheet {
-        self.sheets(juri).remove(risalah).unwrap_or_default()
+    /// A judge's sheets in one stage, by entry.
+    pub fn sheets(&self, juri: &str, tahap: &str) -> BTreeMap<String, Sheet> {
+        let changes: Vec<Recorded> = self.stage_changes(juri, tahap).cloned().collect();
+        scoring::replay(&changes)
     }
 
-    fn all_sheets(&self) -> Vec<JudgeSheets> {
-        self.competition
-            .lomba
-            .juri
+    pub fn sheet(&self, juri: &str, tahap: &str, risalah: &str) -> Sheet {
+        self.sheets(juri, tahap).remove(risalah).unwrap_or_default()
+    }
+
+    /// Every sheet of a stage's judges in that stage, without the entries each may not score.
+    fn stage_sheets(&self, stage: &Stage) -> Vec<JudgeSheets> {
+        stage
+            .judges()
             .iter()
             .map(|j| JudgeSheets {
-                juri: j.id.clone(),
+                juri: j.clone(),
                 sheets: self
-                    .sheets(&j.id)
+                    .sheets(j, &stage.id)
                     .into_iter()
                     // A barred judge's sheet never counts, even if a journal was edited to hold one.
-                    .filter(|(e, _)| self.bar(&j.id, e).is_none())
+                    .filter(|(e, _)| self.bar(j, e).is_none())
                     .collect(),
                 barred: self
                     .competition
                     .entries
                     .iter()
-                    .filter(|e| self.bar(&j.id, &e.id).is_some())
+                    .filter(|e| self.bar(j, &e.id).is_some())
                     .map(|e| e.id.clone())
                     .collect(),
             })
             .collect()
     }
 
+    /// How far the journals have taken each stage (spec §8).
+    pub fn flow(&self, metode: Agregasi) -> stages::Flow {
+        stages::flow(
+            &self.competition.stages,
+            &self.competition.entries,
+            &|s| self.stage_sheets(s),
+            metode,
+        )
+    }
+
+    /// The ranking: with stages or awards the final result (spec §8), else the one reading's (§6).
     pub fn ranking(&self, metode: Agregasi, kategori: Kategori) -> Ranking {
-        ranking::rank(
-            &self.competition.rubrik,
-            &self.competition.infos(),
-            &self.all_sheets(),
+        let comp = &self.competition;
+        if comp.staged() {
+            let flow = self.flow(metode);
+            return stages::result(
+                &comp.stages,
+                &flow,
+                &comp.entries,
+                &|s| self.stage_sheets(s),
+                &comp.lomba.penghargaan,
+                metode,
+                kategori,
+            );
+        }
+        let first = comp.first_scored();
+        let sheets = comp
+            .stage(first)
+            .map(|s| self.stage_sheets(s))
+            .unwrap_or_default();
+        ranking::rank(&comp.rubrik, &comp.infos(), &sheets, metode, kategori)
+    }
+
+    /// One scored stage's ranking among the entries that reached it.
+    pub fn stage_ranking(
+        &self,
+        tahap: &str,
+        metode: Agregasi,
+        kategori: Kategori,
+    ) -> Result<Ranking, ScoreError> {
+        let comp = &self.competition;
+        let stage = comp.scored(tahap)?;
+        let flow = self.flow(metode);
+        flow.stage_ranking(
+            stage,
+            &comp.entries,
+            self.stage_sheets(stage),
+            &comp.stages,
             metode,
             kategori,
         )
+        .ok_or_else(|| ScoreError::UnknownStage(tahap.into()))
     }
 
     /// What an export needs besides the ranking: names, and every judge's raw sheets.
@@ -569,12 +691,20 @@ impl Judging {
             lomba_id: comp.id(),
             lomba_nama: comp.name(),
             juri: comp.lomba.juri.iter().map(|x| x.id.clone()).collect(),
-            kriteria: comp.rubrik.kriteria.iter().map(|k| k.id.clone()).collect(),
-            sheets: comp
-                .lomba
-                .juri
-                .iter()
-                .map(|x| (x.id.clone(), self.sheets(&x.id)))
+            raw: comp
+                .scored_stages()
+                .map(|s| crate::judging::export::RawStage {
+                    tahap: s.id.clone(),
+                    kriteria: s
+                        .rubrik()
+                        .map(|r| r.kriteria.iter().map(|k| k.id.clone()).collect())
+                        .unwrap_or_default(),
+                    sheets: s
+                        .judges()
+                        .iter()
+                        .map(|j| (j.clone(), self.sheets(j, &s.id)))
+                        .collect(),
+                })
                 .collect(),
             jejak: self.anchors.clone(),
             partial: self.losses().map(|p| p.juri.clone()).collect(),
@@ -586,14 +716,22 @@ impl Judging {
         }
     }
 
-    pub fn progress(&self) -> Vec<Progress> {
-        let rubrik = &self.competition.rubrik;
-        self.competition
-            .lomba
-            .juri
+    /// Per judge of stage `tahap`: how far they are with the entries that reached it.
+    pub fn progress(&self, tahap: &str) -> Result<Vec<Progress>, ScoreError> {
+        let comp = &self.competition;
+        let stage = comp.scored(tahap)?;
+        let rubrik = stage.rubrik().unwrap_or(&comp.rubrik);
+        let flow = self.flow(comp.lomba.agregasi);
+        let reached = flow
+            .stage(tahap)
+            .map(|r| r.reached.clone())
+            .unwrap_or_default();
+        Ok(stage
+            .judges()
             .iter()
+            .filter_map(|j| self.judge(j))
             .map(|j| {
-                let sheets = self.sheets(&j.id);
+                let sheets = self.sheets(&j.id, tahap);
                 let mut p = Progress {
                     juri: j.id.clone(),
                     nama: j.nama.clone(),
@@ -602,7 +740,7 @@ impl Judging {
                     untouched: 0,
                     barred: 0,
                 };
-                for e in &self.competition.entries {
+                for e in comp.entries.iter().filter(|e| reached.contains(&e.id)) {
                     if self.bar(&j.id, &e.id).is_some() {
                         p.barred += 1;
                         continue;
@@ -618,7 +756,7 @@ impl Judging {
                 }
                 p
             })
-            .collect()
+            .collect())
     }
 }
 

@@ -53,7 +53,7 @@ impl Kategori {
         }
     }
 
-    fn admits(self, jenis: Option<JenisKelompok>) -> bool {
+    pub fn admits(self, jenis: Option<JenisKelompok>) -> bool {
         match self {
             Kategori::Semua => true,
             Kategori::Opd => jenis == Some(JenisKelompok::Opd),
@@ -80,6 +80,11 @@ pub struct Row {
     /// Judges barred from this entry (conflicts), and judges allowed who have not finished it.
     pub juri_konflik: Vec<String>,
     pub juri_belum: Vec<String>,
+    /// Final results (spec §8): each scored stage's index, the stage it stopped at (`None` for a
+    /// finalist) and its place label.
+    pub nilai_tahap: BTreeMap<String, f64>,
+    pub berhenti_di: Option<String>,
+    pub juara: Option<String>,
 }
 
 impl Row {
@@ -96,9 +101,36 @@ pub struct Ranking {
     pub rows: Vec<Row>,
     /// Some judge still has an entry of this ranking to finish (spec §6, "Provisional").
     pub sementara: bool,
+    /// For a competition with stages or awards (spec §8): its stages, which one this ranking is
+    /// (`None`: the final result) and the special awards.
+    pub staged: Option<Staged>,
 }
 
-fn mean(xs: &[f64]) -> Option<f64> {
+#[derive(Clone, Debug, PartialEq)]
+pub struct Staged {
+    pub tahap: Option<String>,
+    pub stages: Vec<StageSummary>,
+    pub penghargaan: Vec<Award>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageSummary {
+    pub id: String,
+    pub nama: String,
+    /// `None` for a `syarat` stage.
+    pub bobot: Option<f64>,
+    pub is_final: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Award {
+    pub id: String,
+    pub nama: String,
+    pub pemenang: Vec<String>,
+    pub nilai: Option<f64>,
+}
+
+pub(crate) fn mean(xs: &[f64]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
 }
 
@@ -259,22 +291,31 @@ pub fn rank(
             juri,
             seri: false,
             perlu_diskusi: spread > DISAGREEMENT_SPAN + 1e-9,
+            nilai_tahap: BTreeMap::new(),
+            berhenti_di: None,
+            juara: None,
         };
         match indeks {
-            Some(ix) => {
-                // Compared as shown: the aggregate to 2 decimals, then each tie-breaker to 2 decimals.
-                let mut key = vec![round2(ix)];
-                key.extend(
-                    rubrik
-                        .pemecah_seri
-                        .iter()
-                        .map(|k| round2(criterion_mean(rubrik, judges, &e.id, k))),
-                );
-                ranked.push((key, row));
-            }
+            Some(ix) => ranked.push((rank_key(rubrik, judges, &e.id, ix), row)),
             None => unranked.push(row),
         }
     }
+    place(&mut ranked, 0);
+    unranked.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut rows: Vec<Row> = ranked.into_iter().map(|(_, r)| r).collect();
+    rows.extend(unranked);
+    Ranking {
+        metode,
+        kategori,
+        sementara: rows.iter().any(|r| !r.juri_belum.is_empty()),
+        rows,
+        staged: None,
+    }
+}
+
+/// Sorts by key, best first (then by id), and gives places from `before + 1`: equal keys share a
+/// place, the next place skips, and both are marked tied.
+pub(crate) fn place(ranked: &mut [(Vec<f64>, Row)], before: usize) {
     ranked.sort_by(|(ka, a), (kb, b)| {
         kb.iter()
             .zip(ka.iter())
@@ -288,7 +329,7 @@ pub fn rank(
         let place = if tied_with_previous {
             ranked[i - 1].1.peringkat
         } else {
-            Some(i + 1)
+            Some(before + i + 1)
         };
         ranked[i].1.peringkat = place;
         if tied_with_previous {
@@ -296,15 +337,19 @@ pub fn rank(
             ranked[i - 1].1.seri = true;
         }
     }
-    unranked.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut rows: Vec<Row> = ranked.into_iter().map(|(_, r)| r).collect();
-    rows.extend(unranked);
-    Ranking {
-        metode,
-        kategori,
-        sementara: rows.iter().any(|r| !r.juri_belum.is_empty()),
-        rows,
-    }
+}
+
+/// The key an entry is ranked by: its index, then the rubric's tie-breakers, each to 2 decimals
+/// (compared as shown).
+pub(crate) fn rank_key(rubrik: &Rubrik, judges: &[JudgeSheets], entry: &str, ix: f64) -> Vec<f64> {
+    let mut key = vec![round2(ix)];
+    key.extend(
+        rubrik
+            .pemecah_seri
+            .iter()
+            .map(|k| round2(criterion_mean(rubrik, judges, entry, k))),
+    );
+    key
 }
 
 #[cfg(test)]

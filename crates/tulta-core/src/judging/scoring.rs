@@ -40,6 +40,8 @@ pub enum Change {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
     pub urutan: u64,
+    /// The stage (spec §8); once counted, always named (the first scored stage when the line has none).
+    pub tahap: Option<String>,
     pub risalah: String,
     pub change: Change,
 }
@@ -200,6 +202,7 @@ mod tests {
     fn rec(urutan: u64, risalah: &str, change: Change) -> Recorded {
         Recorded {
             urutan,
+            tahap: None,
             risalah: risalah.into(),
             change,
         }

@@ -59,4 +59,62 @@ pub struct Lomba {
     pub juri: Vec<Juri>,
     pub konflik: Vec<Konflik>,
     pub agregasi: Agregasi,
+    /// Stages, in order (spec §8); empty: one scored stage `risalah` with the lomba's rubric.
+    pub tahap: Vec<Tahap>,
+    pub penghargaan: Penghargaan,
+}
+
+/// An id another part of the file refers to, with where it stands (for T404).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ref {
+    pub id: String,
+    pub at: crate::diag::Path,
+}
+
+/// What a stage decides (spec §8).
+#[derive(Clone, Debug, PartialEq)]
+pub enum JenisTahap {
+    /// Pass or fail: no error from `check`, and a lampiran of each listed kind.
+    Syarat { lampiran: Vec<String> },
+    /// Scored with a rubric by judges.
+    Nilai {
+        /// Rubric file relative to the lomba file; `None` for the lomba's own rubric.
+        rubrik: Option<Ref>,
+        bobot: f64,
+        /// The best N of each category advance; `None`: everyone who took part.
+        lolos: Option<usize>,
+        /// Minutes of each group's slot (a gelar).
+        menit: Option<u32>,
+        /// The stage's judges; `None`: every judge of the lomba.
+        juri: Option<Vec<Ref>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tahap {
+    pub id: String,
+    pub nama: String,
+    pub jenis: JenisTahap,
+}
+
+impl Tahap {
+    pub fn is_scored(&self) -> bool {
+        matches!(self.jenis, JenisTahap::Nilai { .. })
+    }
+}
+
+/// A special prize: the best mean of some criteria of one stage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Khusus {
+    pub id: String,
+    pub nama: String,
+    pub tahap: Ref,
+    pub kriteria: Vec<Ref>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Penghargaan {
+    /// Place labels per category, in order: `Juara I`, `Juara II`, …
+    pub juara: Vec<String>,
+    pub khusus: Vec<Khusus>,
 }

@@ -4,7 +4,9 @@
 use super::{Obj, Reader};
 use crate::diag::msg::{Expected, IdOf};
 use crate::diag::{Finding, Msg, Path};
-use crate::model::lomba::{Agregasi, Juri, Konflik, Lomba};
+use crate::model::lomba::{
+    Agregasi, JenisTahap, Juri, Khusus, Konflik, Lomba, Penghargaan, Ref, Tahap,
+};
 use crate::model::names::is_id;
 use crate::model::risalah::*;
 use serde_yaml::Value;
@@ -20,6 +22,12 @@ pub(super) const LOMBA_KEYS: &[&str] = &[
     "juri",
     "konflik",
     "agregasi",
+    "tahap",
+    "penghargaan",
+];
+
+const TAHAP_KEYS: &[&str] = &[
+    "id", "nama", "jenis", "rubrik", "bobot", "lolos", "menit", "juri", "lampiran",
 ];
 
 impl Reader {
@@ -67,6 +75,8 @@ impl Reader {
             .choice(&o, "agregasi", false, Agregasi::NAMES)
             .and_then(|i| Agregasi::parse(Agregasi::NAMES[i]))
             .unwrap_or_default();
+        let tahap = self.stages(&o, &juri);
+        let penghargaan = self.awards(&o, &tahap);
         Some(Lomba {
             id: id.map(|t| t.value),
             nama: self.text(&o, "nama", true),
@@ -77,7 +87,173 @@ impl Reader {
             juri,
             konflik,
             agregasi,
+            tahap,
+            penghargaan,
         })
+    }
+
+    /// The stages (spec §8): ids checked like judges' (T401, T402), judges named by a stage must be
+    /// the lomba's (T404). Rubric files are judged with the other files (`check`).
+    fn stages(&mut self, o: &Obj, judges: &[Juri]) -> Vec<Tahap> {
+        let mut out: Vec<Tahap> = Vec::new();
+        for t in self.objs(o, "tahap", false, TAHAP_KEYS) {
+            let id = self.text_at(&t, "id", true);
+            let nama = self.text(&t, "nama", true);
+            let syarat = self.choice(&t, "jenis", false, &["nilai", "syarat"]) == Some(1);
+            let jenis = if syarat {
+                let lampiran = self
+                    .texts(&t, "lampiran", false)
+                    .into_iter()
+                    .filter_map(|l| {
+                        let known = JenisLampiran::NAMES.contains(&l.value.as_str());
+                        if !known {
+                            self.push(Finding::value(
+                                l.at,
+                                Msg::WrongType {
+                                    key: "lampiran".into(),
+                                    expected: Expected::OneOf(JenisLampiran::NAMES),
+                                    found: format!("\"{}\"", l.value),
+                                },
+                            ));
+                        }
+                        known.then_some(l.value)
+                    })
+                    .collect();
+                JenisTahap::Syarat { lampiran }
+            } else {
+                let bobot = match self.number_any(&t, "bobot", false) {
+                    Some(b) if !(b.is_finite() && b >= 0.0) => {
+                        self.wrong(
+                            t.at.key("bobot"),
+                            "bobot",
+                            Expected::NonNegative,
+                            &Value::from(b),
+                        );
+                        None
+                    }
+                    b => b,
+                };
+                let lolos = self.positive(&t, "lolos");
+                let menit = self.positive(&t, "menit");
+                let juri = Self::get(&t, "juri").is_some().then(|| {
+                    self.texts(&t, "juri", true)
+                        .into_iter()
+                        .map(|j| {
+                            if !judges.iter().any(|x| x.id == j.value) {
+                                self.push(Finding::value(
+                                    j.at.clone(),
+                                    Msg::UnknownRef {
+                                        of: IdOf::Juri,
+                                        id: j.value.clone(),
+                                    },
+                                ));
+                            }
+                            Ref {
+                                id: j.value,
+                                at: j.at,
+                            }
+                        })
+                        .collect()
+                });
+                JenisTahap::Nilai {
+                    rubrik: self.text_at(&t, "rubrik", false).map(|r| Ref {
+                        id: r.value,
+                        at: r.at,
+                    }),
+                    bobot: bobot.unwrap_or(1.0),
+                    lolos: lolos.and_then(|n| usize::try_from(n).ok()),
+                    menit: menit.and_then(|n| u32::try_from(n).ok()),
+                    juri,
+                }
+            };
+            let Some(id) = id else { continue };
+            let (valid, taken) = (is_id(&id.value), out.iter().any(|x| x.id == id.value));
+            let Some(id) = self.list_id(id, IdOf::Tahap, valid, taken) else {
+                continue;
+            };
+            out.push(Tahap {
+                nama: nama.unwrap_or_else(|| id.clone()),
+                id,
+                jenis,
+            });
+        }
+        out
+    }
+
+    /// A whole number of one or more (T004 otherwise).
+    fn positive(&mut self, o: &Obj, key: &str) -> Option<i64> {
+        let n = self.integer(o, key, false)?;
+        if n < 1 {
+            self.wrong(o.at.key(key), key, Expected::Positive, &Value::from(n));
+            return None;
+        }
+        Some(n)
+    }
+
+    /// The awards: place labels and special prizes, whose stage must be a scored stage of this
+    /// lomba (T404); their criteria are judged against the stage's rubric with the other files.
+    fn awards(&mut self, o: &Obj, stages: &[Tahap]) -> Penghargaan {
+        let Some(p) = self.sub(o, "penghargaan", false, &["juara", "khusus"]) else {
+            return Penghargaan::default();
+        };
+        let juara = self
+            .texts(&p, "juara", false)
+            .into_iter()
+            .map(|t| t.value)
+            .collect();
+        let mut khusus: Vec<Khusus> = Vec::new();
+        for k in self.objs(&p, "khusus", false, &["id", "nama", "tahap", "kriteria"]) {
+            let id = self.text_at(&k, "id", true);
+            let nama = self.text(&k, "nama", true);
+            let tahap = self.text_at(&k, "tahap", false);
+            let kriteria = self.texts(&k, "kriteria", true);
+            let tahap = match tahap {
+                Some(t) => Ref {
+                    id: t.value,
+                    at: t.at,
+                },
+                // Without stages, or without naming one: the first scored stage.
+                None => Ref {
+                    id: stages
+                        .iter()
+                        .find(|s| s.is_scored())
+                        .map_or("risalah".into(), |s| s.id.clone()),
+                    at: k.at.clone(),
+                },
+            };
+            let known = if stages.is_empty() {
+                tahap.id == "risalah"
+            } else {
+                stages.iter().any(|s| s.id == tahap.id && s.is_scored())
+            };
+            if !known {
+                self.push(Finding::value(
+                    tahap.at.clone(),
+                    Msg::UnknownRef {
+                        of: IdOf::Tahap,
+                        id: tahap.id.clone(),
+                    },
+                ));
+            }
+            let Some(id) = id else { continue };
+            let (valid, taken) = (is_id(&id.value), khusus.iter().any(|x| x.id == id.value));
+            let Some(id) = self.list_id(id, IdOf::Penghargaan, valid, taken) else {
+                continue;
+            };
+            khusus.push(Khusus {
+                nama: nama.unwrap_or_else(|| id.clone()),
+                id,
+                tahap,
+                kriteria: kriteria
+                    .into_iter()
+                    .map(|t| Ref {
+                        id: t.value,
+                        at: t.at,
+                    })
+                    .collect(),
+            });
+        }
+        Penghargaan { juara, khusus }
     }
 }
 
