@@ -839,6 +839,10 @@ fn evidence_and_second_edition_tools() {
                 let shown = render(&mut a, w, h);
                 insta::assert_snapshot!(name(lang, w, h, what), shown);
                 assert!(calls.lock().unwrap().is_empty());
+                // Tiny and odd terminals draw these too, without a panic.
+                for (tw, th) in [(1, 1), (10, 3), (19, 5), (40, 10), (81, 25)] {
+                    render(&mut a, tw, th);
+                }
             }
         }
     }
