@@ -12,6 +12,7 @@ use ratatui::Frame;
 use tulta_core::i18n::Lang;
 use tulta_core::model::risalah::{day_iso, iso_day, Jadwal, Langkah, Manfaat, Risalah, Status};
 use tulta_core::model::steps;
+use tulta_core::text::grouped;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let Some(w) = &app.walk else {
@@ -718,7 +719,7 @@ fn short_date(day: i32) -> String {
     day_iso(day).unwrap_or_else(|| "?".into())
 }
 
-/// Step 6's benefits in numbers, each as written, then summed per unit where two or more share
+/// Step 6's benefits in numbers (thousands grouped: they are often rupiah), each as written, then summed per unit where two or more share
 /// one (the rule is tulta-core's), and what the improvement cost.
 fn benefit_lines<'a>(app: &App, m: &Manfaat) -> Vec<Line<'a>> {
     let th = &app.theme;
@@ -733,7 +734,7 @@ fn benefit_lines<'a>(app: &App, m: &Manfaat) -> Vec<Line<'a>> {
             lines.push(Line::raw(format!(
                 "    {}: {} {}",
                 k.uraian.as_deref().unwrap_or("—"),
-                k.nilai.map_or("—".into(), |x| num(x, 2, lang)),
+                k.nilai.map_or("—".into(), |x| grouped(x, 2, lang)),
                 k.satuan.as_deref().unwrap_or("")
             )));
         }
@@ -741,7 +742,7 @@ fn benefit_lines<'a>(app: &App, m: &Manfaat) -> Vec<Line<'a>> {
             .totals()
             .into_iter()
             .filter(|t| t.count > 1)
-            .map(|t| format!("{} {}", num(t.nilai, 2, lang), t.satuan))
+            .map(|t| format!("{} {}", grouped(t.nilai, 2, lang), t.satuan))
             .collect();
         if !summed.is_empty() {
             lines.push(Line::styled(
@@ -758,7 +759,7 @@ fn benefit_lines<'a>(app: &App, m: &Manfaat) -> Vec<Line<'a>> {
         lines.push(Line::raw(format!(
             "  {}: {} {}",
             app.t("Biaya perbaikan", "Cost of the improvement"),
-            b.nilai.map_or("—".into(), |x| num(x, 2, lang)),
+            b.nilai.map_or("—".into(), |x| grouped(x, 2, lang)),
             b.satuan.as_deref().unwrap_or("")
         )));
     }
