@@ -600,6 +600,21 @@ fn the_extension_picks_the_format_and_exports_carry_notes_and_ticks() {
         text.contains("\"Rapi; \"\"data\"\" lengkap\";L1.2=sebagian"),
         "{text}"
     );
+    // JSON and Markdown carry them too (defect 5).
+    let v: serde_json::Value =
+        serde_json::from_slice(&tulta(&l, &["rank", root(&l), "--format", "json"]).stdout)
+            .expect("json");
+    let row = &v["peringkat"][0];
+    assert_eq!(row["catatan"][0]["teks"], "Rapi; \"data\" lengkap");
+    assert_eq!(row["catatan"][0]["kriteria"], serde_json::Value::Null);
+    assert_eq!(row["centang"][0]["butir"], 2);
+    assert_eq!(row["centang"][0]["nilai"], "sebagian");
+    let md = String::from_utf8_lossy(&tulta(&l, &["rank", root(&l), "--format", "md"]).stdout)
+        .into_owned();
+    assert!(
+        md.contains("- e-opd-a · juri-1 · umum: Rapi; \"data\" lengkap"),
+        "{md}"
+    );
 
     let o = tulta(
         &l,

@@ -279,8 +279,10 @@ impl super::App {
         let n = ov.visible.len();
         let found = (1..=n).map(|d| ov.visible[(here + d) % n]).find(|&i| {
             self.library.rows.get(i).is_some_and(|r| {
+                // Only what the judge can score now: not barred, and in the stage being scored.
                 j.has_panel(&r.id)
                     && j.bar(&r.id).is_none()
+                    && j.blocked(&r.id).is_none()
                     && j.status(&r.id) != tulta_core::judging::scoring::Status::Finished
             })
         });
@@ -368,6 +370,7 @@ impl super::App {
                 }
             }
             (C::Walk, A::Undo) => return self.undo_here(),
+            (C::Walk, A::Redo) => return self.redo_here(),
             (C::Walk, A::Findings) => w.show_findings(),
             // On the Lampiran tab it opens the selected file; elsewhere it shows that tab first.
             (C::Walk, A::OpenAttachment) => {

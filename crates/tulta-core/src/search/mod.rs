@@ -12,4 +12,4 @@ mod schema;
 mod sweep;
 
 pub use indexer::{index_dir, open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
-pub use query::{search, similar, Hit, QueryError, Results, Snippet};
+pub use query::{search, similar, similar_within, Hit, QueryError, Results, Snippet};
