@@ -8,6 +8,7 @@ pub mod judge;
 pub mod library;
 mod mouse;
 mod note;
+pub mod opener;
 mod overlay;
 pub mod overview;
 pub mod progress;
@@ -128,6 +129,8 @@ pub struct App {
     pub pending_draft: Option<std::path::PathBuf>,
     bg: Option<Sender<Bg>>,
     last_click: Option<(Instant, Position)>,
+    /// What opens an evidence file: the system's opener, or a recorder in tests.
+    pub opener: Box<dyn opener::Opener>,
 }
 
 fn filters(library: &Library) -> Vec<Filter> {
@@ -208,6 +211,7 @@ impl App {
             pending_draft: None,
             bg: None,
             last_click: None,
+            opener: Box::new(opener::System),
         };
         app.overview.refresh(&app.library);
         app
@@ -271,6 +275,15 @@ impl App {
                 )
             }
         }
+    }
+
+    /// The folder `file` was found under (a file given on its own: its folder), where its
+    /// evidence files must lie; `None` for the built-in sample or a file from elsewhere.
+    pub fn reports_root(&self, file: &Path) -> Option<std::path::PathBuf> {
+        let Some(Root::Disk(root)) = &self.root else {
+            return None;
+        };
+        tulta_core::check::root_of(&file.display().to_string(), std::slice::from_ref(root))
     }
 
     /// Opens library row `row` at `step`.
