@@ -1067,3 +1067,51 @@ fn next_unfinished_skips_entries_that_have_not_reached_the_stage() {
         .map(|i| a.library.rows[i].id.clone());
     assert_eq!(shown.as_deref(), Some("tng-2026-karangsari-guyub"));
 }
+
+/// Found in a tmux pass as a new judge would type it: `3.5` recorded 3 and then 5. A point after a
+/// score now waits for its `5`: 3 . 5 is 3.5; `,` as Indonesians write it works the same.
+#[test]
+fn typing_three_point_five_scores_three_and_a_half() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-kebonagung-maju");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    press(
+        &mut a,
+        &[KeyCode::Char('3'), KeyCode::Char('.'), KeyCode::Char('5')],
+    );
+    let score = |a: &App, k: &str| {
+        a.judge
+            .as_ref()
+            .and_then(|j| j.sheet("tng-2026-kebonagung-maju").skor.get(k).copied())
+    };
+    assert_eq!(score(&a, "paparan"), Some(3.5));
+    press(
+        &mut a,
+        &[
+            KeyCode::Char(']'),
+            KeyCode::Char('4'),
+            KeyCode::Char(','),
+            KeyCode::Char('5'),
+        ],
+    );
+    assert_eq!(score(&a, "penguasaan-materi"), Some(4.5));
+    // A point then another digit is refused, and says why; 5 . 5 would be off the scale.
+    press(
+        &mut a,
+        &[
+            KeyCode::Char(']'),
+            KeyCode::Char('2'),
+            KeyCode::Char('.'),
+            KeyCode::Char('7'),
+        ],
+    );
+    assert_eq!(score(&a, "tanya-jawab"), Some(2.0));
+    assert!(render(&mut a, 120, 40).contains("hanya setengah"));
+    press(
+        &mut a,
+        &[KeyCode::Char('5'), KeyCode::Char('.'), KeyCode::Char('5')],
+    );
+    assert_eq!(score(&a, "tanya-jawab"), Some(5.0));
+}

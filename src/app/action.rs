@@ -50,6 +50,7 @@ pub enum Action {
     Score(u8),
     Raise,
     Lower,
+    Point,
     NextCriterion,
     PrevCriterion,
     Tick,
@@ -110,6 +111,7 @@ impl Action {
             Action::Score(_) => "nilai",
             Action::Raise => "naik-setengah",
             Action::Lower => "turun-setengah",
+            Action::Point => "koma",
             Action::NextCriterion => "kriteria-berikut",
             Action::PrevCriterion => "kriteria-sebelum",
             Action::Tick => "centang",
@@ -502,6 +504,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Panel, (0..=9).map(|n| c(char::from(b'0' + n))).collect(), A::Score(0), ("nilai kriteria yang ditandai ▶", "score the criterion marked ▶"), Some(("nilai", "score")));
     b(C::Panel, vec![c('+'), c('=')], A::Raise, ("naik setengah", "up a half"), Some(("½", "½")));
     b(C::Panel, vec![c('-')], A::Lower, ("turun setengah", "down a half"), None);
+    b(C::Panel, vec![c('.'), c(',')], A::Point, ("setelah angka: . 5 menjadikannya setengah (3 . 5 = 3,5)", "after a digit: . 5 makes it a half (3 . 5 = 3.5)"), None);
     b(C::Panel, vec![c(']')], A::NextCriterion, ("kriteria berikutnya", "next criterion"), Some(("kriteria", "criterion")));
     b(C::Panel, vec![c('[')], A::PrevCriterion, ("kriteria sebelumnya", "previous criterion"), None);
     b(C::Panel, vec![c(' ')], A::Tick, ("centang butir panduan (ya → sebagian → tidak)", "tick a guidance item (yes → partly → no)"), Some(("centang", "tick")));

@@ -70,6 +70,9 @@ pub struct JudgeState {
     /// The ranking last computed, with what it was computed for: the screens draw it several
     /// times a second and every change or refresh drops it.
     pub(super) ranked: std::cell::RefCell<Option<(super::ranking::RankedFor, Ranking)>>,
+    /// A decimal point typed after a score, waiting for its `5`: the entry, the criterion and the
+    /// whole score it follows.
+    pub(super) point: Option<(String, usize, f64)>,
 }
 
 impl JudgeState {
@@ -113,6 +116,7 @@ impl JudgeState {
             flow,
             redo: Vec::new(),
             ranked: Default::default(),
+            point: None,
         }
     }
 
@@ -508,7 +512,47 @@ impl App {
             let r = j.rubrik();
             (r.min, r.maks)
         };
+        // `3` `.` `5` (or `,`) is 3.5: the point waits for its digit; any other key drops it.
+        let point = j.point.take();
         match action {
+            Action::Point => match j.current_criterion() {
+                Some(k) => {
+                    let kriteria = &j.kriteria()[k].id;
+                    match j.sheet(&id).skor.get(kriteria).copied() {
+                        Some(base) => j.point = Some((id.clone(), k, base)),
+                        None => {
+                            let text = lang
+                                .pick(
+                                    "beri nilai bulatnya dulu, lalu . 5 untuk setengah",
+                                    "give the whole score first, then . 5 for a half",
+                                )
+                                .to_string();
+                            j.say(Some(&id), false, text);
+                        }
+                    }
+                }
+                None => {}
+            },
+            Action::Score(n)
+                if point
+                    .as_ref()
+                    .is_some_and(|(r, k, _)| *r == id && Some(*k) == j.current_criterion()) =>
+            {
+                let base = point.map_or(0.0, |(_, _, b)| b);
+                match n {
+                    0 => {}
+                    5 if base + 0.5 <= max => j.set_score(&id, base + 0.5, lang),
+                    _ => {
+                        let text = lang
+                            .pick(
+                                "hanya setengah yang boleh: . 5 (mis. 3.5)",
+                                "only halves are allowed: . 5 (e.g. 3.5)",
+                            )
+                            .to_string();
+                        j.say(Some(&id), false, text);
+                    }
+                }
+            }
             Action::Up => j.move_cursor(-1),
             Action::Down => j.move_cursor(1),
             Action::PageUp => j.move_cursor(-8),
