@@ -515,8 +515,8 @@ impl App {
         // `3` `.` `5` (or `,`) is 3.5: the point waits for its digit; any other key drops it.
         let point = j.point.take();
         match action {
-            Action::Point => match j.current_criterion() {
-                Some(k) => {
+            Action::Point => {
+                if let Some(k) = j.current_criterion() {
                     let kriteria = &j.kriteria()[k].id;
                     match j.sheet(&id).skor.get(kriteria).copied() {
                         Some(base) => j.point = Some((id.clone(), k, base)),
@@ -531,8 +531,7 @@ impl App {
                         }
                     }
                 }
-                None => {}
-            },
+            }
             Action::Score(n)
                 if point
                     .as_ref()
