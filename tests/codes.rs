@@ -161,6 +161,34 @@ fn t005_missing_required_key_points_at_its_parent() {
     assert_finding(&text, "T005", "kelompok:", "kelompok");
 }
 
+/// Defect 8 of issue 16: a key written with nothing after it is pointed at, not its parent.
+#[test]
+fn t005_an_empty_value_points_at_its_key() {
+    let text = edit("id: uji-2026-kelurahan-mawar", "id: \"\"");
+    assert_finding(&text, "T005", "id: \"\"", "id");
+    let text = edit("tema: Surat pengantar lama", "tema:");
+    assert_finding(&text, "T005", "tema:", "tema");
+}
+
+/// Defect 8 of issue 16: the parser's own words are said in Indonesian too.
+#[test]
+fn t001_the_parsers_words_are_said_in_the_users_language() {
+    for text in [
+        "format: risalah/1\nid: [a, b\n",
+        "format: risalah/1\nid: a: b\n",
+        "format: risalah/1\njudul: \"tidak ditutup\n",
+    ] {
+        let d = diagnostics(text);
+        assert_eq!(d[0].code().as_str(), "T001", "{text}");
+        let id = d[0].message(tulta_core::i18n::Lang::Id);
+        for english in ["did not", "while ", "found ", "not allowed", "expected"] {
+            assert!(!id.contains(english), "{id}");
+        }
+        let en = d[0].message(tulta_core::i18n::Lang::En);
+        assert_ne!(id, en);
+    }
+}
+
 #[test]
 fn t006_same_id_in_two_files() {
     let other = CLEAN.replace(

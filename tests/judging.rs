@@ -364,6 +364,83 @@ fn import_takes_good_journals_and_refuses_bad_ones() {
     assert!(!journal(&c, "juri-1").exists());
 }
 
+/// Defect 14 of issue 16: a journal that forks from the one here is refused saying where the two
+/// part and what to do.
+#[test]
+fn an_import_that_forks_says_where_and_what_to_do() {
+    use tulta_core::judging::journal::{Context, Journal};
+    use tulta_core::judging::scoring::Change;
+    let one = tempfile::tempdir().expect("tmp");
+    let ctx = || Context {
+        lomba: Some("uji-lomba".into()),
+        pinned: None,
+    };
+    let skor = |k: &str, v: f64| Change::Skor {
+        kriteria: k.into(),
+        nilai: v,
+    };
+    let mut j = Journal::open(one.path(), "juri-1", ctx()).expect("open");
+    for k in ["L1", "L2", "L3"] {
+        j.append("e-opd-a", skor(k, 4.0)).expect("append");
+    }
+    drop(j);
+    // The same journal copied to a second machine with its key; each goes on its own way.
+    let two = tempfile::tempdir().expect("tmp");
+    for f in ["juri-1.jsonl", "juri-1.key", "juri-1.head"] {
+        std::fs::copy(one.path().join(f), two.path().join(f)).expect("copy");
+    }
+    let mut j = Journal::open(one.path(), "juri-1", ctx()).expect("open");
+    j.append("e-opd-a", skor("L4", 4.0)).expect("append");
+    drop(j);
+    let mut j = Journal::open(two.path(), "juri-1", ctx()).expect("open");
+    j.append("e-opd-a", skor("L4", 2.0)).expect("append");
+    j.append("e-opd-a", skor("L5", 2.0)).expect("append");
+    drop(j);
+    let l = lomba();
+    let first = one.path().join("juri-1.jsonl");
+    let o = tulta(
+        &l,
+        &["import", root(&l), first.to_str().unwrap_or_default()],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let before = std::fs::read(journal(&l, "juri-1")).expect("journal");
+    let second = two.path().join("juri-1.jsonl");
+    for (lang, says) in [
+        (
+            "id",
+            "sama sampai baris 3, sesudahnya 1 baris di sini dan 2 baris di berkas berbeda",
+        ),
+        (
+            "en",
+            "the same up to line 3, after which 1 line(s) here and 2 in the file differ",
+        ),
+    ] {
+        let o = tulta(
+            &l,
+            &[
+                "import",
+                root(&l),
+                second.to_str().unwrap_or_default(),
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(said.contains(says), "{said}");
+        assert!(said.contains("tulta verify"), "{said}");
+    }
+    assert_eq!(
+        std::fs::read(journal(&l, "juri-1")).expect("journal"),
+        before
+    );
+}
+
 #[test]
 fn exports_csv_markdown_and_xlsx() {
     use calamine::{open_workbook, DataType, Reader, Xlsx};
@@ -525,6 +602,21 @@ fn the_extension_picks_the_format_and_exports_carry_notes_and_ticks() {
     assert!(
         text.contains("\"Rapi; \"\"data\"\" lengkap\";L1.2=sebagian"),
         "{text}"
+    );
+    // JSON and Markdown carry them too (defect 5).
+    let v: serde_json::Value =
+        serde_json::from_slice(&tulta(&l, &["rank", root(&l), "--format", "json"]).stdout)
+            .expect("json");
+    let row = &v["peringkat"][0];
+    assert_eq!(row["catatan"][0]["teks"], "Rapi; \"data\" lengkap");
+    assert_eq!(row["catatan"][0]["kriteria"], serde_json::Value::Null);
+    assert_eq!(row["centang"][0]["butir"], 2);
+    assert_eq!(row["centang"][0]["nilai"], "sebagian");
+    let md = String::from_utf8_lossy(&tulta(&l, &["rank", root(&l), "--format", "md"]).stdout)
+        .into_owned();
+    assert!(
+        md.contains("- e-opd-a · juri-1 · umum: Rapi; \"data\" lengkap"),
+        "{md}"
     );
 
     let o = tulta(

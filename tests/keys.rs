@@ -35,10 +35,10 @@ fn judging(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {
         })
         .clone();
     let j = tulta_core::judging::Judging::open_in(comp, data).expect("judging");
-    a.judge = Some(tulta::app::judge::JudgeState::new(
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
         j,
         juri.map(str::to_string),
-    ));
+    )));
     a
 }
 

@@ -432,10 +432,10 @@ fn judging_app(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {
     let comp = tulta_core::judging::competition::load(Some(std::path::Path::new("reports")), lang)
         .expect("competition");
     let judging = tulta_core::judging::Judging::open_in(comp, data).expect("judging");
-    a.judge = Some(tulta::app::judge::JudgeState::new(
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
         judging,
         juri.map(str::to_string),
-    ));
+    )));
     a
 }
 
@@ -490,6 +490,20 @@ const JUDGING: &[(&str, Option<&str>, Setup)] = &[
     }),
     ("judge_progress", Some("juri-3"), |a| {
         press(a, &[KeyCode::F(6)])
+    }),
+    // Issue 16: the progress screen drills down to a judge's unfinished entries, and compares the
+    // judges on an entry they disagree on.
+    ("judge_progress_drill_down", Some("juri-3"), |a| {
+        press(a, &[KeyCode::F(6), KeyCode::Down, KeyCode::Enter])
+    }),
+    ("judge_compare", Some("juri-1"), |a| {
+        // The reading, where the Mal Pelayanan Publik is flagged for discussion (1.50 apart).
+        press(a, &[KeyCode::F(6), KeyCode::Char('t')]);
+        // The first disagreement: after the three judges.
+        press(
+            a,
+            &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Enter],
+        );
     }),
     // Stages (spec §8): the picker, the gelar's slot clock in its last minute, one stage's ranking.
     ("judge_stage_picker", Some("juri-2"), |a| {
@@ -592,7 +606,13 @@ fn the_picker_shows_the_opd_whole_and_the_title_column_has_room() {
     }
     let mut a = judging_app(Lang::Id, Some("juri-2"), data.path());
     let shown = render(&mut a, 120, 40);
+    assert!(shown.contains("Mempercepat penerbitan akta"), "{shown}");
+    // The archive beside the competition is a key away (defect 13).
+    assert!(!shown.contains("Validasi BPHTB"), "{shown}");
+    press(&mut a, &[KeyCode::Char('a')]);
+    let shown = render(&mut a, 120, 40);
     assert!(shown.contains("Validasi BPHTB selesai tanpa"), "{shown}");
+    assert!(shown.contains("20 risalah"), "{shown}");
 }
 
 /// Defect 7 of issue 16: after the draft is saved again, the step view opened from it and its row
@@ -733,4 +753,99 @@ fn a_damaged_journal_is_loud_in_the_app() {
             "{shown}"
         );
     }
+}
+
+/// Issue 16's conveniences: redo records again, as a new line, the change undone on the entry in
+/// view; another change in between leaves nothing to redo.
+#[test]
+fn redo_records_the_undone_change_again() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-kebonagung-maju");
+    a.open_row(r, 1);
+    let lines = |a: &App| {
+        a.judge
+            .as_ref()
+            .map_or(0, |j| j.judging.changes("juri-2").len())
+    };
+    let before = lines(&a);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('3')]);
+    press(&mut a, &[KeyCode::Char('u')]);
+    press(&mut a, &[KeyCode::Char('U')]);
+    assert_eq!(
+        lines(&a),
+        before + 3,
+        "score, its withdrawal, the score again"
+    );
+    let j = a.judge.as_ref().expect("judge");
+    assert_eq!(
+        j.sheet("tng-2026-kebonagung-maju").skor.get("paparan"),
+        Some(&3.0)
+    );
+    assert!(render(&mut a, 120, 40).contains("redone"));
+    // Nothing left to redo: the key writes nothing.
+    press(&mut a, &[KeyCode::Char('U')]);
+    assert_eq!(lines(&a), before + 3);
+    press(
+        &mut a,
+        &[KeyCode::Char('u'), KeyCode::Char('4'), KeyCode::Char('U')],
+    );
+    assert_eq!(
+        lines(&a),
+        before + 5,
+        "a change after the undo empties the redo list"
+    );
+}
+
+/// Issue 16's conveniences: the overview sorts by the judge's own status and own score, and sorts
+/// again when the judge comes back to it.
+#[test]
+fn the_overview_sorts_by_my_status_and_my_score() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-3"), data.path());
+    let order = |a: &App| -> Vec<String> {
+        a.overview
+            .visible
+            .iter()
+            .map(|&i| a.library.rows[i].id.clone())
+            .collect()
+    };
+    // file → OPD → kind → year → title → findings → my status.
+    press(&mut a, &[KeyCode::Char('s'); 6]);
+    assert!(render(&mut a, 120, 40).contains("sort: my status"));
+    let o = order(&a);
+    // In the gelar juri-3 has Dishub in progress, Kebonagung untouched, then the finished ones.
+    assert_eq!(o[0], "tng-2026-dishub-tertib", "{o:?}");
+    assert_eq!(o[1], "tng-2026-kebonagung-maju", "{o:?}");
+    press(&mut a, &[KeyCode::Char('s')]);
+    assert!(render(&mut a, 120, 40).contains("sort: my score"));
+    let o = order(&a);
+    // Highest first: juri-3's gelar index of Tegalrejo is 4.57.
+    assert_eq!(o[0], "tng-2026-tegalrejo-resik", "{o:?}");
+    // Finishing Kebonagung with 5s moves it to the top when the judge comes back.
+    let r = row_of(&a, "tng-2026-kebonagung-maju");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    for _ in 0..7 {
+        press(&mut a, &[KeyCode::Char('5'), KeyCode::Char(']')]);
+    }
+    press(&mut a, &[KeyCode::Esc]);
+    assert_eq!(order(&a)[0], "tng-2026-kebonagung-maju");
+}
+
+/// `N` goes to the next entry the judge can score now: an entry that has not reached the stage is
+/// not "unfinished" (found in a tmux pass: it went to an eliminated entry).
+#[test]
+fn next_unfinished_skips_entries_that_have_not_reached_the_stage() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(Lang::En, Some("juri-2"), data.path());
+    let r = row_of(&a, "tng-2026-kebonagung-maju");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Char('N')]);
+    let shown = a
+        .walk
+        .as_ref()
+        .and_then(|w| w.row)
+        .map(|i| a.library.rows[i].id.clone());
+    assert_eq!(shown.as_deref(), Some("tng-2026-karangsari-guyub"));
 }

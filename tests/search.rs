@@ -359,6 +359,22 @@ fn similar_reports_share_the_problem() {
         search::similar(&a, "tidak-ada", 5),
         Err(search::SearchError::Query(search::QueryError::UnknownId(_)))
     ));
+    // Among the reports the filters on screen admit only (defect 13 of issue 16).
+    let everyone = search::similar(&a, &id, 60).expect("similar");
+    let tahun = everyone.hits[0].tahun.expect("a year");
+    let within = search::similar_within(&a, &id, 60, &format!("tahun:{tahun}")).expect("within");
+    assert!(!within.hits.is_empty());
+    assert!(
+        within.hits.iter().all(|h| h.tahun == Some(tahun)),
+        "{:?}",
+        within.hits
+    );
+    assert!(
+        within.hits.len() < everyone.hits.len(),
+        "the filter leaves some out: {} of {}",
+        within.hits.len(),
+        everyone.hits.len()
+    );
 }
 
 #[test]

@@ -660,6 +660,66 @@ fn a_published_ranking_is_anchored_to_its_journals() {
     }
 }
 
+/// A judge's note that looks like an anchor (their own first line's) travels in the published
+/// Markdown and XLSX; it must not pass for the real anchor, which would let the judge rewrite every
+/// later line of their journal unseen.
+#[test]
+fn a_note_shaped_like_an_anchor_does_not_pass_for_one() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = competition(dir.path(), "");
+    let data = dir.path().join("data");
+    score_all(&data, &root, "juri-1", "e-a", "4");
+    let first = lines_of(&journal(&data, "juri-1"))[0].clone();
+    let body = serde_json::to_vec(&first).expect("line");
+    let forged = format!("jejak:juri-1:1:{}", tulta_core::text::sha256_hex(&body));
+    let note = tulta(
+        &data,
+        &[
+            "score",
+            s(&root),
+            "--juri",
+            "juri-1",
+            "--risalah",
+            "e-a",
+            "--kriteria",
+            "L1",
+            "--nilai",
+            "4",
+            "--catatan",
+            &forged,
+        ],
+    );
+    ok(&note);
+    let md = dir.path().join("peringkat.md");
+    let xlsx = dir.path().join("peringkat.xlsx");
+    ok(&tulta(&data, &["rank", s(&root), "--output", s(&md)]));
+    ok(&tulta(&data, &["rank", s(&root), "--output", s(&xlsx)]));
+    assert!(
+        std::fs::read_to_string(&md).expect("md").contains(&forged),
+        "the note is published"
+    );
+    for f in [&md, &xlsx] {
+        let o = tulta(
+            &data,
+            &["verify", s(&root), "--jejak", s(f), "--lang", "en"],
+        );
+        assert_ne!(o.status.code(), Some(0), "{}", ok_or_err(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("two different anchors for one judge"),
+            "{}",
+            ok_or_err(&o)
+        );
+    }
+}
+
+fn ok_or_err(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
 /// The sample's demo journals are signed and their keys pinned in its lomba.yaml; `kunci` prints a
 /// judge's key and fingerprint.
 #[test]

@@ -32,6 +32,7 @@ pub enum Action {
     Right,
     Open,
     Filter,
+    Archive,
     Sort,
     SortReverse,
     WatchDraft,
@@ -44,6 +45,7 @@ pub enum Action {
     NextUnfinished,
     Similar,
     Undo,
+    Redo,
     Score(u8),
     Raise,
     Lower,
@@ -89,6 +91,7 @@ impl Action {
             Action::Right => "kanan",
             Action::Open => "buka",
             Action::Filter => "saring",
+            Action::Archive => "arsip",
             Action::Sort => "urutkan",
             Action::SortReverse => "balik-urutan",
             Action::WatchDraft => "pantau-draf",
@@ -101,6 +104,7 @@ impl Action {
             Action::NextUnfinished => "belum-selesai",
             Action::Similar => "serupa",
             Action::Undo => "batal",
+            Action::Redo => "ulangi",
             Action::Score(_) => "nilai",
             Action::Raise => "naik-setengah",
             Action::Lower => "turun-setengah",
@@ -151,6 +155,7 @@ pub enum Context {
     HelpOverlay,
     Picker,
     StagePicker,
+    Compare,
     NoteEditor,
     Prompt,
 }
@@ -175,6 +180,7 @@ impl Context {
                 | Context::HelpOverlay
                 | Context::Picker
                 | Context::StagePicker
+                | Context::Compare
                 | Context::NoteEditor
                 | Context::Prompt
         )
@@ -438,6 +444,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Overview, bottom.clone(), A::Bottom, ("ke akhir daftar", "to the bottom"), None);
     b(C::Overview, vec![p(K::Enter), c('l'), p(K::Right)], A::Open, ("buka langkah demi langkah", "open step by step"), Some(("buka", "open")));
     b(C::Overview, vec![c('/')], A::Filter, ("saring daftar", "filter the list"), Some(("saring", "filter")));
+    b(C::Overview, vec![c('a')], A::Archive, ("peserta lomba saja / juga arsip di sampingnya", "the competition's entries only / the archive beside them too"), None);
     b(C::Overview, vec![c('s')], A::Sort, ("urutkan menurut kolom berikutnya", "sort by the next column"), Some(("urut", "sort")));
     b(C::Overview, vec![c('S')], A::SortReverse, ("balik urutan", "reverse the order"), None);
     b(C::Overview, vec![c('c')], A::ToSearch, ("cari di arsip", "search the archive"), Some(("cari", "search")));
@@ -462,6 +469,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Walk, vec![c('N')], A::NextUnfinished, ("risalah berikutnya yang belum saya selesaikan", "next report I have not finished"), None);
     b(C::Walk, vec![c('m')], A::Similar, ("risalah serupa", "similar reports"), None);
     b(C::Walk, vec![c('u')], A::Undo, ("batalkan perubahan terakhir pada risalah ini", "undo the last change to this report"), Some(("batal", "undo")));
+    b(C::Walk, vec![c('U'), Key::ctrl('r')], A::Redo, ("ulangi perubahan yang baru dibatalkan pada risalah ini", "redo the change just undone on this report"), None);
     b(C::Walk, vec![p(K::Esc), p(K::Backspace)], A::Back, ("kembali", "back"), Some(("kembali", "back")));
 
     b(C::WalkSteps, up.clone(), A::Up, ("langkah sebelumnya", "previous step"), Some(("langkah", "step")));
@@ -539,6 +547,9 @@ fn defaults() -> Vec<Binding> {
     b(C::ExportPath, vec![p(K::Enter)], A::Save, ("tulis berkas", "write the file"), Some(("tulis", "write")));
     b(C::ExportPath, vec![p(K::Esc)], A::Back, ("batal", "cancel"), Some(("batal", "cancel")));
     b(C::ExportPath, vec![Key::ctrl('u')], A::ClearText, ("hapus jalur", "clear the path"), None);
+    b(C::Progress, up.clone(), A::Up, ("baris sebelumnya", "previous line"), Some(("pilih", "select")));
+    b(C::Progress, vec![p(K::Down), c('j')], A::Down, ("baris berikutnya", "next line"), None);
+    b(C::Progress, vec![p(K::Enter)], A::Open, ("juri: daftar yang belum selesai · risalah: buka · selisih: bandingkan juri", "judge: what is unfinished · entry: open · disagreement: compare the judges"), Some(("buka", "open")));
     b(C::Progress, vec![c('r')], A::ToRanking, ("peringkat", "ranking"), Some(("peringkat", "ranking")));
     b(C::Progress, vec![c('t')], A::StageView, ("tahap berikutnya", "next stage"), Some(("tahap", "stage")));
     b(C::Progress, vec![p(K::Esc), p(K::Backspace)], A::Back, ("kembali", "back"), Some(("kembali", "back")));
@@ -565,6 +576,13 @@ fn defaults() -> Vec<Binding> {
     b(C::Picker, vec![c('r')], A::ReadOnly, ("hanya membaca, tanpa menilai", "read only, no scoring"), Some(("hanya membaca", "read only")));
     b(C::Picker, vec![p(K::Esc)], A::Back, ("tutup, juri tetap", "close, judge unchanged"), Some(("tutup", "close")));
     b(C::Picker, vec![c('?')], A::Help, ("bantuan", "help"), Some(("bantuan", "help")));
+
+    b(C::Compare, up.clone(), A::Up, ("gulir ke atas", "scroll up"), Some(("gulir", "scroll")));
+    b(C::Compare, vec![p(K::Down), c('j')], A::Down, ("gulir ke bawah", "scroll down"), None);
+    b(C::Compare, vec![p(K::PageUp)], A::PageUp, ("satu halaman ke atas", "a page up"), None);
+    b(C::Compare, vec![p(K::PageDown)], A::PageDown, ("satu halaman ke bawah", "a page down"), None);
+    b(C::Compare, vec![p(K::Esc), c('q'), p(K::Enter)], A::Back, ("tutup", "close"), Some(("tutup", "close")));
+    b(C::Compare, vec![c('?')], A::Help, ("bantuan", "help"), Some(("bantuan", "help")));
 
     b(C::StagePicker, up.clone(), A::Up, ("tahap sebelumnya", "previous stage"), Some(("pilih", "select")));
     b(C::StagePicker, vec![p(K::Down), c('j')], A::Down, ("tahap berikutnya", "next stage"), None);

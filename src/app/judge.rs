@@ -64,9 +64,6 @@ impl Timer {
     }
 }
 
-/// An entry, the span of its judges' indexes, and each judge's index.
-pub type Disagreement = (String, f64, Vec<(String, f64)>);
-
 /// A line of the scoring panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PanelRow {
@@ -180,9 +177,23 @@ pub struct JudgeState {
     /// The ranking screen shows this stage's ranking; `None`: the final result.
     pub rank_view: Option<String>,
     pub timer: Timer,
+    /// The progress screen: the line selected, the judges whose unfinished entries are listed,
+    /// and the entry whose judges are being compared (with the comparison's scroll).
+    pub progress_at: usize,
+    pub progress_open: std::collections::BTreeSet<String>,
+    pub compare: Option<(String, u16)>,
     /// How far the journals have taken each stage, counted after every change.
     flow: Flow,
+    /// Changes undone in this session, latest last, with their entry and stage: redo records one
+    /// again as a new line. Any other change empties it, as in an editor.
+    redo: Vec<(String, String, Change)>,
+    /// The ranking last computed, with what it was computed for: the screens draw it several
+    /// times a second and every change or refresh drops it.
+    ranked: std::cell::RefCell<Option<(RankedFor, Ranking)>>,
 }
+
+/// The view, method and category a ranking was computed for.
+type RankedFor = (Option<String>, Agregasi, Kategori);
 
 impl JudgeState {
     pub fn new(judging: Judging, juri: Option<String>) -> JudgeState {
@@ -219,13 +230,19 @@ impl JudgeState {
             stage_picker: None,
             rank_view: None,
             timer: Timer::default(),
+            progress_at: 0,
+            progress_open: Default::default(),
+            compare: None,
             flow,
+            redo: Vec::new(),
+            ranked: Default::default(),
         }
     }
 
     /// Counts the stages again: after a change, an import, another process's writes.
     pub fn refresh(&mut self) {
         self.flow = self.judging.flow(self.judging.competition.lomba.agregasi);
+        self.ranked.replace(None);
     }
 
     pub fn stage(&self) -> Option<&Stage> {
@@ -488,6 +505,9 @@ impl JudgeState {
         let what = describe(&change, lang);
         let tahap = self.tahap.clone();
         let recorded = self.judging.record(&juri, &tahap, risalah, change);
+        if recorded.is_ok() {
+            self.redo.clear();
+        }
         self.refresh();
         self.message = Some(match recorded {
             Ok(r) => (
@@ -562,6 +582,10 @@ impl JudgeState {
         let tahap = self.tahap.clone();
         let undone = self.judging.undo(&juri, &tahap, risalah);
         self.refresh();
+        if let Ok(Some((r, _))) = &undone {
+            self.redo
+                .push((risalah.to_string(), tahap.clone(), r.change.clone()));
+        }
         let said = match undone {
             Ok(Some((undone, _))) => (
                 true,
@@ -584,6 +608,63 @@ impl JudgeState {
             Err(e) => (false, e.message(lang)),
         };
         self.say(Some(risalah), said.0, said.1);
+    }
+
+    /// The judge's mark on every entry, for the overview's own sort keys (empty without a judge).
+    pub fn marks(&self) -> std::collections::HashMap<String, super::overview::Mark> {
+        if self.juri.is_none() {
+            return Default::default();
+        }
+        self.judging
+            .competition
+            .entries
+            .iter()
+            .map(|e| {
+                let rank = if self.bar(&e.id).is_some() || self.blocked(&e.id).is_some() {
+                    3
+                } else {
+                    match self.status(&e.id) {
+                        Status::InProgress => 0,
+                        Status::Untouched => 1,
+                        Status::Finished => 2,
+                    }
+                };
+                (e.id.clone(), (rank, self.index(&e.id)))
+            })
+            .collect()
+    }
+
+    /// Whether a change undone on `risalah` in this stage can be made again.
+    pub fn can_redo(&self, risalah: &str) -> bool {
+        self.redo
+            .iter()
+            .any(|(r, t, _)| r == risalah && *t == self.tahap)
+    }
+
+    /// Records again the latest change undone on `risalah` in this stage, as a new line.
+    pub fn redo(&mut self, risalah: &str, lang: Lang) {
+        let at = self
+            .redo
+            .iter()
+            .rposition(|(r, t, _)| r == risalah && *t == self.tahap);
+        let Some(at) = at else {
+            let text = lang
+                .pick(
+                    "tidak ada perubahan yang dibatalkan pada risalah ini untuk diulang",
+                    "no undone change to this report to redo",
+                )
+                .into();
+            self.say(Some(risalah), false, text);
+            return;
+        };
+        let (_, _, change) = self.redo.remove(at);
+        // What is left to redo survives this change (`record` empties it for any other).
+        let rest = std::mem::take(&mut self.redo);
+        self.record(risalah, change, lang);
+        self.redo = rest;
+        if let Some((true, m)) = &mut self.message {
+            *m = format!("{} · {m}", lang.pick("diulang", "redone"));
+        }
     }
 
     /// Opens the judge picker on the judge in use (or on "read only" when there is none).
@@ -641,6 +722,18 @@ impl JudgeState {
 
     /// The ranking in view: the final result, or one stage's.
     pub fn ranking(&self) -> Ranking {
+        let wanted = (self.rank_view.clone(), self.metode, self.kategori);
+        if let Some((had, r)) = &*self.ranked.borrow() {
+            if *had == wanted {
+                return r.clone();
+            }
+        }
+        let r = self.compute_ranking();
+        self.ranked.replace(Some((wanted, r.clone())));
+        r
+    }
+
+    fn compute_ranking(&self) -> Ranking {
         match &self.rank_view {
             Some(t) => self
                 .judging
@@ -691,28 +784,6 @@ impl JudgeState {
         Ok(absolute(&path.display().to_string()))
     }
 
-    /// Entries where the judges' indexes lie furthest apart, widest first.
-    pub fn disagreements(&self) -> Vec<Disagreement> {
-        let ranking = self.judging.ranking(self.metode, Kategori::Semua);
-        let mut out: Vec<Disagreement> = ranking
-            .rows
-            .iter()
-            .filter(|r| r.juri.len() >= 2)
-            .map(|r| {
-                let values: Vec<f64> = r.juri.values().copied().collect();
-                let hi = values.iter().copied().fold(f64::MIN, f64::max);
-                let lo = values.iter().copied().fold(f64::MAX, f64::min);
-                (
-                    r.id.clone(),
-                    hi - lo,
-                    r.juri.iter().map(|(j, v)| (j.clone(), *v)).collect(),
-                )
-            })
-            .collect();
-        out.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
-        out
-    }
-
     pub fn predikat(&self, index: f64) -> Option<String> {
         scoring::predikat(self.rubrik(), index).map(|p| format!("{} {}", p.kode, p.label))
     }
@@ -755,7 +826,7 @@ fn describe(change: &Change, lang: Lang) -> String {
 }
 
 use super::action::{Action, Context};
-use super::{App, Screen};
+use super::App;
 
 impl App {
     /// The id of the entry in the walk-through, when a judge may score it here.
@@ -859,6 +930,18 @@ impl App {
         };
         if let Some(j) = &mut self.judge {
             j.undo(&id, lang);
+        }
+        true
+    }
+
+    /// Redo on the entry in view only.
+    pub(super) fn redo_here(&mut self) -> bool {
+        let lang = self.lang;
+        let Some(id) = self.scoring_entry() else {
+            return false;
+        };
+        if let Some(j) = &mut self.judge {
+            j.redo(&id, lang);
         }
         true
     }
@@ -1012,24 +1095,6 @@ impl App {
                 let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
                 if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
                     self.open_row(row, 1);
-                }
-            }
-            Action::Back => self.back(),
-            _ => return false,
-        }
-        true
-    }
-
-    pub(super) fn progress_action(&mut self, action: Action) -> bool {
-        match action {
-            Action::ToRanking => self.show_judging(Screen::Ranking),
-            Action::StageView => {
-                if let Some(j) = &mut self.judge {
-                    let ids: Vec<String> = j.scored_stages().iter().map(|s| s.id.clone()).collect();
-                    let at = ids.iter().position(|t| *t == j.tahap).unwrap_or(0);
-                    if let Some(next) = ids.get((at + 1) % ids.len().max(1)).cloned() {
-                        j.choose_stage(&next);
-                    }
                 }
             }
             Action::Back => self.back(),

@@ -8,6 +8,7 @@ pub mod judge;
 pub mod library;
 mod overlay;
 pub mod overview;
+pub mod progress;
 pub mod search;
 pub mod walk;
 
@@ -234,6 +235,9 @@ impl App {
         if screen == Screen::Search {
             self.start_search();
         }
+        if screen == Screen::Overview {
+            self.resort_overview();
+        }
     }
 
     fn back(&mut self) {
@@ -241,6 +245,9 @@ impl App {
             Some(s) => self.screen = s,
             None if self.screen != Screen::Overview => self.screen = Screen::Overview,
             None => {}
+        }
+        if self.screen == Screen::Overview {
+            self.resort_overview();
         }
     }
 
@@ -302,8 +309,15 @@ impl App {
         match row {
             Some(row) => self.open_row(row, step),
             None => {
-                let origin = Origin::Disk(hit.path.clone().into());
-                match Opened::read(&hit.path, &origin) {
+                // Hits name their file from the searched folder (the archive beside a competition).
+                let path = match &self.root {
+                    Some(Root::Disk(dir)) if std::path::Path::new(&hit.path).is_relative() => {
+                        dir.join(&hit.path).display().to_string()
+                    }
+                    _ => hit.path.clone(),
+                };
+                let origin = Origin::Disk(path.clone().into());
+                match Opened::read(&path, &origin) {
                     Ok(opened) => {
                         self.walk = Some(Walk::new(opened, None, step));
                         self.go(Screen::Walk);
@@ -340,6 +354,9 @@ impl App {
             }
             if j.stage_picker.is_some() {
                 return vec![C::StagePicker, C::Always];
+            }
+            if j.compare.is_some() {
+                return vec![C::Compare, C::Always];
             }
         }
         if self.source.is_some() {
@@ -424,6 +441,7 @@ impl App {
             C::HelpOverlay => self.help_action(action),
             C::Picker => self.picker_action(action),
             C::StagePicker => self.stage_picker_action(action),
+            C::Compare => self.compare_action(action),
             C::NoteEditor => self.note_action(action),
             C::Prompt => self.prompt_action(action),
         }

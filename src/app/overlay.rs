@@ -65,6 +65,7 @@ impl App {
     pub fn applies(&self, ctx: Context, action: Action) -> bool {
         match (ctx, action) {
             (_, Action::ChooseJudge) => self.judge.is_some(),
+            (_, Action::Archive) => self.overview.beside(&self.library) > 0,
             (_, Action::ChooseStage | Action::StageView) => {
                 self.judge.as_ref().is_some_and(|j| j.staged())
             }
@@ -73,6 +74,10 @@ impl App {
                 .as_ref()
                 .is_some_and(|j| j.stage().and_then(|s| s.menit()).is_some()),
             (Context::Walk, Action::Undo) => self.scoring_entry().is_some(),
+            (Context::Walk, Action::Redo) => {
+                let here = self.scoring_entry();
+                here.is_some_and(|id| self.judge.as_ref().is_some_and(|j| j.can_redo(&id)))
+            }
             (Context::Walk, Action::NextUnfinished) => {
                 self.judge.as_ref().is_some_and(|j| j.juri.is_some())
                     && self.walk.as_ref().is_some_and(|w| w.row.is_some())
@@ -109,6 +114,7 @@ impl Context {
             C::HelpOverlay => ("Bantuan", "Help"),
             C::Picker => ("Pilih juri", "Choose the judge"),
             C::StagePicker => ("Pilih tahap", "Choose the stage"),
+            C::Compare => ("Perbandingan juri", "Judges compared"),
             C::NoteEditor => ("Catatan", "Note"),
             C::Prompt => ("Catatan belum disimpan", "Unsaved note"),
         };

@@ -13,16 +13,26 @@ pub enum SortKey {
     Tahun,
     Judul,
     Findings,
+    /// The judge's own status: in progress, untouched, finished, then what they may not score.
+    MyStatus,
+    /// The judge's own index, highest first when reversed.
+    MyIndex,
 }
 
+/// The judge's mark on an entry for sorting: status rank (in progress 0, untouched 1, finished 2,
+/// barred or not reached 3) and index.
+pub type Mark = (u8, Option<f64>);
+
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Name,
         SortKey::Opd,
         SortKey::Jenis,
         SortKey::Tahun,
         SortKey::Judul,
         SortKey::Findings,
+        SortKey::MyStatus,
+        SortKey::MyIndex,
     ];
 
     pub fn label(self) -> (&'static str, &'static str) {
@@ -33,12 +43,20 @@ impl SortKey {
             SortKey::Tahun => ("tahun", "year"),
             SortKey::Judul => ("judul", "title"),
             SortKey::Findings => ("temuan", "findings"),
+            SortKey::MyStatus => ("status saya", "my status"),
+            SortKey::MyIndex => ("nilai saya", "my score"),
         }
     }
 
-    fn next(self) -> SortKey {
+    /// The next key; the judge's own keys only while someone is judging.
+    fn next(self, judging: bool) -> SortKey {
         let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
-        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+        let next = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
+        if !judging && matches!(next, SortKey::MyStatus | SortKey::MyIndex) {
+            SortKey::Name
+        } else {
+            next
+        }
     }
 }
 
@@ -54,6 +72,12 @@ pub struct Overview {
     pub selected: usize,
     /// First row shown, kept between frames so the list scrolls only when the selection leaves it.
     pub offset: std::cell::Cell<usize>,
+    /// The judge's marks by entry id, for the judge's own sort keys; empty without a judge.
+    pub mine: std::collections::HashMap<String, Mark>,
+    /// With a competition open beside an archive: its entries' ids. The list shows only them
+    /// unless `archive` is on (`a`).
+    pub scope: Option<std::collections::HashSet<String>>,
+    pub archive: bool,
 }
 
 impl Default for Overview {
@@ -66,6 +90,9 @@ impl Default for Overview {
             visible: Vec::new(),
             selected: 0,
             offset: std::cell::Cell::new(0),
+            mine: std::collections::HashMap::new(),
+            scope: None,
+            archive: false,
         }
     }
 }
@@ -74,9 +101,21 @@ fn jenis_name(j: Option<JenisKelompok>) -> &'static str {
     j.map_or("", JenisKelompok::as_str)
 }
 
-fn compare(key: SortKey, a: &Row, b: &Row) -> Ordering {
+fn compare(
+    key: SortKey,
+    mine: &std::collections::HashMap<String, Mark>,
+    a: &Row,
+    b: &Row,
+) -> Ordering {
     let findings = |r: &Row| (r.errors, r.warnings, r.infos);
+    // Reports that are not entries of the competition come after every entry.
+    let mark = |r: &Row| mine.get(&r.id).copied().unwrap_or((4, None));
     match key {
+        SortKey::MyStatus => mark(a).0.cmp(&mark(b).0),
+        SortKey::MyIndex => {
+            let ix = |r: &Row| mark(r).1.unwrap_or(f64::NEG_INFINITY);
+            ix(a).total_cmp(&ix(b))
+        }
         SortKey::Name => a.name.cmp(&b.name),
         SortKey::Opd => norm(&a.opd).cmp(&norm(&b.opd)),
         SortKey::Jenis => jenis_name(a.jenis).cmp(jenis_name(b.jenis)),
@@ -128,10 +167,10 @@ impl Overview {
             .map(str::to_string)
             .collect();
         let mut visible: Vec<usize> = (0..library.rows.len())
-            .filter(|&i| matches(&library.rows[i], &words))
+            .filter(|&i| self.in_scope(&library.rows[i]) && matches(&library.rows[i], &words))
             .collect();
         visible.sort_by(|&a, &b| {
-            let o = compare(self.sort, &library.rows[a], &library.rows[b]);
+            let o = compare(self.sort, &self.mine, &library.rows[a], &library.rows[b]);
             if self.descending {
                 o.reverse()
             } else {
@@ -142,6 +181,18 @@ impl Overview {
             .and_then(|k| visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.visible = visible;
+    }
+
+    /// How many reports lie beside the competition's entries (0 without a competition).
+    pub fn beside(&self, library: &Library) -> usize {
+        self.scope.as_ref().map_or(0, |ids| {
+            library.rows.iter().filter(|r| !ids.contains(&r.id)).count()
+        })
+    }
+
+    /// Whether the list shows `row`: every row, or only the competition's entries.
+    pub fn in_scope(&self, row: &Row) -> bool {
+        self.archive || self.scope.as_ref().is_none_or(|ids| ids.contains(&row.id))
     }
 
     pub fn selected_row(&self) -> Option<usize> {
@@ -161,8 +212,8 @@ impl Overview {
     }
 
     pub fn cycle_sort(&mut self, library: &Library) {
-        self.sort = self.sort.next();
-        self.descending = self.sort == SortKey::Findings;
+        self.sort = self.sort.next(!self.mine.is_empty());
+        self.descending = matches!(self.sort, SortKey::Findings | SortKey::MyIndex);
         self.refresh(library);
     }
 
@@ -175,6 +226,9 @@ impl Overview {
     pub fn reveal(&mut self, library: &Library, row: usize) {
         if !self.visible.contains(&row) {
             self.filter.reset();
+            if library.rows.get(row).is_some_and(|r| !self.in_scope(r)) {
+                self.archive = true;
+            }
             self.refresh(library);
         }
         if let Some(p) = self.visible.iter().position(|&i| i == row) {
@@ -184,6 +238,31 @@ impl Overview {
 }
 
 impl super::App {
+    /// Attaches a competition being judged: the overview then lists its entries, the archive
+    /// beside it a key away.
+    pub fn set_judge(&mut self, judge: Option<super::judge::JudgeState>) {
+        // The library may still be loading: the scope is the entries' ids, whatever lies beside.
+        self.overview.scope = judge.as_ref().map(|j| {
+            j.judging
+                .competition
+                .entries
+                .iter()
+                .map(|e| e.id.clone())
+                .collect()
+        });
+        self.judge = judge;
+        self.overview.refresh(&self.library);
+    }
+
+    /// Sorted by the judge's own marks, the overview is sorted again whenever it comes back into
+    /// view: scores given meanwhile move entries.
+    pub(super) fn resort_overview(&mut self) {
+        if matches!(self.overview.sort, SortKey::MyStatus | SortKey::MyIndex) {
+            self.overview.mine = self.judge.as_ref().map(|j| j.marks()).unwrap_or_default();
+            self.overview.refresh(&self.library);
+        }
+    }
+
     pub(super) fn overview_action(
         &mut self,
         ctx: super::action::Context,
@@ -216,7 +295,14 @@ impl super::App {
             A::Top => ov.select(0),
             A::Bottom => ov.select(usize::MAX),
             A::Filter => ov.editing = true,
-            A::Sort => ov.cycle_sort(&self.library),
+            A::Archive if ov.beside(&self.library) > 0 => {
+                ov.archive = !ov.archive;
+                ov.refresh(&self.library);
+            }
+            A::Sort => {
+                ov.mine = self.judge.as_ref().map(|j| j.marks()).unwrap_or_default();
+                ov.cycle_sort(&self.library);
+            }
             A::SortReverse => ov.reverse(&self.library),
             A::ToSearch => self.go(Screen::Search),
             A::WatchDraft => self.draft_key(),

@@ -14,8 +14,16 @@ pub const DEBOUNCE: Duration = Duration::from_millis(120);
 const LIMIT: usize = 50;
 
 pub enum Job {
-    Query { seq: u64, text: String },
-    Similar { seq: u64, id: String },
+    Query {
+        seq: u64,
+        text: String,
+    },
+    Similar {
+        seq: u64,
+        id: String,
+        /// The filters on screen: similar reports are looked for among those they admit.
+        within: String,
+    },
 }
 
 #[derive(Debug)]
@@ -140,7 +148,18 @@ impl SearchState {
 
     /// The query as sent: what was typed and the filters chosen.
     pub fn full_query(&self) -> String {
-        let mut q = self.query.value().trim().to_string();
+        let q = self.query.value().trim();
+        let filters = self.filters_query();
+        match (q.is_empty(), filters.is_empty()) {
+            (_, true) => q.to_string(),
+            (true, false) => filters,
+            (false, false) => format!("{q} {filters}"),
+        }
+    }
+
+    /// The filters on screen as query clauses (`tahun:2025 jenis:kelurahan`).
+    pub fn filters_query(&self) -> String {
+        let mut q = String::new();
         for f in &self.filters {
             if let Some(v) = f.value() {
                 if !q.is_empty() {
@@ -201,6 +220,7 @@ impl SearchState {
             let _ = jobs.send(Job::Similar {
                 seq: self.sent,
                 id: id.to_string(),
+                within: self.filters_query(),
             });
         }
     }
@@ -275,7 +295,9 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
         }
         let (seq, results) = match job {
             Job::Query { seq, text } => (seq, search::search(&archive, &text, LIMIT)),
-            Job::Similar { seq, id } => (seq, search::similar(&archive, &id, LIMIT)),
+            Job::Similar { seq, id, within } => {
+                (seq, search::similar_within(&archive, &id, LIMIT, &within))
+            }
         };
         send(Reply::Results {
             seq,

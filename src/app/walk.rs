@@ -221,8 +221,10 @@ impl super::App {
         let n = ov.visible.len();
         let found = (1..=n).map(|d| ov.visible[(here + d) % n]).find(|&i| {
             self.library.rows.get(i).is_some_and(|r| {
+                // Only what the judge can score now: not barred, and in the stage being scored.
                 j.has_panel(&r.id)
                     && j.bar(&r.id).is_none()
+                    && j.blocked(&r.id).is_none()
                     && j.status(&r.id) != tulta_core::judging::scoring::Status::Finished
             })
         });
@@ -270,6 +272,7 @@ impl super::App {
                 }
             }
             (C::Walk, A::Undo) => return self.undo_here(),
+            (C::Walk, A::Redo) => return self.redo_here(),
             (C::Walk, A::Findings) => w.show_findings(),
             (C::Walk, A::NextEntry) => self.next_entry(true),
             (C::Walk, A::PrevEntry) => self.next_entry(false),

@@ -161,19 +161,34 @@ pub fn open(
         }
         None => default_root(&loaded.config),
     };
-    // Search needs a folder; a single file searches the folder it sits in.
+    // Search needs a folder; a single file searches the folder it sits in. A competition inside
+    // the reports folder (./reports or the config's) searches the whole of it: "amati, tiru,
+    // modifikasi" looks at the archive beside the entries too.
     let search_root = match &root {
         Root::Disk(p) if p.is_file() => Root::Disk(
             p.parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         ),
+        Root::Disk(p) => match default_root(&loaded.config) {
+            Root::Disk(reports) if inside(p, &reports) => Root::Disk(reports),
+            _ => root.clone(),
+        },
         other => other.clone(),
     };
     let (options, mut notices) = options(settings, &loaded, Some(search_root));
     let mut app = App::new(options, Library::default());
-    app.judge = judging(&root, settings, &loaded, &mut notices);
+    let judge = judging(&root, settings, &loaded, &mut notices);
+    app.set_judge(judge);
     finish(app, Some(root), notices)
+}
+
+/// Whether `dir` is `reports` or lies below it, links and `..` resolved.
+fn inside(dir: &Path, reports: &Path) -> bool {
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(reports)) {
+        (Ok(d), Ok(r)) => d.starts_with(r),
+        _ => false,
+    }
 }
 
 /// Opens the app on one file in draft watch.

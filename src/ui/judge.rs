@@ -668,142 +668,8 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     frame.render_widget(Paragraph::new(foot_line), foot);
 }
 
-pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
-    let th = &app.theme;
-    let Some(j) = &app.judge else { return };
-    let progress = j.judging.progress(&j.tahap).unwrap_or_default();
-    let reached = j
-        .flow()
-        .stage(&j.tahap)
-        .map_or(Vec::new(), |s| s.reached.clone());
-    let total = reached.len();
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "{} · {}{}",
-                app.t("Kemajuan juri", "Judges' progress"),
-                j.judging.competition.name(),
-                if j.staged() {
-                    format!(
-                        " · {} {} ({} {})",
-                        app.t("tahap", "stage"),
-                        j.tahap,
-                        total,
-                        app.t("peserta; t tahap lain", "entries; t another stage")
-                    )
-                } else {
-                    String::new()
-                }
-            ),
-            th.title(),
-        ),
-        Line::raw(""),
-    ];
-    let bar_w = usize::from(area.width).saturating_sub(60).clamp(10, 40);
-    for p in &progress {
-        let scorable = total.saturating_sub(p.barred).max(1);
-        let done = (p.finished * bar_w) / scorable;
-        let me = j.juri.as_deref() == Some(p.juri.as_str());
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{}{:<8}", if me { "▶" } else { " " }, p.juri),
-                th.accent().add_modifier(Modifier::BOLD),
-            ),
-            Span::styled("█".repeat(done), th.success()),
-            Span::styled("░".repeat(bar_w - done.min(bar_w)), th.muted()),
-            Span::raw(format!(
-                " {}/{} {}  {} {}  {} {}  {} {}",
-                p.finished,
-                scorable,
-                app.t("selesai", "done"),
-                p.in_progress,
-                app.t("berjalan", "started"),
-                p.untouched,
-                app.t("belum", "untouched"),
-                p.barred,
-                app.t("konflik", "barred"),
-            )),
-        ]));
-        lines.push(Line::styled(format!("  {}", p.nama), th.muted()));
-        // Which entries are started but not finished: what a coordinator chases.
-        let rubrik = j.rubrik();
-        let sheets = j.judging.sheets(&p.juri, &j.tahap);
-        let started: Vec<String> = j
-            .judging
-            .competition
-            .entries
-            .iter()
-            .filter(|e| reached.contains(&e.id))
-            .filter(|e| j.judging.bar(&p.juri, &e.id).is_none())
-            .filter_map(|e| {
-                let s = sheets.get(&e.id)?;
-                (s.status(rubrik) == tulta_core::judging::scoring::Status::InProgress).then(|| {
-                    format!(
-                        "{} {}/{}",
-                        e.id,
-                        s.skor.len().min(rubrik.kriteria.len()),
-                        rubrik.kriteria.len()
-                    )
-                })
-            })
-            .collect();
-        if !started.is_empty() {
-            lines.push(Line::styled(
-                fit(
-                    &format!(
-                        "  ◐ {}: {}",
-                        app.t("berjalan", "started"),
-                        started.join(" · ")
-                    ),
-                    usize::from(area.width),
-                ),
-                th.warning(),
-            ));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        app.t(
-            "Paling berselisih (rentang indeks antarjuri)",
-            "Where judges disagree most (spread of their indexes)",
-        ),
-        th.title(),
-    ));
-    let names: std::collections::HashMap<&str, &str> = j
-        .judging
-        .competition
-        .entries
-        .iter()
-        .map(|e| (e.id.as_str(), e.opd.as_str()))
-        .collect();
-    for (id, span, values) in j.disagreements().into_iter().take(8) {
-        let style = if span > 1.0 {
-            th.warning()
-        } else {
-            Style::default()
-        };
-        let vals: Vec<String> = values
-            .iter()
-            .map(|(jid, v)| format!("{jid} {}", fixed(*v, 2, app.lang)))
-            .collect();
-        let line = format!(
-            "{} {}",
-            pad(names.get(id.as_str()).copied().unwrap_or(&id), 28),
-            vals.join(" · ")
-        );
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {:>4} ", fixed(span, 2, app.lang)),
-                style.add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(fit(&line, usize::from(area.width).saturating_sub(8))),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
 /// An overlay's own keys in one line, from the keymap as the bottom bar shows them.
-fn keys_hint(app: &App, ctx: crate::app::action::Context) -> String {
+pub(super) fn keys_hint(app: &App, ctx: crate::app::action::Context) -> String {
     app.bar_keys_of(&[ctx, crate::app::action::Context::Always])
         .iter()
         .map(|(k, t)| format!("{k} {t}"))
@@ -954,6 +820,9 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(sel) = j.stage_picker {
         stage_picker(frame, area, app, j, sel);
+    }
+    if let Some((id, scroll)) = &j.compare {
+        super::progress::compare(frame, area, app, id, *scroll);
     }
     if let Some(note) = &j.note {
         let popup = super::centred(area, 70, 12);

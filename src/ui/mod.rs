@@ -3,6 +3,7 @@
 pub mod draft;
 pub mod judge;
 pub mod overview;
+pub mod progress;
 pub mod search;
 pub mod text;
 pub mod tools;
@@ -35,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
         Screen::Search => search::draw(frame, body, app, &mut areas),
         Screen::Draft => draft::draw(frame, body, app, &mut areas),
         Screen::Ranking => judge::ranking(frame, body, app, &mut areas),
-        Screen::Progress => judge::progress(frame, body, app),
+        Screen::Progress => progress::progress(frame, body, app),
     }
     draw_bar(frame, bar, app);
     if let Some(src) = &app.source {

@@ -40,29 +40,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     ])
     .areas(area);
 
-    // Header: the competition and its totals.
-    let opd = lib
-        .rows
+    // Header: the competition and its totals, of the rows the list can show.
+    let shown: Vec<&crate::app::library::Row> =
+        lib.rows.iter().filter(|r| ov.in_scope(r)).collect();
+    let opd = shown
         .iter()
         .filter(|r| r.jenis == Some(JenisKelompok::Opd))
         .count();
-    let kel = lib
-        .rows
+    let kel = shown
         .iter()
         .filter(|r| r.jenis == Some(JenisKelompok::Kelurahan))
         .count();
-    let (e, w, i) = lib.rows.iter().fold((0, 0, 0), |(e, w, i), r| {
+    let (e, w, i) = shown.iter().fold((0, 0, 0), |(e, w, i), r| {
         (e + r.errors, w + r.warnings, i + r.infos)
     });
+    let archive = match (ov.beside(lib), ov.archive) {
+        (0, _) => String::new(),
+        (n, false) => format!(" · a: {} (+{n})", app.t("juga arsip", "the archive too")),
+        (_, true) => format!(" · a: {}", app.t("peserta lomba saja", "entries only")),
+    };
     let title = Line::from(vec![
         Span::styled("tulta", th.accent().add_modifier(Modifier::BOLD)),
         Span::styled(" · ", th.muted()),
         Span::styled(lib.title.clone(), th.title()),
+        Span::styled(archive, th.muted()),
     ]);
     let totals = Line::from(vec![
         Span::raw(format!(
             "{} {}  ({} OPD, {} {})   ",
-            lib.rows.len(),
+            shown.len(),
             app.t("risalah", "reports"),
             opd,
             kel,

@@ -96,8 +96,8 @@ pub fn verify(
                 "{}: {}",
                 jejak.display(),
                 lang.pick(
-                    "tidak memuat jejak jurnal (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`)",
-                    "holds no journal anchors (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer)"
+                    "tidak memuat jejak jurnal yang dapat dipercaya (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`; dua jejak berbeda untuk satu juri, mis. dari catatan juri, tidak dipercaya)",
+                    "holds no journal anchors to trust (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer; two different anchors for one judge, e.g. from a judge's note, are not trusted)"
                 )
             ))
         })?;

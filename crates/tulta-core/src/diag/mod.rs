@@ -3,6 +3,7 @@ pub mod catalog;
 pub mod code;
 pub(crate) mod msg;
 mod path;
+mod yaml_words;
 
 pub use code::{Code, Severity};
 pub use msg::Msg;

@@ -402,7 +402,9 @@ impl Msg {
         let num = |x: f64| in_lang(num(x), lang);
         let fixed = |x: f64, places: usize| in_lang(format!("{x:.places$}"), lang);
         match (self, lang) {
-            (Syntax { detail }, Id) => format!("YAML tidak sah: {detail}"),
+            (Syntax { detail }, Id) => {
+                format!("YAML tidak sah: {}", super::yaml_words::in_indonesian(detail))
+            }
             (Syntax { detail }, En) => format!("not valid YAML: {detail}"),
             (Unreadable(why), lang) => why.text(lang),
             (FormatMissing, Id) => "kunci `format:` tidak ada (risalah/1, lomba/1 atau rubrik/1)".into(),

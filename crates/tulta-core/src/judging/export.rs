@@ -138,7 +138,15 @@ pub fn read_anchors(text: &str) -> Option<crate::judging::Anchors> {
         if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        out.insert(j.to_string(), (n, h.to_string()));
+        // Judges' notes travel in the same file: a note shaped like an anchor must not pass for
+        // (or replace) the real one. Two different anchors for one judge read as none.
+        let anchor = (n, h.to_string());
+        match out.get(j) {
+            Some(there) if *there != anchor => return None,
+            _ => {
+                out.insert(j.to_string(), anchor);
+            }
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -166,6 +174,46 @@ struct JsonRow<'a> {
     berhenti_di: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     juara: Option<Option<&'a str>>,
+    /// What the judges wrote: every note (`kriteria` null for the general note) and every tick.
+    catatan: Vec<JsonNote<'a>>,
+    centang: Vec<JsonTick<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    tahap: &'a str,
+    juri: &'a str,
+    kriteria: Option<&'a str>,
+    teks: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonTick<'a> {
+    tahap: &'a str,
+    juri: &'a str,
+    kriteria: &'a str,
+    /// Counted from 1, as people number guidance items.
+    butir: usize,
+    nilai: &'static str,
+}
+
+/// Every note the judges wrote on `entry`, stage by stage, judge by judge: (stage, judge,
+/// criterion or `None` for the general note, text).
+fn notes_on<'c>(
+    stages: &[&'c RawStage],
+    entry: &str,
+) -> Vec<(&'c str, &'c str, Option<&'c str>, &'c str)> {
+    let mut out = Vec::new();
+    for s in stages {
+        for (j, sheets) in &s.sheets {
+            if let Some(sheet) = sheets.get(entry) {
+                for (k, t) in &sheet.catatan {
+                    out.push((s.tahap.as_str(), j.as_str(), k.as_deref(), t.as_str()));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -263,6 +311,7 @@ pub fn render(kind: OutputKind, r: &Ranking, ctx: &Context, lang: Lang) -> Resul
 }
 
 pub fn json(r: &Ranking, ctx: &Context) -> String {
+    let raw = raw_stages(r, ctx);
     let staged = r.staged.as_ref();
     let result = staged.filter(|s| s.tahap.is_none());
     let doc = JsonRanking {
@@ -329,6 +378,31 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
                 }),
                 berhenti_di: result.map(|_| row.berhenti_di.as_deref()),
                 juara: result.map(|_| row.juara.as_deref()),
+                catatan: notes_on(&raw, &row.id)
+                    .into_iter()
+                    .map(|(tahap, juri, kriteria, teks)| JsonNote {
+                        tahap,
+                        juri,
+                        kriteria,
+                        teks,
+                    })
+                    .collect(),
+                centang: raw
+                    .iter()
+                    .flat_map(|s| {
+                        s.sheets.iter().flat_map(move |(j, sheets)| {
+                            sheets.get(&row.id).into_iter().flat_map(move |sheet| {
+                                sheet.centang.iter().map(move |((k, b), t)| JsonTick {
+                                    tahap: &s.tahap,
+                                    juri: j,
+                                    kriteria: k,
+                                    butir: b + 1,
+                                    nilai: tick_word(*t),
+                                })
+                            })
+                        })
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -605,6 +679,38 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         out.push('\n');
         for l in lines {
             let _ = writeln!(out, "- {}", md_cell(&l));
+        }
+    }
+    // What the judges wrote, entry by entry, in the ranking's order.
+    let raw = raw_stages(r, ctx);
+    let notes: Vec<(&Row, Vec<_>)> = r
+        .rows
+        .iter()
+        .map(|row| (row, notes_on(&raw, &row.id)))
+        .filter(|(_, n)| !n.is_empty())
+        .collect();
+    if !notes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### {}\n",
+            lang.pick("Catatan juri", "Judges' notes")
+        );
+        for (row, list) in notes {
+            for (tahap, juri, kriteria, teks) in list {
+                let _ = writeln!(
+                    out,
+                    "- {} · {}{} · {}: {}",
+                    md_cell(&row.id),
+                    md_cell(juri),
+                    if raw.len() > 1 {
+                        format!(" ({})", md_cell(tahap))
+                    } else {
+                        String::new()
+                    },
+                    md_cell(kriteria.unwrap_or(lang.pick("umum", "general"))),
+                    md_cell(teks)
+                );
+            }
         }
     }
     let _ = writeln!(out, "\n{}\n", anchor_heading(lang));

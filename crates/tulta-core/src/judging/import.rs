@@ -38,6 +38,10 @@ pub enum ImportError {
         file: String,
         juri: String,
         local: String,
+        /// Lines the two journals share from the start; then each holds its own.
+        common: usize,
+        here: usize,
+        there: usize,
     },
     Rejected {
         file: String,
@@ -94,12 +98,23 @@ impl Localized for ImportError {
                     "{first} and {second} are both journals of judge `{juri}`; import one of them"
                 ),
             },
-            Diverges { file, juri, local } => match lang {
+            Diverges {
+                file,
+                juri,
+                local,
+                common,
+                here,
+                there,
+            } => match lang {
                 Lang::Id => format!(
-                    "{file}: juri `{juri}` sudah punya jurnal lain di sini ({local}); jurnal tidak pernah digabung"
+                    "{file}: jurnal juri `{juri}` bercabang dari yang ada di sini ({local}): sama sampai baris {common}, sesudahnya {} baris di sini dan {} baris di berkas berbeda; tidak ada yang diimpor. Jurnal tidak pernah digabung: simpan kedua berkas, periksa masing-masing dengan `tulta verify BERKAS.jsonl`, dan tanyakan kepada juri mana yang benar; yang dipakai diimpor ke folder data yang kosong untuk juri ini",
+                    here - common,
+                    there - common
                 ),
                 Lang::En => format!(
-                    "{file}: judge `{juri}` already has a different journal here ({local}); journals are never merged"
+                    "{file}: judge `{juri}`'s journal forks from the one here ({local}): the same up to line {common}, after which {} line(s) here and {} in the file differ; nothing was imported. Journals are never merged: keep both files, check each with `tulta verify FILE.jsonl`, and ask the judge which is right; the one kept is imported into a data folder without this judge's journal",
+                    here - common,
+                    there - common
                 ),
             },
             Io { dir, err } => format!("{dir}: {}", crate::i18n::io_error(err, lang)),
@@ -250,12 +265,17 @@ pub fn import(
             Some(local) if local.starts_with(p.bytes) => {
                 Imported::OlderThanHere { juri: juri.clone() }
             }
-            Some(_) => {
+            Some(local) => {
+                let here = journal::parse(&local, &journal::Expect::default()).lines;
+                let there = &p.read.lines;
                 return Err(ImportError::Diverges {
                     file: p.file.to_string(),
                     juri: juri.clone(),
                     local: local_path.display().to_string(),
-                })
+                    common: here.iter().zip(there).take_while(|(a, b)| a == b).count(),
+                    here: here.len(),
+                    there: there.len(),
+                });
             }
         };
         if matches!(outcome, Imported::New { .. } | Imported::Extended { .. }) {

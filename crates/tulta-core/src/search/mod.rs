@@ -14,4 +14,4 @@ mod sweep;
 
 pub use generations::index_dir;
 pub use indexer::{open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
-pub use query::{search, similar, Hit, QueryError, Results, Snippet};
+pub use query::{search, similar, similar_within, Hit, QueryError, Results, Snippet};

@@ -66,9 +66,16 @@ impl Reader {
         ));
     }
 
+    /// T005: at the key when it is written with nothing after it (`id: ""`, `tema:`), else at
+    /// the mapping that lacks it.
     fn missing(&mut self, o: &Obj, key: &str) {
+        let at = if o.map.contains_key(key) {
+            o.at.key(key)
+        } else {
+            o.at.clone()
+        };
         self.push(Finding::key(
-            o.at.clone(),
+            at,
             Msg::MissingKey {
                 key: key.to_string(),
             },

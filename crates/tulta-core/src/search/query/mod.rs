@@ -193,7 +193,24 @@ pub fn search(archive: &Archive, text: &str, limit: usize) -> Result<Results, Se
 
 /// Reports like the one with `id` ("more like this"), best first, the report itself left out.
 pub fn similar(archive: &Archive, id: &str, limit: usize) -> Result<Results, SearchError> {
+    similar_within(archive, id, limit, "")
+}
+
+/// [`similar`] among the reports that `within` (a query, e.g. the filters on screen:
+/// `tahun:2025 jenis:kelurahan`) matches; an empty `within` is every report.
+pub fn similar_within(
+    archive: &Archive,
+    id: &str,
+    limit: usize,
+    within: &str,
+) -> Result<Results, SearchError> {
     let searcher = searcher(archive)?;
+    let within: Option<Box<dyn Query>> = if within.trim().is_empty() {
+        None
+    } else {
+        let ast = query_grammar::parse_query(&in_step(within)).map_err(|_| QueryError::Syntax)?;
+        Builder::new(&archive.fields, None).build(&ast)?
+    };
     let f = &archive.fields;
     let id_term = Term::from_field_text(f.id, id);
     let (found, _) = searcher
@@ -226,13 +243,15 @@ pub fn similar(archive: &Archive, id: &str, limit: usize) -> Result<Results, Sea
         .with_min_term_frequency(1)
         .with_max_query_terms(30)
         .with_document_fields(values);
-    let query = BooleanQuery::new(vec![
+    let mut clauses = vec![
         (Occur::Must, Box::new(mlt) as Box<dyn Query>),
         (
             Occur::MustNot,
             Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
         ),
-    ]);
+    ];
+    clauses.extend(within.map(|q| (Occur::Must, q)));
+    let query = BooleanQuery::new(clauses);
     let (top, total) = searcher
         .search(
             &query,
