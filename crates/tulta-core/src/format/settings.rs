@@ -45,7 +45,8 @@ impl Localized for SettingsError {
                 },
                 Lang::Id,
             ) => {
-                format!("{detail} pada {line}:{column}")
+                // The parser's detail is English: the Indonesian sentence says what and where first.
+                format!("YAML tidak sah pada {line}:{column}: {detail}")
             }
             (
                 Syntax {
@@ -156,6 +157,12 @@ mod tests {
         assert!(deep
             .message(Lang::En)
             .starts_with("nested too deeply at 1:"));
+        let broken = parse::<Conf>("bahasa: [\n").expect_err("syntax");
+        assert!(
+            broken.message(Lang::Id).starts_with("YAML tidak sah pada "),
+            "{broken}"
+        );
+        assert!(broken.message(Lang::En).contains(" at "), "{broken}");
         let big = parse::<Conf>(&"#".repeat(300 * 1024)).expect_err("too large");
         assert_eq!(big.message(Lang::Id), "lebih besar dari 256 KiB");
         assert_eq!(big.message(Lang::En), "larger than 256 KiB");
