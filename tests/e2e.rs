@@ -100,3 +100,92 @@ fn open_search_walk_and_quit_in_a_real_terminal() {
     );
     assert!(modes.contains(" echo "), "echo restored: {modes}");
 }
+
+/// Issue 18 through the real binary and the real opener path: `xdg-open` (and macOS's `open`) on
+/// PATH is a script that writes down what it was given. Of a good picture, `../../../etc/passwd`,
+/// a `.desktop` file and a web address, only the picture reaches it — as one canonical argument.
+#[cfg(unix)]
+#[test]
+fn only_a_document_inside_the_folder_reaches_the_system_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("laporan");
+    std::fs::create_dir_all(root.join("lampiran")).expect("mkdir");
+    std::fs::write(root.join("lampiran/foto.png"), b"\x89PNG").expect("write");
+    std::fs::write(
+        root.join("lampiran/jalan.desktop"),
+        b"[Desktop Entry]\nExec=true\n",
+    )
+    .expect("write");
+    let mut text = include_str!("fixtures/bersih.yaml").to_string();
+    text.push_str(
+        "lampiran:\n  - {jenis: foto_sesudah, berkas: lampiran/foto.png}\n  - {jenis: data, berkas: \"../../../etc/passwd\"}\n  - {jenis: data, berkas: lampiran/jalan.desktop}\n  - {jenis: data, berkas: \"https://contoh.go.id/x.pdf\"}\n",
+    );
+    std::fs::write(root.join("r.yaml"), text).expect("write");
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let log = tmp.path().join("dibuka.log");
+    for name in ["xdg-open", "open"] {
+        let script = bin.join(name);
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\n",
+                log.display()
+            ),
+        )
+        .expect("write");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let path = std::path::PathBuf::from(format!("{}:/usr/bin:/bin", bin.display()));
+    let dirs: Vec<std::path::PathBuf> = ["c", "d", "k", "s"]
+        .iter()
+        .map(|d| tmp.path().join(d))
+        .collect();
+    let mut screen = Term::start(
+        &["--lang", "en", root.to_str().expect("utf-8")],
+        tmp.path(),
+        &[
+            ("PATH", path.as_path()),
+            ("TULTA_CONFIG_DIR", &dirs[0]),
+            ("TULTA_DATA_DIR", &dirs[1]),
+            ("TULTA_CACHE_DIR", &dirs[2]),
+            ("TULTA_STATE_DIR", &dirs[3]),
+        ],
+        100,
+        30,
+    );
+    screen.wait_for("Kelurahan Mawar");
+    screen.send("\r");
+    screen.wait_for("Step 1");
+    screen.send("o");
+    screen.wait_for("Attachments (4)");
+    screen.send("o");
+    screen.wait_for("opened with");
+    for (key, why) in [
+        ("j", "leads outside the reports folder"),
+        ("j", "only documents and pictures"),
+        ("j", "web addresses are not opened"),
+    ] {
+        screen.send(key);
+        screen.send("o");
+        screen.wait_for(&format!("not opened: {why}"));
+    }
+    screen.send("q");
+    let status = screen.wait_exit();
+    assert!(status.success(), "{status:?}");
+    // The opener runs detached: give the script a moment to write.
+    let good = root
+        .join("lampiran/foto.png")
+        .canonicalize()
+        .expect("canonical");
+    let mut seen = String::new();
+    for _ in 0..50 {
+        seen = std::fs::read_to_string(&log).unwrap_or_default();
+        if !seen.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(seen, format!("{}\n", good.display()));
+}

@@ -717,3 +717,91 @@ fn a_kill_mid_scoring_loses_nothing_reported_saved() {
     );
     assert_eq!(tulta(&l, &["verify", root(&l)]).status.code(), Some(0));
 }
+
+/// Issue 18: step 6's benefits in numbers go out with the ranking, a column per unit (summed
+/// where units agree, "Jam" and "jam" being one unit), and a unit that looks like a formula is
+/// neutralised in the CSV header like every other text cell.
+#[test]
+fn quantified_benefits_are_exported_a_column_per_unit() {
+    use calamine::{open_workbook, DataType, Reader, Xlsx};
+    let l = lomba();
+    let entry = l.root.join("risalah/e-opd-a.yaml");
+    let text = std::fs::read_to_string(&entry).unwrap().replace(
+        "      lebih_murah: Kertas hemat\n",
+        "      lebih_murah: Kertas hemat\n      kuantitatif:\n        - {uraian: Waktu warga, nilai: 30, satuan: jam/bulan}\n        - {uraian: Waktu petugas, nilai: 12.5, satuan: Jam/bulan}\n        - {uraian: Kertas, nilai: 2, satuan: \"=HYPERLINK(1)\"}\n      biaya_perbaikan: {nilai: 350000, satuan: Rp}\n",
+    );
+    assert!(text.contains("kuantitatif"));
+    std::fs::write(&entry, text).unwrap();
+    let o = tulta(&l, &["check", l.root.join("risalah").to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    score_all(&l, "juri-1", "e-opd-a", "4.5");
+    score_all(&l, "juri-1", "e-opd-b", "3.5");
+
+    let o = tulta(&l, &["rank", root(&l), "--format", "csv", "--lang", "en"]);
+    let csv = String::from_utf8_lossy(&o.stdout).into_owned();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {header:?}"))
+    };
+    let (hours, paper, cost) = (
+        col("manfaat_jam/bulan"),
+        col("manfaat_=HYPERLINK(1)"),
+        col("biaya_perbaikan_Rp"),
+    );
+    // No cell a spreadsheet would compute: the unit never starts a header.
+    assert!(
+        header.iter().all(|h| !h.starts_with(['=', '+', '-', '@'])),
+        "{header:?}"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let a = rows.iter().find(|r| &r[2] == "e-opd-a").unwrap();
+    let b = rows.iter().find(|r| &r[2] == "e-opd-b").unwrap();
+    assert_eq!((&a[hours], &a[paper], &a[cost]), ("42.5", "2", "350000"));
+    assert_eq!((&b[hours], &b[paper], &b[cost]), ("", "", ""));
+    // Indonesian: decimal comma.
+    let o = tulta(&l, &["rank", root(&l), "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(";42,5;"));
+
+    let out = l.root.join("manfaat.xlsx");
+    let o = tulta(&l, &["rank", root(&l), "--output", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).expect("xlsx opens");
+    let sheet = book.worksheet_range("Peringkat").expect("sheet");
+    let header: Vec<String> = (0..sheet.width())
+        .map(|c| {
+            sheet
+                .get_value((0, c as u32))
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    let x = header
+        .iter()
+        .position(|h| h == "manfaat_jam/bulan")
+        .expect("column");
+    let row = (1..sheet.height() as u32)
+        .find(|&y| sheet.get_value((y, 2)).map(|v| v.to_string()) == Some("e-opd-a".into()))
+        .expect("row");
+    assert_eq!(
+        sheet.get_value((row, x as u32)).and_then(|c| c.get_float()),
+        Some(42.5)
+    );
+    assert!(
+        header.iter().any(|h| h == "manfaat_=HYPERLINK(1)"),
+        "{header:?}"
+    );
+}

@@ -302,6 +302,7 @@ fn tab_title_id(walk: &tulta::app::walk::Walk) -> String {
             .and_then(|a| a.kind)
             .map_or("?".into(), |k| k.label().0.to_string()),
         Tab::BeforeAfter => "Sebelum/sesudah".into(),
+        Tab::Lampiran => "Lampiran".into(),
         Tab::Check => "Periksa".into(),
     }
 }
@@ -753,6 +754,208 @@ fn a_damaged_journal_is_loud_in_the_app() {
             "{shown}"
         );
     }
+}
+
+/// Records what it was asked to open and opens nothing: no test ever starts a viewer.
+struct Recorder(std::sync::Arc<std::sync::Mutex<Vec<std::path::PathBuf>>>);
+
+impl tulta::app::opener::Opener for Recorder {
+    fn open(&self, path: &std::path::Path, _: Lang) -> Result<(), String> {
+        self.0.lock().unwrap().push(path.to_path_buf());
+        Ok(())
+    }
+    fn name(&self) -> &'static str {
+        "xdg-open"
+    }
+}
+
+type Calls = std::sync::Arc<std::sync::Mutex<Vec<std::path::PathBuf>>>;
+
+/// The app on a folder on disk, as `tulta app FOLDER` opens it, with the opener recorded.
+fn disk_app(lang: Lang, root: &std::path::Path) -> (App, Calls) {
+    let files = sources::collect(&[root.to_path_buf()]).expect("collect");
+    let library = Library::build(
+        &root.display().to_string(),
+        &files,
+        &|name| Origin::Disk(name.into()),
+        &|_| {},
+    );
+    let mut a = App::new(
+        Options {
+            lang,
+            theme: Theme::builtin_default(),
+            mouse: true,
+            root: Some(sources::Root::Disk(root.to_path_buf())),
+            keymap: Default::default(),
+            config_dir: None,
+        },
+        library,
+    );
+    let calls = Calls::default();
+    a.opener = Box::new(Recorder(calls.clone()));
+    (a, calls)
+}
+
+/// Shows the tab whose Indonesian title is `title` on the open report's current step.
+fn go_tab_titled(a: &mut App, title: &str) {
+    let walk = a.walk.as_mut().expect("opened");
+    for t in 0..walk.tabs().len() {
+        walk.go_tab(t);
+        if tab_title_id(walk) == title {
+            walk.pane = tulta::app::walk::Pane::Content;
+            return;
+        }
+    }
+    panic!("no tab {title}");
+}
+
+/// Issue 18: the lampiran list, the priority matrix, stratification as grouped bars, and a
+/// step's plan-vs-actual bar with step 6's benefits in numbers, on the sample folder on disk.
+#[test]
+fn evidence_and_second_edition_tools() {
+    let reports = std::path::Path::new("reports");
+    type Case = (&'static str, &'static str, usize, Option<&'static str>);
+    let cases: &[Case] = &[
+        ("lampiran", "tng-2026-karangsari-guyub", 1, Some("Lampiran")),
+        (
+            "matriks_prioritas",
+            "tng-2026-karangsari-guyub",
+            1,
+            Some("Matriks prioritas"),
+        ),
+        (
+            "stratifikasi",
+            "tng-2026-rsud-sigap",
+            3,
+            Some("Stratifikasi"),
+        ),
+        ("jadwal_manfaat", "tng-2026-karangsari-guyub", 6, None),
+    ];
+    for &(what, id, step, tab) in cases {
+        for lang in LANGS {
+            for (w, h) in SIZES {
+                let (mut a, calls) = disk_app(lang, reports);
+                let r = row_of(&a, id);
+                a.open_row(r, step);
+                match tab {
+                    Some(t) => go_tab_titled(&mut a, t),
+                    None => a.walk.as_mut().expect("opened").pane = tulta::app::walk::Pane::Content,
+                }
+                let shown = render(&mut a, w, h);
+                insta::assert_snapshot!(name(lang, w, h, what), shown);
+                assert!(calls.lock().unwrap().is_empty());
+                // Tiny and odd terminals draw these too, without a panic.
+                for (tw, th) in [(1, 1), (10, 3), (19, 5), (40, 10), (81, 25)] {
+                    render(&mut a, tw, th);
+                }
+            }
+        }
+    }
+}
+
+/// The opener is given a file only when it lies inside the reports folder and is a document or a
+/// picture; a crafted risalah's `../../../etc/passwd`, `.desktop` file, missing file, link leading
+/// outside or web address is refused with the reason, in the user's language, and never opened.
+#[test]
+fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
+    let outside = tempfile::tempdir().expect("tmp");
+    std::fs::write(outside.path().join("rahasia.pdf"), b"%PDF").expect("write");
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("laporan");
+    std::fs::create_dir_all(root.join("lampiran")).expect("mkdir");
+    std::fs::write(root.join("lampiran/baik.pdf"), b"%PDF-1.4").expect("write");
+    std::fs::write(root.join("lampiran/FOTO.PNG"), b"\x89PNG").expect("write");
+    std::fs::write(
+        root.join("lampiran/jalan.desktop"),
+        b"[Desktop Entry]\nExec=sh -c 'touch /tmp/pwned'\n",
+    )
+    .expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        outside.path().join("rahasia.pdf"),
+        root.join("lampiran/tautan.pdf"),
+    )
+    .expect("symlink");
+    let berkas = [
+        "lampiran/baik.pdf",
+        "../../../etc/passwd",
+        "lampiran/jalan.desktop",
+        "lampiran/hilang.pdf",
+        "lampiran/tautan.pdf",
+        "https://contoh.go.id/sop.pdf",
+        "lampiran/FOTO.PNG",
+    ];
+    let mut text = include_str!("fixtures/bersih.yaml").to_string();
+    text.push_str("lampiran:\n");
+    for b in berkas {
+        text.push_str(&format!("  - {{jenis: data, berkas: \"{b}\"}}\n"));
+    }
+    std::fs::write(root.join("r.yaml"), text).expect("write");
+    let good = root.join("lampiran/baik.pdf").canonicalize().unwrap();
+    let picture = root.join("lampiran/FOTO.PNG").canonicalize().unwrap();
+    for lang in LANGS {
+        let (mut a, calls) = disk_app(lang, &root);
+        a.open_row(0, 2);
+        // `o` away from the list shows it; on the list it opens the selected file.
+        press(&mut a, &[KeyCode::Char('o')]);
+        assert!(calls.lock().unwrap().is_empty());
+        let expected: [Option<(&str, &str)>; 7] = [
+            None,
+            Some(("ke luar folder laporan", "outside the reports folder")),
+            Some(("hanya dokumen dan gambar", "only documents and pictures")),
+            Some(("berkas tidak ada", "does not exist")),
+            Some(("ke luar folder laporan", "outside the reports folder")),
+            Some(("alamat web tidak dibuka", "web addresses are not opened")),
+            None,
+        ];
+        for (i, refused) in expected.iter().enumerate() {
+            let before = calls.lock().unwrap().len();
+            press(&mut a, &[KeyCode::Char('o')]);
+            let status = a.status.clone().unwrap_or_default();
+            match refused {
+                Some(why) => {
+                    assert_eq!(
+                        calls.lock().unwrap().len(),
+                        before,
+                        "{}: {status}",
+                        berkas[i]
+                    );
+                    assert!(
+                        status.contains(lang.pick("tidak dibuka", "not opened")),
+                        "{status}"
+                    );
+                    assert!(status.contains(lang.pick(why.0, why.1)), "{status}");
+                }
+                None => {
+                    assert_eq!(
+                        calls.lock().unwrap().len(),
+                        before + 1,
+                        "{}: {status}",
+                        berkas[i]
+                    );
+                    assert!(status.contains("xdg-open"), "{status}");
+                }
+            }
+            // The reason is on screen too, before any key.
+            if let Some(why) = refused {
+                assert!(render(&mut a, 120, 40).contains(lang.pick(why.0, why.1)));
+            }
+            press(&mut a, &[KeyCode::Down]);
+        }
+        assert_eq!(*calls.lock().unwrap(), vec![good.clone(), picture.clone()]);
+        // Enter on the list opens too.
+        press(&mut a, &[KeyCode::Home, KeyCode::Enter]);
+        assert_eq!(calls.lock().unwrap().last(), Some(&good));
+    }
+    // The built-in sample is not on disk: nothing of it is ever opened.
+    let mut a = app(Lang::En);
+    let calls = Calls::default();
+    a.opener = Box::new(Recorder(calls.clone()));
+    let r = row_of(&a, "tng-2026-karangsari-guyub");
+    a.open_row(r, 1);
+    press(&mut a, &[KeyCode::Char('o'), KeyCode::Char('o')]);
+    assert!(calls.lock().unwrap().is_empty());
+    assert!(a.status.unwrap_or_default().contains("not opened"));
 }
 
 /// Issue 16's conveniences: redo records again, as a new line, the change undone on the entry in

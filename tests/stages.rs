@@ -55,6 +55,7 @@ fn entry(id: &str, jenis: JenisKelompok) -> Entry {
         file: format!("{id}.yaml"),
         error: None,
         lampiran: vec!["sk_kelompok".into()],
+        benefits: Default::default(),
     }
 }
 

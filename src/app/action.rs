@@ -40,6 +40,7 @@ pub enum Action {
     FocusPrev,
     Step(u8),
     Findings,
+    OpenAttachment,
     NextEntry,
     PrevEntry,
     NextUnfinished,
@@ -99,6 +100,7 @@ impl Action {
             Action::FocusPrev => "panel-sebelum",
             Action::Step(_) => "langkah",
             Action::Findings => "temuan",
+            Action::OpenAttachment => "buka-lampiran",
             Action::NextEntry => "risalah-berikut",
             Action::PrevEntry => "risalah-sebelum",
             Action::NextUnfinished => "belum-selesai",
@@ -464,6 +466,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Walk, vec![p(K::Tab)], A::FocusNext, ("panel berikutnya (langkah → isi → nilai)", "next pane (steps → content → scores)"), Some(("panel", "pane")));
     b(C::Walk, vec![p(K::BackTab)], A::FocusPrev, ("panel sebelumnya", "previous pane"), None);
     b(C::Walk, vec![c('t')], A::Findings, ("temuan langkah ini", "this step's findings"), None);
+    b(C::Walk, vec![c('o')], A::OpenAttachment, ("buka lampiran terpilih dengan aplikasi sistem", "open the selected attachment with the system's viewer"), None);
     b(C::Walk, vec![c('n')], A::NextEntry, ("risalah berikutnya", "next report"), None);
     b(C::Walk, vec![c('p')], A::PrevEntry, ("risalah sebelumnya", "previous report"), None);
     b(C::Walk, vec![c('N')], A::NextUnfinished, ("risalah berikutnya yang belum saya selesaikan", "next report I have not finished"), None);
@@ -488,7 +491,7 @@ fn defaults() -> Vec<Binding> {
     b(C::WalkContent, bottom.clone(), A::Bottom, ("ke akhir", "to the end"), None);
     b(C::WalkContent, vec![p(K::Right), c('l')], A::Right, ("tab berikutnya", "next tab"), Some(("tab", "tab")));
     b(C::WalkContent, vec![p(K::Left), c('h')], A::Left, ("tab sebelumnya", "previous tab"), None);
-    b(C::WalkContent, vec![p(K::Enter)], A::Open, ("di temuan: lihat barisnya", "on a finding: show its line"), None);
+    b(C::WalkContent, vec![p(K::Enter)], A::Open, ("di temuan: lihat barisnya; di lampiran: buka", "on a finding: show its line; on an attachment: open it"), None);
 
     b(C::Panel, up.clone(), A::Up, ("baris sebelumnya", "previous line"), None);
     b(C::Panel, down.clone(), A::Down, ("baris berikutnya", "next line"), None);

@@ -1,9 +1,12 @@
-//! Judging in the app: who is scoring, the scoring panel beside the walk-through (criteria, guidance
-//! ticks, scores, notes), and the ranking and progress views. Every change goes straight to the
+//! Judging in the app: who is scoring and in which stage, and the scoring panel beside the
+//! walk-through (criteria, guidance ticks, scores, undo and redo). Notes are in `note`, the ranking
+//! screen in `ranking`, the progress screen in `progress`. Every change goes straight to the
 //! judge's journal through the judging API; nothing is held back unsaved except a note while it is
 //! being typed.
 
-use std::time::{Duration, Instant};
+pub use super::note::{NoteDraft, NoteEdit, Then};
+pub use super::stages::Timer;
+use std::time::Instant;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::competition::Stage;
 use tulta_core::judging::ranking::{Kategori, Ranking};
@@ -12,57 +15,6 @@ use tulta_core::judging::stages::{Blocked, Flow};
 use tulta_core::judging::{Bar, Judging};
 use tulta_core::model::lomba::Agregasi;
 use tulta_core::model::rubrik::{Kriteria, Rubrik};
-
-/// The clock of a group's slot during a gelar (spec §8, `menit`): started and paused by a key.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Timer {
-    /// The entry whose slot it times.
-    pub risalah: Option<String>,
-    started: Option<Instant>,
-    /// Time run before the last start.
-    before: Duration,
-}
-
-impl Timer {
-    /// A paused clock that has run `secs` seconds for `risalah` (screens show it in tests).
-    pub fn paused(risalah: &str, secs: u64) -> Timer {
-        Timer {
-            risalah: Some(risalah.into()),
-            started: None,
-            before: Duration::from_secs(secs),
-        }
-    }
-
-    pub fn running(&self) -> bool {
-        self.started.is_some()
-    }
-
-    pub fn elapsed(&self, now: Instant) -> Duration {
-        self.before + self.started.map_or(Duration::ZERO, |t| now - t)
-    }
-
-    /// Starts or pauses the clock of `risalah`; another entry's clock starts from zero.
-    pub fn toggle(&mut self, risalah: &str, now: Instant) {
-        if self.risalah.as_deref() != Some(risalah) {
-            *self = Timer::default();
-            self.risalah = Some(risalah.into());
-        }
-        match self.started.take() {
-            Some(t) => self.before += now - t,
-            None => self.started = Some(now),
-        }
-    }
-
-    /// Seconds left of a slot of `menit` minutes (negative once over), for `risalah`'s clock.
-    pub fn left(&self, risalah: &str, menit: u32, now: Instant) -> i64 {
-        let run = if self.risalah.as_deref() == Some(risalah) {
-            self.elapsed(now).as_secs() as i64
-        } else {
-            0
-        };
-        i64::from(menit) * 60 - run
-    }
-}
 
 /// A line of the scoring panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,78 +25,6 @@ pub enum PanelRow {
     Item(usize, usize),
     /// The note on the whole entry.
     Note,
-}
-
-/// A note being typed, as kept on disk (`<juri>.draft.json`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NoteDraft {
-    pub risalah: String,
-    pub kriteria: Option<String>,
-    pub text: String,
-    pub original: String,
-}
-
-/// A note being typed: kept out of the journal until the judge saves it, and kept on disk as a draft
-/// ([`NoteDraft`]) meanwhile, so that a stop or a lost terminal never loses it (spec §10).
-#[derive(Clone, Debug)]
-pub struct NoteEdit {
-    pub risalah: String,
-    pub kriteria: Option<String>,
-    /// The text being written: a multi-line editor with a cursor, word moves and undo.
-    pub editor: ratatui_textarea::TextArea<'static>,
-    pub original: String,
-}
-
-impl NoteEdit {
-    pub fn new(risalah: &str, kriteria: Option<String>, original: String) -> NoteEdit {
-        let mut editor =
-            ratatui_textarea::TextArea::new(original.split('\n').map(str::to_string).collect());
-        // Writing goes on where the note ends.
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        NoteEdit {
-            risalah: risalah.to_string(),
-            kriteria,
-            editor,
-            original,
-        }
-    }
-
-    pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
-    }
-
-    /// What is kept on disk while the note is typed.
-    pub fn draft(&self) -> NoteDraft {
-        NoteDraft {
-            risalah: self.risalah.clone(),
-            kriteria: self.kriteria.clone(),
-            text: self.text(),
-            original: self.original.clone(),
-        }
-    }
-
-    /// A kept draft back in the editor, the cursor at its end.
-    pub fn from_draft(d: NoteDraft) -> NoteEdit {
-        let mut note = NoteEdit::new(&d.risalah, d.kriteria, d.original);
-        note.editor =
-            ratatui_textarea::TextArea::new(d.text.split('\n').map(str::to_string).collect());
-        note.editor
-            .move_cursor(ratatui_textarea::CursorMove::Bottom);
-        note.editor.move_cursor(ratatui_textarea::CursorMove::End);
-        note
-    }
-
-    pub fn changed(&self) -> bool {
-        self.text() != self.original
-    }
-}
-
-/// What to do once an unsaved note is settled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Then {
-    CloseEditor,
-    Quit,
 }
 
 pub struct JudgeState {
@@ -169,7 +49,7 @@ pub struct JudgeState {
     /// A path that exists and that the judge has been asked about: Enter again overwrites it.
     pub overwrite: Option<String>,
     /// The note text last kept as a draft on disk.
-    draft_kept: Option<String>,
+    pub(super) draft_kept: Option<String>,
     /// The stage being scored (spec §8): its rubric is the panel's, its entries the overview's.
     pub tahap: String,
     /// The stage picker, open with this line selected.
@@ -189,11 +69,8 @@ pub struct JudgeState {
     redo: Vec<(String, String, Change)>,
     /// The ranking last computed, with what it was computed for: the screens draw it several
     /// times a second and every change or refresh drops it.
-    ranked: std::cell::RefCell<Option<(RankedFor, Ranking)>>,
+    pub(super) ranked: std::cell::RefCell<Option<(super::ranking::RankedFor, Ranking)>>,
 }
-
-/// The view, method and category a ranking was computed for.
-type RankedFor = (Option<String>, Agregasi, Kategori);
 
 impl JudgeState {
     pub fn new(judging: Judging, juri: Option<String>) -> JudgeState {
@@ -280,96 +157,6 @@ impl JudgeState {
         self.stage()
             .and_then(Stage::rubrik)
             .unwrap_or(&self.judging.competition.rubrik)
-    }
-
-    /// Opens the stage picker on the stage being scored.
-    pub fn open_stage_picker(&mut self) {
-        let at = self
-            .scored_stages()
-            .iter()
-            .position(|s| s.id == self.tahap)
-            .unwrap_or(0);
-        self.stage_picker = Some(at);
-    }
-
-    /// Scores in stage `tahap` from now on; the panel starts at its first line.
-    pub fn choose_stage(&mut self, tahap: &str) {
-        if self.tahap != tahap {
-            self.tahap = tahap.to_string();
-            self.cursor = 0;
-            self.timer = Timer::default();
-        }
-    }
-
-    /// The ranking screen's next view: the final result, then each scored stage.
-    pub fn cycle_rank_view(&mut self) {
-        let ids: Vec<String> = self.scored_stages().iter().map(|s| s.id.clone()).collect();
-        self.rank_view = match &self.rank_view {
-            None => ids.first().cloned(),
-            Some(t) => ids
-                .iter()
-                .position(|x| x == t)
-                .and_then(|i| ids.get(i + 1))
-                .cloned(),
-        };
-        self.rank_selected = 0;
-    }
-
-    /// `<journal dir>/<juri>.draft.json`: the note being typed, if any.
-    fn draft_path(&self) -> Option<std::path::PathBuf> {
-        let juri = self.juri.as_deref()?;
-        Some(self.judging.dir().join(format!("{juri}.draft.json")))
-    }
-
-    /// Opens the editor on a note left unsaved by a session that was stopped (SIGTERM, SIGHUP, a
-    /// closed terminal): the judge saves it (Ctrl-S) or discards it.
-    pub fn offer_draft(&mut self, lang: Lang) {
-        let Some(path) = self.draft_path() else {
-            return;
-        };
-        let Some(note) = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<NoteDraft>(&b).ok())
-            .filter(|n| self.is_entry(&n.risalah))
-            .map(NoteEdit::from_draft)
-        else {
-            return;
-        };
-        self.draft_kept = Some(note.text());
-        let risalah = note.risalah.clone();
-        self.note = Some(note);
-        self.say(
-            Some(&risalah),
-            true,
-            lang.pick(
-                "catatan yang belum tersimpan dari sesi sebelumnya dipulihkan: Ctrl-S menyimpan",
-                "a note left unsaved by the last session is back: Ctrl-S saves it",
-            )
-            .into(),
-        );
-    }
-
-    /// Keeps the note being typed on disk (or removes the draft once the note is saved or
-    /// discarded). Called after every batch of input, so what was typed is there at any stop.
-    pub fn keep_draft(&mut self) {
-        let Some(path) = self.draft_path() else {
-            return;
-        };
-        match self.note.as_ref().filter(|n| n.changed()) {
-            Some(n) if self.draft_kept.as_deref() != Some(n.text().as_str()) => {
-                if let Ok(bytes) = serde_json::to_vec(&n.draft()) {
-                    if tulta_core::files::write_atomic(&path, &bytes).is_ok() {
-                        self.draft_kept = Some(n.text());
-                    }
-                }
-            }
-            Some(_) => {}
-            None => {
-                if self.draft_kept.take().is_some() {
-                    let _ = std::fs::remove_file(&path);
-                }
-            }
-        }
     }
 
     pub fn kriteria(&self) -> &[Kriteria] {
@@ -489,7 +276,7 @@ impl JudgeState {
             .filter(|_| self.said_on.as_deref() == risalah)
     }
 
-    fn record(&mut self, risalah: &str, change: Change, lang: Lang) {
+    pub(super) fn record(&mut self, risalah: &str, change: Change, lang: Lang) {
         self.said_on = Some(risalah.to_string());
         let Some(juri) = self.juri.clone() else {
             self.message = Some((
@@ -610,30 +397,6 @@ impl JudgeState {
         self.say(Some(risalah), said.0, said.1);
     }
 
-    /// The judge's mark on every entry, for the overview's own sort keys (empty without a judge).
-    pub fn marks(&self) -> std::collections::HashMap<String, super::overview::Mark> {
-        if self.juri.is_none() {
-            return Default::default();
-        }
-        self.judging
-            .competition
-            .entries
-            .iter()
-            .map(|e| {
-                let rank = if self.bar(&e.id).is_some() || self.blocked(&e.id).is_some() {
-                    3
-                } else {
-                    match self.status(&e.id) {
-                        Status::InProgress => 0,
-                        Status::Untouched => 1,
-                        Status::Finished => 2,
-                    }
-                };
-                (e.id.clone(), (rank, self.index(&e.id)))
-            })
-            .collect()
-    }
-
     /// Whether a change undone on `risalah` in this stage can be made again.
     pub fn can_redo(&self, risalah: &str) -> bool {
         self.redo
@@ -678,120 +441,9 @@ impl JudgeState {
         self.picker = Some(at);
     }
 
-    /// Starts editing the note of the criterion under the cursor (or of the whole entry).
-    pub fn edit_note(&mut self, risalah: &str) {
-        let kriteria = self
-            .current_criterion()
-            .map(|k| self.kriteria()[k].id.clone());
-        let original = self
-            .sheet(risalah)
-            .catatan
-            .get(&kriteria)
-            .cloned()
-            .unwrap_or_default();
-        self.note = Some(NoteEdit::new(risalah, kriteria, original));
-    }
-
-    pub fn save_note(&mut self, lang: Lang) {
-        if let Some(n) = self.note.take() {
-            if n.changed() {
-                let teks = n.text();
-                self.record(
-                    &n.risalah,
-                    Change::Catatan {
-                        kriteria: n.kriteria,
-                        teks,
-                    },
-                    lang,
-                );
-            }
-        }
-        self.prompt = None;
-    }
-
-    pub fn discard_note(&mut self, lang: Lang) {
-        if let Some(n) = self.note.take().filter(NoteEdit::changed) {
-            self.say(
-                Some(&n.risalah),
-                true,
-                lang.pick("catatan dibuang", "note discarded").into(),
-            );
-        }
-        self.prompt = None;
-    }
-
-    /// The ranking in view: the final result, or one stage's.
-    pub fn ranking(&self) -> Ranking {
-        let wanted = (self.rank_view.clone(), self.metode, self.kategori);
-        if let Some((had, r)) = &*self.ranked.borrow() {
-            if *had == wanted {
-                return r.clone();
-            }
-        }
-        let r = self.compute_ranking();
-        self.ranked.replace(Some((wanted, r.clone())));
-        r
-    }
-
-    fn compute_ranking(&self) -> Ranking {
-        match &self.rank_view {
-            Some(t) => self
-                .judging
-                .stage_ranking(t, self.metode, self.kategori)
-                .unwrap_or_else(|_| self.judging.ranking(self.metode, self.kategori)),
-            None => self.judging.ranking(self.metode, self.kategori),
-        }
-    }
-
-    pub fn cycle_metode(&mut self) {
-        let i = Agregasi::NAMES
-            .iter()
-            .position(|n| *n == self.metode.as_str())
-            .unwrap_or(0);
-        let next = Agregasi::NAMES[(i + 1) % Agregasi::NAMES.len()];
-        self.metode = Agregasi::parse(next).unwrap_or_default();
-    }
-
-    pub fn cycle_kategori(&mut self) {
-        self.kategori = match self.kategori {
-            Kategori::Semua => Kategori::Opd,
-            Kategori::Opd => Kategori::Kelurahan,
-            Kategori::Kelurahan => Kategori::Semua,
-        };
-        self.rank_selected = 0;
-    }
-
-    /// Writes the ranking to `path`, the format told by its extension.
-    pub fn export(&self, path: &str, lang: Lang) -> Result<String, String> {
-        let path = std::path::Path::new(path.trim());
-        let ranking = self.ranking();
-        let ctx = self.judging.export_context();
-        use tulta_core::judging::export::{render, OutputKind};
-        let kind = match OutputKind::of_path(path) {
-            Some(k @ (OutputKind::Xlsx | OutputKind::Csv | OutputKind::Md)) => k,
-            _ => {
-                return Err(lang
-                    .pick(
-                        "akhiri nama berkas dengan .xlsx, .csv atau .md",
-                        "end the file name with .xlsx, .csv or .md",
-                    )
-                    .into())
-            }
-        };
-        let bytes = render(kind, &ranking, &ctx, lang)?;
-        tulta_core::files::write_atomic(path, &bytes)
-            .map_err(|e| format!("{}: {e}", absolute(&path.display().to_string())))?;
-        Ok(absolute(&path.display().to_string()))
-    }
-
     pub fn predikat(&self, index: f64) -> Option<String> {
         scoring::predikat(self.rubrik(), index).map(|p| format!("{} {}", p.kode, p.label))
     }
-}
-
-/// A path as the user can find it again: absolute, whatever folder the app was started in.
-fn absolute(path: &str) -> String {
-    std::path::absolute(path.trim()).map_or_else(|_| path.to_string(), |p| p.display().to_string())
 }
 
 fn describe(change: &Change, lang: Lang) -> String {
@@ -825,7 +477,7 @@ fn describe(change: &Change, lang: Lang) -> String {
     }
 }
 
-use super::action::{Action, Context};
+use super::action::Action;
 use super::App;
 
 impl App {
@@ -897,31 +549,6 @@ impl App {
         true
     }
 
-    /// The stage picker: Enter scores in the stage chosen, Esc keeps the stage.
-    pub(super) fn stage_picker_action(&mut self, action: Action) -> bool {
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
-        let Some(sel) = j.stage_picker else {
-            return false;
-        };
-        let ids: Vec<String> = j.scored_stages().iter().map(|s| s.id.clone()).collect();
-        match action {
-            Action::Up => j.stage_picker = Some(sel.saturating_sub(1)),
-            Action::Down => j.stage_picker = Some((sel + 1).min(ids.len().saturating_sub(1))),
-            Action::Open => {
-                j.stage_picker = None;
-                if let Some(t) = ids.get(sel) {
-                    j.choose_stage(t);
-                }
-            }
-            Action::Back => j.stage_picker = None,
-            Action::Help => self.open_help(),
-            _ => return false,
-        }
-        true
-    }
-
     /// Undo on the entry in view only; elsewhere there is nothing it may take back.
     pub(super) fn undo_here(&mut self) -> bool {
         let lang = self.lang;
@@ -970,134 +597,6 @@ impl App {
             }
             Action::Back => j.picker = None,
             Action::Help => self.open_help(),
-            _ => return false,
-        }
-        true
-    }
-
-    /// The note editor's own actions; the text itself is typed through `type_note`.
-    pub(super) fn note_action(&mut self, action: Action) -> bool {
-        let lang = self.lang;
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
-        let Some(note) = &mut j.note else {
-            return false;
-        };
-        match action {
-            Action::Save => j.save_note(lang),
-            Action::Back => {
-                if note.changed() {
-                    j.prompt = Some(Then::CloseEditor);
-                } else {
-                    j.note = None;
-                }
-            }
-            Action::ClearText => note.editor = ratatui_textarea::TextArea::default(),
-            _ => return false,
-        }
-        true
-    }
-
-    /// Simpan / Buang / Batal for an unsaved note.
-    pub(super) fn prompt_action(&mut self, action: Action) -> bool {
-        let lang = self.lang;
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
-        let Some(then) = j.prompt else {
-            return false;
-        };
-        match action {
-            Action::Save => j.save_note(lang),
-            Action::Discard => j.discard_note(lang),
-            Action::Back => {
-                j.prompt = None;
-                return true;
-            }
-            Action::Help => {
-                self.open_help();
-                return true;
-            }
-            _ => return false,
-        }
-        if then == Then::Quit {
-            self.quit = true;
-        }
-        true
-    }
-
-    pub(super) fn ranking_action(&mut self, ctx: Context, action: Action) -> bool {
-        let lang = self.lang;
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
-        if ctx == Context::ExportPath {
-            let Some(path) = j.export.as_ref().map(|i| i.value().to_string()) else {
-                return false;
-            };
-            match action {
-                Action::Back => j.export = None,
-                Action::ClearText => j.export = Some(tui_input::Input::default()),
-                // An existing file is never replaced without a second Enter on the same path.
-                Action::Save
-                    if std::path::Path::new(path.trim()).exists()
-                        && j.overwrite.as_deref() != Some(path.as_str()) =>
-                {
-                    j.overwrite = Some(path.clone());
-                    let text = format!(
-                        "{} {}",
-                        absolute(&path),
-                        lang.pick(
-                            "sudah ada: Enter lagi untuk menimpa, Esc batal",
-                            "exists: Enter again overwrites it, Esc cancels",
-                        )
-                    );
-                    j.say(None, false, text);
-                }
-                Action::Save => {
-                    j.export = None;
-                    j.overwrite = None;
-                    let said = match j.export(&path, lang) {
-                        Ok(written) => (
-                            true,
-                            format!("{} {written}", lang.pick("ditulis ke", "written to")),
-                        ),
-                        Err(e) => (false, e),
-                    };
-                    j.say(None, said.0, said.1);
-                }
-                _ => return false,
-            }
-            return true;
-        }
-        let n = j.ranking().rows.len();
-        match action {
-            Action::Up => j.rank_selected = j.rank_selected.saturating_sub(1),
-            Action::Down => j.rank_selected = (j.rank_selected + 1).min(n.saturating_sub(1)),
-            Action::Method => j.cycle_metode(),
-            Action::Category => j.cycle_kategori(),
-            Action::StageView => j.cycle_rank_view(),
-            // The name says what the file holds: competition, method, category.
-            Action::Export => {
-                j.overwrite = None;
-                j.export = Some(tui_input::Input::new(format!(
-                    "peringkat-{}{}-{}-{}.xlsx",
-                    j.judging.competition.id(),
-                    j.rank_view
-                        .as_deref()
-                        .map_or(String::new(), |t| format!("-{t}")),
-                    j.metode.as_str(),
-                    j.kategori.as_str()
-                )))
-            }
-            Action::Open => {
-                let id = j.ranking().rows.get(j.rank_selected).map(|r| r.id.clone());
-                if let Some(row) = id.and_then(|id| self.library.find_id(&id)) {
-                    self.open_row(row, 1);
-                }
-            }
-            Action::Back => self.back(),
             _ => return false,
         }
         true

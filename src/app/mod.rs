@@ -6,14 +6,19 @@ mod cache;
 pub mod draft;
 pub mod judge;
 pub mod library;
+mod mouse;
+mod note;
+pub mod opener;
 mod overlay;
 pub mod overview;
 pub mod progress;
+mod ranking;
 pub mod search;
+mod stages;
 pub mod walk;
 
 use action::{Action, Context, Key, Keymap};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use draft::Draft;
 use library::{Library, Opened, Origin};
 use overview::Overview;
@@ -124,6 +129,8 @@ pub struct App {
     pub pending_draft: Option<std::path::PathBuf>,
     bg: Option<Sender<Bg>>,
     last_click: Option<(Instant, Position)>,
+    /// What opens an evidence file: the system's opener, or a recorder in tests.
+    pub opener: Box<dyn opener::Opener>,
 }
 
 fn filters(library: &Library) -> Vec<Filter> {
@@ -204,6 +211,7 @@ impl App {
             pending_draft: None,
             bg: None,
             last_click: None,
+            opener: Box::new(opener::System),
         };
         app.overview.refresh(&app.library);
         app
@@ -269,6 +277,15 @@ impl App {
         }
     }
 
+    /// The folder `file` was found under (a file given on its own: its folder), where its
+    /// evidence files must lie; `None` for the built-in sample or a file from elsewhere.
+    pub fn reports_root(&self, file: &Path) -> Option<std::path::PathBuf> {
+        let Some(Root::Disk(root)) = &self.root else {
+            return None;
+        };
+        tulta_core::check::root_of(&file.display().to_string(), std::slice::from_ref(root))
+    }
+
     /// Opens library row `row` at `step`.
     pub fn open_row(&mut self, row: usize, step: usize) {
         let Some(r) = self.library.rows.get(row) else {
@@ -292,45 +309,6 @@ impl App {
     }
 
     /// Opens a search hit at the step that matched.
-    fn open_hit(&mut self) {
-        let Some(hit) = self
-            .search
-            .results
-            .as_ref()
-            .and_then(|r| r.hits.get(self.search.selected))
-        else {
-            return;
-        };
-        let step = hit.langkah.unwrap_or(1);
-        let row = self
-            .library
-            .find_id(&hit.id)
-            .or_else(|| self.library.find_name(&hit.path));
-        match row {
-            Some(row) => self.open_row(row, step),
-            None => {
-                // Hits name their file from the searched folder (the archive beside a competition).
-                let path = match &self.root {
-                    Some(Root::Disk(dir)) if std::path::Path::new(&hit.path).is_relative() => {
-                        dir.join(&hit.path).display().to_string()
-                    }
-                    _ => hit.path.clone(),
-                };
-                let origin = Origin::Disk(path.clone().into());
-                match Opened::read(&path, &origin) {
-                    Ok(opened) => {
-                        self.walk = Some(Walk::new(opened, None, step));
-                        self.go(Screen::Walk);
-                    }
-                    Err(e) => self.status = Some(e.message(self.lang)),
-                }
-            }
-        }
-        if let Some(w) = &mut self.walk {
-            w.pane = Pane::Content;
-        }
-    }
-
     /// The contexts that read keys now, innermost first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.help {
@@ -633,130 +611,6 @@ impl App {
                 )
                 .to_string(),
             );
-        }
-    }
-
-    fn similar_of_selected(&mut self) {
-        let id = self
-            .search
-            .results
-            .as_ref()
-            .and_then(|r| r.hits.get(self.search.selected))
-            .map(|h| h.id.clone());
-        if let Some(id) = id {
-            self.search.similar(&id);
-            self.search.focus = Focus::Results;
-        }
-    }
-
-    pub fn on_mouse(&mut self, m: MouseEvent, now: Instant) {
-        if self.help && self.mouse {
-            match m.kind {
-                MouseEventKind::ScrollUp => self.scroll_help(-3),
-                MouseEventKind::ScrollDown => self.scroll_help(3),
-                MouseEventKind::Down(_) => self.help = false,
-                _ => {}
-            }
-            return;
-        }
-        if !self.mouse || self.source.is_some() {
-            if matches!(m.kind, MouseEventKind::Down(_)) {
-                self.help = false;
-                self.source = None;
-            }
-            return;
-        }
-        let at = Position::new(m.column, m.row);
-        let scroll = match m.kind {
-            MouseEventKind::ScrollUp => -3,
-            MouseEventKind::ScrollDown => 3,
-            _ => 0,
-        };
-        let clicked = matches!(m.kind, MouseEventKind::Down(MouseButton::Left));
-        let double = clicked
-            && self
-                .last_click
-                .is_some_and(|(t, p)| p == at && now.duration_since(t).as_millis() < 500);
-        if clicked {
-            self.last_click = Some((now, at));
-        }
-        let areas = self.areas.clone();
-        match self.screen {
-            Screen::Overview => {
-                if scroll != 0 {
-                    self.overview.move_by(scroll);
-                } else if clicked && areas.list.contains(at) {
-                    let i = areas.list_offset + usize::from(at.y - areas.list.y);
-                    if i < self.overview.visible.len() {
-                        let again = self.overview.selected == i;
-                        self.overview.select(i);
-                        if again || double {
-                            if let Some(row) = self.overview.selected_row() {
-                                self.open_row(row, 1);
-                            }
-                        }
-                    }
-                }
-            }
-            Screen::Walk => {
-                let Some(w) = &mut self.walk else { return };
-                if scroll != 0 {
-                    if areas.steps.contains(at) {
-                        w.go_step((w.step as i64 + scroll.signum()).clamp(1, 7) as usize);
-                    } else {
-                        w.move_by(scroll as i32);
-                    }
-                } else if clicked {
-                    if areas.steps.contains(at) {
-                        // Each step takes one line, after the pane's border.
-                        let n = usize::from(at.y.saturating_sub(areas.steps.y));
-                        if (1..=7).contains(&n) {
-                            w.go_step(n);
-                            w.pane = Pane::Steps;
-                        }
-                    } else if let Some(&(_, t)) = areas.tabs.iter().find(|(r, _)| r.contains(at)) {
-                        w.go_tab(t);
-                        w.pane = Pane::Content;
-                    } else if areas.content.contains(at) {
-                        w.pane = Pane::Content;
-                    }
-                }
-            }
-            Screen::Search => {
-                let s = &mut self.search;
-                if scroll != 0 {
-                    s.selected = (s.selected as i64 + scroll.signum())
-                        .clamp(0, s.hits_len().saturating_sub(1) as i64)
-                        as usize;
-                } else if clicked && areas.list.contains(at) {
-                    // Each hit takes three lines.
-                    let i = areas.list_offset + usize::from(at.y - areas.list.y) / 3;
-                    if i < s.hits_len() {
-                        let again = s.selected == i && s.focus == Focus::Results;
-                        s.selected = i;
-                        s.focus = Focus::Results;
-                        if again || double {
-                            self.open_hit();
-                        }
-                    }
-                }
-            }
-            Screen::Ranking | Screen::Progress => {}
-            Screen::Draft => {
-                if let Some(d) = &mut self.draft {
-                    let n = d.opened.diagnostics.len();
-                    if scroll != 0 {
-                        d.selected = (d.selected as i64 + scroll.signum())
-                            .clamp(0, n.saturating_sub(1) as i64)
-                            as usize;
-                    } else if clicked && areas.list.contains(at) {
-                        let i = areas.list_offset + usize::from(at.y - areas.list.y);
-                        if i < n {
-                            d.selected = i;
-                        }
-                    }
-                }
-            }
         }
     }
 

@@ -237,6 +237,32 @@ impl Overview {
     }
 }
 
+impl super::judge::JudgeState {
+    /// The judge's mark on every entry, for the overview's own sort keys (empty without a judge).
+    pub fn marks(&self) -> std::collections::HashMap<String, Mark> {
+        if self.juri.is_none() {
+            return Default::default();
+        }
+        self.judging
+            .competition
+            .entries
+            .iter()
+            .map(|e| {
+                let rank = if self.bar(&e.id).is_some() || self.blocked(&e.id).is_some() {
+                    3
+                } else {
+                    match self.status(&e.id) {
+                        tulta_core::judging::scoring::Status::InProgress => 0,
+                        tulta_core::judging::scoring::Status::Untouched => 1,
+                        tulta_core::judging::scoring::Status::Finished => 2,
+                    }
+                };
+                (e.id.clone(), (rank, self.index(&e.id)))
+            })
+            .collect()
+    }
+}
+
 impl super::App {
     /// Attaches a competition being judged: the overview then lists its entries, the archive
     /// beside it a key away.

@@ -379,3 +379,62 @@ impl super::App {
         true
     }
 }
+
+use super::library::{Opened, Origin};
+use super::walk::{Pane, Walk};
+use super::Screen;
+
+impl super::App {
+    /// Opens the hit selected, at the step that matched.
+    pub(super) fn open_hit(&mut self) {
+        let Some(hit) = self
+            .search
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.search.selected))
+        else {
+            return;
+        };
+        let step = hit.langkah.unwrap_or(1);
+        let row = self
+            .library
+            .find_id(&hit.id)
+            .or_else(|| self.library.find_name(&hit.path));
+        match row {
+            Some(row) => self.open_row(row, step),
+            None => {
+                // Hits name their file from the searched folder (the archive beside a competition).
+                let path = match &self.root {
+                    Some(Root::Disk(dir)) if std::path::Path::new(&hit.path).is_relative() => {
+                        dir.join(&hit.path).display().to_string()
+                    }
+                    _ => hit.path.clone(),
+                };
+                let origin = Origin::Disk(path.clone().into());
+                match Opened::read(&path, &origin) {
+                    Ok(opened) => {
+                        self.walk = Some(Walk::new(opened, None, step));
+                        self.go(Screen::Walk);
+                    }
+                    Err(e) => self.status = Some(e.message(self.lang)),
+                }
+            }
+        }
+        if let Some(w) = &mut self.walk {
+            w.pane = Pane::Content;
+        }
+    }
+
+    pub(super) fn similar_of_selected(&mut self) {
+        let id = self
+            .search
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.search.selected))
+            .map(|h| h.id.clone());
+        if let Some(id) = id {
+            self.search.similar(&id);
+            self.search.focus = Focus::Results;
+        }
+    }
+}

@@ -1,7 +1,9 @@
 //! The walk-through of one report: which step, which pane, which tab of the step, how far scrolled.
 
-use super::library::Opened;
-use tulta_core::model::risalah::{Langkah, ToolData};
+use super::library::{Opened, Origin};
+use tulta_core::check::Refusal;
+use tulta_core::i18n::Lang;
+use tulta_core::model::risalah::{Lampiran, Langkah, ToolData};
 use tulta_core::model::tools::ToolKind;
 
 /// What a step's right-hand pane can show.
@@ -13,6 +15,8 @@ pub enum Tab {
     Tool(usize),
     /// Step 6: the cause counts of step 3 against those of step 6, and the indicator before/after.
     BeforeAfter,
+    /// The evidence files of the step, then those of the whole report.
+    Lampiran,
     /// The judge's checklist and the findings located in the step.
     Check,
 }
@@ -37,6 +41,8 @@ pub struct Walk {
     pub scroll: u16,
     /// Selected finding in the Check tab.
     pub finding: usize,
+    /// Selected evidence file in the Lampiran tab.
+    pub attachment: usize,
 }
 
 impl Walk {
@@ -49,6 +55,7 @@ impl Walk {
             tab: 0,
             scroll: 0,
             finding: 0,
+            attachment: 0,
         }
     }
 
@@ -64,6 +71,9 @@ impl Walk {
         if self.step == 6 && self.has_before_after() {
             tabs.push(Tab::BeforeAfter);
         }
+        if !self.attachments().is_empty() {
+            tabs.push(Tab::Lampiran);
+        }
         tabs.push(Tab::Check);
         tabs
     }
@@ -71,6 +81,36 @@ impl Walk {
     pub fn current_tab(&self) -> Tab {
         let tabs = self.tabs();
         tabs.get(self.tab).copied().unwrap_or(Tab::Summary)
+    }
+
+    /// The evidence files shown with this step: its own (`langkah: n`), then the report's general
+    /// ones (no `langkah`), so the group's decree is at hand from any step.
+    pub fn attachments(&self) -> Vec<&Lampiran> {
+        let Some(r) = &self.opened.risalah else {
+            return Vec::new();
+        };
+        let step = self.step as i64;
+        let own = r.lampiran.iter().filter(|l| l.langkah == Some(step));
+        let general = r.lampiran.iter().filter(|l| l.langkah.is_none());
+        own.chain(general).collect()
+    }
+
+    /// The file the system's opener may be given for `l`, or why not: tulta-core's rule, with the
+    /// root the report was found under.
+    pub fn openable(
+        &self,
+        root: Option<&std::path::Path>,
+        l: &Lampiran,
+    ) -> Result<std::path::PathBuf, Refusal> {
+        let berkas = l.berkas.as_ref().map_or("", |b| b.value.as_str());
+        if berkas.is_empty() {
+            return Err(Refusal::Missing);
+        }
+        let on_disk = match (&self.opened.origin, root) {
+            (Origin::Disk(file), Some(root)) => Some((root, file.as_path())),
+            _ => None,
+        };
+        tulta_core::check::openable(on_disk, berkas)
     }
 
     fn has_before_after(&self) -> bool {
@@ -94,6 +134,7 @@ impl Walk {
             self.tab = 0;
             self.scroll = 0;
             self.finding = 0;
+            self.attachment = 0;
         }
     }
 
@@ -104,6 +145,7 @@ impl Walk {
             self.tab = tab;
             self.scroll = 0;
             self.finding = 0;
+            self.attachment = 0;
         }
     }
 
@@ -128,9 +170,25 @@ impl Walk {
         self.opened.findings_in(Some(self.step)).len()
     }
 
-    /// Moves within the content: the finding selection on the Check tab, else the scroll.
+    /// Shows the Lampiran tab of the step, if it has one.
+    pub fn show_attachments(&mut self) -> bool {
+        match self.tabs().iter().position(|&t| t == Tab::Lampiran) {
+            Some(i) => {
+                self.go_tab(i);
+                self.pane = Pane::Content;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves within the content: the finding selection on the Check tab, the file on the
+    /// Lampiran tab, else the scroll.
     pub fn move_by(&mut self, delta: i32) {
-        if self.current_tab() == Tab::Check && self.findings_here() > 0 {
+        if self.current_tab() == Tab::Lampiran {
+            let n = self.attachments().len() as i32;
+            self.attachment = (self.attachment as i32 + delta).clamp(0, (n - 1).max(0)) as usize;
+        } else if self.current_tab() == Tab::Check && self.findings_here() > 0 {
             let n = self.findings_here() as i32;
             self.finding = (self.finding as i32 + delta).clamp(0, n - 1) as usize;
         } else {
@@ -246,6 +304,46 @@ impl super::App {
         }
     }
 
+    /// The root the walk's report was found under, if it is a file on disk.
+    pub fn walk_root(&self) -> Option<std::path::PathBuf> {
+        match &self.walk.as_ref()?.opened.origin {
+            Origin::Disk(file) => self.reports_root(file),
+            Origin::Builtin => None,
+        }
+    }
+
+    /// Hands the selected evidence file to the opener, or says why it is not (in the status line).
+    fn open_attachment(&mut self) {
+        let root = self.walk_root();
+        let Some(w) = &self.walk else { return };
+        let list = w.attachments();
+        let Some(l) = list.get(w.attachment) else {
+            return;
+        };
+        // The status line names the file short; the list above shows it whole.
+        let berkas = l.berkas.as_ref().map_or("", |b| b.value.as_str());
+        let short = berkas.rsplit('/').find(|p| !p.is_empty()).unwrap_or(berkas);
+        let shown = tulta_core::text::fit(&tulta_core::text::printable(short), 32);
+        let lang = self.lang;
+        let said = match w.openable(root.as_deref(), l) {
+            Ok(path) => match self.opener.open(&path, lang) {
+                Ok(()) => match lang {
+                    Lang::Id => format!("{shown}: dibuka dengan {}", self.opener.name()),
+                    Lang::En => format!("{shown}: opened with {}", self.opener.name()),
+                },
+                Err(e) => match lang {
+                    Lang::Id => format!("{shown}: tidak dapat dibuka: {e}"),
+                    Lang::En => format!("{shown}: could not be opened: {e}"),
+                },
+            },
+            Err(why) => match lang {
+                Lang::Id => format!("{shown}: tidak dibuka: {}", why.text(lang)),
+                Lang::En => format!("{shown}: not opened: {}", why.text(lang)),
+            },
+        };
+        self.status = Some(said);
+    }
+
     pub(super) fn walk_action(
         &mut self,
         ctx: super::action::Context,
@@ -274,6 +372,20 @@ impl super::App {
             (C::Walk, A::Undo) => return self.undo_here(),
             (C::Walk, A::Redo) => return self.redo_here(),
             (C::Walk, A::Findings) => w.show_findings(),
+            // On the Lampiran tab it opens the selected file; elsewhere it shows that tab first.
+            (C::Walk, A::OpenAttachment) => {
+                if w.current_tab() == Tab::Lampiran {
+                    self.open_attachment();
+                } else if !w.show_attachments() {
+                    self.status = Some(
+                        self.t(
+                            "langkah ini dan risalahnya tidak mencantumkan lampiran",
+                            "neither this step nor the report lists attachments",
+                        )
+                        .to_string(),
+                    );
+                }
+            }
             (C::Walk, A::NextEntry) => self.next_entry(true),
             (C::Walk, A::PrevEntry) => self.next_entry(false),
             (C::Walk, A::NextUnfinished) => self.next_unfinished(),
@@ -310,6 +422,7 @@ impl super::App {
             (C::WalkContent, A::Top) => {
                 w.scroll = 0;
                 w.finding = 0;
+                w.attachment = 0;
             }
             (C::WalkContent, A::Bottom) => w.move_by(1000),
             (C::WalkContent, A::Right) => w.next_tab(true),
@@ -320,6 +433,7 @@ impl super::App {
                     w.next_tab(false);
                 }
             }
+            (C::WalkContent, A::Open) if w.current_tab() == Tab::Lampiran => self.open_attachment(),
             (C::WalkContent, A::Open) => {
                 if w.current_tab() == Tab::Check {
                     let findings = w.opened.findings_in(Some(w.step));

@@ -4,6 +4,7 @@ pub mod draft;
 pub mod judge;
 pub mod overview;
 pub mod progress;
+pub mod ranking;
 pub mod search;
 pub mod text;
 pub mod tools;
@@ -35,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
         Screen::Walk => walk::draw(frame, body, app, &mut areas),
         Screen::Search => search::draw(frame, body, app, &mut areas),
         Screen::Draft => draft::draw(frame, body, app, &mut areas),
-        Screen::Ranking => judge::ranking(frame, body, app, &mut areas),
+        Screen::Ranking => ranking::ranking(frame, body, app, &mut areas),
         Screen::Progress => progress::progress(frame, body, app),
     }
     draw_bar(frame, bar, app);

@@ -1,6 +1,6 @@
 //! The walk-through: a stepper of the seven steps on the left, the chosen step on the right.
 
-use super::text::{fit, num, severity_count_name, severity_name, severity_style, status_mark};
+use super::text::{fit, num, pad, severity_count_name, severity_name, severity_style, status_mark};
 use super::tools;
 use crate::app::walk::{Pane, Tab, Walk};
 use crate::app::{App, Areas};
@@ -9,14 +9,20 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
-use tulta_core::model::risalah::{Langkah, Risalah, Status};
+use tulta_core::i18n::Lang;
+use tulta_core::model::risalah::{day_iso, iso_day, Jadwal, Langkah, Manfaat, Risalah, Status};
 use tulta_core::model::steps;
+use tulta_core::text::grouped;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let Some(w) = &app.walk else {
         return;
     };
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    // The group's record (§9) takes a fourth line when the report states one.
+    let record = w.opened.risalah.as_ref().and_then(|r| group_record(app, r));
+    let head_h = if record.is_some() { 4 } else { 3 };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(area);
     draw_header(frame, head, app, w);
     let id = w.opened.risalah.as_ref().map_or("", |r| r.id_str());
     let scoring = app.judge.as_ref().is_some_and(|j| j.has_panel(id));
@@ -106,7 +112,63 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
             Span::raw(target),
         ]),
     ];
+    let mut lines = lines;
+    if let Some(record) = group_record(app, r) {
+        lines.push(record);
+    }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The decree that formed the group, when it was formed, and how it met — one line, or `None`
+/// when the report states none of it.
+fn group_record<'a>(app: &App, r: &Risalah) -> Option<Line<'a>> {
+    let th = &app.theme;
+    let k = r.kelompok.as_ref()?;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(sk) = &k.sk {
+        let mut t = format!("SK {}", sk.nomor.as_deref().unwrap_or("—"));
+        // A decree dated the day the group was formed says the date once, below.
+        if let Some(d) = sk
+            .tanggal
+            .as_ref()
+            .filter(|d| k.dibentuk.as_ref() != Some(*d))
+        {
+            t.push_str(&format!(" ({d})"));
+        }
+        parts.push(t);
+    }
+    if let Some(d) = &k.dibentuk {
+        parts.push(format!("{} {d}", app.t("dibentuk", "formed")));
+    }
+    if let Some(p) = &k.pertemuan {
+        let mut t = match p.jumlah {
+            Some(n) => format!("{n}× {}", app.t("rapat", "meetings")),
+            None => app.t("rapat", "meetings").to_string(),
+        };
+        let mut how: Vec<String> = Vec::new();
+        if let Some(h) = p.kehadiran_persen {
+            how.push(match app.lang {
+                Lang::Id => format!("hadir {}%", num(h, 1, app.lang)),
+                Lang::En => format!("{}% attended", num(h, 1, app.lang)),
+            });
+        }
+        if let Some(m) = p.menit {
+            how.push(format!("{} {}", num(m, 0, app.lang), app.t("mnt", "min")));
+        }
+        if !how.is_empty() {
+            t.push_str(&format!(" ({})", how.join(", ")));
+        }
+        parts.push(t);
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    // No label: "SK …", "dibentuk …" and "rapat" say what they are, and at 80 columns the line
+    // needs the room.
+    Some(Line::from(Span::styled(
+        tulta_core::text::printable(&parts.join(" · ")).into_owned(),
+        th.muted(),
+    )))
 }
 
 fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
@@ -196,6 +258,11 @@ fn tab_title(app: &App, w: &Walk, tab: Tab) -> String {
             })
             .unwrap_or_default(),
         Tab::BeforeAfter => app.t("Sebelum/sesudah", "Before/after").to_string(),
+        Tab::Lampiran => format!(
+            "{} ({})",
+            app.t("Lampiran", "Attachments"),
+            w.attachments().len()
+        ),
         Tab::Check => format!("{} ({})", app.t("Periksa", "Check"), w.findings_here()),
     }
 }
@@ -230,7 +297,11 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
             .map(|t| t.chars().count() + 3)
             .sum()
     };
-    while start < w.tab && width_of(start, w.tab) > usize::from(tabs_area.width) {
+    // Once scrolled, the "‹ " before the first title takes two columns too.
+    let fits = |start: usize| {
+        width_of(start, w.tab) + if start > 0 { 2 } else { 0 } <= usize::from(tabs_area.width)
+    };
+    while start < w.tab && !fits(start) {
         start += 1;
     }
     let mut spans = Vec::new();
@@ -277,7 +348,7 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
     };
     match w.current_tab() {
         Tab::Summary => {
-            let lines = summary_lines(app, w, step);
+            let lines = summary_lines(app, w, step, usize::from(content.width));
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
@@ -296,8 +367,98 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
                 tools::before_after(frame, content, app, r);
             }
         }
+        Tab::Lampiran => draw_attachments(frame, content, app, w),
         Tab::Check => draw_check(frame, content, app, w),
     }
+}
+
+/// The step's evidence files, then the report's general ones: kind, file, note, and whether the
+/// system's viewer may open it (or why not), so a refusal is seen before a key is pressed.
+fn draw_attachments(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
+    let th = &app.theme;
+    let root = app.walk_root();
+    let list = w.attachments();
+    let step = w.step as i64;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let width = usize::from(area.width);
+    for (i, l) in list.iter().enumerate() {
+        let heading = match (i, l.langkah) {
+            (0, Some(_)) => Some(app.t("Lampiran langkah ini", "This step's attachments")),
+            (_, None) if i == 0 || list[i - 1].langkah == Some(step) => {
+                Some(app.t("Lampiran umum risalah", "The report's general attachments"))
+            }
+            _ => None,
+        };
+        if let Some(h) = heading {
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(h, th.accent().add_modifier(Modifier::BOLD)));
+        }
+        let sel = i == w.attachment && w.pane == Pane::Content;
+        if sel {
+            selected_line = lines.len();
+        }
+        let jenis = l.jenis.map_or("?".to_string(), |j| {
+            app.t(j.label().0, j.label().1).to_string()
+        });
+        let berkas =
+            tulta_core::text::printable(l.berkas.as_ref().map_or("—", |b| b.value.as_str()))
+                .into_owned();
+        let (mark, style, why) = match w.openable(root.as_deref(), l) {
+            Ok(_) => (
+                "✓",
+                th.success(),
+                app.t("bisa dibuka", "can be opened").to_string(),
+            ),
+            Err(r) => ("✗", th.warning(), r.text(app.lang)),
+        };
+        let base = if sel { th.selected() } else { Style::default() };
+        let head = format!("{}{} ", if sel { "▶ " } else { "  " }, fit(&jenis, 16));
+        // Shown whole (wrapping) up to a sane length: a web address is there to be copied.
+        lines.push(
+            Line::from(vec![
+                Span::styled(head, th.accent()),
+                Span::raw(fit(&berkas, 240)),
+            ])
+            .style(base),
+        );
+        if let Some(k) = l.keterangan.as_deref().filter(|k| !k.trim().is_empty()) {
+            lines.push(Line::raw(format!(
+                "    {}",
+                fit(&tulta_core::text::printable(k), width.saturating_sub(4))
+            )));
+        }
+        lines.push(Line::styled(format!("    {mark} {why}"), style));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        match app.lang {
+            Lang::Id => format!(
+                "Enter/o: buka dengan {} (hanya dokumen dan gambar di folder laporan)",
+                app.opener.name()
+            ),
+            Lang::En => format!(
+                "Enter/o: open with {} (documents and pictures in the reports folder only)",
+                app.opener.name()
+            ),
+        },
+        th.muted(),
+    ));
+    // Keep the selected file, its note and its verdict in view, counting rows as they wrap (a
+    // long name or web address takes several).
+    let upto = (selected_line + 3).min(lines.len());
+    let rows = Paragraph::new(lines[..upto].to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width);
+    let scroll = rows.saturating_sub(usize::from(area.height)) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
 }
 
 /// The dominant causes of step 3, which the fishbone and Pareto highlight.
@@ -319,7 +480,7 @@ fn field<'a>(app: &App, label: &'a str, value: String) -> Line<'a> {
     ])
 }
 
-fn summary_lines<'a>(app: &'a App, w: &'a Walk, step: &'a Langkah) -> Vec<Line<'a>> {
+fn summary_lines<'a>(app: &'a App, w: &'a Walk, step: &'a Langkah, width: usize) -> Vec<Line<'a>> {
     let th = &app.theme;
     let lang = app.lang;
     let dash = || "—".to_string();
@@ -336,6 +497,9 @@ fn summary_lines<'a>(app: &'a App, w: &'a Walk, step: &'a Langkah) -> Vec<Line<'
         ))),
     }
     lines.push(Line::raw(""));
+    if let (Some(j), Some(r)) = (&step.jadwal, &w.opened.risalah) {
+        lines.extend(schedule_lines(app, r, j, width));
+    }
     if !step.alat.is_empty() {
         let names: Vec<String> = step
             .alat
@@ -427,6 +591,7 @@ fn summary_lines<'a>(app: &'a App, w: &'a Walk, step: &'a Langkah) -> Vec<Line<'
                 lines.push(Line::raw(format!("  {label}: {v}")));
             }
         }
+        lines.extend(benefit_lines(app, m));
     }
     if let Some(std) = &step.standar {
         lines.push(Line::from(Span::styled(
@@ -451,6 +616,152 @@ fn summary_lines<'a>(app: &'a App, w: &'a Walk, step: &'a Langkah) -> Vec<Line<'
             app.t("Tema berikutnya", "Next theme"),
             t.clone(),
         ));
+    }
+    lines
+}
+
+/// The day range `[from, to]` as day numbers, when both dates read.
+fn days(range: &Option<(String, String)>) -> Option<(i32, i32)> {
+    let (a, b) = range.as_ref()?;
+    Some((iso_day(a)?, iso_day(b)?))
+}
+
+/// The step's plan and what happened as two bars on one time scale, the scale of every
+/// schedule in the report, so steps read against one another like a Gantt chart.
+fn schedule_lines<'a>(app: &App, r: &Risalah, j: &Jadwal, width: usize) -> Vec<Line<'a>> {
+    let th = &app.theme;
+    let all: Vec<(i32, i32)> = r
+        .steps()
+        .iter()
+        .filter_map(|s| s.jadwal.as_ref())
+        .flat_map(|j| [days(&j.rencana), days(&j.realisasi)])
+        .flatten()
+        .collect();
+    let (Some(lo), Some(hi)) = (all.iter().map(|d| d.0).min(), all.iter().map(|d| d.1).max())
+    else {
+        return Vec::new();
+    };
+    let label_w = 11;
+    let dates_w = 24;
+    let bar_w = width.saturating_sub(label_w + dates_w + 4).clamp(8, 48);
+    let col = |d: i32| -> usize {
+        if hi == lo {
+            0
+        } else {
+            ((d - lo) as f64 / (hi - lo) as f64 * (bar_w - 1) as f64).round() as usize
+        }
+    };
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} ({} {} … {})",
+            app.t("Jadwal", "Schedule"),
+            app.t("skala", "scale"),
+            short_date(lo),
+            short_date(hi)
+        ),
+        th.accent(),
+    )];
+    let rows = [
+        (app.t("rencana", "plan"), &j.rencana, '░', th.muted()),
+        (app.t("realisasi", "actual"), &j.realisasi, '█', th.accent()),
+    ];
+    for (label, range, fill, style) in rows {
+        let Some((a, b)) = days(range) else {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {}", pad(label, label_w))),
+                Span::styled(app.t("(tidak ditulis)", "(not stated)"), th.muted()),
+            ]));
+            continue;
+        };
+        let (ca, cb) = (col(a), col(b));
+        let bar: String = (0..bar_w)
+            .map(|x| if x >= ca && x <= cb { fill } else { '·' })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {}", pad(label, label_w))),
+            Span::styled(bar, style),
+            Span::raw(format!(" {} → {}", short_date(a), short_date(b))),
+        ]));
+    }
+    if let (Some((_, plan_end)), Some((_, done))) = (days(&j.rencana), days(&j.realisasi)) {
+        let late = done - plan_end;
+        let (text, style) = match late {
+            0 => (
+                app.t("selesai tepat waktu", "finished on time").to_string(),
+                th.success(),
+            ),
+            d if d > 0 => (
+                match app.lang {
+                    Lang::Id => format!("selesai {d} hari terlambat"),
+                    Lang::En => format!("finished {d} days late"),
+                },
+                th.warning(),
+            ),
+            d => (
+                match app.lang {
+                    Lang::Id => format!("selesai {} hari lebih awal", -d),
+                    Lang::En => format!("finished {} days early", -d),
+                },
+                th.success(),
+            ),
+        };
+        lines.push(Line::styled(
+            format!("  {}{text}", " ".repeat(label_w)),
+            style,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// A day number as `YYYY-MM-DD` again.
+fn short_date(day: i32) -> String {
+    day_iso(day).unwrap_or_else(|| "?".into())
+}
+
+/// Step 6's benefits in numbers (thousands grouped: they are often rupiah), each as written, then summed per unit where two or more share
+/// one (the rule is tulta-core's), and what the improvement cost.
+fn benefit_lines<'a>(app: &App, m: &Manfaat) -> Vec<Line<'a>> {
+    let th = &app.theme;
+    let lang = app.lang;
+    let mut lines = Vec::new();
+    if !m.kuantitatif.is_empty() {
+        lines.push(Line::styled(
+            app.t("  Manfaat terukur:", "  Benefits in numbers:"),
+            th.accent(),
+        ));
+        for k in &m.kuantitatif {
+            lines.push(Line::raw(format!(
+                "    {}: {} {}",
+                k.uraian.as_deref().unwrap_or("—"),
+                k.nilai.map_or("—".into(), |x| grouped(x, 2, lang)),
+                k.satuan.as_deref().unwrap_or("")
+            )));
+        }
+        let summed: Vec<String> = m
+            .totals()
+            .into_iter()
+            .filter(|t| t.count > 1)
+            .map(|t| format!("{} {}", grouped(t.nilai, 2, lang), t.satuan))
+            .collect();
+        if !summed.is_empty() {
+            lines.push(Line::styled(
+                format!(
+                    "    {}: {}",
+                    app.t("Jumlah per satuan", "Total per unit"),
+                    summed.join(" · ")
+                ),
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
+        }
+    }
+    if let Some(b) = &m.biaya_perbaikan {
+        lines.push(Line::raw(format!(
+            "  {}: {} {}",
+            app.t("Biaya perbaikan", "Cost of the improvement"),
+            b.nilai.map_or("—".into(), |x| grouped(x, 2, lang)),
+            b.satuan.as_deref().unwrap_or("")
+        )));
     }
     lines
 }

@@ -69,6 +69,40 @@ pub fn number(x: f64, places: usize, lang: Lang) -> String {
     localise(s, lang)
 }
 
+/// [`number`] with thousands grouped as each language writes them (`12.500.000` / `12,500,000`)
+/// from five digits on, for amounts people read on screen (rupiah, hours); exports keep plain
+/// numbers a spreadsheet reads.
+pub fn grouped(x: f64, places: usize, lang: Lang) -> String {
+    let s = number(x, places, lang);
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (point, sep) = match lang {
+        Lang::Id => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let (int, frac) = match rest.split_once(point) {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.len() < 5 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s;
+    }
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
 fn localise(s: String, lang: Lang) -> String {
     match lang {
         Lang::Id => s.replace('.', ","),
@@ -124,6 +158,20 @@ pub(crate) fn csv_cell(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands_as_each_language_writes_them() {
+        assert_eq!(grouped(12_500_000.0, 2, Lang::Id), "12.500.000");
+        assert_eq!(grouped(12_500_000.0, 2, Lang::En), "12,500,000");
+        assert_eq!(grouped(350_000.5, 2, Lang::Id), "350.000,5");
+        assert_eq!(grouped(-98_765.25, 2, Lang::En), "-98,765.25");
+        assert_eq!(grouped(2026.0, 2, Lang::Id), "2026");
+        assert_eq!(grouped(7.2, 2, Lang::Id), "7,2");
+        assert_eq!(
+            grouped(f64::INFINITY, 2, Lang::En),
+            number(f64::INFINITY, 2, Lang::En)
+        );
+    }
 
     #[test]
     fn cuts_count_columns_not_characters() {

@@ -525,3 +525,131 @@ pub fn before_after(frame: &mut Frame, area: Rect, app: &App, r: &Risalah) {
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
+
+/// One bar of a stratification: the item within its group (none for an ungrouped row), its count.
+type Stratum = (Option<String>, f64);
+
+/// Stratification as grouped bars: an item written `stratum / item` (`Loket 1 / KTP-el`) is drawn
+/// in its stratum's group with the group's subtotal, and one item name keeps one colour in every
+/// group, so the strata compare at a glance. Items without a `/` are groups of their own.
+pub(super) fn strata(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    faktor: Option<&str>,
+    baris: &[tulta_core::model::risalah::Baris],
+    total: Option<f64>,
+    scroll: u16,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let split = |b: &str| -> (String, Option<String>) {
+        match b.split_once(" / ") {
+            Some((g, i)) => (g.trim().to_string(), Some(i.trim().to_string())),
+            None => (b.trim().to_string(), None),
+        }
+    };
+    // Groups in the order they first appear; items keep their order within a group.
+    let mut groups: Vec<(String, Vec<Stratum>)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for b in baris {
+        let (g, item) = split(b.butir.as_deref().unwrap_or("—"));
+        let n = b.jumlah.unwrap_or(0.0);
+        if let Some(i) = &item {
+            if !names.contains(i) {
+                names.push(i.clone());
+            }
+        }
+        match groups.iter_mut().find(|(name, _)| *name == g) {
+            Some((_, items)) => items.push((item, n)),
+            None => groups.push((g, vec![(item, n)])),
+        }
+    }
+    let sum: f64 = baris.iter().filter_map(|b| b.jumlah).sum();
+    let max = baris
+        .iter()
+        .filter_map(|b| b.jumlah)
+        .fold(0.0_f64, f64::max);
+    let width = usize::from(area.width);
+    let label_w = groups
+        .iter()
+        .flat_map(|(g, items)| {
+            items.iter().map(move |(i, _)| {
+                i.as_ref()
+                    .map_or(g.chars().count(), |i| i.chars().count() + 2)
+            })
+        })
+        .max()
+        .unwrap_or(4)
+        .clamp(4, (width * 40 / 100).max(4));
+    let nums_w = 14;
+    let bar_w = width.saturating_sub(label_w + nums_w + 2).max(4);
+    let bar = |n: f64| -> String {
+        let len = if max > 0.0 {
+            ((n / max) * bar_w as f64).round() as usize
+        } else {
+            0
+        };
+        "█".repeat(len.min(bar_w))
+    };
+    let share = |n: f64| {
+        if sum > 0.0 {
+            format!("{}%", num(n / sum * 100.0, 1, lang))
+        } else {
+            String::new()
+        }
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{} ", app.t("Dipilah menurut", "Split by")),
+            th.muted(),
+        ),
+        Span::styled(faktor.unwrap_or("—").to_string(), th.title()),
+    ])];
+    for (g, items) in &groups {
+        let grouped = items.iter().any(|(i, _)| i.is_some());
+        if grouped {
+            let sub: f64 = items.iter().map(|(_, n)| n).sum();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    pad(&fit(g, label_w), label_w),
+                    th.accent().add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(
+                    format!(
+                        " {} {} ({})",
+                        app.t("subtotal", "subtotal"),
+                        num(sub, 2, lang),
+                        share(sub)
+                    ),
+                    th.muted(),
+                ),
+            ]));
+        }
+        for (item, n) in items {
+            let (label, colour) = match item {
+                Some(i) => (
+                    format!("  {i}"),
+                    th.series(names.iter().position(|x| x == i).unwrap_or(0)),
+                ),
+                None => (g.clone(), th.series(0)),
+            };
+            let b = bar(*n);
+            let rest = bar_w.saturating_sub(b.chars().count());
+            lines.push(Line::from(vec![
+                Span::raw(pad(&fit(&label, label_w), label_w)),
+                Span::raw(" "),
+                Span::styled(b, Style::default().fg(colour)),
+                Span::raw(" ".repeat(rest)),
+                Span::raw(format!(" {:>5} {:>6}", num(*n, 2, lang), share(*n))),
+            ]));
+        }
+    }
+    let mut total_line = vec![Span::styled(
+        format!("{} {}", app.t("Total", "Total"), num(sum, 2, lang)),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    total_line.extend(super::stated_total(app, total, sum));
+    lines.push(Line::from(total_line));
+    text(frame, area, lines, scroll);
+}

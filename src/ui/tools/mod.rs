@@ -1,8 +1,9 @@
 //! Each tool drawn as people read it: a check sheet as a table with its total, a Pareto as sorted
 //! bars with the cumulative line and the 80% mark, a fishbone as the effect with its categories and
-//! causes, 5W1H as a table, graphs and scatter plots as charts, before/after as paired bars.
+//! causes, 5W1H as a table, graphs and scatter plots as charts, before/after as paired bars, the
+//! priority matrix as a scored table with its chosen row, stratification as grouped bars.
 
-use super::text::{fit, num, pad};
+use super::text::{fit, pad};
 use crate::app::App;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -16,8 +17,8 @@ mod charts;
 mod tables;
 
 pub use charts::before_after;
-use charts::{histogram, line_chart, pareto, scatter};
-use tables::{check_sheet, plan};
+use charts::{histogram, line_chart, pareto, scatter, strata};
+use tables::{check_sheet, matrix, plan};
 
 pub fn draw(
     frame: &mut Frame,
@@ -149,52 +150,12 @@ pub fn draw(
             }
             text(frame, area, lines, scroll);
         }
-        // Plain rows until the walk-through draws these second-edition tools (issue 18, later).
-        ToolData::Matriks { kriteria, calon } => {
-            let names: Vec<&str> = kriteria.iter().map(|k| k.value.as_str()).collect();
-            let mut lines = vec![Line::styled(names.join(" · "), app.theme.muted())];
-            for c in calon {
-                let scores: Vec<String> = c
-                    .nilai
-                    .iter()
-                    .flatten()
-                    .map(|n| num(*n, 2, app.lang))
-                    .collect();
-                let total = c.score().map(|n| num(n, 2, app.lang));
-                lines.push(Line::raw(format!(
-                    "{}  {} = {}",
-                    c.masalah.as_ref().map_or("—", |m| m.value.as_str()),
-                    scores.join(" + "),
-                    total.as_deref().unwrap_or("—")
-                )));
-            }
-            text(frame, area, lines, scroll);
-        }
+        ToolData::Matriks { kriteria, calon } => matrix(frame, area, app, kriteria, calon, scroll),
         ToolData::Stratifikasi {
             faktor,
             baris,
             total,
-        } => {
-            let mut lines = vec![Line::styled(
-                format!(
-                    "{} {}",
-                    app.t("Dipilah menurut", "Split by"),
-                    faktor.as_deref().unwrap_or("—")
-                ),
-                app.theme.muted(),
-            )];
-            for b in baris {
-                lines.push(Line::raw(format!(
-                    "{}  {}",
-                    b.butir.as_deref().unwrap_or("—"),
-                    b.jumlah.map_or_else(|| "—".into(), |n| num(n, 2, app.lang))
-                )));
-            }
-            if let Some(t) = total {
-                lines.push(Line::raw(format!("Total  {}", num(*t, 2, app.lang))));
-            }
-            text(frame, area, lines, scroll);
-        }
+        } => strata(frame, area, app, faktor.as_deref(), baris, *total, scroll),
         ToolData::Unknown { jenis } => {
             let name = jenis.as_deref().unwrap_or("?");
             text(
@@ -208,6 +169,23 @@ pub fn draw(
             );
         }
     }
+}
+
+/// Beside a computed total: ✓ when the stated total agrees, ✗ with the stated one when not.
+fn stated_total<'a>(app: &App, stated: Option<f64>, sum: f64) -> Option<Span<'a>> {
+    let stated = stated?;
+    Some(if (stated - sum).abs() > 1e-9 {
+        Span::styled(
+            format!(
+                "  ✗ {} {}",
+                app.t("tertulis", "stated"),
+                super::text::num(stated, 2, app.lang)
+            ),
+            app.theme.error(),
+        )
+    } else {
+        Span::styled("  ✓", app.theme.success())
+    })
 }
 
 fn text(frame: &mut Frame, area: Rect, lines: Vec<Line>, scroll: u16) {

@@ -2,7 +2,7 @@
 
 use super::text;
 use crate::app::App;
-use crate::ui::text::{num, pad, wrap};
+use crate::ui::text::{fit, num, pad, wrap};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -66,20 +66,7 @@ pub(super) fn check_sheet(
         ),
         Style::default().add_modifier(Modifier::BOLD),
     )];
-    if let Some(stated) = total {
-        if (stated - sum).abs() > 1e-9 {
-            total_line.push(Span::styled(
-                format!(
-                    "  ✗ {} {}",
-                    app.t("tertulis", "stated"),
-                    num(stated, 2, lang)
-                ),
-                th.error(),
-            ));
-        } else {
-            total_line.push(Span::styled("  ✓", th.success()));
-        }
-    }
+    total_line.extend(super::stated_total(app, total, sum));
     lines.push(Line::from(total_line));
     text(frame, area, lines, scroll);
 }
@@ -214,4 +201,111 @@ pub(super) fn plan(
         .header(Row::new(header).style(th.accent().add_modifier(Modifier::BOLD)))
         .column_spacing(1);
     frame.render_widget(table, area);
+}
+
+/// The priority matrix as people score it on paper: one row per candidate, one column per
+/// criterion, the total at the end; the row with the highest total (the theme it chooses, T301)
+/// marked ▶. A stated total that is not the sum is shown beside it, as on the check sheet.
+pub(super) fn matrix(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    kriteria: &[tulta_core::model::risalah::Text],
+    calon: &[tulta_core::model::risalah::Calon],
+    scroll: u16,
+) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let width = usize::from(area.width);
+    let total_w = 7;
+    // Criteria columns as wide as their names up to 12, narrower when the candidates need room.
+    let mut crit_w: Vec<usize> = kriteria
+        .iter()
+        .map(|k| k.value.chars().count().clamp(4, 12))
+        .collect();
+    let fixed = |cw: &[usize]| 2 + cw.iter().map(|w| w + 1).sum::<usize>() + total_w + 1;
+    // In a narrow pane the criteria go by their initials (U, S, G), explained under the table.
+    let initials = width.saturating_sub(fixed(&crit_w)) < 20;
+    if initials {
+        crit_w.iter_mut().for_each(|w| *w = 3);
+    }
+    let name_w = width.saturating_sub(fixed(&crit_w)).max(8);
+    let top = calon
+        .iter()
+        .filter_map(|c| c.score())
+        .fold(f64::NEG_INFINITY, f64::max);
+    let mut head = format!("  {}", pad(app.t("Masalah", "Problem"), name_w));
+    let initial = |k: &str| {
+        k.chars()
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().collect())
+    };
+    for (k, w) in kriteria.iter().zip(&crit_w) {
+        head.push(' ');
+        let name = if initials {
+            initial(&k.value)
+        } else {
+            fit(&k.value, *w)
+        };
+        head.push_str(&format!("{:>w$}", name, w = *w));
+    }
+    head.push_str(&format!(" {:>total_w$}", app.t("Total", "Total")));
+    let mut lines = vec![
+        Line::styled(head, th.accent().add_modifier(Modifier::BOLD)),
+        Line::styled("─".repeat(width.min(fixed(&crit_w) + name_w)), th.muted()),
+    ];
+    for c in calon {
+        let score = c.score();
+        let chosen = score.is_some_and(|s| (s - top).abs() < 1e-9);
+        let mut row = format!(
+            "{}{}",
+            if chosen { "▶ " } else { "  " },
+            pad(c.masalah.as_ref().map_or("—", |m| m.value.as_str()), name_w)
+        );
+        let nilai = c.nilai.as_deref().unwrap_or(&[]);
+        for (i, w) in crit_w.iter().enumerate() {
+            let cell = nilai.get(i).map_or("—".into(), |x| num(*x, 2, lang));
+            row.push_str(&format!(" {:>w$}", cell, w = *w));
+        }
+        row.push_str(&format!(
+            " {:>total_w$}",
+            score.map_or("—".into(), |x| num(x, 2, lang))
+        ));
+        let style = if chosen {
+            th.success().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        let mut spans = vec![Span::styled(row, style)];
+        let sum: Option<f64> = c.nilai.as_ref().map(|n| n.iter().sum());
+        if let (Some(stated), Some(sum)) = (c.total, sum) {
+            if (stated - sum).abs() > 1e-6 {
+                spans.push(Span::styled(
+                    format!(
+                        " ✗ {} {}",
+                        app.t("tertulis", "stated"),
+                        num(stated, 2, lang)
+                    ),
+                    th.error(),
+                ));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    if initials {
+        let legend: Vec<String> = kriteria
+            .iter()
+            .map(|k| format!("{} = {}", initial(&k.value), k.value))
+            .collect();
+        lines.push(Line::styled(legend.join(" · "), th.muted()));
+    }
+    lines.push(Line::styled(
+        app.t(
+            "▶ dipilih: total tertinggi menjadi tema (langkah 1)",
+            "▶ chosen: the highest total becomes the theme (step 1)",
+        ),
+        th.muted(),
+    ));
+    text(frame, area, lines, scroll);
 }

@@ -8,6 +8,8 @@ use rayon::prelude::*;
 
 mod references;
 mod rules;
+/// What the app may open of a risalah's `lampiran`: T310's path rule plus a list of extensions.
+pub use rules::evidence::{openable, Refusal, OPENABLE};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -127,7 +129,7 @@ pub fn check_files_under(files: &[SourceFile], roots: &[PathBuf]) -> Vec<Checked
 }
 
 /// The root a file was found under: the first of `roots` its name lies in.
-fn root_of(name: &str, roots: &[PathBuf]) -> Option<PathBuf> {
+pub fn root_of(name: &str, roots: &[PathBuf]) -> Option<PathBuf> {
     let file = std::path::Path::new(name);
     roots.iter().find_map(|r| {
         if r.is_dir() {

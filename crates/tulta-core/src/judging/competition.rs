@@ -25,6 +25,8 @@ pub struct Entry {
     pub tahun: Option<i64>,
     /// The file it was read from, as shown to people.
     pub file: String,
+    /// Step 6's benefits and cost in numbers, per unit (exported with the ranking).
+    pub benefits: crate::model::risalah::Benefits,
     /// `check`'s first error in it (`line:column CODE message`), if any: a `syarat` stage fails it.
     pub error: Option<String>,
     /// The kinds of its lampiran (spec §9), for a `syarat` stage's list.
@@ -524,6 +526,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 jenis: r.jenis(),
                 tahun: r.tahun,
                 file: c.name.clone(),
+                benefits: r.benefits(),
                 error: first_error(c, lang),
                 lampiran: r
                     .lampiran

@@ -5,7 +5,8 @@ use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row, Staged};
 use crate::judging::scoring::{round2, round_to};
 use crate::judging::scoring::{Sheet, Tick};
-use crate::text::{csv_cell, decimal, pad, printable};
+use crate::model::risalah::unit_key;
+use crate::text::{csv_cell, decimal, number, pad, printable};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -22,6 +23,47 @@ pub struct Context<'a> {
     pub jejak: crate::judging::Anchors,
     /// Judges whose journal was not (wholly) counted: published anyway with `--allow-partial`.
     pub partial: Vec<String>,
+    /// Each entry's benefits and cost in numbers, by entry id (see [`benefit_columns`]).
+    pub benefits: BTreeMap<String, crate::model::risalah::Benefits>,
+}
+
+/// One spreadsheet column of quantified benefits: `manfaat_<unit>` or `biaya_perbaikan_<unit>`.
+struct BenefitColumn {
+    cost: bool,
+    /// The unit as [`unit_key`] compares it.
+    key: String,
+    header: String,
+}
+
+/// A column per unit any entry states, benefits first, in the order units first appear. Units
+/// agree as step 6 sums them ([`unit_key`]); "Rp" and "rupiah" stay two columns.
+fn benefit_columns(ctx: &Context) -> Vec<BenefitColumn> {
+    let mut out: Vec<BenefitColumn> = Vec::new();
+    for cost in [false, true] {
+        for b in ctx.benefits.values() {
+            for s in if cost { &b.biaya } else { &b.manfaat } {
+                let key = unit_key(&s.satuan);
+                if !out.iter().any(|c| c.cost == cost && c.key == key) {
+                    let word = if cost { "biaya_perbaikan" } else { "manfaat" };
+                    out.push(BenefitColumn {
+                        cost,
+                        header: format!("{word}_{}", s.satuan),
+                        key,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An entry's amount in a benefit column, if it states one in that unit.
+fn benefit_value(ctx: &Context, id: &str, c: &BenefitColumn) -> Option<f64> {
+    let b = ctx.benefits.get(id)?;
+    let sums = if c.cost { &b.biaya } else { &b.manfaat };
+    sums.iter()
+        .find(|s| unit_key(&s.satuan) == c.key)
+        .map(|s| s.nilai)
 }
 
 /// One scored stage's criteria and each of its judges' sheets, by entry.
@@ -841,6 +883,8 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
             header.push(raw_name(&stages, &s.tahap, &format!("{j}_centang")));
         }
     }
+    let benefits = benefit_columns(ctx);
+    header.extend(benefits.iter().map(|c| c.header.clone()));
     w.write_record(header.iter().map(|h| csv_text(h)))?;
     for row in &r.rows {
         let mut rec: Vec<String> = vec![
@@ -899,6 +943,11 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
                 rec.push(csv_text(&sheet.map(ticks_cell).unwrap_or_default()));
             }
         }
+        rec.extend(
+            benefits.iter().map(|c| {
+                benefit_value(ctx, &row.id, c).map_or(String::new(), |x| number(x, 2, lang))
+            }),
+        );
         w.write_record(&rec)?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
@@ -918,6 +967,11 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         let headers = rank_columns(r, ctx);
         for (c, h) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        let benefits = benefit_columns(ctx);
+        let first_benefit = headers.len() as u16;
+        for (c, b) in benefits.iter().enumerate() {
+            sheet.write_string_with_format(0, first_benefit + c as u16, &b.header, &bold)?;
         }
         for (i, row) in r.rows.iter().enumerate() {
             let y = i as u32 + 1;
@@ -966,6 +1020,11 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
                 }
                 sheet.write_string(y, col, row.berhenti_di.as_deref().unwrap_or(""))?;
                 sheet.write_string(y, col + 1, row.juara.as_deref().unwrap_or(""))?;
+            }
+            for (c, b) in benefits.iter().enumerate() {
+                if let Some(x) = benefit_value(ctx, &row.id, b) {
+                    sheet.write_number(y, first_benefit + c as u16, x)?;
+                }
             }
         }
         sheet.autofit();

@@ -447,6 +447,11 @@ impl Judging {
                 .collect(),
             jejak: self.anchors.clone(),
             partial: self.losses().map(|p| p.juri.clone()).collect(),
+            benefits: comp
+                .entries
+                .iter()
+                .map(|e| (e.id.clone(), e.benefits.clone()))
+                .collect(),
         }
     }
 

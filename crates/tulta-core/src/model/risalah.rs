@@ -80,6 +80,21 @@ impl JenisLampiran {
             .copied()
             .unwrap_or("lainnya")
     }
+
+    /// What people call it (Indonesian, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            JenisLampiran::SkKelompok => ("SK kelompok", "group's decree"),
+            JenisLampiran::Notulen => ("notulen", "minutes"),
+            JenisLampiran::DaftarHadir => ("daftar hadir", "attendance"),
+            JenisLampiran::FotoSebelum => ("foto sebelum", "photo before"),
+            JenisLampiran::FotoSesudah => ("foto sesudah", "photo after"),
+            JenisLampiran::Sop => ("SOP", "SOP"),
+            JenisLampiran::Sk => ("SK", "decree"),
+            JenisLampiran::Data => ("data", "data"),
+            JenisLampiran::Lainnya => ("lainnya", "other"),
+        }
+    }
 }
 
 /// One evidence file: a path relative to the risalah's folder, or an `https://` address.
@@ -127,6 +142,81 @@ pub struct Kuantitatif {
 pub struct Jumlah {
     pub nilai: Option<f64>,
     pub satuan: Option<String>,
+}
+
+/// The form two units agree in: trimmed, inner spaces single, case ignored ("Jam " and "jam"
+/// agree). Nothing more is guessed: "Rp" and "rupiah", "jam" and "menit" stay apart.
+pub fn unit_key(satuan: &str) -> String {
+    satuan
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Amounts of one unit added up: the unit as first written, the sum, and how many were added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sum {
+    pub satuan: String,
+    pub nilai: f64,
+    pub count: usize,
+}
+
+/// Sums `(value, unit)` pairs where units agree ([`unit_key`]), in the order units first appear.
+/// A pair without a number or a unit adds to nothing: a sum of unlike things says nothing.
+pub fn sums<'a>(amounts: impl IntoIterator<Item = (Option<f64>, Option<&'a str>)>) -> Vec<Sum> {
+    let mut out: Vec<(String, Sum)> = Vec::new();
+    for (nilai, satuan) in amounts {
+        let (Some(nilai), Some(satuan)) = (nilai, satuan) else {
+            continue;
+        };
+        let key = unit_key(satuan);
+        if key.is_empty() || !nilai.is_finite() {
+            continue;
+        }
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, sum)) => {
+                sum.nilai += nilai;
+                sum.count += 1;
+            }
+            None => out.push((
+                key,
+                Sum {
+                    satuan: satuan.trim().to_string(),
+                    nilai,
+                    count: 1,
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The day number of an ISO `YYYY-MM-DD` date that exists (Julian day), for drawing and comparing
+/// schedules; `None` for anything else (no 2026-02-30).
+pub fn iso_day(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let y = s.get(..4)?.parse().ok()?;
+    let m = s.get(5..7)?.parse::<u8>().ok()?;
+    let d = s.get(8..)?.parse().ok()?;
+    time::Month::try_from(m)
+        .and_then(|m| time::Date::from_calendar_date(y, m, d))
+        .ok()
+        .map(|d| d.to_julian_day())
+}
+
+/// A day number of [`iso_day`] written as `YYYY-MM-DD` again.
+pub fn day_iso(day: i32) -> Option<String> {
+    time::Date::from_julian_day(day).ok().map(|d| d.to_string())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -236,6 +326,41 @@ pub struct Manfaat {
     pub lebih_murah: Option<String>,
     pub kuantitatif: Vec<Kuantitatif>,
     pub biaya_perbaikan: Option<Jumlah>,
+}
+
+/// Step 6's benefits in numbers and the cost of the improvement, each summed per unit: what a
+/// ranking's export puts in a column per unit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Benefits {
+    pub manfaat: Vec<Sum>,
+    pub biaya: Vec<Sum>,
+}
+
+impl Risalah {
+    pub fn benefits(&self) -> Benefits {
+        let Some(m) = self.step(6).and_then(|s| s.manfaat.as_ref()) else {
+            return Benefits::default();
+        };
+        Benefits {
+            manfaat: m.totals(),
+            biaya: sums(
+                m.biaya_perbaikan
+                    .iter()
+                    .map(|b| (b.nilai, b.satuan.as_deref())),
+            ),
+        }
+    }
+}
+
+impl Manfaat {
+    /// The quantified benefits summed where their units agree.
+    pub fn totals(&self) -> Vec<Sum> {
+        sums(
+            self.kuantitatif
+                .iter()
+                .map(|k| (k.nilai, k.satuan.as_deref())),
+        )
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -386,5 +511,69 @@ impl Risalah {
 
     pub fn jenis(&self) -> Option<JenisKelompok> {
         self.kelompok.as_ref().and_then(|k| k.jenis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn benefits_are_summed_where_units_agree() {
+        let k = |nilai: Option<f64>, satuan: Option<&str>| Kuantitatif {
+            uraian: None,
+            nilai,
+            satuan: satuan.map(str::to_string),
+        };
+        let m = Manfaat {
+            kuantitatif: vec![
+                k(Some(120.0), Some("jam/tahun")),
+                k(Some(1_500_000.0), Some("Rp/tahun")),
+                k(Some(30.0), Some(" Jam/tahun ")),
+                k(Some(2.0), Some("rupiah/tahun")),
+                k(None, Some("jam/tahun")),
+                k(Some(9.0), None),
+                k(Some(f64::NAN), Some("jam/tahun")),
+            ],
+            ..Manfaat::default()
+        };
+        assert_eq!(
+            m.totals(),
+            vec![
+                Sum {
+                    satuan: "jam/tahun".into(),
+                    nilai: 150.0,
+                    count: 2
+                },
+                Sum {
+                    satuan: "Rp/tahun".into(),
+                    nilai: 1_500_000.0,
+                    count: 1
+                },
+                Sum {
+                    satuan: "rupiah/tahun".into(),
+                    nilai: 2.0,
+                    count: 1
+                },
+            ]
+        );
+        assert_eq!(unit_key("  Rp   per  Bulan "), "rp per bulan");
+    }
+
+    #[test]
+    fn iso_days_count_calendar_days() {
+        assert_eq!(
+            iso_day("2026-03-01")
+                .zip(iso_day("2026-02-28"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(iso_day("2026-02-30"), None);
+        assert_eq!(
+            iso_day("2024-02-29").and_then(day_iso).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(iso_day("2026-2-3"), None);
+        assert_eq!(iso_day("２０２６-01-01"), None);
     }
 }

@@ -3,6 +3,7 @@
 //! `..`, a symbolic link) is reported here before anyone is tempted to open it.
 
 use crate::diag::{Finding, Msg};
+use crate::i18n::Lang;
 use crate::model::risalah::Risalah;
 use std::path::{Component, Path, PathBuf};
 
@@ -73,17 +74,23 @@ fn shown(berkas: &str) -> String {
     s
 }
 
+/// The canonical root and the canonical folder of the risalah `file` (relative names start from
+/// the current folder), or `None` when either cannot be resolved.
+fn canonical(file: &Path, root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some((root.canonicalize().ok()?, folder.canonicalize().ok()?))
+}
+
 /// `file` is the risalah on disk, `root` the folder `check` was given (both as given; canonicalised
 /// here). Nothing is reported when either cannot be resolved: the file was read, so this is rare.
 pub fn check(r: &Risalah, file: &Path, root: &Path, out: &mut Vec<Finding>) {
     if r.lampiran.is_empty() {
         return;
     }
-    let folder = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let (Ok(root), Ok(folder)) = (root.canonicalize(), folder.canonicalize()) else {
+    let Some((root, folder)) = canonical(file, root) else {
         return;
     };
     for l in &r.lampiran {
@@ -101,6 +108,81 @@ pub fn check(r: &Risalah, file: &Path, root: &Path, out: &mut Vec<Finding>) {
             },
         };
         out.push(Finding::value(berkas.at.clone(), msg));
+    }
+}
+
+/// The extensions the app hands to the system's opener (spec §9's list, and `gif`): documents and
+/// pictures a viewer shows. Anything else a crafted risalah names (`.desktop`, `.sh`, `.html`, no
+/// extension) could run or fetch something when "opened", so it is refused.
+pub const OPENABLE: &[&str] = &[
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "odt", "ods", "docx", "xlsx", "txt",
+];
+
+/// Why a lampiran is not handed to the opener.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An `https://` address: shown for people to copy, never opened by tulta (a crafted risalah
+    /// could point the browser anywhere).
+    Web,
+    /// The risalah is not a file on disk (the built-in sample), or not under a known reports root.
+    NotOnDisk,
+    Missing,
+    Outside,
+    /// The name, or the file a link leads to, has no extension in [`OPENABLE`].
+    Kind,
+}
+
+impl Refusal {
+    pub fn text(&self, lang: Lang) -> String {
+        let list = OPENABLE.join(", ");
+        match (self, lang) {
+            (Refusal::Web, Lang::Id) => {
+                "alamat web tidak dibuka oleh tulta; salin alamatnya bila perlu".into()
+            }
+            (Refusal::Web, Lang::En) => {
+                "web addresses are not opened by tulta; copy the address if you need it".into()
+            }
+            (Refusal::NotOnDisk, Lang::Id) => {
+                "risalah ini tidak dibuka dari folder laporan di disk (mis. contoh bawaan)".into()
+            }
+            (Refusal::NotOnDisk, Lang::En) => {
+                "this risalah was not opened from a reports folder on disk (e.g. the built-in sample)".into()
+            }
+            (Refusal::Missing, Lang::Id) => "berkas tidak ada (T310)".into(),
+            (Refusal::Missing, Lang::En) => "the file does not exist (T310)".into(),
+            (Refusal::Outside, Lang::Id) => "menunjuk ke luar folder laporan (T310)".into(),
+            (Refusal::Outside, Lang::En) => "leads outside the reports folder (T310)".into(),
+            (Refusal::Kind, Lang::Id) => format!("hanya dokumen dan gambar yang dibuka ({list})"),
+            (Refusal::Kind, Lang::En) => {
+                format!("only documents and pictures are opened ({list})")
+            }
+        }
+    }
+}
+
+fn openable_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| OPENABLE.iter().any(|o| o.eq_ignore_ascii_case(e)))
+}
+
+/// The file the app may hand to the system's opener for `berkas` of the risalah `file` under
+/// `root` (`on_disk`: `None` for a risalah that is not a file, like the built-in sample's): the
+/// same rule as T310 (an existing file inside the root, links followed), and an
+/// extension in [`OPENABLE`] on both the name written and the file it resolves to (a link named
+/// `foto.png` to a `.desktop` file is refused). The path returned is canonical and absolute, so
+/// the opener can never read it as an option.
+pub fn openable(on_disk: Option<(&Path, &Path)>, berkas: &str) -> Result<PathBuf, Refusal> {
+    if is_web(berkas) {
+        return Err(Refusal::Web);
+    }
+    let (root, file) = on_disk.ok_or(Refusal::NotOnDisk)?;
+    let (root, folder) = canonical(file, root).ok_or(Refusal::NotOnDisk)?;
+    match place(&root, &folder, berkas) {
+        Place::Outside => Err(Refusal::Outside),
+        Place::Missing => Err(Refusal::Missing),
+        Place::Inside(real) if openable_name(Path::new(berkas)) && openable_name(&real) => Ok(real),
+        Place::Inside(_) => Err(Refusal::Kind),
     }
 }
 
@@ -167,5 +249,100 @@ mod tests {
         // A link to nowhere inside names nothing.
         std::os::unix::fs::symlink(root.join("hilang.pdf"), root.join("putus.pdf")).unwrap();
         assert_eq!(place(&root, &root, "putus.pdf"), Place::Missing);
+    }
+
+    #[test]
+    fn only_documents_and_pictures_inside_the_root_may_be_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let folder = root.join("2026");
+        std::fs::create_dir_all(folder.join("lampiran")).unwrap();
+        for f in ["sk.pdf", "FOTO.JPG", "jalan.desktop", "skrip.sh", "tanpa"] {
+            std::fs::write(folder.join("lampiran").join(f), b"x").unwrap();
+        }
+        let file = folder.join("r.yaml");
+        let ok = openable(Some((root.as_path(), file.as_path())), "lampiran/sk.pdf").unwrap();
+        assert_eq!(ok, folder.join("lampiran/sk.pdf"));
+        assert!(ok.is_absolute());
+        assert!(openable(Some((root.as_path(), file.as_path())), "lampiran/FOTO.JPG").is_ok());
+        assert_eq!(
+            openable(
+                Some((root.as_path(), file.as_path())),
+                "lampiran/jalan.desktop"
+            ),
+            Err(Refusal::Kind)
+        );
+        assert_eq!(
+            openable(Some((root.as_path(), file.as_path())), "lampiran/skrip.sh"),
+            Err(Refusal::Kind)
+        );
+        assert_eq!(
+            openable(Some((root.as_path(), file.as_path())), "lampiran/tanpa"),
+            Err(Refusal::Kind)
+        );
+        assert_eq!(
+            openable(
+                Some((root.as_path(), file.as_path())),
+                "lampiran/hilang.pdf"
+            ),
+            Err(Refusal::Missing)
+        );
+        assert_eq!(
+            openable(
+                Some((root.as_path(), file.as_path())),
+                "../../../etc/passwd"
+            ),
+            Err(Refusal::Outside)
+        );
+        assert_eq!(
+            openable(Some((root.as_path(), file.as_path())), "/etc/hosts"),
+            Err(Refusal::Outside)
+        );
+        assert_eq!(
+            openable(
+                Some((root.as_path(), file.as_path())),
+                "https://contoh.go.id/sop.pdf"
+            ),
+            Err(Refusal::Web)
+        );
+        assert_eq!(
+            openable(
+                Some((root.join("tidak-ada").as_path(), file.as_path())),
+                "lampiran/sk.pdf"
+            ),
+            Err(Refusal::NotOnDisk)
+        );
+        assert_eq!(openable(None, "lampiran/sk.pdf"), Err(Refusal::NotOnDisk));
+        assert_eq!(openable(None, "https://contoh.go.id"), Err(Refusal::Web));
+        for r in [
+            Refusal::Web,
+            Refusal::NotOnDisk,
+            Refusal::Missing,
+            Refusal::Outside,
+            Refusal::Kind,
+        ] {
+            assert_ne!(r.text(Lang::Id), r.text(Lang::En));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_picture_name_leading_to_something_else_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("jalan.desktop"), b"[Desktop Entry]").unwrap();
+        std::os::unix::fs::symlink(root.join("jalan.desktop"), root.join("foto.png")).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.pdf"), b"%PDF").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("x.pdf"), root.join("luar.pdf")).unwrap();
+        let file = root.join("r.yaml");
+        assert_eq!(
+            openable(Some((root.as_path(), file.as_path())), "foto.png"),
+            Err(Refusal::Kind)
+        );
+        assert_eq!(
+            openable(Some((root.as_path(), file.as_path())), "luar.pdf"),
+            Err(Refusal::Outside)
+        );
     }
 }

@@ -569,20 +569,5 @@ impl Reader {
 
 /// `YYYY-MM-DD` naming a day that exists (no 2026-02-30).
 pub(super) fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (s[..4].parse(), s[5..7].parse::<u8>(), s[8..].parse()) else {
-        return false;
-    };
-    time::Month::try_from(m)
-        .and_then(|m| time::Date::from_calendar_date(y, m, d))
-        .is_ok()
+    crate::model::risalah::iso_day(s).is_some()
 }
