@@ -780,17 +780,11 @@ fn disk_app(lang: Lang, root: &std::path::Path) -> (App, Calls) {
         &|name| Origin::Disk(name.into()),
         &|_| {},
     );
-    let mut a = App::new(
-        Options {
-            lang,
-            theme: Theme::builtin_default(),
-            mouse: true,
-            root: Some(sources::Root::Disk(root.to_path_buf())),
-            keymap: Default::default(),
-            config_dir: None,
-        },
-        library,
-    );
+    let options = tulta::app::Options {
+        root: Some(sources::Root::Disk(root.to_path_buf())),
+        ..common::options(lang, Default::default())
+    };
+    let mut a = App::new(options, library);
     let calls = Calls::default();
     a.opener = Box::new(Recorder(calls.clone()));
     (a, calls)
