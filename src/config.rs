@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use tulta_core::format::settings;
-use tulta_core::i18n::Lang;
+use tulta_core::i18n::{Lang, Localized};
 
 pub const FILE_NAME: &str = "config.yaml";
 
@@ -64,15 +64,15 @@ fn read(path: &Path) -> Read {
     }
     match settings::parse_lenient::<Config>(&text) {
         Ok((config, unknown)) => Read::Parsed(config, unknown),
-        // The parser's own detail (line, column, what it expected) is in English.
         Err(e) => Read::Broken(Lang::both(|lang| {
             format!(
-                "{}: {} ({e})",
+                "{}: {} ({})",
                 path.display(),
                 lang.pick(
                     "tidak terbaca, konfigurasi diabaikan",
                     "unreadable, config ignored"
-                )
+                ),
+                e.message(lang)
             )
         })),
     }
@@ -133,8 +133,8 @@ impl Config {
                 std::fs::read_to_string(&path).map_err(|e| e.to_string())?,
             ),
         };
-        let new_entries = settings::to_text(self)?;
-        let old_entries = settings::to_text(&old)?;
+        let new_entries = settings::to_text(self).map_err(|e| e.in_both())?;
+        let old_entries = settings::to_text(&old).map_err(|e| e.in_both())?;
         for key in KEYS {
             let new = entry(&new_entries, key);
             if new != entry(&old_entries, key) {

@@ -2,10 +2,10 @@
 //! config folder's `themes/`).
 
 use ratatui::style::{Color, Modifier, Style};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use tulta_core::format::settings;
-use tulta_core::i18n::{io_error, Lang};
+use tulta_core::format::settings::{self, SettingsError};
+use tulta_core::i18n::{io_error, Lang, Localized};
 
 const BUILTIN: [(&str, &str); 3] = [
     ("gelap", include_str!("../themes/gelap.yaml")),
@@ -55,57 +55,89 @@ struct Raw {
     seri: Option<Vec<String>>,
 }
 
-/// Theme errors in both languages ([`Lang::both`]): a theme is read before the screen knows
-/// which half to show.
-fn both(id: String, en: String) -> String {
-    Lang::both(|lang| match lang {
-        Lang::Id => id.clone(),
-        Lang::En => en.clone(),
-    })
+/// Why a theme cannot be used. Read before the screen knows which language to show, so the app
+/// carries it in both ([`Localized::in_both`]).
+#[derive(Debug)]
+pub enum ThemeError {
+    /// Not a settings file tulta can read (syntax, size, an unknown key).
+    Settings(SettingsError),
+    NotAColour {
+        key: &'static str,
+        value: String,
+    },
+    Missing(&'static str),
+    NoBase(String),
+    NoSeries,
+    Unreadable {
+        path: PathBuf,
+        err: std::io::Error,
+    },
+    /// What is wrong in the user's theme file at `path`.
+    InFile {
+        path: PathBuf,
+        why: Box<ThemeError>,
+    },
+    Unknown(String),
 }
 
-fn color(key: &str, value: &str) -> Result<Color, String> {
-    Color::from_str(value.trim()).map_err(|_| {
-        both(
-            format!("`{key}`: `{value}` bukan warna"),
-            format!("`{key}`: `{value}` is not a colour"),
-        )
+impl From<SettingsError> for ThemeError {
+    fn from(e: SettingsError) -> Self {
+        ThemeError::Settings(e)
+    }
+}
+
+impl Localized for ThemeError {
+    fn message(&self, lang: Lang) -> String {
+        use ThemeError::*;
+        let names = || BUILTIN.map(|(n, _)| n).join(", ");
+        match (self, lang) {
+            (Settings(e), lang) => e.message(lang),
+            (NotAColour { key, value }, Lang::Id) => format!("`{key}`: `{value}` bukan warna"),
+            (NotAColour { key, value }, Lang::En) => format!("`{key}`: `{value}` is not a colour"),
+            (Missing(key), Lang::Id) => format!("`{key}` tidak ada (tulis semua warna, atau `dasar: gelap` untuk mulai dari tema bawaan)"),
+            (Missing(key), Lang::En) => format!("`{key}` is missing (give every colour, or `dasar: gelap` to start from a built-in theme)"),
+            (NoBase(b), Lang::Id) => format!("`dasar`: tidak ada tema bawaan `{b}` ({})", names()),
+            (NoBase(b), Lang::En) => format!("`dasar`: no built-in theme `{b}` ({})", names()),
+            (NoSeries, Lang::Id) => "`seri`: sebutkan sedikitnya satu warna".into(),
+            (NoSeries, Lang::En) => "`seri`: name at least one colour".into(),
+            (Unreadable { path, err }, lang) => {
+                format!("{}: {}", path.display(), io_error(err, lang))
+            }
+            (InFile { path, why }, lang) => format!("{}: {}", path.display(), why.message(lang)),
+            (Unknown(name), Lang::Id) => format!("tidak ada tema `{name}` (bawaan: {})", names()),
+            (Unknown(name), Lang::En) => format!("no theme `{name}` (built in: {})", names()),
+        }
+    }
+}
+
+tulta_core::localized_error!(ThemeError);
+
+fn color(key: &'static str, value: &str) -> Result<Color, ThemeError> {
+    Color::from_str(value.trim()).map_err(|_| ThemeError::NotAColour {
+        key,
+        value: value.to_string(),
     })
 }
 
 /// The colour `key` from the file, else from the base theme; without either, an error.
-fn pick(key: &str, value: Option<&String>, base: Option<Color>) -> Result<Color, String> {
+fn pick(
+    key: &'static str,
+    value: Option<&String>,
+    base: Option<Color>,
+) -> Result<Color, ThemeError> {
     match (value, base) {
         (Some(v), _) => color(key, v),
         (None, Some(c)) => Ok(c),
-        (None, None) => Err(missing(key)),
+        (None, None) => Err(ThemeError::Missing(key)),
     }
-}
-
-fn missing(key: &str) -> String {
-    both(
-        format!("`{key}` tidak ada (tulis semua warna, atau `dasar: gelap` untuk mulai dari tema bawaan)"),
-        format!("`{key}` is missing (give every colour, or `dasar: gelap` to start from a built-in theme)"),
-    )
 }
 
 impl Theme {
     /// Reads a theme file's text.
-    pub fn parse(name: &str, text: &str) -> Result<Theme, String> {
+    pub fn parse(name: &str, text: &str) -> Result<Theme, ThemeError> {
         let raw: Raw = settings::parse(text)?;
         let base = match &raw.dasar {
-            Some(b) => Some(Theme::builtin(b).ok_or_else(|| {
-                both(
-                    format!(
-                        "`dasar`: tidak ada tema bawaan `{b}` ({})",
-                        BUILTIN.map(|(n, _)| n).join(", ")
-                    ),
-                    format!(
-                        "`dasar`: no built-in theme `{b}` ({})",
-                        BUILTIN.map(|(n, _)| n).join(", ")
-                    ),
-                )
-            })??),
+            Some(b) => Some(Theme::builtin(b).ok_or_else(|| ThemeError::NoBase(b.clone()))??),
             None => None,
         };
         let series = match (&raw.seri, &base) {
@@ -114,13 +146,10 @@ impl Theme {
                 .map(|c| color("seri", c))
                 .collect::<Result<Vec<_>, _>>()?,
             (None, Some(b)) => b.series.clone(),
-            (None, None) => return Err(missing("seri")),
+            (None, None) => return Err(ThemeError::Missing("seri")),
         };
         if series.is_empty() {
-            return Err(both(
-                "`seri`: sebutkan sedikitnya satu warna".into(),
-                "`seri`: name at least one colour".into(),
-            ));
+            return Err(ThemeError::NoSeries);
         }
         let b = base.as_ref();
         Ok(Theme {
@@ -139,7 +168,7 @@ impl Theme {
     }
 
     /// A built-in theme by its name or English alias.
-    fn builtin(name: &str) -> Option<Result<Theme, String>> {
+    fn builtin(name: &str) -> Option<Result<Theme, ThemeError>> {
         let wanted = ALIASES
             .iter()
             .find(|(alias, _)| *alias == name)
@@ -173,23 +202,19 @@ impl Theme {
     }
 
     /// Finds a theme by name: the user's `themes/NAME.yaml` first, then the built-in ones.
-    pub fn find(name: &str, user_dir: &Path) -> Result<Theme, String> {
+    pub fn find(name: &str, user_dir: &Path) -> Result<Theme, ThemeError> {
         let user = user_dir.join(format!("{name}.yaml"));
-        let at_user =
-            |e: String| Lang::both(|lang| format!("{}: {}", user.display(), lang.pick_half(&e)));
         if user.is_file() {
-            let text = std::fs::read_to_string(&user).map_err(|e| {
-                Lang::both(|lang| format!("{}: {}", user.display(), io_error(&e, lang)))
+            let text = std::fs::read_to_string(&user).map_err(|err| ThemeError::Unreadable {
+                path: user.clone(),
+                err,
             })?;
-            return Theme::parse(name, &text).map_err(at_user);
+            return Theme::parse(name, &text).map_err(|why| ThemeError::InFile {
+                path: user,
+                why: Box::new(why),
+            });
         }
-        Theme::builtin(name).unwrap_or_else(|| {
-            let names = BUILTIN.map(|(n, _)| n).join(", ");
-            Err(both(
-                format!("tidak ada tema `{name}` (bawaan: {names})"),
-                format!("no theme `{name}` (built in: {names})"),
-            ))
-        })
+        Theme::builtin(name).unwrap_or_else(|| Err(ThemeError::Unknown(name.to_string())))
     }
 
     pub fn names() -> Vec<&'static str> {
@@ -250,13 +275,13 @@ mod tests {
         let none = Path::new("/nonexistent-tulta-themes");
         for name in Theme::names() {
             assert_eq!(
-                Theme::find(name, none).map(|t| t.name),
-                Ok(name.to_string())
+                Theme::find(name, none).map(|t| t.name).ok(),
+                Some(name.to_string())
             );
         }
         assert_eq!(
-            Theme::find("high-contrast", none).map(|t| t.name),
-            Ok("kontras".into())
+            Theme::find("high-contrast", none).map(|t| t.name).ok(),
+            Some("kontras".into())
         );
         assert!(Theme::find("ungu", none).is_err());
     }
@@ -264,11 +289,12 @@ mod tests {
     #[test]
     fn bad_theme_files_say_what_is_wrong() {
         let text = BUILTIN[0].1.replace("\"#ef6b73\"", "merahh");
-        let err = Theme::parse("x", &text).err().unwrap_or_default();
-        assert!(err.contains("galat"), "{err}");
+        let err = Theme::parse("x", &text).expect_err("bad colour");
+        assert!(err.message(Lang::Id).contains("galat"), "{err}");
         assert!(Theme::parse("x", "latar: [").is_err());
-        let err = Theme::parse("x", "teks: red\n").err().unwrap_or_default();
-        assert!(Lang::En.pick_half(&err).contains("dasar"), "{err}");
+        let err = Theme::parse("x", "teks: red\n").expect_err("missing colours");
+        assert!(err.message(Lang::En).contains("dasar"), "{err}");
+        assert!(err.message(Lang::Id).contains("tulis semua warna"), "{err}");
     }
 
     #[test]
@@ -286,11 +312,14 @@ mod tests {
         assert_eq!(mine.series, light.series);
         assert_eq!(mine.name, "saya");
         std::fs::write(dir.path().join("salah.yaml"), "dasar: ungu\n").expect("w");
-        let err = Theme::find("salah", dir.path()).err().unwrap_or_default();
+        let err = Theme::find("salah", dir.path()).expect_err("no such base");
         assert!(
-            Lang::Id
-                .pick_half(&err)
+            err.message(Lang::Id)
                 .contains("tidak ada tema bawaan `ungu`"),
+            "{err}"
+        );
+        assert!(
+            err.message(Lang::En).contains("no built-in theme `ungu`"),
             "{err}"
         );
     }

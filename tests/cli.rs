@@ -336,3 +336,54 @@ fn new_suggests_the_berakhlak_values() {
         .unwrap();
     assert!(line.contains("berorientasi pelayanan"), "{line}");
 }
+
+/// `tulta` with its own config folder, in `lang`.
+fn tulta_with_config(args: &[&str], config: &Path, lang: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(["--lang", lang])
+        .args(args)
+        .current_dir(config)
+        .env("TULTA_CONFIG_DIR", config)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run tulta")
+}
+
+#[test]
+fn help_for_an_unknown_command_is_refused_in_the_users_language() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let id = tulta_with_config(&["help", "nilai"], dir.path(), "id");
+    assert_eq!(id.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&id.stderr).trim(),
+        "tulta: perintah `nilai` tidak dikenal"
+    );
+    let en = tulta_with_config(&["help", "nilai"], dir.path(), "en");
+    assert_eq!(en.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&en.stderr).trim(),
+        "tulta: unknown command `nilai`"
+    );
+}
+
+#[test]
+fn an_unreadable_config_is_named_in_the_users_language() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "config.yaml", &"[".repeat(200));
+    write(dir.path(), "a.yaml", CLEAN);
+    let id = tulta_with_config(&["check", "a.yaml"], dir.path(), "id");
+    let said = String::from_utf8_lossy(&id.stderr).into_owned();
+    assert!(
+        said.contains("tidak terbaca, konfigurasi diabaikan (bersarang terlalu dalam pada 1:"),
+        "{said}"
+    );
+    assert_eq!(id.status.code(), Some(0), "{said}");
+    let en = tulta_with_config(&["check", "a.yaml"], dir.path(), "en");
+    let said = String::from_utf8_lossy(&en.stderr).into_owned();
+    assert!(
+        said.contains("unreadable, config ignored (nested too deeply at 1:"),
+        "{said}"
+    );
+}

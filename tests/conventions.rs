@@ -2,6 +2,9 @@
 //! colour by the conventions, "did you mean", help with examples in the user's language, no
 //! English in an Indonesian run, a lenient config, a log and a panic report that names it, and
 //! folders synced after a new file is made in them.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test conventions`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop on the spot
 
 mod common;

@@ -1,6 +1,9 @@
 //! A hostile environment through the real binary: outputs that are devices, links or read-only;
 //! file content carrying terminal escapes and spreadsheet formulas; FIFOs, devices and unreadable
 //! files named or met; standard output that fails; a damaged or busy search index.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test hostile_env`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 mod common;

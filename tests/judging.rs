@@ -1,5 +1,8 @@
 //! The judging commands end to end, through the real binary: scoring, conflicts, ranking and its
 //! exports, verification against tampering, import, and a crash in the middle of scoring.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test judging`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::io::{BufRead, BufReader, Write};

@@ -4,40 +4,24 @@
 //! hides another's. Also: `tombol:` in the config rebinds keys, and refuses what it cannot apply.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::time::Instant;
 use tulta::app::action::{Action, Context, Key, KeyList, Keymap};
-use tulta::app::library::{Library, Origin};
-use tulta::app::{App, Options, Outcome};
-use tulta::theme::Theme;
-use tulta_core::files::sources;
+use tulta::app::library::Library;
+use tulta::app::{App, Outcome};
 use tulta_core::i18n::Lang;
 
 /// Read once: each key is pressed on a fresh app, and thousands of apps are made.
 fn library() -> Library {
     static LIBRARY: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
-    LIBRARY
-        .get_or_init(|| {
-            let files = sources::builtin_files();
-            Library::build("reports", &files, &|_| Origin::Builtin, &|_| {})
-        })
-        .clone()
+    LIBRARY.get_or_init(common::builtin_library).clone()
 }
 
 fn app(lang: Lang, keymap: Keymap) -> App {
-    let library = library();
-    App::new(
-        Options {
-            lang,
-            theme: Theme::builtin_default(),
-            mouse: true,
-            root: None,
-            keymap,
-            config_dir: None,
-        },
-        library,
-    )
+    App::new(common::options(lang, keymap), library())
 }
 
 fn judging(lang: Lang, juri: Option<&str>, data: &std::path::Path) -> App {

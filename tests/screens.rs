@@ -1,6 +1,11 @@
 //! Every screen, the help overlay and each tool's drawing, rendered on ratatui's TestBackend at
 //! 80x24 and 120x40 in both languages, and compared with the snapshots under tests/snapshots.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test screens`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
+
+mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -8,8 +13,7 @@ use ratatui::Terminal;
 use std::time::Instant;
 use tulta::app::library::{Library, Origin};
 use tulta::app::search::Reply;
-use tulta::app::{App, Options, Screen};
-use tulta::theme::Theme;
+use tulta::app::{App, Screen};
 use tulta_core::files::sources;
 use tulta_core::i18n::Lang;
 
@@ -17,18 +21,9 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [Lang; 2] = [Lang::Id, Lang::En];
 
 fn app(lang: Lang) -> App {
-    let files = sources::builtin_files();
-    let library = Library::build("reports", &files, &|_| Origin::Builtin, &|_| {});
     App::new(
-        Options {
-            lang,
-            theme: Theme::builtin_default(),
-            mouse: true,
-            root: None,
-            keymap: Default::default(),
-            config_dir: None,
-        },
-        library,
+        common::options(lang, Default::default()),
+        common::builtin_library(),
     )
 }
 
@@ -633,17 +628,7 @@ fn draft_watch_refreshes_the_step_view_and_the_overview_row() {
     let name = path.display().to_string();
     let files = sources::collect(std::slice::from_ref(&path)).expect("collect");
     let library = Library::build(&name, &files, &|n| Origin::Disk(n.into()), &|_| {});
-    let mut a = App::new(
-        Options {
-            lang: Lang::En,
-            theme: Theme::builtin_default(),
-            mouse: true,
-            root: None,
-            keymap: Default::default(),
-            config_dir: None,
-        },
-        library,
-    );
+    let mut a = App::new(common::options(Lang::En, Default::default()), library);
     a.open_draft(&path);
     press(&mut a, &[KeyCode::Enter]);
     assert_eq!(a.screen, Screen::Walk);
@@ -795,17 +780,11 @@ fn disk_app(lang: Lang, root: &std::path::Path) -> (App, Calls) {
         &|name| Origin::Disk(name.into()),
         &|_| {},
     );
-    let mut a = App::new(
-        Options {
-            lang,
-            theme: Theme::builtin_default(),
-            mouse: true,
-            root: Some(sources::Root::Disk(root.to_path_buf())),
-            keymap: Default::default(),
-            config_dir: None,
-        },
-        library,
-    );
+    let options = tulta::app::Options {
+        root: Some(sources::Root::Disk(root.to_path_buf())),
+        ..common::options(lang, Default::default())
+    };
+    let mut a = App::new(options, library);
     let calls = Calls::default();
     a.opener = Box::new(Recorder(calls.clone()));
     (a, calls)

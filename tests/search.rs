@@ -1,5 +1,8 @@
 //! Archive search end to end: analysis, queries, snippets, the incremental index and its recovery,
 //! and the `index` / `search` commands. Every corpus is small and built here.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test search`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::path::{Path, PathBuf};

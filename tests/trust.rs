@@ -1,6 +1,9 @@
 //! Trust in the record (spec §10), through the real binary and as an attacker would try it: forged
 //! and re-signed journals, a scorer and an import at once, 200 scorers at once, lines the
 //! competition does not allow, ids that would be paths, provisional rankings and anchored results.
+//!
+//! Over 600 lines as one list of independent cases, one test binary per concern (`cargo test
+//! --test trust`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::io::{BufRead, BufReader, Write};

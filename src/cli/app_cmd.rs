@@ -36,7 +36,7 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
         .or_else(|| loaded.config.tema.clone());
     let theme = match wanted {
         Some(name) => Theme::find(&name, &themes).unwrap_or_else(|e| {
-            notices.push(e);
+            notices.push(e.in_both());
             Theme::builtin_default()
         }),
         None => Theme::builtin_default(),

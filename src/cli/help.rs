@@ -3,6 +3,7 @@
 //! `tulta --help` speaks Indonesian by default like everything else. Examples and exit statuses
 //! of every subcommand live here, in both languages.
 
+use super::UsageError;
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
@@ -283,14 +284,14 @@ fn template(positionals: bool, subcommands: bool) -> String {
 }
 
 /// `tulta help [COMMAND…]`: the help of the command named (or of tulta), as `--help` prints it.
-pub fn print_help_of(mut cmd: Command, path: &[String]) -> Result<(), String> {
+pub fn print_help_of(mut cmd: Command, path: &[String]) -> Result<(), UsageError> {
     for name in path {
         cmd = match cmd.find_subcommand(name) {
             Some(sub) => sub.clone(),
-            None => return Err(name.clone()),
+            None => return Err(UsageError::UnknownCommand(name.clone())),
         };
     }
-    cmd.print_long_help().map_err(|e| e.to_string())
+    cmd.print_long_help().map_err(super::stdout_error)
 }
 
 /// A clap error in Indonesian: what is wrong and the usage, like clap's own but in the user's

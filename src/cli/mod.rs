@@ -2,6 +2,7 @@
 //! only maps them to an exit status.
 
 mod app_cmd;
+mod args;
 mod check_cmd;
 mod help;
 mod judge;
@@ -9,10 +10,9 @@ pub mod logging;
 mod search_cmd;
 mod summary;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use tulta_core::check::{self, Totals};
 use tulta_core::diag::catalog;
@@ -21,201 +21,8 @@ use tulta_core::files::sources::{self, Root};
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::search::SearchError;
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "tulta",
-    version,
-    about = "Validate, read and judge TULTA work-culture reports (risalah budaya kerja)",
-    long_about = "tulta reads TULTA (Tujuh Alat, Tujuh Langkah) reports written in YAML.\n\n\
-        With no subcommand it opens the app on PATH (default: ./reports if present, else the \
-        sample built into the binary): an overview of the entries, each report step by step, \
-        archive search, and draft watch. Keys: ? for help, q to quit.\n\n\
-        Config: config.yaml in the config folder (TULTA_CONFIG_DIR overrides), keys bahasa, \
-        tema, laporan, tetikus, juri.\n\n\
-        Bahasa: Indonesian by default; --lang en, or LANG=en_…, for English."
-)]
-pub struct Cli {
-    /// Language of messages: id (Indonesian) or en (English). Default: the config's, else LANG, else id.
-    #[arg(long, global = true, value_name = "id|en")]
-    lang: Option<String>,
-
-    /// Colour in the output: auto (on a terminal; NO_COLOR and CLICOLOR_FORCE are honoured), always or never.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
-
-    /// Also write detailed log lines to stderr (the log file is always kept in the state/cache folder; TULTA_LOG sets its level).
-    #[arg(short, long, global = true)]
-    verbose: bool,
-
-    #[command(subcommand)]
-    command: Option<Command>,
-
-    /// A competition or reports folder (or one risalah) to open in the app.
-    path: Option<PathBuf>,
-
-    #[command(flatten)]
-    view: ViewArgs,
-
-    /// Print the plain-text summary instead of opening the app (also when not on a terminal).
-    #[arg(long)]
-    summary: bool,
-
-    /// In the app: score as this judge (an id from lomba.yaml); remembered in the config.
-    #[arg(long, value_name = "ID")]
-    juri: Option<String>,
-}
-
-/// How the app looks and takes input: only where a screen opens (the app and `draft`).
-#[derive(Args, Debug, Default)]
-struct ViewArgs {
-    /// Colour theme: gelap (dark), terang (light), kontras (high contrast), or your own
-    /// themes/NAME.yaml in the config folder.
-    #[arg(long, value_name = "NAME")]
-    theme: Option<String>,
-
-    /// Turn the mouse off (keyboard only; lets the terminal select text).
-    #[arg(long)]
-    no_mouse: bool,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Check risalah, lomba and rubrik files: every finding with file, line and column.
-    Check {
-        /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
-        paths: Vec<PathBuf>,
-        /// Output for people (human) or scripts (json).
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
-        /// Fail (exit 1) on warnings too.
-        #[arg(long)]
-        strict: bool,
-    },
-    /// Explain a diagnostic code, with a wrong and a right example.
-    Explain {
-        /// A code such as T201.
-        code: String,
-    },
-    /// Record one judge's score for one criterion of one entry (saved at once, crash-safe).
-    Score(judge::ScoreArgs),
-    /// Rank the entries from every judge's journal: with stages (spec §8) the final result, or
-    /// one stage's ranking with --tahap.
-    Rank(judge::RankArgs),
-    /// Check every judge's journal: hash chain, signatures against the pinned keys, and every line
-    /// against the competition (or one .jsonl file on its own). Exit 1 if anything is wrong.
-    Verify {
-        /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
-        target: Option<PathBuf>,
-        /// A published ranking (JSON, Markdown or XLSX from `tulta rank`): check that the journals still
-        /// begin with exactly the lines it was computed from.
-        #[arg(long, value_name = "FILE")]
-        jejak: Option<PathBuf>,
-    },
-    /// Print a judge's public key and its fingerprint (made now if the judge has none here yet),
-    /// for the organiser to pin as `kunci:` in lomba.yaml.
-    Kunci {
-        /// The competition (lomba.yaml or its folder).
-        lomba: Option<PathBuf>,
-        /// The judge's id in lomba.yaml.
-        #[arg(long)]
-        juri: String,
-    },
-    /// Per judge: entries finished, in progress, untouched, and barred by a conflict.
-    Progress {
-        /// The competition (lomba.yaml or its folder).
-        lomba: Option<PathBuf>,
-        /// Only this stage (default: every scored stage).
-        #[arg(long, value_name = "ID")]
-        tahap: Option<String>,
-    },
-    /// Draw a stage's presentation order by lot, reproducibly from a seed (spec §8, gelar).
-    Undian {
-        /// The competition (lomba.yaml or its folder).
-        lomba: Option<PathBuf>,
-        /// The stage whose order to draw (its entries are those that reached it).
-        #[arg(long, value_name = "ID")]
-        tahap: String,
-        /// The seed: the same seed always draws the same order. Default: today's date, YYYYMMDD.
-        #[arg(long, value_name = "N")]
-        benih: Option<u64>,
-    },
-    /// Take journals brought from other machines (verified first; never merged).
-    Import {
-        /// The competition (lomba.yaml or its folder).
-        lomba: PathBuf,
-        /// Journal files (*.jsonl).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Build or update the search index of a reports folder (only changed files are read).
-    Index {
-        /// Reports folder. Default: ./reports, else the built-in sample.
-        #[arg(long = "in", value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// Throw the index away and build it again from the YAML.
-        #[arg(long)]
-        rebuild: bool,
-    },
-    /// Search the risalah archive: words, "phrases", field:value (tahun, daerah, opd, jenis, alat,
-    /// langkah…), AND / OR / NOT, tahun:[2020 TO 2023]. Indexes first if needed.
-    Search {
-        /// The query, e.g. antrean loket, '"waktu tunggu" tahun:>=2022', 'alat:pareto NOT opd:rsud'.
-        /// Several words are one query, as if quoted together.
-        #[arg(required_unless_present = "similar", num_args = 1..)]
-        query: Vec<String>,
-        /// Reports folder. Default: ./reports, else the built-in sample.
-        #[arg(long = "in", value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// Most results to show.
-        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
-        limit: u16,
-        /// Output for people (human) or scripts (json).
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
-        /// Reports similar to the one with this id ("amati, tiru, modifikasi"), instead of a query.
-        #[arg(long, value_name = "ID", conflicts_with = "query")]
-        similar: Option<String>,
-    },
-    /// Watch a draft risalah: its findings and stepper, re-checked each time the file is saved.
-    Draft {
-        /// The risalah file being written.
-        file: PathBuf,
-        #[command(flatten)]
-        view: ViewArgs,
-    },
-    /// Write a risalah template with a comment on every key (to FILE, or to standard output).
-    New {
-        /// Where to write it; refuses to overwrite an existing file unless --force.
-        file: Option<PathBuf>,
-        /// Overwrite FILE if it exists.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print a shell completion script.
-    Completions {
-        /// The shell: bash, zsh, fish, powershell or elvish.
-        shell: clap_complete::Shell,
-    },
-    /// Print tulta's manual page.
-    Man {
-        /// Write one page per command (tulta.1, tulta-check.1, …) into this folder instead of standard output.
-        #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
-    },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum OutputFormat {
-    Human,
-    Json,
-}
+pub use args::Cli;
+use args::{ColorWhen, Command, OutputFormat};
 
 /// Failures that are the user's to fix: exit status 2.
 #[derive(Debug)]
@@ -228,6 +35,8 @@ pub enum UsageError {
     Stdout(std::io::Error),
     /// The reader of our output went away (`| head`): its choice, not an error.
     ReaderGone,
+    /// `tulta help NAME` for a command tulta does not have.
+    UnknownCommand(String),
 }
 
 impl From<tulta_core::files::OutputError> for UsageError {
@@ -256,6 +65,10 @@ impl Localized for UsageError {
                 )
             ),
             UsageError::ReaderGone => String::new(),
+            UsageError::UnknownCommand(name) => match lang {
+                Lang::Id => format!("perintah `{name}` tidak dikenal"),
+                Lang::En => format!("unknown command `{name}`"),
+            },
         }
     }
 }
@@ -400,11 +213,8 @@ pub fn main() -> ExitCode {
             .map(|v| v.cloned().collect())
             .unwrap_or_default();
         return match help::print_help_of(cmd, &path) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(name) => usage_failure(&match lang {
-                Lang::Id => format!("perintah `{name}` tidak dikenal"),
-                Lang::En => format!("unknown command `{name}`"),
-            }),
+            Ok(()) | Err(UsageError::ReaderGone) => ExitCode::SUCCESS,
+            Err(e) => usage_failure(&e.message(lang)),
         };
     }
     let cli = match Cli::from_arg_matches(&matches) {
@@ -660,10 +470,15 @@ pub(crate) fn write_stdout(text: impl AsRef<[u8]>) -> Result<(), UsageError> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_ref())
         .and_then(|_| out.flush())
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::BrokenPipe => UsageError::ReaderGone,
-            _ => UsageError::Stdout(e),
-        })
+        .map_err(stdout_error)
+}
+
+/// A failed write to standard output: the reader gone (`| head`) is no error of ours.
+pub(crate) fn stdout_error(e: std::io::Error) -> UsageError {
+    match e.kind() {
+        std::io::ErrorKind::BrokenPipe => UsageError::ReaderGone,
+        _ => UsageError::Stdout(e),
+    }
 }
 
 /// Writes the template through a temporary file in the same folder, so a crash leaves no half file.

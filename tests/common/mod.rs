@@ -143,3 +143,26 @@ pub fn competition_copy(dir: &Path) {
         }
     }
 }
+
+/// The app's options as the in-process tests (keys, screens) start it: the built-in theme, the
+/// mouse on, no reports root, and no config folder, so that no test writes the user's config.
+pub fn options(
+    lang: tulta_core::i18n::Lang,
+    keymap: tulta::app::action::Keymap,
+) -> tulta::app::Options {
+    tulta::app::Options {
+        lang,
+        theme: tulta::theme::Theme::builtin_default(),
+        mouse: true,
+        root: None,
+        keymap,
+        config_dir: None,
+    }
+}
+
+/// The library of the sample built into the binary, as the app opens it with no folder.
+pub fn builtin_library() -> tulta::app::library::Library {
+    use tulta::app::library::{Library, Origin};
+    let files = tulta_core::files::sources::builtin_files();
+    Library::build("reports", &files, &|_| Origin::Builtin, &|_| {})
+}

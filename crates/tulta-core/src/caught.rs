@@ -21,7 +21,7 @@ pub fn catching() -> bool {
 
 /// Runs `f`, turning a panic into `Err` with its message. The data `f` touched may be half
 /// changed: the caller must throw it away (here: the index, which is rebuilt).
-pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

@@ -148,7 +148,7 @@ fn picture(c: char) -> char {
 /// A CSV cell that a spreadsheet will not run as a formula: text starting with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading `'` (the usual defence, OWASP's). Only text
 /// goes through here; numbers are written as numbers.
-pub fn csv_cell(s: &str) -> Cow<'_, str> {
+pub(crate) fn csv_cell(s: &str) -> Cow<'_, str> {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
         _ => Cow::Borrowed(s),

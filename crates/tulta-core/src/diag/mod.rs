@@ -2,7 +2,7 @@
 pub mod catalog;
 pub mod code;
 pub(crate) mod msg;
-pub mod path;
+mod path;
 mod yaml_words;
 
 pub use code::{Code, Severity};

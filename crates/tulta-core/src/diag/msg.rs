@@ -1,5 +1,9 @@
 //! What each finding says, in Indonesian and English. One variant per kind of finding; the code and
 //! severity follow from the variant, so a message can never be filed under the wrong code.
+//!
+//! Longer than most files on purpose: it is one table — each variant, its code, and its words in
+//! both languages (matched without a catch-all) — and a finding is added or reworded by reading
+//! its row across. The small types above `Msg` exist only to fill these texts.
 
 use super::code::Code;
 use crate::i18n::Lang;

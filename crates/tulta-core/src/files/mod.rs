@@ -39,7 +39,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Makes a new or renamed file's name durable. A file's name lives in its folder, not in the
 /// file: after a power cut, a synced file whose folder was not synced can be missing or still
 /// carry its old content under the name. So the folder holding `path` is synced too.
-pub fn sync_parent(path: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_parent(path: &Path) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -48,7 +48,7 @@ pub fn sync_parent(path: &Path) -> std::io::Result<()> {
 }
 
 /// `create_dir_all`, with every folder it makes synced into its parent (see [`sync_parent`]).
-pub fn create_dir_all_durable(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_dir_all_durable(dir: &Path) -> std::io::Result<()> {
     let mut missing = Vec::new();
     let mut d = dir;
     while !d.as_os_str().is_empty() && !d.exists() {

@@ -10,8 +10,8 @@ pub(crate) const DATA_ENV: &str = "TULTA_DATA_DIR";
 pub const CACHE_ENV: &str = "TULTA_CACHE_DIR";
 /// Where the log goes: `TULTA_STATE_DIR`, else beside an overridden cache, else the platform's
 /// state folder (`~/.local/state/tulta` on Linux), else its cache folder.
-pub const STATE_ENV: &str = "TULTA_STATE_DIR";
-pub const LOG_FILE: &str = "tulta.log";
+const STATE_ENV: &str = "TULTA_STATE_DIR";
+const LOG_FILE: &str = "tulta.log";
 
 fn project() -> Option<ProjectDirs> {
     ProjectDirs::from("id.go", "budaya-kerja", "tulta")

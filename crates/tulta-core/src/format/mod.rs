@@ -1,7 +1,7 @@
 //! Everything that reads YAML: limits, parsing, positions, and the mapping onto the model. This is
 //! the one module that knows serde_yaml.
 
-pub mod read;
+pub(crate) mod read;
 pub mod settings;
 pub mod spans;
 pub mod template;

@@ -22,7 +22,7 @@ use std::time::Duration;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// How long a writer waits for another to finish before it gives up.
-pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+pub(crate) const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 
 /// One journal line, with its keys in a fixed order so that its hash is stable. `tanda`, when
 /// present, is always the last member: the signature covers the line as written without it.
@@ -211,7 +211,7 @@ impl JournalRead {
     }
 
     /// The hash of the last intact line (`GENESIS` for an empty journal).
-    pub fn last_hash(&self) -> &str {
+    pub(crate) fn last_hash(&self) -> &str {
         self.hashes.last().map_or(GENESIS, String::as_str)
     }
 }
@@ -439,11 +439,11 @@ impl Localized for JournalError {
 }
 crate::localized_error!(JournalError);
 
-pub use crate::model::names::is_id as valid_id;
+pub(crate) use crate::model::names::is_id as valid_id;
 
 /// The lock file of a judge's journal; it is never replaced, so every writer locks the same file
 /// even when an import has put a new journal in place.
-pub fn lock_path(dir: &Path, juri: &str) -> PathBuf {
+pub(crate) fn lock_path(dir: &Path, juri: &str) -> PathBuf {
     dir.join(format!("{juri}.lock"))
 }
 
@@ -667,12 +667,8 @@ impl Journal {
         &self.lines
     }
 
-    pub fn last_hash(&self) -> &str {
+    pub(crate) fn last_hash(&self) -> &str {
         &self.last_hash
-    }
-
-    pub fn public_key(&self) -> PublicKey {
-        self.key.public()
     }
 
     /// Appends one change; returns once it is on disk (written, flushed, fsynced). Takes the lock
@@ -682,7 +678,7 @@ impl Journal {
     }
 
     /// [`Self::append`] for a stage other than the competition's first scored stage (spec §8).
-    pub fn append_in(
+    pub(crate) fn append_in(
         &mut self,
         tahap: Option<&str>,
         risalah: &str,

@@ -144,17 +144,17 @@ fn make_private(path: &Path) -> std::io::Result<()> {
 }
 
 /// `<dir>/<juri>.key`: the judge's private key. `juri` must be a validated id.
-pub fn secret_path(dir: &Path, juri: &str) -> PathBuf {
+pub(crate) fn secret_path(dir: &Path, juri: &str) -> PathBuf {
     dir.join(format!("{juri}.key"))
 }
 
 /// `<dir>/<juri>.kunci`: the public key pinned for the judge in this folder.
-pub fn pin_path(dir: &Path, juri: &str) -> PathBuf {
+pub(crate) fn pin_path(dir: &Path, juri: &str) -> PathBuf {
     dir.join(format!("{juri}.kunci"))
 }
 
 /// The key pinned in `dir` for `juri`, if any.
-pub fn pinned_here(dir: &Path, juri: &str) -> Option<PublicKey> {
+pub(crate) fn pinned_here(dir: &Path, juri: &str) -> Option<PublicKey> {
     let text = std::fs::read_to_string(pin_path(dir, juri)).ok()?;
     PublicKey::parse(&text)
 }

@@ -53,7 +53,7 @@ impl Kategori {
         }
     }
 
-    pub fn admits(self, jenis: Option<JenisKelompok>) -> bool {
+    pub(crate) fn admits(self, jenis: Option<JenisKelompok>) -> bool {
         match self {
             Kategori::Semua => true,
             Kategori::Opd => jenis == Some(JenisKelompok::Opd),

@@ -98,7 +98,7 @@ pub struct Tahap {
 }
 
 impl Tahap {
-    pub fn is_scored(&self) -> bool {
+    pub(crate) fn is_scored(&self) -> bool {
         matches!(self.jenis, JenisTahap::Nilai { .. })
     }
 }

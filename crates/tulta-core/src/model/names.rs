@@ -1,7 +1,7 @@
 //! Matching of names across steps (spec §5): case, surrounding and repeated spaces do not count.
 
 /// An id that may become part of a file name (spec §4): `[a-z0-9-]+`.
-pub fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -68,7 +68,7 @@ impl JenisLampiran {
     ];
 
     /// By its position in [`Self::NAMES`].
-    pub fn from_index(i: usize) -> Option<JenisLampiran> {
+    pub(crate) fn from_index(i: usize) -> Option<JenisLampiran> {
         Self::ALL.get(i).copied()
     }
 

@@ -8,23 +8,24 @@
 //!   match the index (a crash between commit and write), it is rebuilt from the index's own fields.
 //!
 //! A lock file beside the folder serialises writers across processes; a process that cannot take it
-//! searches the last commit read-only.
+//! searches the last commit read-only. Where the folder is and how a rebuild replaces it:
+//! generations.rs; the files list: scan.rs.
 
 use super::analyzer;
 use super::errors::{first_line, index_err, io_err};
 pub use super::errors::{Notice, Rebuilt, SearchError};
+use super::generations::{
+    has_index, new_generation, read_version, remove_stale_generations, switch, write_atomic,
+};
 use super::scan::*;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::caught;
-use crate::files::sources::{self, Root};
-use crate::text::hex;
+use crate::files::sources::Root;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 use tantivy::schema::Term;
 use tantivy::{Index, IndexWriter};
 
@@ -98,48 +99,15 @@ impl Stats {
     }
 }
 
-/// The folder that holds the index of `root`: one per root, keyed by its canonical path (or, for
-/// the built-in sample, by its contents, which change only with the binary).
-pub fn index_dir(root: &Root) -> Result<PathBuf, SearchError> {
-    let base = crate::files::paths::cache_dir().join("index");
-    let key = match root {
-        Root::Disk(path) => {
-            let canonical = path
-                .canonicalize()
-                .map_err(|_| sources::SourceError::NotFound(path.display().to_string()))?;
-            let name: String = canonical
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                .take(32)
-                .collect();
-            let hash = Sha256::digest(canonical.to_string_lossy().as_bytes());
-            format!("{name}-{}", &hex(&hash)[..16])
-        }
-        Root::Builtin => {
-            let mut h = Sha256::new();
-            for f in sources::builtin_files() {
-                h.update(f.name.as_bytes());
-                h.update([0]);
-                h.update(&f.bytes);
-            }
-            format!("builtin-{}", &hex(&h.finalize())[..16])
-        }
-    };
-    Ok(base.join(key))
-}
-
 /// An open index: searchable, and updatable unless another process holds the writer.
 pub struct Archive {
     /// Where readers find the index: a symlink to the live generation (or, as written by
     /// earlier versions, the index folder itself).
     key: PathBuf,
     /// Where this archive's files are: the live generation, or a new one being built.
-    folder: PathBuf,
+    pub(super) folder: PathBuf,
     /// A new generation not yet switched in: readers still see the previous one.
-    pending: bool,
+    pub(super) pending: bool,
     pub(crate) index: Index,
     pub(crate) fields: Fields,
     writer: Option<IndexWriter>,
@@ -165,80 +133,6 @@ fn register(index: &Index) {
     index
         .tokenizers()
         .register(analyzer::SURFACE, analyzer::surface());
-}
-
-fn read_version(dir: &Path) -> Option<u32> {
-    std::fs::read_to_string(dir.join(VERSION_FILE))
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-fn has_index(dir: &Path) -> bool {
-    dir.join("meta.json").exists()
-}
-
-/// A new, empty generation folder beside `key`: `<key>.g<nanoseconds>`.
-fn new_generation(key: &Path) -> Result<PathBuf, SearchError> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let mut name = key.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".g{stamp}"));
-    let dir = key.with_file_name(name);
-    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    Ok(dir)
-}
-
-/// Points `key` at the generation `dir` in one step (a new symlink renamed over the old one), so
-/// a reader finds either the old index or the new one, never none or half of one; then removes
-/// the generations no one can reach any more. Called with the writer lock held.
-fn switch(key: &Path, dir: &Path) -> Result<(), SearchError> {
-    let target = dir.file_name().unwrap_or_default();
-    let link = key.with_extension("link");
-    let _ = std::fs::remove_file(&link);
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(target, &link).map_err(io_err(&link))?;
-    #[cfg(not(unix))]
-    let _ = target;
-    if std::fs::symlink_metadata(key).is_ok_and(|m| m.is_dir()) {
-        // An index folder from before generations: gone a moment before its successor appears.
-        std::fs::remove_dir_all(key).map_err(io_err(key))?;
-    }
-    #[cfg(unix)]
-    std::fs::rename(&link, key).map_err(io_err(key))?;
-    #[cfg(not(unix))]
-    std::fs::rename(dir, key).map_err(io_err(key))?;
-    remove_stale_generations(key);
-    Ok(())
-}
-
-/// Removes `<key>.g*` folders other than the one `key` points at: earlier generations, and
-/// builds cut short by a crash. Best effort: a folder still in use is removed next time.
-fn remove_stale_generations(key: &Path) {
-    let live = std::fs::read_link(key).ok();
-    let (Some(parent), Some(name)) = (key.parent(), key.file_name()) else {
-        return;
-    };
-    let mut prefix = name.to_os_string();
-    prefix.push(".g");
-    let prefix = prefix.to_string_lossy().into_owned();
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let n = file_name.to_string_lossy();
-        if n.starts_with(&prefix) && live.as_deref() != Some(Path::new(&file_name)) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// Writes a small file whole or not at all.
-fn write_atomic(path: &Path, text: &str) -> Result<(), SearchError> {
-    crate::files::write_atomic(path, text.as_bytes()).map_err(io_err(path))
 }
 
 impl Archive {
@@ -586,130 +480,11 @@ impl Archive {
         Ok(stats)
     }
 
-    /// The common case made cheap: when the files list describes the last commit and every file
-    /// below the root still has the size and mtime it lists (and none is new or gone), nothing
-    /// is read or written. `None` when anything differs: the full refresh then finds what.
-    fn fresh_as_listed(&self, root: &Root) -> Result<Option<Stats>, SearchError> {
-        #[cfg(unix)]
-        {
-            let Root::Disk(dir) = root else {
-                return Ok(None);
-            };
-            if self.read_only() || self.pending || !dir.is_dir() {
-                return Ok(None);
-            }
-            let opstamp = self
-                .index
-                .load_metas()
-                .map_err(index_err(&self.folder))?
-                .opstamp;
-            let Ok(text) = std::fs::read_to_string(self.folder.join(FILES_FILE)) else {
-                return Ok(None);
-            };
-            let Some(view) = super::sweep::View::parse(&text, FILES_HEADER, opstamp) else {
-                return Ok(None);
-            };
-            let Some(files) = super::sweep::all_fresh(dir, &view) else {
-                return Ok(None);
-            };
-            let count = |k: EntryKind| {
-                let letter = k.letter() as u8;
-                view.kinds.iter().filter(|&&x| x == letter).count()
-            };
-            Ok(Some(Stats {
-                files,
-                indexed: count(EntryKind::Indexed),
-                broken: count(EntryKind::Broken),
-                other: count(EntryKind::Other),
-                unchanged: files,
-                ..Stats::default()
-            }))
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = root;
-            Ok(None)
-        }
-    }
-
     /// Waits for background merges, so the index is compact when the process ends.
     pub fn finish(mut self) -> Result<(), SearchError> {
         if let Some(w) = self.writer.take() {
             w.wait_merging_threads().map_err(index_err(&self.folder))?;
         }
         Ok(())
-    }
-
-    /// The files list and whether it describes the current commit.
-    fn load_files(&self) -> Result<(HashMap<String, Entry>, bool), SearchError> {
-        let opstamp = self
-            .index
-            .load_metas()
-            .map_err(index_err(&self.folder))?
-            .opstamp;
-        if let Some(map) = std::fs::read_to_string(self.folder.join(FILES_FILE))
-            .ok()
-            .and_then(|text| parse_files(&text, opstamp))
-        {
-            return Ok((map, true));
-        }
-        // No list, or one from another commit: the index itself knows which files it holds and
-        // their hashes; their stat is unknown, so each will be hashed once.
-        Ok((self.files_from_index()?, false))
-    }
-
-    fn files_from_index(&self) -> Result<HashMap<String, Entry>, SearchError> {
-        let reader = self.index.reader().map_err(index_err(&self.folder))?;
-        let searcher = reader.searcher();
-        let mut map = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let fast = segment.fast_fields();
-            let paths = fast.str("path").map_err(index_err(&self.folder))?;
-            let hashes = fast.str("sha256").map_err(index_err(&self.folder))?;
-            let (Some(paths), Some(hashes)) = (paths, hashes) else {
-                continue;
-            };
-            for doc in segment.doc_ids_alive() {
-                let (mut path, mut sha) = (String::new(), String::new());
-                if let Some(ord) = paths.term_ords(doc).next() {
-                    paths
-                        .ord_to_str(ord, &mut path)
-                        .map_err(io_err(&self.folder))?;
-                }
-                if let Some(ord) = hashes.term_ords(doc).next() {
-                    hashes
-                        .ord_to_str(ord, &mut sha)
-                        .map_err(io_err(&self.folder))?;
-                }
-                map.insert(
-                    path,
-                    Entry {
-                        kind: EntryKind::Indexed,
-                        mtime: 0,
-                        size: 0,
-                        sha256: sha,
-                    },
-                );
-            }
-        }
-        Ok(map)
-    }
-
-    fn save_files(&self, known: &HashMap<String, Entry>, opstamp: u64) -> Result<(), SearchError> {
-        let mut rows: Vec<(&String, &Entry)> = known.iter().collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
-        let mut text = String::with_capacity(rows.len() * 120);
-        text.push_str(&format!("{FILES_HEADER} {opstamp}\n"));
-        for (path, e) in rows {
-            text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\n",
-                e.kind.letter(),
-                e.mtime,
-                e.size,
-                e.sha256,
-                path
-            ));
-        }
-        write_atomic(&self.folder.join(FILES_FILE), &text)
     }
 }

@@ -4,6 +4,7 @@
 
 mod analyzer;
 mod errors;
+mod generations;
 mod indexer;
 mod query;
 mod scan;
@@ -11,5 +12,6 @@ mod schema;
 #[cfg(unix)]
 mod sweep;
 
-pub use indexer::{index_dir, open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
+pub use generations::index_dir;
+pub use indexer::{open_fresh_then, Archive, Notice, Rebuilt, SearchError, Stats};
 pub use query::{search, similar, similar_within, Hit, QueryError, Results, Snippet};

@@ -1,7 +1,9 @@
 //! What the index knows of the files under a root: the files list (`tulta-files`), the scan of
 //! the root, and reading one file that changed.
 
+use super::errors::index_err;
 use super::errors::{io_err, SearchError};
+use super::generations::write_atomic;
 use super::indexer::*;
 use super::schema::{self, Fields, FileKey};
 use crate::diag::Severity;
@@ -263,4 +265,130 @@ pub(super) fn read_one(
             doc: None,
         },
     })
+}
+
+/// The files list as the archive reads and writes it, beside the index's own files.
+impl Archive {
+    /// The common case made cheap: when the files list describes the last commit and every file
+    /// below the root still has the size and mtime it lists (and none is new or gone), nothing
+    /// is read or written. `None` when anything differs: the full refresh then finds what.
+    pub(super) fn fresh_as_listed(&self, root: &Root) -> Result<Option<Stats>, SearchError> {
+        #[cfg(unix)]
+        {
+            let Root::Disk(dir) = root else {
+                return Ok(None);
+            };
+            if self.read_only() || self.pending || !dir.is_dir() {
+                return Ok(None);
+            }
+            let opstamp = self
+                .index
+                .load_metas()
+                .map_err(index_err(&self.folder))?
+                .opstamp;
+            let Ok(text) = std::fs::read_to_string(self.folder.join(FILES_FILE)) else {
+                return Ok(None);
+            };
+            let Some(view) = super::sweep::View::parse(&text, FILES_HEADER, opstamp) else {
+                return Ok(None);
+            };
+            let Some(files) = super::sweep::all_fresh(dir, &view) else {
+                return Ok(None);
+            };
+            let count = |k: EntryKind| {
+                let letter = k.letter() as u8;
+                view.kinds.iter().filter(|&&x| x == letter).count()
+            };
+            Ok(Some(Stats {
+                files,
+                indexed: count(EntryKind::Indexed),
+                broken: count(EntryKind::Broken),
+                other: count(EntryKind::Other),
+                unchanged: files,
+                ..Stats::default()
+            }))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = root;
+            Ok(None)
+        }
+    }
+
+    /// The files list and whether it describes the current commit.
+    pub(super) fn load_files(&self) -> Result<(HashMap<String, Entry>, bool), SearchError> {
+        let opstamp = self
+            .index
+            .load_metas()
+            .map_err(index_err(&self.folder))?
+            .opstamp;
+        if let Some(map) = std::fs::read_to_string(self.folder.join(FILES_FILE))
+            .ok()
+            .and_then(|text| parse_files(&text, opstamp))
+        {
+            return Ok((map, true));
+        }
+        // No list, or one from another commit: the index itself knows which files it holds and
+        // their hashes; their stat is unknown, so each will be hashed once.
+        Ok((self.files_from_index()?, false))
+    }
+
+    fn files_from_index(&self) -> Result<HashMap<String, Entry>, SearchError> {
+        let reader = self.index.reader().map_err(index_err(&self.folder))?;
+        let searcher = reader.searcher();
+        let mut map = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let paths = fast.str("path").map_err(index_err(&self.folder))?;
+            let hashes = fast.str("sha256").map_err(index_err(&self.folder))?;
+            let (Some(paths), Some(hashes)) = (paths, hashes) else {
+                continue;
+            };
+            for doc in segment.doc_ids_alive() {
+                let (mut path, mut sha) = (String::new(), String::new());
+                if let Some(ord) = paths.term_ords(doc).next() {
+                    paths
+                        .ord_to_str(ord, &mut path)
+                        .map_err(io_err(&self.folder))?;
+                }
+                if let Some(ord) = hashes.term_ords(doc).next() {
+                    hashes
+                        .ord_to_str(ord, &mut sha)
+                        .map_err(io_err(&self.folder))?;
+                }
+                map.insert(
+                    path,
+                    Entry {
+                        kind: EntryKind::Indexed,
+                        mtime: 0,
+                        size: 0,
+                        sha256: sha,
+                    },
+                );
+            }
+        }
+        Ok(map)
+    }
+
+    pub(super) fn save_files(
+        &self,
+        known: &HashMap<String, Entry>,
+        opstamp: u64,
+    ) -> Result<(), SearchError> {
+        let mut rows: Vec<(&String, &Entry)> = known.iter().collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut text = String::with_capacity(rows.len() * 120);
+        text.push_str(&format!("{FILES_HEADER} {opstamp}\n"));
+        for (path, e) in rows {
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                e.kind.letter(),
+                e.mtime,
+                e.size,
+                e.sha256,
+                path
+            ));
+        }
+        write_atomic(&self.folder.join(FILES_FILE), &text)
+    }
 }

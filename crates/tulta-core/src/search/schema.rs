@@ -52,32 +52,140 @@ pub struct Fields {
     pub kata: Field,
 }
 
-/// A field's name as users type it in `field:value`, and what it resolves to.
-pub(crate) const QUERY_FIELDS: &[&str] = &[
-    "id",
-    "judul",
-    "tahun",
-    "daerah",
-    "opd",
-    "kelompok",
-    "jenis",
-    "tema",
-    "ringkasan",
-    "nilai",
-    "penyebab",
-    "aksi",
-    "standar",
-    "lampiran",
-    "alat",
-    "langkah",
-    "langkah1",
-    "langkah2",
-    "langkah3",
-    "langkah4",
-    "langkah5",
-    "langkah6",
-    "langkah7",
+/// A field users can name in `field:value`: what it stands for in the index, and which keys of
+/// a risalah file (`key`, `kelompok.key`, `langkah.key`) its text comes from.
+pub(crate) struct QueryField {
+    name: &'static str,
+    fields: fn(&Fields) -> Vec<Field>,
+    // Read only by the test that holds this table against the reader's key lists.
+    #[cfg_attr(not(test), allow(dead_code))]
+    from: &'static [&'static str],
+}
+
+/// Every query field, in the order messages list them (then `langkah1`…`langkah7`). The one
+/// table [`Fields::named`] resolves names with; a test holds it against the reader's key lists
+/// ([`crate::format::read::risalah`]), so a key added to the format is either searched or listed in
+/// `NOT_SEARCHED` on purpose.
+pub(crate) const QUERY_FIELDS: &[QueryField] = &[
+    QueryField {
+        name: "id",
+        fields: |f| vec![f.id],
+        from: &["id"],
+    },
+    QueryField {
+        name: "judul",
+        fields: |f| vec![f.judul],
+        from: &["judul"],
+    },
+    QueryField {
+        name: "tahun",
+        fields: |f| vec![f.tahun],
+        from: &["tahun"],
+    },
+    QueryField {
+        name: "daerah",
+        fields: |f| vec![f.daerah],
+        from: &["daerah"],
+    },
+    QueryField {
+        name: "opd",
+        fields: |f| vec![f.opd],
+        from: &["opd"],
+    },
+    QueryField {
+        name: "kelompok",
+        fields: |f| vec![f.kelompok],
+        from: &["kelompok.nama"],
+    },
+    QueryField {
+        name: "jenis",
+        fields: |f| vec![f.jenis],
+        from: &["kelompok.jenis"],
+    },
+    QueryField {
+        name: "tema",
+        fields: |f| vec![f.tema],
+        from: &["langkah.tema"],
+    },
+    QueryField {
+        name: "ringkasan",
+        fields: |f| vec![f.ringkasan],
+        from: &["ringkasan"],
+    },
+    QueryField {
+        name: "nilai",
+        fields: |f| vec![f.nilai],
+        from: &["nilai_budaya"],
+    },
+    QueryField {
+        name: "penyebab",
+        fields: |f| vec![f.penyebab],
+        from: &["langkah.penyebab_dominan", "langkah.alat"],
+    },
+    QueryField {
+        name: "aksi",
+        fields: |f| vec![f.aksi],
+        from: &["langkah.alat"],
+    },
+    QueryField {
+        name: "standar",
+        fields: |f| vec![f.standar],
+        from: &["langkah.standar"],
+    },
+    QueryField {
+        name: "lampiran",
+        fields: |f| vec![f.lampiran],
+        from: &["lampiran"],
+    },
+    QueryField {
+        name: "alat",
+        fields: |f| vec![f.alat],
+        from: &["langkah.alat"],
+    },
+    QueryField {
+        name: "langkah",
+        fields: |f| f.langkah.to_vec(),
+        from: &[
+            "langkah.uraian",
+            "langkah.tema",
+            "langkah.target",
+            "langkah.alat",
+            "langkah.penyebab_dominan",
+            "langkah.pelaksanaan",
+            "langkah.hasil",
+            "langkah.manfaat",
+            "langkah.standar",
+            "langkah.pemantauan",
+            "langkah.tema_berikutnya",
+            "lampiran",
+        ],
+    },
 ];
+
+/// Risalah keys no query field reads: bookkeeping (format, numbers, dates, people, decrees) and
+/// the presentation, which says nothing a search for an improvement would look for.
+#[cfg(test)]
+const NOT_SEARCHED: &[&str] = &[
+    "format",
+    "penyajian",
+    "kelompok.fasilitator",
+    "kelompok.ketua",
+    "kelompok.anggota",
+    "kelompok.sk",
+    "kelompok.dibentuk",
+    "kelompok.pertemuan",
+    "langkah.nomor",
+    "langkah.jadwal",
+];
+
+/// The names a query may use, as messages list them.
+pub(crate) fn query_field_names() -> Vec<String> {
+    QUERY_FIELDS
+        .iter()
+        .map(|q| q.name.to_string())
+        .chain((1..=STEPS).map(|n| format!("langkah{n}")))
+        .collect()
+}
 
 impl Fields {
     /// The fields a word without `field:` searches, with the weight of a match in each.
@@ -97,29 +205,12 @@ impl Fields {
 
     /// The fields a `name:` prefix in a query stands for; `None` for an unknown name.
     pub fn named(&self, name: &str) -> Option<Vec<Field>> {
-        let one = |f| Some(vec![f]);
-        match name.to_ascii_lowercase().as_str() {
-            "id" => one(self.id),
-            "judul" => one(self.judul),
-            "tahun" => one(self.tahun),
-            "daerah" => one(self.daerah),
-            "opd" => one(self.opd),
-            "kelompok" => one(self.kelompok),
-            "jenis" => one(self.jenis),
-            "tema" => one(self.tema),
-            "ringkasan" => one(self.ringkasan),
-            "nilai" => one(self.nilai),
-            "penyebab" => one(self.penyebab),
-            "aksi" => one(self.aksi),
-            "standar" => one(self.standar),
-            "lampiran" => one(self.lampiran),
-            "alat" => one(self.alat),
-            "langkah" => Some(self.langkah.to_vec()),
-            other => {
-                let n: usize = other.strip_prefix("langkah")?.parse().ok()?;
-                (1..=STEPS).contains(&n).then(|| vec![self.langkah[n - 1]])
-            }
+        let name = name.to_ascii_lowercase();
+        if let Some(q) = QUERY_FIELDS.iter().find(|q| q.name == name) {
+            return Some((q.fields)(self));
         }
+        let n: usize = name.strip_prefix("langkah")?.parse().ok()?;
+        (1..=STEPS).contains(&n).then(|| vec![self.langkah[n - 1]])
     }
 
     /// The step (1-7) a field holds, if it is a step field.
@@ -418,11 +509,43 @@ mod tests {
     #[test]
     fn every_query_field_resolves() {
         let (_, f) = build();
-        for name in QUERY_FIELDS {
-            assert!(f.named(name).is_some(), "{name}");
+        for name in query_field_names() {
+            assert!(f.named(&name).is_some(), "{name}");
         }
         assert!(f.named("langkah8").is_none());
         assert!(f.named("warna").is_none());
         assert_eq!(f.named("langkah").map(|v| v.len()), Some(STEPS));
+    }
+
+    /// Every key of the risalah format, as the reader knows it, with its path.
+    fn risalah_keys() -> Vec<String> {
+        use crate::format::read::risalah::{step_keys, KELOMPOK_KEYS, RISALAH_KEYS};
+        let mut keys: Vec<String> = RISALAH_KEYS.iter().map(|k| k.to_string()).collect();
+        keys.extend(KELOMPOK_KEYS.iter().map(|k| format!("kelompok.{k}")));
+        keys.extend(step_keys(None).iter().map(|k| format!("langkah.{k}")));
+        keys
+    }
+
+    #[test]
+    fn the_query_fields_and_the_risalah_keys_do_not_drift() {
+        let keys = risalah_keys();
+        let read: Vec<&str> = QUERY_FIELDS
+            .iter()
+            .flat_map(|q| q.from.iter().copied())
+            .collect();
+        for source in read.iter().chain(NOT_SEARCHED) {
+            assert!(
+                keys.iter().any(|k| k == source),
+                "`{source}` is not a risalah key any more"
+            );
+        }
+        // A key with keys under it (kelompok, langkah) is covered by its children.
+        for key in &keys {
+            let covered = |s: &&str| *s == key || s.starts_with(&format!("{key}."));
+            assert!(
+                read.iter().any(covered) || NOT_SEARCHED.iter().any(covered),
+                "risalah key `{key}` is neither searched (QUERY_FIELDS) nor in NOT_SEARCHED"
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::model::risalah::*;
 use serde_yaml::{Mapping, Value};
 
 mod lomba;
-mod risalah;
+pub(crate) mod risalah;
 mod rubrik;
 
 /// A mapping and where it stands.

@@ -10,7 +10,7 @@ use crate::model::risalah::*;
 use crate::model::tools::ToolKind;
 use serde_yaml::Value;
 
-pub(super) const RISALAH_KEYS: &[&str] = &[
+pub(crate) const RISALAH_KEYS: &[&str] = &[
     "format",
     "id",
     "judul",
@@ -24,7 +24,7 @@ pub(super) const RISALAH_KEYS: &[&str] = &[
     "penyajian",
     "lampiran",
 ];
-pub(super) const KELOMPOK_KEYS: &[&str] = &[
+pub(crate) const KELOMPOK_KEYS: &[&str] = &[
     "nama",
     "jenis",
     "fasilitator",
@@ -34,34 +34,31 @@ pub(super) const KELOMPOK_KEYS: &[&str] = &[
     "dibentuk",
     "pertemuan",
 ];
-pub(super) const COMMON_STEP_KEYS: &[&str] = &["nomor", "uraian", "alat", "jadwal"];
-pub(super) const ALL_STEP_KEYS: &[&str] = &[
-    "nomor",
-    "uraian",
-    "alat",
-    "jadwal",
-    "tema",
-    "target",
-    "penyebab_dominan",
-    "pelaksanaan",
-    "hasil",
-    "manfaat",
-    "standar",
-    "pemantauan",
-    "tema_berikutnya",
+/// Keys every step may have.
+pub(crate) const COMMON_STEP_KEYS: &[&str] = &["nomor", "uraian", "alat", "jadwal"];
+/// Keys only one step has (spec §2), by step number: the one list both the reader's "unknown key"
+/// check and the search index's coverage test read.
+pub(crate) const OWN_STEP_KEYS: [&[&str]; 7] = [
+    &["tema", "target"],
+    &[],
+    &["penyebab_dominan"],
+    &[],
+    &["pelaksanaan"],
+    &["hasil", "manfaat"],
+    &["standar", "pemantauan", "tema_berikutnya"],
 ];
 
-pub(super) fn step_keys(nomor: Option<i64>) -> Vec<&'static str> {
-    let own: &[&str] = match nomor {
-        Some(1) => &["tema", "target"],
-        Some(2) | Some(4) => &[],
-        Some(3) => &["penyebab_dominan"],
-        Some(5) => &["pelaksanaan"],
-        Some(6) => &["hasil", "manfaat"],
-        Some(7) => &["standar", "pemantauan", "tema_berikutnya"],
-        _ => return ALL_STEP_KEYS.to_vec(),
+/// The keys a step numbered `nomor` may have; every step key when the number is missing or out of
+/// range (the number's own finding says what is wrong, not one per key).
+pub(crate) fn step_keys(nomor: Option<i64>) -> Vec<&'static str> {
+    let own: Vec<&'static str> = match nomor {
+        Some(n @ 1..=7) => OWN_STEP_KEYS[n as usize - 1].to_vec(),
+        _ => OWN_STEP_KEYS
+            .iter()
+            .flat_map(|k| k.iter().copied())
+            .collect(),
     };
-    COMMON_STEP_KEYS.iter().chain(own).copied().collect()
+    COMMON_STEP_KEYS.iter().copied().chain(own).collect()
 }
 
 impl Reader {

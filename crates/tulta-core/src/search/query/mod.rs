@@ -39,7 +39,7 @@ pub enum QueryError {
 
 impl Localized for QueryError {
     fn message(&self, lang: Lang) -> String {
-        let fields = crate::search::schema::QUERY_FIELDS.join(", ");
+        let fields = crate::search::schema::query_field_names().join(", ");
         match (self, lang) {
             (QueryError::Syntax, Lang::Id) => "kueri tidak dapat dibaca (tanda kutip atau kurung tidak berpasangan?)".into(),
             (QueryError::Syntax, Lang::En) => "cannot read the query (unbalanced quotes or brackets?)".into(),
@@ -109,7 +109,7 @@ fn tantivy_err(archive: &Archive) -> impl Fn(tantivy::TantivyError) -> SearchErr
 /// `langkah:3 antrean loket` as the README writes it: the other terms are searched in step 3
 /// only (`langkah3:antrean langkah3:loket`), instead of looking for the digit 3 in every step.
 /// Terms that already name a field, and the operators, are left alone.
-pub fn in_step(text: &str) -> String {
+pub(crate) fn in_step(text: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut step: Option<u8> = None;
     let mut rest = text.trim();

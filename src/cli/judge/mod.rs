@@ -1,0 +1,176 @@
+//! The judging commands, one file each: score, rank, verify (and kunci), progress, undian,
+//! import. This file holds their arguments and the opening of a competition they share.
+
+mod import;
+mod progress;
+mod rank;
+mod score;
+mod undian;
+mod verify;
+
+pub use import::import;
+pub use progress::progress;
+pub use rank::rank;
+pub use score::score;
+pub use undian::undian;
+pub use verify::{kunci, verify};
+
+use super::UsageError;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
+use tulta_core::i18n::{Lang, Localized};
+use tulta_core::judging::competition::{self, Competition};
+use tulta_core::judging::ranking::Kategori;
+use tulta_core::judging::Judging;
+use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum RankFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+    Xlsx,
+}
+
+fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, UsageError> {
+    competition::load(path, lang).map_err(|e| UsageError::Message(e.message(lang)))
+}
+
+fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
+    let comp = load(path, lang)?;
+    let judging = Judging::open(comp).map_err(|e| UsageError::Message(e.message(lang)))?;
+    if judging.seeded > 0 {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Id => format!(
+                    "catatan: {} jurnal contoh disalin ke {}",
+                    judging.seeded,
+                    judging.dir().display()
+                ),
+                Lang::En => format!(
+                    "note: {} sample journals copied to {}",
+                    judging.seeded,
+                    judging.dir().display()
+                ),
+            }
+        );
+    }
+    for p in &judging.problems {
+        eprintln!(
+            "{}: {} — {}",
+            lang.pick("peringatan", "warning"),
+            printable(&p.describe(lang)),
+            if p.loses_scores() {
+                lang.pick(
+                    "tidak dihitung; periksa dengan `tulta verify`",
+                    "not counted; see `tulta verify`",
+                )
+            } else {
+                lang.pick("tidak ada nilai yang hilang", "no score is lost")
+            }
+        );
+    }
+    Ok(judging)
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ScoreArgs {
+    /// The competition: its lomba.yaml or a folder holding it. Default: ./reports, else the built-in sample.
+    pub lomba: Option<PathBuf>,
+    /// The judge's id in lomba.yaml.
+    #[arg(long)]
+    pub juri: String,
+    /// The entry's id.
+    #[arg(long)]
+    pub risalah: Option<String>,
+    /// The criterion's id in the rubric (e.g. L3).
+    #[arg(long)]
+    pub kriteria: Option<String>,
+    /// The score, on the rubric's scale; halves allowed (e.g. 3.5).
+    #[arg(long)]
+    pub nilai: Option<f64>,
+    /// A note on this criterion.
+    #[arg(long)]
+    pub catatan: Option<String>,
+    /// Read many scores from standard input, one a line: RISALAH KRITERIA NILAI [CATATAN].
+    #[arg(long, conflicts_with_all = ["risalah", "kriteria", "nilai", "catatan"])]
+    pub stdin: bool,
+    /// The stage (spec §8). Default: the first scored stage.
+    #[arg(long, value_name = "ID")]
+    pub tahap: Option<String>,
+}
+
+/// How judges' indexes are combined (spec §6).
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Metode {
+    #[value(name = "rata_rata")]
+    RataRata,
+    Median,
+    #[value(name = "rata_rata_terpangkas")]
+    RataRataTerpangkas,
+    #[value(name = "z_skor")]
+    ZSkor,
+}
+
+impl From<Metode> for Agregasi {
+    fn from(m: Metode) -> Self {
+        match m {
+            Metode::RataRata => Agregasi::RataRata,
+            Metode::Median => Agregasi::Median,
+            Metode::RataRataTerpangkas => Agregasi::RataRataTerpangkas,
+            Metode::ZSkor => Agregasi::ZSkor,
+        }
+    }
+}
+
+/// Which groups a ranking lists.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum KategoriArg {
+    Opd,
+    Kelurahan,
+    #[value(alias = "all")]
+    Semua,
+}
+
+impl From<KategoriArg> for Kategori {
+    fn from(k: KategoriArg) -> Self {
+        match k {
+            KategoriArg::Opd => Kategori::Opd,
+            KategoriArg::Kelurahan => Kategori::Kelurahan,
+            KategoriArg::Semua => Kategori::Semua,
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RankArgs {
+    /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
+    pub lomba: Option<PathBuf>,
+    /// Aggregation. Default: the competition's.
+    #[arg(long, value_enum)]
+    pub metode: Option<Metode>,
+    /// Which groups.
+    #[arg(long, value_enum, default_value = "semua")]
+    pub kategori: KategoriArg,
+    /// One stage's ranking (spec §8) instead of the final result.
+    #[arg(long, value_name = "ID")]
+    pub tahap: Option<String>,
+    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
+    /// Default: told by the --output file's extension, else table.
+    #[arg(long, value_enum)]
+    pub format: Option<RankFormat>,
+    /// Write to FILE instead of standard output (a symlink's target is replaced, a device or
+    /// FIFO written to as `>` would).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Publish even when a journal is damaged or has lines the competition refuses (exit 1
+    /// otherwise); the output then names the judges not wholly counted.
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Replace FILE even if it is read-only.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}

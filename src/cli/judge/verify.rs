@@ -1,0 +1,264 @@
+//! `tulta verify` (journals, and a published ranking's anchors) and `tulta kunci` (a judge's key).
+
+use super::load;
+use crate::cli::{write_stdout, UsageError};
+use std::path::Path;
+use std::process::ExitCode;
+use tulta_core::i18n::{Lang, Localized};
+use tulta_core::judging::export;
+use tulta_core::judging::journal;
+use tulta_core::judging::{self, ScoreError};
+use tulta_core::text::printable;
+
+/// A journal path that is not a regular file (a FIFO, a device) is refused before it is read:
+/// reading it would block or never end.
+fn refuse_special(path: &Path, file: &str, lang: Lang) -> Result<(), UsageError> {
+    tulta_core::files::read_bounded(path, 0)
+        .map(|_| ())
+        .map_err(|why| UsageError::Message(format!("{}: {}", printable(file), why.text(lang))))
+}
+
+/// `verify` a competition's journals, or one journal file; with `jejak`, also that the journals
+/// still begin with exactly what a published ranking was computed from.
+pub fn verify(
+    target: Option<&Path>,
+    jejak: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, UsageError> {
+    let mut out = String::new();
+    let mut broken = false;
+    if let Some(p) = target.filter(|p| p.extension().is_some_and(|x| x == "jsonl")) {
+        let file = p.display().to_string();
+        refuse_special(p, &file, lang)?;
+        let read = journal::read(p, None, None).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
+        broken |= read.breach.is_some();
+        out.push_str(&describe_read(&file, &read, None, lang));
+        out.push_str(lang.pick(
+            "  (berkas tunggal: kunci tidak dibandingkan dengan kunci yang disematkan; periksa lewat lombanya)\n",
+            "  (a lone file: its key is not compared with a pinned key; verify it through its competition)\n",
+        ));
+        write_stdout(&out)?;
+        return Ok(if broken {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let comp = load(target, lang)?;
+    let dir = judging::journal_dir(&comp);
+    let mut reads = std::collections::BTreeMap::new();
+    for x in &comp.lomba.juri {
+        let path = journal::Journal::path_for(&dir, &x.id);
+        let file = path.display().to_string();
+        if !path.exists() {
+            out.push_str(&format!(
+                "{file}: {}\n",
+                lang.pick(
+                    "belum ada (juri belum menilai)",
+                    "none yet (judge has not scored)"
+                )
+            ));
+            continue;
+        }
+        // A FIFO or device named as a journal would block or never end.
+        refuse_special(&path, &file, lang)?;
+        let pinned = judging::pinned_key(&comp, &dir, &x.id);
+        let read = journal::read(&path, Some(&x.id), pinned.as_ref()).map_err(|e| {
+            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+        })?;
+        broken |= read.breach.is_some();
+        out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
+        if read.breach.is_none() {
+            let (_, rejected) = comp.check_lines(&x.id, &read.lines);
+            broken |= !rejected.is_empty();
+            for r in rejected {
+                out.push_str(&format!(
+                    "{file}: {} — {}\n",
+                    r.describe(lang),
+                    lang.pick("tidak dihitung", "not counted")
+                ));
+            }
+        }
+        reads.insert(x.id.clone(), read);
+    }
+    if let Some(jejak) = jejak {
+        let text = std::fs::read(jejak).map_err(|e| {
+            UsageError::Message(format!(
+                "{}: {}",
+                jejak.display(),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
+        let anchors = export::read_anchors_from(&text).ok_or_else(|| {
+            UsageError::Message(format!(
+                "{}: {}",
+                jejak.display(),
+                lang.pick(
+                    "tidak memuat jejak jurnal yang dapat dipercaya (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`; dua jejak berbeda untuk satu juri, mis. dari catatan juri, tidak dipercaya)",
+                    "holds no journal anchors to trust (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer; two different anchors for one judge, e.g. from a judge's note, are not trusted)"
+                )
+            ))
+        })?;
+        for (juri, (lines, hash)) in &anchors {
+            let read = reads.get(juri);
+            let held = match read {
+                _ if *lines == 0 => true,
+                Some(r) => r.hashes.get(lines - 1).is_some_and(|h| h == hash),
+                None => false,
+            };
+            broken |= !held;
+            out.push_str(&match (held, lang) {
+                (true, Lang::Id) => format!("jejak {juri}: {lines} baris pertama sama dengan yang diterbitkan\n"),
+                (true, Lang::En) => format!("anchor {juri}: the first {lines} lines are those published\n"),
+                (false, Lang::Id) => format!(
+                    "jejak {juri}: TIDAK COCOK — peringkat diterbitkan dari {lines} baris berakhir {}, jurnal di sini {}\n",
+                    short(hash),
+                    now_holds(read, *lines, lang)
+                ),
+                (false, Lang::En) => format!(
+                    "anchor {juri}: MISMATCH — the ranking was published from {lines} lines ending {}, the journal here {}\n",
+                    short(hash),
+                    now_holds(read, *lines, lang)
+                ),
+            });
+        }
+    }
+    write_stdout(&out)?;
+    Ok(if broken {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn short(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}
+
+fn now_holds(read: Option<&journal::JournalRead>, lines: usize, lang: Lang) -> String {
+    match read {
+        None => lang.pick("tidak ada", "does not exist").into(),
+        Some(r) if r.lines.len() < lines => match lang {
+            Lang::Id => format!("hanya {} baris utuh", r.lines.len()),
+            Lang::En => format!("has only {} intact lines", r.lines.len()),
+        },
+        Some(r) => match lang {
+            Lang::Id => format!(
+                "baris {lines} berakhir {}",
+                short(r.hashes.get(lines - 1).map_or("", String::as_str))
+            ),
+            Lang::En => format!(
+                "has line {lines} ending {}",
+                short(r.hashes.get(lines - 1).map_or("", String::as_str))
+            ),
+        },
+    }
+}
+
+/// One journal's verdict: broken (where), or intact with how it is signed.
+fn describe_read(
+    file: &str,
+    read: &journal::JournalRead,
+    pinned: Option<&tulta_core::judging::keys::PublicKey>,
+    lang: Lang,
+) -> String {
+    let file = printable(file);
+    if let Some(b) = &read.breach {
+        return format!("{file}: {}\n", printable(&b.describe(lang)));
+    }
+    let mut line = match lang {
+        Lang::Id => format!("{file}: utuh, {} baris", read.lines.len()),
+        Lang::En => format!("{file}: intact, {} lines", read.lines.len()),
+    };
+    match (&read.key, pinned) {
+        (Some(k), Some(_)) => line.push_str(&match lang {
+            Lang::Id => format!(", ditandatangani kunci yang disematkan {}", k.fingerprint()),
+            Lang::En => format!(", signed with the pinned key {}", k.fingerprint()),
+        }),
+        (Some(k), None) => line.push_str(&match lang {
+            Lang::Id => format!(
+                ", ditandatangani kunci {} (belum disematkan)",
+                k.fingerprint()
+            ),
+            Lang::En => format!(", signed with key {} (not pinned)", k.fingerprint()),
+        }),
+        (None, _) if read.lines.is_empty() => {}
+        (None, _) => line.push_str(lang.pick(
+            "; catatan: tidak bertanda tangan (jurnal edisi pertama)",
+            "; notice: unsigned (a first-edition journal)",
+        )),
+    }
+    if read.key.is_some() && read.unsigned > 0 {
+        line.push_str(&match lang {
+            Lang::Id => format!("; {} baris awal tidak bertanda tangan", read.unsigned),
+            Lang::En => format!("; its first {} lines are unsigned", read.unsigned),
+        });
+    }
+    if let Some((torn, _)) = read.torn {
+        line.push_str(&match lang {
+            Lang::Id => format!(" (baris {torn} terpotong, diabaikan)"),
+            Lang::En => format!(" (line {torn} cut short, ignored)"),
+        });
+    }
+    line.push('\n');
+    line
+}
+
+/// `kunci LOMBA --juri ID`: the judge's public key and fingerprint, made now if there is none yet.
+pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, UsageError> {
+    use tulta_core::judging::keys::KeyPair;
+    let comp = load(lomba, lang)?;
+    if comp.judge(juri).is_none() {
+        return Err(UsageError::Message(
+            ScoreError::UnknownJudge(juri.into()).message(lang),
+        ));
+    }
+    let dir = judging::journal_dir(&comp);
+    let io = |e: std::io::Error| {
+        UsageError::Message(format!(
+            "{}: {}",
+            dir.display(),
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    };
+    let _lock = journal::lock(&dir, juri).map_err(|e| UsageError::Message(e.message(lang)))?;
+    let pair = match KeyPair::load(&dir, juri).map_err(io)? {
+        Some(p) => p,
+        None => {
+            let p = KeyPair::generate().map_err(io)?;
+            p.save_new(&dir, juri).map_err(io)?;
+            p
+        }
+    };
+    let public = pair.public();
+    let mut out = format!(
+        "{juri}: {}\n{}: {}\n",
+        public.text(),
+        lang.pick("sidik jari", "fingerprint"),
+        public.fingerprint()
+    );
+    match judging::pinned_key(&comp, &dir, juri) {
+        Some(p) if p == public => out.push_str(lang.pick(
+            "kunci ini yang disematkan untuk juri ini\n",
+            "this is the key pinned for this judge\n",
+        )),
+        Some(p) => out.push_str(&match lang {
+            Lang::Id => format!(
+                "PERHATIAN: yang disematkan untuk juri ini kunci lain ({})\n",
+                p.fingerprint()
+            ),
+            Lang::En => format!(
+                "WARNING: another key is pinned for this judge ({})\n",
+                p.fingerprint()
+            ),
+        }),
+        None => out.push_str(lang.pick(
+            "kirim baris `ed25519:…` ini ke panitia untuk `kunci:` juri ini di lomba.yaml\n",
+            "send this `ed25519:…` line to the organiser for this judge's `kunci:` in lomba.yaml\n",
+        )),
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
