@@ -1,7 +1,8 @@
 //! What a key means: one `Action` enum and one keymap of (context, keys, action, help text). The
 //! handlers of each screen and overlay receive actions, never keys, and the help overlay and the
 //! bottom bar are generated from the same keymap, so what the help says is what the keys do.
-//! The config's `tombol:` rebinds an action's keys (key names parsed by crokey).
+//! The config's `tombol:` rebinds an action's keys (key names parsed by crokey). One file on
+//! purpose: the keymap is one table, read whole when a key is added or rebound.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;

@@ -1,5 +1,7 @@
 //! The app's state and how it changes: keys, mouse, and what background work reports. Nothing here
-//! draws; `ui` renders this state, and `tui` runs the terminal.
+//! draws; `ui` renders this state, and `tui` runs the terminal. This file routes: the state, the
+//! screens' history, which contexts read a key, and typing into text fields; each screen's own
+//! actions live in its file (overview, walk, search, judge, note, ranking, progress, stages, mouse).
 
 pub mod action;
 mod cache;
@@ -11,6 +13,7 @@ mod note;
 pub mod opener;
 mod overlay;
 pub mod overview;
+mod panel;
 pub mod progress;
 mod ranking;
 pub mod search;

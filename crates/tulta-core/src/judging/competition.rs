@@ -1,5 +1,7 @@
 //! A competition as the judging code sees it: its `lomba.yaml`, its rubric (its own or the built-in
-//! default) and its entries, read from a folder on disk or from the built-in sample.
+//! default), its stages and its entries, read from a folder on disk or from the built-in sample,
+//! and the rules a journal line must keep. Over 600 lines as one job: loading and the rules read
+//! the same structures.
 
 use crate::check::{check_files, Checked};
 use crate::diag::Severity;
