@@ -168,9 +168,7 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick("Peringkat", "Ranking"))?;
         let headers = rank_columns(r, ctx);
-        for (c, h) in headers.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, h, &bold)?;
-        }
+        header_row(sheet, &headers, &bold)?;
         let benefits = benefit_columns(ctx);
         let first_benefit = headers.len() as u16;
         for (c, b) in benefits.iter().enumerate() {
@@ -254,70 +252,83 @@ pub fn xlsx(r: &Ranking, ctx: &Context, lang: Lang) -> Result<Vec<u8>, XlsxError
         };
         let sheet = book.add_worksheet();
         sheet.set_name(named(lang.pick("Nilai", "Scores")))?;
-        for (c, h) in ["risalah", "juri", "kriteria", "nilai", "catatan"]
-            .iter()
-            .enumerate()
-        {
-            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-        }
+        header_row(
+            sheet,
+            &["risalah", "juri", "kriteria", "nilai", "catatan"],
+            &bold,
+        )?;
         let mut y = 1u32;
-        for row in &r.rows {
-            for (j, sheets) in &stage.sheets {
-                let Some(sheet_of) = sheets.get(&row.id) else {
+        for (row, j, sheet_of) in sheets_by_row(r, stage) {
+            for k in &stage.kriteria {
+                let score = sheet_of.skor.get(k);
+                let note = sheet_of.catatan.get(&Some(k.clone()));
+                if score.is_none() && note.is_none() {
                     continue;
-                };
-                for k in &stage.kriteria {
-                    let score = sheet_of.skor.get(k);
-                    let note = sheet_of.catatan.get(&Some(k.clone()));
-                    if score.is_none() && note.is_none() {
-                        continue;
-                    }
-                    sheet.write_string(y, 0, &row.id)?;
-                    sheet.write_string(y, 1, j)?;
-                    sheet.write_string(y, 2, k)?;
-                    if let Some(x) = score {
-                        sheet.write_number_with_format(y, 3, *x, &one)?;
-                    }
-                    if let Some(n) = note {
-                        sheet.write_string(y, 4, n)?;
-                    }
-                    y += 1;
                 }
-                if let Some(n) = sheet_of.catatan.get(&None) {
-                    sheet.write_string(y, 0, &row.id)?;
-                    sheet.write_string(y, 1, j)?;
-                    sheet.write_string(y, 2, lang.pick("(umum)", "(general)"))?;
+                sheet.write_string(y, 0, &row.id)?;
+                sheet.write_string(y, 1, j)?;
+                sheet.write_string(y, 2, k)?;
+                if let Some(x) = score {
+                    sheet.write_number_with_format(y, 3, *x, &one)?;
+                }
+                if let Some(n) = note {
                     sheet.write_string(y, 4, n)?;
-                    y += 1;
                 }
+                y += 1;
+            }
+            if let Some(n) = sheet_of.catatan.get(&None) {
+                sheet.write_string(y, 0, &row.id)?;
+                sheet.write_string(y, 1, j)?;
+                sheet.write_string(y, 2, lang.pick("(umum)", "(general)"))?;
+                sheet.write_string(y, 4, n)?;
+                y += 1;
             }
         }
         sheet.autofit();
         let sheet = book.add_worksheet();
         sheet.set_name(named(lang.pick("Centang", "Ticks")))?;
-        for (c, h) in ["risalah", "juri", "kriteria", "butir", "centang"]
-            .iter()
-            .enumerate()
-        {
-            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-        }
+        header_row(
+            sheet,
+            &["risalah", "juri", "kriteria", "butir", "centang"],
+            &bold,
+        )?;
         let mut y = 1u32;
-        for row in &r.rows {
-            for (j, sheets) in &stage.sheets {
-                let Some(sheet_of) = sheets.get(&row.id) else {
-                    continue;
-                };
-                for ((k, b), t) in &sheet_of.centang {
-                    sheet.write_string(y, 0, &row.id)?;
-                    sheet.write_string(y, 1, j)?;
-                    sheet.write_string(y, 2, k)?;
-                    sheet.write_number(y, 3, (*b + 1) as f64)?;
-                    sheet.write_string(y, 4, tick_word(*t))?;
-                    y += 1;
-                }
+        for (row, j, sheet_of) in sheets_by_row(r, stage) {
+            for ((k, b), t) in &sheet_of.centang {
+                sheet.write_string(y, 0, &row.id)?;
+                sheet.write_string(y, 1, j)?;
+                sheet.write_string(y, 2, k)?;
+                sheet.write_number(y, 3, (*b + 1) as f64)?;
+                sheet.write_string(y, 4, tick_word(*t))?;
+                y += 1;
             }
         }
         sheet.autofit();
     }
     book.save_to_buffer()
+}
+
+/// Column headers in bold along the first row.
+fn header_row(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    headers: &[impl AsRef<str>],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h.as_ref(), bold)?;
+    }
+    Ok(())
+}
+
+/// Every judge's sheet on each entry of the ranking, in the ranking's order.
+fn sheets_by_row<'a>(
+    r: &'a Ranking,
+    stage: &'a RawStage,
+) -> impl Iterator<Item = (&'a Row, &'a String, &'a Sheet)> {
+    r.rows.iter().flat_map(move |row| {
+        stage
+            .sheets
+            .iter()
+            .filter_map(move |(j, sheets)| Some((row, j, sheets.get(&row.id)?)))
+    })
 }
