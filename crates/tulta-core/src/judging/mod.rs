@@ -383,12 +383,19 @@ impl Judging {
     pub fn ranking(&self, metode: Agregasi, kategori: Kategori) -> Ranking {
         let comp = &self.competition;
         if comp.staged() {
-            let flow = self.flow(metode);
+            // Each stage's journals replayed once, for the flow, the tie-breakers and the awards.
+            let table: BTreeMap<&str, Vec<JudgeSheets>> = comp
+                .stages
+                .iter()
+                .map(|s| (s.id.as_str(), self.stage_sheets(s)))
+                .collect();
+            let sheets = |s: &Stage| table.get(s.id.as_str()).cloned().unwrap_or_default();
+            let flow = stages::flow(&comp.stages, &comp.entries, &sheets, metode);
             return stages::result(
                 &comp.stages,
                 &flow,
                 &comp.entries,
-                &|s| self.stage_sheets(s),
+                &sheets,
                 &comp.lomba.penghargaan,
                 metode,
                 kategori,
