@@ -109,32 +109,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             .find(|p| p.juri == juri);
         if let Some(p) = p {
             let scorable = (p.finished + p.in_progress + p.untouched).max(1);
-            let bar_w = 20;
-            let done = p.finished * bar_w / scorable;
             // With stages, the stage being scored: its entries are those the bar counts.
             let stage = if j.staged() {
                 format!("· {} {} ", app.t("tahap", "stage"), j.tahap)
             } else {
                 String::new()
             };
-            head_lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{} {juri} {stage}", app.t("Juri", "Judge")),
-                    th.accent(),
-                ),
-                Span::styled("█".repeat(done), th.success()),
-                Span::styled("░".repeat(bar_w - done.min(bar_w)), th.muted()),
-                Span::raw(format!(
-                    " {}/{} {} · {} {} · {} {}",
-                    p.finished,
-                    scorable,
-                    app.t("selesai", "done"),
-                    p.in_progress,
-                    app.t("berjalan", "started"),
-                    p.barred,
-                    app.t("konflik", "barred")
-                )),
-            ]));
+            let mut spans = vec![Span::styled(
+                format!("{} {juri} {stage}", app.t("Juri", "Judge")),
+                th.accent(),
+            )];
+            spans.extend(super::text::gauge(th, p.finished, scorable, 20));
+            spans.push(Span::raw(format!(
+                " {}/{} {} · {} {} · {} {}",
+                p.finished,
+                scorable,
+                app.t("selesai", "done"),
+                p.in_progress,
+                app.t("berjalan", "started"),
+                p.barred,
+                app.t("konflik", "barred")
+            )));
+            head_lines.push(Line::from(spans));
         }
     }
     frame.render_widget(Paragraph::new(head_lines), head);

@@ -67,29 +67,26 @@ pub fn progress(frame: &mut Frame, area: Rect, app: &App) {
                     continue;
                 };
                 let scorable = total.saturating_sub(p.barred).max(1);
-                let done = (p.finished * bar_w) / scorable;
                 let me = j.juri.as_deref() == Some(p.juri.as_str());
                 let open = j.progress_open.contains(juri);
-                let line = Line::from(vec![
-                    Span::styled(
-                        format!("{mark}{}{:<8}", if open { "▾" } else { "▸" }, p.juri),
-                        th.accent().add_modifier(Modifier::BOLD),
-                    ),
-                    Span::styled("█".repeat(done), th.success()),
-                    Span::styled("░".repeat(bar_w - done.min(bar_w)), th.muted()),
-                    Span::raw(format!(
-                        " {}/{} {}  {} {}  {} {}  {} {}",
-                        p.finished,
-                        scorable,
-                        app.t("selesai", "done"),
-                        p.in_progress,
-                        app.t("berjalan", "started"),
-                        p.untouched,
-                        app.t("belum", "untouched"),
-                        p.barred,
-                        app.t("konflik", "barred"),
-                    )),
-                ]);
+                let mut spans = vec![Span::styled(
+                    format!("{mark}{}{:<8}", if open { "▾" } else { "▸" }, p.juri),
+                    th.accent().add_modifier(Modifier::BOLD),
+                )];
+                spans.extend(super::text::gauge(th, p.finished, scorable, bar_w));
+                spans.push(Span::raw(format!(
+                    " {}/{} {}  {} {}  {} {}  {} {}",
+                    p.finished,
+                    scorable,
+                    app.t("selesai", "done"),
+                    p.in_progress,
+                    app.t("berjalan", "started"),
+                    p.untouched,
+                    app.t("belum", "untouched"),
+                    p.barred,
+                    app.t("konflik", "barred"),
+                )));
+                let line = Line::from(spans);
                 lines.push(if here {
                     line.style(th.selected())
                 } else {

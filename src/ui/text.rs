@@ -7,6 +7,20 @@ use ratatui::style::Style;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
+/// A progress gauge `width` cells wide: `done` of `of` filled, the rest empty.
+pub fn gauge(
+    th: &Theme,
+    done: usize,
+    of: usize,
+    width: usize,
+) -> [ratatui::text::Span<'static>; 2] {
+    let filled = (done * width / of.max(1)).min(width);
+    [
+        ratatui::text::Span::styled("█".repeat(filled), th.success()),
+        ratatui::text::Span::styled("░".repeat(width - filled), th.muted()),
+    ]
+}
+
 /// A one-line field's text with its cursor drawn where typing goes.
 pub fn with_cursor(input: &tui_input::Input, focused: bool) -> String {
     let value = input.value();
