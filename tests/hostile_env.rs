@@ -988,4 +988,46 @@ fn the_freshness_sweep_sees_edits_in_place_additions_and_deletions_in_subfolders
         "{}",
         text(&o.stdout)
     );
+
+    // Names that sort between a folder's files in the files list ('-' and '.' before '/', '0'
+    // after): the sweep walks each folder's own rows, so these must neither hide nor be hidden.
+    for name in ["2025-x", "2025", "20250"] {
+        std::fs::write(dir.join(format!("{name}.yaml")), entry_as(name)).expect("write");
+    }
+    assert_eq!(ids("farmasi").len(), 12);
+    let unchanged = |n: usize| {
+        let o = env.run(&["index", "--in", d, "--lang", "en"]);
+        let want = format!(
+            "{n} risalah indexed from {n} files (0 new, 0 changed, 0 removed, {n} unchanged)"
+        );
+        assert!(text(&o.stdout).starts_with(&want), "{}", text(&o.stdout));
+    };
+    unchanged(12);
+
+    // A whole folder gone (none of its rows is listed anywhere), then a rename within a folder.
+    std::fs::remove_dir_all(dir.join("2025/b")).expect("rm -r");
+    let now = ids("farmasi");
+    assert_eq!(now.len(), 9, "{now:?}");
+    assert!(!now.contains(&"r21".to_string()), "{now:?}");
+    unchanged(9);
+    std::fs::rename(
+        dir.join("2025/a/r10.yaml"),
+        dir.join("2025/a/r10-baru.yaml"),
+    )
+    .expect("mv");
+    assert_eq!(ids("farmasi").len(), 9);
+    let o = env.run(&["index", "--in", d, "--lang", "en"]);
+    assert!(
+        text(&o.stdout).contains("(0 new, 0 changed, 0 removed, 9 unchanged)"),
+        "the rename was taken in by the search before: {}",
+        text(&o.stdout)
+    );
+    let o = env.run(&[
+        "search", "farmasi", "--in", d, "--format", "json", "--limit", "50",
+    ]);
+    assert!(
+        text(&o.stdout).contains("r10-baru.yaml"),
+        "{}",
+        text(&o.stdout)
+    );
 }

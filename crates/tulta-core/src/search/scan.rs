@@ -157,6 +157,13 @@ pub(super) fn path_key(rel: &Path) -> String {
 
 /// Appends the key form of a name's raw bytes (see [`path_key`]).
 pub(super) fn push_key(out: &mut String, bytes: &[u8]) {
+    // Most names need no escape: copied whole (the freshness sweep does this per file).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if !text.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n')) {
+            out.push_str(text);
+            return;
+        }
+    }
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {
             match c {
@@ -286,10 +293,21 @@ impl Archive {
                 .load_metas()
                 .map_err(index_err(&self.folder))?
                 .opstamp;
-            let Ok(text) = std::fs::read_to_string(self.folder.join(FILES_FILE)) else {
+            // Mapped, not read: at 100,000 files a fresh 12 MB buffer, zeroed by the kernel and
+            // then copied into, cost about a tenth of a search.
+            let Ok(file) = std::fs::File::open(self.folder.join(FILES_FILE)) else {
                 return Ok(None);
             };
-            let Some(view) = super::sweep::View::parse(&text, FILES_HEADER, opstamp) else {
+            // SAFETY: the files list is only ever replaced whole by a rename (`write_atomic`),
+            // never written in place, so the mapped bytes cannot change while they are read;
+            // tantivy maps its own files in this folder the same way.
+            let Ok(map) = (unsafe { memmap2::MmapOptions::new().populate().map(&file) }) else {
+                return Ok(None);
+            };
+            let Ok(text) = std::str::from_utf8(&map) else {
+                return Ok(None);
+            };
+            let Some(view) = super::sweep::View::parse(text, FILES_HEADER, opstamp) else {
                 return Ok(None);
             };
             let Some(files) = super::sweep::all_fresh(dir, &view) else {
