@@ -21,11 +21,11 @@ pub enum Format {
 /// `then` on it, with a progress bar on stderr once the work has taken a second. A damaged index
 /// is rebuilt and `then` run again (see [`search::open_fresh_then`]). Notices go to stderr, one
 /// line each.
-pub fn open_fresh<T>(
+pub fn open_fresh<T: Send>(
     root: &Root,
     rebuild: bool,
     lang: Lang,
-    then: impl Fn(&Archive) -> Result<T, SearchError>,
+    then: impl Fn(&Archive) -> Result<T, SearchError> + Sync,
 ) -> Result<(Archive, Stats, T), SearchError> {
     let dir = search::index_dir(root)?;
     let start = Instant::now();
