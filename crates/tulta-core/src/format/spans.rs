@@ -2,7 +2,8 @@
 //!
 //! The readers and checks name places by path (`langkah[2].alat[0].total`), never by position, so
 //! they stay free of YAML; this tree of positions, built by the same pass that builds the value
-//! (`format::load`), turns a path into the line and column a user sees.
+//! (`format::load`), turns a path into the line and column a user sees. It is a few times the size
+//! of the text, which is why `Document` keeps it only for files the reader found fault with.
 
 use crate::diag::{Anchor, Path, Pos, Seg};
 
