@@ -6,7 +6,7 @@
 const PHRASES: &[(&str, &str)] = &[
     ("\"-\" is only valid inside a block", "tanda \"-\" hanya boleh di luar kurung { } atau [ ] (kurung belum ditutup?)"),
     ("'-' must be followed by a valid YAML whitespace", "tanda '-' harus diikuti spasi"),
-    ("':' must be followed by a valid YAML whitespace", "tanda ':' harus diikuti spasi"),
+    ("':' must be followed by a valid YAML whitespace", "tanda ':' harus diikuti spasi, bukan Tab"),
     ("a block scalar content cannot start with a tab", "isi teks blok tidak boleh diawali Tab"),
     ("comments must be separated from other tokens by whitespace", "komentar (#) harus dipisahkan spasi dari teks sebelumnya"),
     ("duplicate version directive", "direktif %YAML ditulis dua kali"),

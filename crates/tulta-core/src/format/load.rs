@@ -94,10 +94,14 @@ pub fn load(text: &str, limits: Limits) -> Result<Loaded, Stop> {
             Ok(ev) => ev,
             Err(_) if ended => return Err(more_than_one_document()),
             Err(e) => {
+                let mut pos = pos_of(e.marker());
+                if e.info().contains("tab") {
+                    pos = first_indenting_tab(text, pos).unwrap_or(pos);
+                }
                 return Err(Stop::Syntax {
-                    pos: pos_of(e.marker()),
+                    pos,
                     detail: e.info().to_string(),
-                })
+                });
             }
         };
         let pos = pos_of(&mark);
@@ -251,6 +255,24 @@ pub fn load(text: &str, limits: Limits) -> Result<Loaded, Stop> {
         value,
         spans: SpanMap { root: node },
     })
+}
+
+/// yaml-rust2 reports a tab in indentation at the scalar before it or just after it; the tab
+/// itself (where libyaml pointed) is the first one indenting a line from there on.
+fn first_indenting_tab(text: &str, from: Pos) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .skip(from.line - 1)
+        .find_map(|(i, line)| {
+            let column = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .position(|c| c == '\t')?;
+            Some(Pos {
+                line: i + 1,
+                column: column + 1,
+            })
+        })
 }
 
 fn more_than_one_document() -> Stop {
@@ -659,6 +681,20 @@ mod tests {
         );
         let said = crate::diag::Msg::Syntax { detail }.text(crate::i18n::Lang::Id);
         assert!(!said.contains("only valid"), "{said}");
+    }
+
+    #[test]
+    fn a_tab_in_indentation_is_pointed_at() {
+        let texts = [
+            "a:\n\t- 1\n",
+            "a:\n  b: 1\n\tc: 2\n",
+            "a: 1\n\tb: 2\n",
+            "a:\n  - x\n\t- y\n",
+        ];
+        let at = |read: Result<Value, (String, (usize, usize))>| read.map_err(|(_, at)| at);
+        for text in texts {
+            assert_eq!(at(ours(text)), at(serde(text)), "{text:?}");
+        }
     }
 
     /// yaml-rust2 marks a node where its content starts, libyaml where its tag or anchor does; an
