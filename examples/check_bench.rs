@@ -2,15 +2,16 @@
 //!
 //!     cargo run --release --example check_bench [-- COUNT]
 //!
-//! Prints the cost of each stage (serde_yaml parse, span map, whole check) single-threaded, and the
-//! whole check on all cores, in risalah per second.
+//! Prints the cost of each stage (the one-pass reader, whole check) single-threaded, and the whole
+//! check on all cores, in risalah per second; serde_yaml's bare parse, which the one pass replaced,
+//! is timed beside them for comparison.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
 use std::borrow::Cow;
 use std::time::Instant;
 use tulta_core::check::{check_file, check_files};
 use tulta_core::files::sources::SourceFile;
-use tulta_core::format::spans::{Limits, SpanMap};
+use tulta_core::format::load::{load, Limits};
 
 fn per_second(n: usize, secs: f64) -> String {
     format!("{:>8.0}/s", n as f64 / secs)
@@ -46,21 +47,8 @@ fn main() {
     }
     let serde = t.elapsed().as_secs_f64();
     println!(
-        "serde_yaml parse only, 1 thread   {}",
+        "serde_yaml::from_str alone (replaced), 1 thread {}",
         per_second(count, serde)
-    );
-
-    // The alternative to serde_yaml (deprecated upstream): a value tree built by yaml-rust2, the
-    // event parser the span map already uses. Measured here; see the README's design notes.
-    let t = Instant::now();
-    for text in &texts {
-        let v = yaml_rust2::YamlLoader::load_from_str(text);
-        std::hint::black_box(v.is_ok());
-    }
-    let tree = t.elapsed().as_secs_f64();
-    println!(
-        "yaml-rust2 value tree, 1 thread   {}",
-        per_second(count, tree)
     );
 
     let limits = Limits {
@@ -69,12 +57,12 @@ fn main() {
     };
     let t = Instant::now();
     for text in &texts {
-        std::hint::black_box(SpanMap::build(text, limits).is_ok());
+        std::hint::black_box(load(text, limits).is_ok());
     }
-    let spans = t.elapsed().as_secs_f64();
+    let one_pass = t.elapsed().as_secs_f64();
     println!(
-        "span map only, 1 thread           {}  (built only for files with findings)",
-        per_second(count, spans)
+        "one pass: value + span map, 1 thread {}",
+        per_second(count, one_pass)
     );
 
     let t = Instant::now();
@@ -98,11 +86,6 @@ fn main() {
     println!(
         "whole check, all cores (best of 3) {}",
         per_second(count, best)
-    );
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
-    println!(
-        "  … with the yaml-rust2 tree in serde_yaml's place, all cores (estimate: parse time swapped) {}",
-        per_second(count, best + (tree - serde) / cores)
     );
     println!("findings: {findings} (the generator writes clean files)");
 }

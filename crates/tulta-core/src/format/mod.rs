@@ -1,6 +1,9 @@
-//! Everything that reads YAML: limits, parsing, positions, and the mapping onto the model. This is
-//! the one module that knows serde_yaml.
+//! Everything that reads YAML: limits, parsing, positions, and the mapping onto the model. Nothing
+//! outside this module sees a parser or a `Value`, so the parser could change here alone: one
+//! yaml-rust2 pass (`load`) now builds serde_yaml's `Value`, which the readers (`read`) walk, and the
+//! span map; serde_yaml itself reads only the app's settings, into structs.
 
+pub mod load;
 pub(crate) mod read;
 pub mod settings;
 pub mod spans;
@@ -10,7 +13,8 @@ use crate::diag::{Finding, Loc, Msg, Pos};
 use crate::model::lomba::Lomba;
 use crate::model::risalah::Risalah;
 use crate::model::rubrik::Rubrik;
-use spans::{Limits, SpanMap, Stop};
+use load::{Limits, Stop};
+use spans::SpanMap;
 use std::sync::OnceLock;
 
 /// Files larger than this are refused unread (T007).
@@ -83,14 +87,14 @@ impl Document {
         }
     }
 
-    /// The line and column a finding points at. The span map is built on first use, so files with
-    /// no findings are parsed once.
+    /// The line and column a finding points at. A document the reader found fault with keeps the
+    /// span map its one pass built; any other reads its text again the first time it is asked.
     pub fn position(&self, loc: &Loc) -> Pos {
         match loc {
             Loc::At(pos) => *pos,
             Loc::Path(path, anchor) => self
                 .spans
-                .get_or_init(|| SpanMap::build(&self.text, LIMITS).ok())
+                .get_or_init(|| load::load(&self.text, LIMITS).ok().map(|l| l.spans))
                 .as_ref()
                 .map_or(Pos::START, |spans| spans.locate(path, *anchor)),
         }
@@ -112,77 +116,23 @@ pub(crate) fn pos_at_byte(text: &str, offset: usize) -> Pos {
     Pos { line, column }
 }
 
-/// A cheap look at the raw text: could it be deeply nested or use aliases? Only such files pay for
-/// the exact, event-level guard before serde_yaml sees them. It over-estimates, never under.
-#[cfg(test)]
-fn needs_guard(text: &str) -> bool {
-    prescan(text).0
-}
-
-/// (needs the guard, byte offset of the first flow bracket nested deeper than the limit)
-fn prescan(text: &str) -> (bool, Option<usize>) {
-    let bytes = text.as_bytes();
-    let mut flow_depth: usize = 0;
-    let mut max_flow = 0;
-    let mut indents: Vec<usize> = Vec::new();
-    let mut max_block = 0;
-    for line in text.lines() {
-        let trimmed = line.trim_start_matches([' ', '-']);
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let indent = line.len() - trimmed.len();
-        let dashes = line[..indent].matches('-').count();
-        while indents.last().is_some_and(|&top| top >= indent) {
-            indents.pop();
-        }
-        indents.push(indent);
-        max_block = max_block.max(indents.len() + dashes);
-    }
-    let mut too_deep_at = None;
-    let mut alias = false;
-    for (i, &b) in bytes.iter().enumerate() {
+/// Byte offset of the first flow bracket nested deeper than the limit, if any: where a reader sees
+/// the nesting go too deep, while the event pass may stop later on the scanner's own limit.
+fn first_bracket_too_deep(text: &str) -> Option<usize> {
+    let mut depth: usize = 0;
+    for (i, b) in text.bytes().enumerate() {
         match b {
             b'[' | b'{' => {
-                flow_depth += 1;
-                max_flow = max_flow.max(flow_depth);
-                if flow_depth > MAX_DEPTH && too_deep_at.is_none() {
-                    too_deep_at = Some(i);
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
                 }
             }
-            b']' | b'}' => flow_depth = flow_depth.saturating_sub(1),
-            b'*' if bytes
-                .get(i + 1)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-') =>
-            {
-                alias = true;
-            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    (alias || max_flow + max_block > MAX_DEPTH / 2, too_deep_at)
-}
-
-/// serde_yaml's message without its " at line L column C" (the position is reported separately).
-fn strip_location(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + " at line ".len()..];
-        let skip = tail
-            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || c.is_ascii_alphabetic()))
-            .unwrap_or(tail.len());
-        let after = &tail[..skip];
-        if after.contains("column") {
-            rest = &tail[skip..];
-        } else {
-            out.push_str(" at line ");
-            rest = tail;
-        }
-    }
-    out.push_str(rest);
-    out
+    None
 }
 
 /// The document of a file refused for its size alone.
@@ -205,7 +155,7 @@ pub fn unreadable(why: crate::files::Unreadable) -> Document {
 }
 
 /// Reads one file's bytes as far as they go. Never panics, and stays within bounded time and memory
-/// for any input: size is checked first, nesting and aliases before serde_yaml runs.
+/// for any input: size is checked first, then nesting and aliases as the one pass meets them.
 pub fn read_document(bytes: &[u8]) -> Document {
     if bytes.len() as u64 > MAX_BYTES {
         return too_large(bytes.len() as u64);
@@ -240,55 +190,28 @@ pub fn read_document(bytes: &[u8]) -> Document {
             ),
         );
     }
-    let mut spans = OnceLock::new();
-    let (suspicious, too_deep_at) = prescan(&text);
-    if suspicious {
-        match SpanMap::build(&text, LIMITS) {
-            Ok(map) => {
-                let _ = spans.set(Some(map));
-            }
-            Err(stop) => {
-                // Point at the first bracket past the limit when the raw scan saw one: the event
-                // parser may stop later, on its own recursion limit.
-                let deep = |pos| {
-                    let pos = too_deep_at.map_or(pos, |i| pos_at_byte(&text, i));
-                    Finding::at(pos, Msg::TooDeep { limit: MAX_DEPTH })
-                };
-                let finding = match stop {
-                    Stop::TooDeep { pos } => deep(pos),
-                    Stop::Syntax { pos, detail } if detail.contains("recursion limit") => deep(pos),
-                    Stop::TooManyAliases { pos } => Finding::at(pos, Msg::TooManyAliases),
-                    Stop::Syntax { pos, detail } => Finding::at(pos, Msg::Syntax { detail }),
-                };
-                return Document::refused(text, finding);
-            }
-        }
-    }
-    let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            let message = e.to_string();
-            let pos = e.location().map_or(Pos::START, |l| Pos {
-                line: l.line().max(1),
-                column: l.column().max(1),
-            });
-            let msg = if message.starts_with("recursion limit exceeded") {
-                Msg::TooDeep { limit: MAX_DEPTH }
-            } else if message.starts_with("repetition limit exceeded") {
-                Msg::TooManyAliases
-            } else {
-                Msg::Syntax {
-                    detail: strip_location(&message),
-                }
+    let loaded = match load::load(&text, LIMITS) {
+        Ok(loaded) => loaded,
+        Err(stop) => {
+            let deep = |pos| {
+                let pos = first_bracket_too_deep(&text).map_or(pos, |i| pos_at_byte(&text, i));
+                Finding::at(pos, Msg::TooDeep { limit: MAX_DEPTH })
             };
-            return Document::refused(text, Finding::at(pos, msg));
+            let finding = match stop {
+                Stop::TooDeep { pos } => deep(pos),
+                Stop::Syntax { pos, detail } if detail.contains("recursion limit") => deep(pos),
+                Stop::TooManyAliases { pos } => Finding::at(pos, Msg::TooManyAliases),
+                Stop::Syntax { pos, detail } => Finding::at(pos, Msg::Syntax { detail }),
+            };
+            return Document::refused(text, finding);
         }
     };
+    let value = loaded.value;
     let mut doc = Document {
         text,
         model: None,
         findings: Vec::new(),
-        spans: std::mem::take(&mut spans),
+        spans: OnceLock::from(Some(loaded.spans)),
     };
     let format = match &value {
         serde_yaml::Value::Mapping(m) => m.get("format"),
@@ -342,6 +265,12 @@ pub fn read_document(bytes: &[u8]) -> Document {
         Kind::Rubrik => reader.rubrik(&value).map(Model::Rubrik),
     };
     doc.findings = reader.findings;
+    // Kept for every file, span maps were half again the memory of `tulta check` over 3,000
+    // files (311 MB against 213 MB); most files have no finding, and the checks' rules find
+    // fault with few, so those few pay for a second read instead.
+    if doc.findings.is_empty() {
+        doc.spans = OnceLock::new();
+    }
     doc
 }
 
@@ -350,26 +279,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strips_serde_yaml_positions() {
-        assert_eq!(
-            strip_location("did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"),
-            "did not find expected key, while parsing a block mapping"
-        );
-        assert_eq!(strip_location("plain"), "plain");
-    }
-
-    #[test]
     fn byte_offsets_become_character_columns() {
         assert_eq!(pos_at_byte("ab\n\u{e9}x", 5), Pos { line: 2, column: 2 });
         assert_eq!(pos_at_byte("", 0), Pos::START);
-    }
-
-    #[test]
-    fn plain_files_skip_the_guard() {
-        assert!(!needs_guard(
-            "format: risalah/1\nlangkah:\n  - nomor: 1\n    alat: [{a: 1}]\n"
-        ));
-        assert!(needs_guard("a: *b\n"));
-        assert!(needs_guard(&"[".repeat(40)));
     }
 }

@@ -1,7 +1,7 @@
 //! Small YAML files of the app's own — the config and themes — read into plain structs. Same
 //! limits as risalah files, so a hostile config cannot hang the app either.
 
-use super::spans::{SpanMap, Stop};
+use super::load::{load, Stop};
 use crate::i18n::{Lang, Localized};
 use serde::de::DeserializeOwned;
 
@@ -100,7 +100,7 @@ fn guard(text: &str) -> Result<(), SettingsError> {
             kib: MAX_SETTINGS_BYTES / 1024,
         });
     }
-    if let Err(stop) = SpanMap::build(text, super::LIMITS) {
+    if let Err(stop) = load(text, super::LIMITS) {
         return Err(match stop {
             Stop::Syntax { pos, detail } => SettingsError::Syntax {
                 detail,
