@@ -80,8 +80,64 @@ struct Done {
     text: Option<Box<str>>,
 }
 
+/// yaml-rust2's words for a tab, not a space, between a `:` and a plain value.
+const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
+/// Bytes a file may be read again for, in all, while such tabs are taken as spaces: 800 of them
+/// in a 10 KB risalah, one in a 5 MB file. Past that the error stands.
+const RETRY_BYTES: usize = 8 << 20;
+
 /// Reads `text` in one pass, within `limits`.
+///
+/// yaml-rust2 refuses a tab between a `:` and a plain value (`judul:<Tab>Teks`, `{a:<Tab>b}`),
+/// which YAML allows and libyaml read; a group's file that passed before must not fail now. The
+/// scanner says so only where that `:` is an indicator, never inside a quoted or block scalar, so
+/// those tabs are taken as the spaces they stand for and the text is read again: one character
+/// for one, so no position moves.
 pub fn load(text: &str, limits: Limits) -> Result<Loaded, Stop> {
+    let mut spaced: Option<String> = None;
+    let mut budget = RETRY_BYTES;
+    loop {
+        let current = spaced.as_deref().unwrap_or(text);
+        match load_once(current, limits) {
+            Err(Stop::Syntax { pos, detail }) if detail == TAB_AFTER_COLON => {
+                let tabs = tabs_after_colon(current, pos);
+                if tabs.is_empty() || budget < text.len() {
+                    return Err(Stop::Syntax { pos, detail });
+                }
+                budget -= text.len();
+                let respaced = spaced.get_or_insert_with(|| text.to_owned());
+                for at in tabs {
+                    respaced.replace_range(at..at + 1, " ");
+                }
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Byte offsets of the tabs that stand between a `:` and the character at `at`, when only tabs
+/// do; none otherwise.
+fn tabs_after_colon(text: &str, at: Pos) -> Vec<usize> {
+    let line_start = match at.line {
+        0 | 1 => 0,
+        n => match text.match_indices('\n').nth(n - 2) {
+            Some((i, _)) => i + 1,
+            None => return Vec::new(),
+        },
+    };
+    let Some((column, _)) = text[line_start..].char_indices().nth(at.column - 1) else {
+        return Vec::new();
+    };
+    let end = line_start + column;
+    let before = &text[..end];
+    let start = before.trim_end_matches('\t').len();
+    if start == end || !before[..start].ends_with(':') {
+        return Vec::new();
+    }
+    (start..end).collect()
+}
+
+fn load_once(text: &str, limits: Limits) -> Result<Loaded, Stop> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<(Value, Node)> = None;
@@ -569,6 +625,27 @@ mod tests {
                 (ours != theirs).then(|| format!("{text:?}: {ours:?} / serde_yaml: {theirs:?}"))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_tab_after_a_colon_is_read_as_libyaml_read_it() {
+        let texts = [
+            "judul:\tTeks",
+            "judul:\t\tTeks panjang\nid:\tx-1\n",
+            "a: {b:\tc, d:\t-1}",
+            "a:\t-1\nb: \"c:\td\"\ne: |\n  f:\tg\n",
+            "- a:\tb\n- c:\td\n",
+        ];
+        assert_eq!(differing(texts), Vec::<String>::new());
+        // Where a tab is really wrong (indentation), the error stands, at the tab.
+        assert!(ours("a:\n\t- b:\tc\n").is_err());
+        // Bounded: past the re-read budget the error stands rather than the file being read
+        // once per tab.
+        let many: String = (0..RETRY_BYTES / 50)
+            .map(|i| format!("k{i}:\tv\n"))
+            .collect();
+        let (detail, _) = ours(&many).expect_err("too many to take as spaces");
+        assert_eq!(detail, TAB_AFTER_COLON);
     }
 
     #[test]
