@@ -12,6 +12,7 @@
 //! sorted by key, so they are one run), and the threads share no counter they write per file. A
 //! hash map of every key cost a cache miss or three per file.
 
+use super::scan::{list_rows, parse_row, EntryKind, ListRow};
 use rustix::fd::OwnedFd;
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, RawDir, StatxFlags, CWD};
 use std::ffi::CStr;
@@ -19,82 +20,34 @@ use std::mem::MaybeUninit;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// One row of the files list.
-struct Row<'a> {
-    key: &'a str,
-    /// Modification time in ns; 0 means unknown: never fresh.
-    mtime: u64,
-    size: u64,
-}
-
 /// The files list, borrowing its text, in key order.
 pub(super) struct View<'a> {
-    rows: Vec<Row<'a>>,
-    /// Kind letters by row (`I`, `B`, `O`).
-    pub kinds: Vec<u8>,
+    rows: Vec<ListRow<'a>>,
 }
 
-/// The next tab-separated field of `row` from byte `at`, and where the one after it starts.
-fn field(row: &str, at: usize) -> Option<(&str, usize)> {
-    let rest = row.get(at..)?;
-    let end = memchr::memchr(b'\t', rest.as_bytes())?;
-    Some((&rest[..end], at + end + 1))
-}
-
-/// A decimal `u64` as the list writes it: digits only.
-fn number(digits: &str) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 20 {
-        return None;
-    }
-    digits.bytes().try_fold(0u64, |n, b| {
-        b.is_ascii_digit()
-            .then(|| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
-            .flatten()
-    })
-}
-
-/// Rows of a run of whole lines, with their kind letters; `None` unless every one parses and
-/// the keys strictly increase.
-fn rows(lines: &str) -> Option<(Vec<Row<'_>>, Vec<u8>)> {
-    let guess = lines.len() / 100 + 1;
-    let (mut rows, mut kinds) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
+/// The rows of a run of whole lines; `None` unless every one parses and the keys strictly
+/// increase.
+fn rows(lines: &str) -> Option<Vec<ListRow<'_>>> {
+    let mut rows: Vec<ListRow> = Vec::with_capacity(lines.len() / 100 + 1);
     let mut start = 0;
     while start < lines.len() {
         let end =
             memchr::memchr(b'\n', &lines.as_bytes()[start..]).map_or(lines.len(), |i| start + i);
-        let line = &lines[start..end];
+        let row = parse_row(&lines[start..end])?;
         start = end + 1;
-        // kind \t mtime \t size \t sha256 \t key (the key is the rest: it holds no tab).
-        let (kind, at) = field(line, 0)?;
-        let &[kind] = kind.as_bytes() else {
-            return None;
-        };
-        let (mtime, at) = field(line, at)?;
-        let (size, at) = field(line, at)?;
-        let (_sha, at) = field(line, at)?;
-        let key = line.get(at..)?;
-        if rows.last().is_some_and(|last: &Row| last.key >= key) {
+        if rows.last().is_some_and(|last| last.key >= row.key) {
             return None;
         }
-        rows.push(Row {
-            key,
-            mtime: number(mtime)?,
-            size: number(size)?,
-        });
-        kinds.push(kind);
+        rows.push(row);
     }
-    Some((rows, kinds))
+    Some(rows)
 }
 
 impl<'a> View<'a> {
     /// The list's rows, if its header names commit `opstamp`, every row parses and the keys are
     /// strictly increasing (as the list is written; anything else is not taken as fresh).
-    pub fn parse(text: &'a str, header: &str, opstamp: u64) -> Option<View<'a>> {
-        let (first, body) = text.split_once('\n')?;
-        let stamp: u64 = first.strip_prefix(header)?.trim().parse().ok()?;
-        if stamp != opstamp {
-            return None;
-        }
+    pub fn parse(text: &'a str, opstamp: u64) -> Option<View<'a>> {
+        let body = list_rows(text, opstamp)?;
         // In two halves on two threads: at 100,000 files this loop was a sixth of a search,
         // spent before the sweep could start.
         let bytes = body.as_bytes();
@@ -102,23 +55,27 @@ impl<'a> View<'a> {
         let cut = memchr::memchr(b'\n', &bytes[middle..]).map_or(bytes.len(), |i| middle + i + 1);
         let (front, back) = body.split_at(cut);
         let (front, back) = rayon::join(|| rows(front), || rows(back));
-        let ((mut rows, mut kinds), (back_rows, back_kinds)) = (front?, back?);
-        if let (Some(last), Some(next)) = (rows.last(), back_rows.first()) {
+        let (mut rows, back) = (front?, back?);
+        if let (Some(last), Some(next)) = (rows.last(), back.first()) {
             if last.key >= next.key {
                 return None;
             }
         }
-        rows.extend(back_rows);
-        kinds.extend(back_kinds);
-        Some(View { rows, kinds })
+        rows.extend(back);
+        Some(View { rows })
     }
 
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
+    /// How many files of the list are of `kind`.
+    pub fn count(&self, kind: EntryKind) -> usize {
+        self.rows.iter().filter(|r| r.kind == kind).count()
+    }
+
     /// The rows of the files directly in the folder whose keys start with `prefix`, in order.
-    fn direct<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = &'s Row<'a>> {
+    fn direct<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = &'s ListRow<'a>> {
         let start = self.rows.partition_point(|r| r.key < prefix);
         let below = &self.rows[start..];
         let len = below.partition_point(|r| r.key.starts_with(prefix));
@@ -275,25 +232,32 @@ mod tests {
 
     #[test]
     fn rows_parse_byte_for_byte() {
-        let text = "h 7\nB\t0\t5\t\tc.yml\nI\t12\t34\tabc\tdir/a b.yaml\n";
-        let view = View::parse(text, "h", 7).expect("parses");
+        let text = "tulta-files 1 7\nB\t0\t5\t\tc.yml\nI\t12\t34\tabc\tdir/a b.yaml\n";
+        let view = View::parse(text, 7).expect("parses");
         assert_eq!(view.len(), 2);
         let rows: Vec<_> = view.rows.iter().map(|r| (r.key, r.mtime, r.size)).collect();
         assert_eq!(rows, vec![("c.yml", 0, 5), ("dir/a b.yaml", 12, 34)]);
-        assert_eq!(view.kinds, b"BI".to_vec());
-        assert!(View::parse(text, "h", 8).is_none(), "another commit");
-        let unsorted = "h 7\nI\t1\t3\ts\tb\nI\t1\t3\ts\ta\n";
-        let twice = "h 7\nI\t1\t3\ts\ta\nI\t1\t3\ts\ta\n";
+        assert_eq!(
+            (
+                view.count(EntryKind::Broken),
+                view.count(EntryKind::Indexed)
+            ),
+            (1, 1)
+        );
+        assert!(View::parse(text, 8).is_none(), "another commit");
+        let unsorted = "tulta-files 1 7\nI\t1\t3\ts\tb\nI\t1\t3\ts\ta\n";
+        let twice = "tulta-files 1 7\nI\t1\t3\ts\ta\nI\t1\t3\ts\ta\n";
         for bad in [
-            "h 7\nI\t1x\t3\ts\tp\n",
-            "h 7\nIB\t1\t3\ts\tp\n",
-            "h 7\nI\t1\t3\n",
+            "tulta-files 1 7\nI\t1x\t3\ts\tp\n",
+            "tulta-files 1 7\nIB\t1\t3\ts\tp\n",
+            "tulta-files 1 7\nI\t1\t3\n",
+            "tulta-files 1 7\nI\t18446744073709551616\t3\ts\tp\n",
             unsorted,
             twice,
         ] {
-            assert!(View::parse(bad, "h", 7).is_none(), "{bad:?}");
+            assert!(View::parse(bad, 7).is_none(), "{bad:?}");
         }
-        assert_eq!(number("18446744073709551615"), Some(u64::MAX));
-        assert_eq!(number("18446744073709551616"), None);
+        let max = "tulta-files 1 7\nI\t18446744073709551615\t3\ts\tp\n";
+        assert_eq!(View::parse(max, 7).map(|v| v.rows[0].mtime), Some(u64::MAX));
     }
 }
