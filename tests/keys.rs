@@ -156,6 +156,12 @@ fn fresh(state: &(&str, Option<Option<&str>>, Setup), data: &std::path::Path) ->
         Some(j) => judging(Lang::En, *j, data),
     };
     setup(&mut a);
+    // The export's default name is relative to the working folder, the repository under `cargo
+    // test`: Enter on that screen must write into the test's own folder instead.
+    if let Some(input) = a.judge.as_mut().and_then(|j| j.export.as_mut()) {
+        let inside = data.join(input.value());
+        *input = tui_input::Input::new(inside.display().to_string());
+    }
     a
 }
 
