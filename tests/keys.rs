@@ -454,3 +454,19 @@ fn export_names_the_method_and_category_and_never_overwrites_silently() {
         "{said:?}"
     );
 }
+
+/// docs/keys.md is the keymap written out: it fails here when the two drift apart, and
+/// `TULTA_BLESS_DOCS=1 cargo test --test keys reference` writes it again.
+#[test]
+fn the_keys_reference_is_the_keymap() {
+    let made = Keymap::default().reference();
+    let path = std::path::Path::new("docs/keys.md");
+    if std::env::var_os("TULTA_BLESS_DOCS").is_some() {
+        std::fs::write(path, &made).expect("write docs/keys.md");
+    }
+    let written = std::fs::read_to_string(path).expect("docs/keys.md");
+    assert!(
+        written == made,
+        "docs/keys.md differs from the keymap: run TULTA_BLESS_DOCS=1 cargo test --test keys reference"
+    );
+}
