@@ -387,3 +387,91 @@ fn an_unreadable_config_is_named_in_the_users_language() {
         "{said}"
     );
 }
+
+/// `tulta check -` reads standard input as one file named `-`, with the same positions and the
+/// same 5 MiB bound as a file: `/dev/zero` is T007, not a hang.
+#[test]
+fn check_reads_standard_input_as_a_file_and_bounds_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let flawed = CLEAN.replacen("format: risalah/1", "format: risalah/9", 1);
+    write(dir.path(), "a.yaml", &flawed);
+    let run = |stdin: std::fs::File| {
+        Command::new(env!("CARGO_BIN_EXE_tulta"))
+            .args(["check", "-", "--lang", "en"])
+            .current_dir(dir.path())
+            .stdin(stdin)
+            .output()
+            .expect("run tulta")
+    };
+    let o = run(std::fs::File::open(dir.path().join("a.yaml")).expect("open"));
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(stdout(&o).contains("T002"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("--> -:"), "{}", stdout(&o));
+    #[cfg(unix)]
+    {
+        let started = std::time::Instant::now();
+        let o = run(std::fs::File::open("/dev/zero").expect("/dev/zero"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        assert!(stdout(&o).contains("T007"), "{}", stdout(&o));
+    }
+}
+
+/// `-q`: nothing on standard output; the exit status alone answers.
+#[test]
+fn check_quiet_prints_nothing_and_keeps_the_exit_status() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "good.yaml", CLEAN);
+    write(
+        dir.path(),
+        "bad.yaml",
+        &CLEAN.replacen("format: risalah/1", "format: risalah/9", 1),
+    );
+    let good = tulta(&["check", "-q", "good.yaml"], dir.path());
+    assert_eq!(good.status.code(), Some(0));
+    assert!(good.stdout.is_empty() && good.stderr.is_empty(), "{good:?}");
+    let bad = tulta(&["check", "--quiet", "bad.yaml"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(bad.stdout.is_empty() && bad.stderr.is_empty(), "{bad:?}");
+}
+
+/// The man page has the sections a reader looks for, and neither it nor the completions read
+/// the config: a config with an unknown key warns nobody here; `--lang` completes to id and en.
+#[test]
+fn man_and_completions_stand_alone_and_say_what_a_reader_needs() {
+    let config = tempfile::tempdir().expect("tmp");
+    write(config.path(), "config.yaml", "bahasa: en\nkeys: 1\n");
+    let man = tulta_with_config(&["man"], config.path(), "id");
+    assert_eq!(man.status.code(), Some(0));
+    assert!(
+        man.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&man.stderr)
+    );
+    let page = stdout(&man);
+    for section in ["STATUS KELUAR", "LINGKUNGAN", "BERKAS", "TULTA_DATA_DIR"] {
+        assert!(page.contains(section), "{section}");
+    }
+    let en = tulta_with_config(&["man"], config.path(), "en");
+    for section in ["EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(stdout(&en).contains(section), "{section}");
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let pages = tulta_with_config(
+        &["man", "--dir", &dir.path().display().to_string()],
+        config.path(),
+        "id",
+    );
+    assert_eq!(pages.status.code(), Some(0), "{pages:?}");
+    let top = std::fs::read_to_string(dir.path().join("tulta.1")).expect("tulta.1");
+    assert!(top.contains("LINGKUNGAN"));
+    assert!(dir.path().join("tulta-check.1").is_file());
+    let bash = tulta_with_config(&["completions", "bash"], config.path(), "id");
+    assert_eq!(bash.status.code(), Some(0));
+    assert!(
+        bash.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&bash.stderr)
+    );
+    assert!(stdout(&bash).contains("id en"), "--lang offers its values");
+}

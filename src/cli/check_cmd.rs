@@ -7,6 +7,38 @@ use tulta_core::diag::catalog;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
+/// `tulta check -`: standard input as one file named `-`, read no further than a file may be
+/// (5 MiB): a longer input, `/dev/zero` included, is T007 as a file that size would be.
+pub fn stdin_file(lang: Lang) -> Result<tulta_core::files::sources::SourceFile, super::UsageError> {
+    use std::io::Read;
+    let limit = tulta_core::format::MAX_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            super::UsageError::Message(format!(
+                "-: {}: {}",
+                lang.pick(
+                    "masukan standar tidak terbaca",
+                    "standard input cannot be read"
+                ),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        bytes = Vec::new();
+    }
+    Ok(tulta_core::files::sources::SourceFile {
+        name: "-".into(),
+        bytes: std::borrow::Cow::Owned(bytes),
+        size,
+        unreadable: None,
+    })
+}
+
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     file: &'a str,
