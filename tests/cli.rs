@@ -95,17 +95,17 @@ fn json_is_one_object_with_the_contracted_fields() {
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(
-        v["files"], 2,
+        v["berkas"], 2,
         "folders are searched for *.yaml and *.yml only"
     );
-    let d = &v["diagnostics"][0];
-    assert_eq!(d["file"], "d/a.yaml");
-    assert_eq!(d["line"], 31);
-    assert_eq!(d["column"], 16);
-    assert_eq!(d["severity"], "error");
-    assert_eq!(d["code"], "T201");
+    let d = &v["temuan"][0];
+    assert_eq!(d["berkas"], "d/a.yaml");
+    assert_eq!(d["baris"], 31);
+    assert_eq!(d["kolom"], 16);
+    assert_eq!(d["tingkat"], "galat");
+    assert_eq!(d["kode"], "T201");
     assert_eq!(
-        d["message"],
+        d["pesan"],
         "check sheet total 51 differs from the sum of its rows, 50"
     );
     let keys: Vec<&str> = d
@@ -212,8 +212,8 @@ fn new_writes_a_template_and_never_overwrites_by_accident() {
     // The template is valid YAML with no unknown key; what it lacks is for the group to fill in.
     let o = tulta(&["check", "draf.yaml", "--format", "json"], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    for d in v["diagnostics"].as_array().into_iter().flatten() {
-        let code = d["code"].as_str().unwrap_or("");
+    for d in v["temuan"].as_array().into_iter().flatten() {
+        let code = d["kode"].as_str().unwrap_or("");
         assert!(
             !["T001", "T002", "T003", "T004", "T208"].contains(&code),
             "{d}"
@@ -282,14 +282,14 @@ fn check_reports_attachments_outside_the_folder_it_was_given() {
         let o = tulta(args, dir.path());
         assert_eq!(o.status.code(), Some(0), "T310 is a warning");
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-        let found: Vec<(String, u64)> = v["diagnostics"]
+        let found: Vec<(String, u64)> = v["temuan"]
             .as_array()
             .unwrap()
             .iter()
             .map(|d| {
                 (
-                    d["code"].as_str().unwrap().to_string(),
-                    d["line"].as_u64().unwrap(),
+                    d["kode"].as_str().unwrap().to_string(),
+                    d["baris"].as_u64().unwrap(),
                 )
             })
             .collect();

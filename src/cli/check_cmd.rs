@@ -40,35 +40,43 @@ pub fn stdin_file(lang: Lang) -> Result<tulta_core::files::sources::SourceFile, 
 }
 
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    severity: &'static str,
-    code: &'static str,
-    message: String,
+struct JsonFinding<'a> {
+    berkas: &'a str,
+    baris: usize,
+    kolom: usize,
+    tingkat: &'static str,
+    kode: &'static str,
+    pesan: String,
 }
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    files: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    versi: u32,
+    berkas: usize,
+    temuan: Vec<JsonFinding<'a>>,
 }
 
-/// The JSON contract: `{"files": N, "diagnostics": [{file, line, column, severity, code, message}]}`.
+/// The JSON contract (docs/schemas/check.schema.json): `{"versi", "berkas": N, "temuan":
+/// [{berkas, baris, kolom, tingkat, kode, pesan}]}`; `tingkat` is `galat`, `peringatan` or
+/// `info` whatever the language, `pesan` is in the user's language (scripts filter on `kode`).
 pub fn json(checked: &[Checked], lang: Lang) -> String {
     let report = JsonReport {
-        files: checked.len(),
-        diagnostics: checked
+        versi: tulta_core::JSON_VERSION,
+        berkas: checked.len(),
+        temuan: checked
             .iter()
             .flat_map(|c| {
-                c.diagnostics.iter().map(move |d| JsonDiagnostic {
-                    file: &c.name,
-                    line: d.pos.line,
-                    column: d.pos.column,
-                    severity: d.severity().as_str(),
-                    code: d.code().as_str(),
-                    message: d.message(lang),
+                c.diagnostics.iter().map(move |d| JsonFinding {
+                    berkas: &c.name,
+                    baris: d.pos.line,
+                    kolom: d.pos.column,
+                    tingkat: match d.severity() {
+                        Severity::Error => "galat",
+                        Severity::Warning => "peringatan",
+                        Severity::Info => "info",
+                    },
+                    kode: d.code().as_str(),
+                    pesan: d.message(lang),
                 })
             })
             .collect(),
