@@ -4,31 +4,19 @@ use super::load;
 use crate::cli::{write_stdout, UsageError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tulta_core::files::read;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::{self, Imported};
 use tulta_core::text::printable;
-
-/// A journal is a few hundred bytes a score: 256 MiB is far beyond any competition.
-const JOURNAL_LIMIT: u64 = 256 * 1024 * 1024;
 
 pub fn import(lomba: &Path, files: &[PathBuf], lang: Lang) -> Result<ExitCode, UsageError> {
     let comp = load(Some(lomba), lang)?;
     let dir = judging::journal_dir(&comp);
     let mut loaded = Vec::new();
     for f in files {
-        let read = tulta_core::files::read_bounded(f, JOURNAL_LIMIT)
-            .map_err(|why| UsageError::Message(format!("{}: {}", f.display(), why.text(lang))))?;
-        if read.size > JOURNAL_LIMIT {
-            return Err(UsageError::Message(format!(
-                "{}: {}",
-                f.display(),
-                lang.pick(
-                    "terlalu besar untuk sebuah jurnal",
-                    "too large for a journal"
-                )
-            )));
-        }
-        loaded.push((f.display().to_string(), read.bytes));
+        let bytes = read::read(f, read::Kind::Journal, read::Links::Follow)
+            .map_err(|e| UsageError::Message(e.message(lang)))?;
+        loaded.push((f.display().to_string(), bytes));
     }
     match judging::import(&dir, &comp, &loaded) {
         Ok(reports) => {

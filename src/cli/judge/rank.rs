@@ -9,6 +9,7 @@ use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::export;
 use tulta_core::judging::ranking::Kategori;
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 impl From<RankFormat> for export::OutputKind {
     fn from(f: RankFormat) -> Self {
@@ -66,6 +67,10 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let kategori = Kategori::from(kategori);
     let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
     if !lost.is_empty() && !allow_partial {
+        // Which file and what is wrong with it, before what that means for the ranking.
+        for p in j.losses() {
+            eprintln!("tulta: {}", printable(&p.describe(lang)));
+        }
         eprintln!(
             "tulta: {}",
             match lang {

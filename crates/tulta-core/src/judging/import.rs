@@ -5,6 +5,7 @@ use super::competition::Competition;
 use super::journal::{self, Breach, Journal, JournalError};
 use super::keys::{self, PublicKey};
 use super::{read_for, Rejected};
+use crate::files::read;
 use crate::i18n::{Lang, Localized};
 use std::path::Path;
 
@@ -200,7 +201,8 @@ pub fn import(
                 juri,
             });
         }
-        let (pinned, read) = read_for(competition, dir, &juri, bytes);
+        let (pinned, read) =
+            read_for(competition, dir, &juri, bytes).map_err(JournalError::Read)?;
         if let Some(breach) = read.breach {
             return Err(ImportError::Broken {
                 file: file.clone(),
@@ -246,7 +248,9 @@ pub fn import(
     for p in &plan {
         let juri = &p.juri;
         let local_path = Journal::path_for(dir, juri);
-        let local = std::fs::read(&local_path).ok().filter(|b| !b.is_empty());
+        let local = read::read_if_any(&local_path, read::Kind::Journal, read::Links::Refuse)
+            .map_err(JournalError::Read)?
+            .filter(|b| !b.is_empty());
         let outcome = match local {
             None => Imported::New {
                 juri: juri.clone(),
