@@ -729,21 +729,21 @@ impl Msg {
                 format!("{} `{id}` appears twice in this file", of.name(lang))
             }
             (BadScale { min, maks }, Id) => format!(
-                "skala tidak dapat dipakai: min {} harus angka terhingga di bawah maks {}",
+                "skala tidak dapat dipakai: min {} harus angka terhingga di bawah maks {}, keduanya paling besar 10^6 (tanpa tanda)",
                 num(*min),
                 num(*maks)
             ),
             (BadScale { min, maks }, En) => format!(
-                "unusable scale: min {} must be a finite number below maks {}",
+                "unusable scale: min {} must be a finite number below maks {}, both of magnitude at most 10^6",
                 num(*min),
                 num(*maks)
             ),
             (BadWeight { kriteria, bobot }, Id) => format!(
-                "bobot kriteria `{kriteria}` ({}) harus angka terhingga dan tidak negatif",
+                "bobot kriteria `{kriteria}` ({}) harus angka terhingga, tidak negatif, dan paling besar 10^6",
                 num(*bobot)
             ),
             (BadWeight { kriteria, bobot }, En) => format!(
-                "the weight of criterion `{kriteria}` ({}) must be a finite, non-negative number",
+                "the weight of criterion `{kriteria}` ({}) must be a finite, non-negative number no larger than 10^6",
                 num(*bobot)
             ),
             (WeightsZero, Id) => {

@@ -265,7 +265,8 @@ pub fn rank(
             (Some(hi), Some(lo)) => hi - lo,
             _ => 0.0,
         };
-        let indeks = aggregates.get(&e.id).copied();
+        // An index that overflowed (weights or a scale no check allowed) ranks no one.
+        let indeks = aggregates.get(&e.id).copied().filter(|ix| ix.is_finite());
         // Sorted, so that the lists never depend on the order judges are given in.
         let judges_where = |wanted: &dyn Fn(&JudgeSheets) -> bool| {
             let mut ids: Vec<String> = judges
