@@ -41,7 +41,9 @@ pub fn json(checked: &[Checked], lang: Lang) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    tulta_core::text::json_escaped(
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
+    )
 }
 
 fn level(severity: Severity, lang: Lang) -> Level<'static> {

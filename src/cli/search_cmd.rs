@@ -132,7 +132,9 @@ fn json(r: &Results, path_of: &dyn Fn(&str) -> String) -> String {
             })
         })
         .collect();
-    serde_json::json!({ "total": r.total, "hits": hits }).to_string()
+    tulta_core::text::json_escaped(
+        serde_json::json!({ "total": r.total, "hits": hits }).to_string(),
+    )
 }
 
 fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> String) -> String {

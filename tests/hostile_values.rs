@@ -1,0 +1,185 @@
+//! Values an attacker would write into a competition (issue 27, items 7-11), through the real
+//! binary: numbers too large to rank by, text that reorders or drives what a reader sees, an
+//! import stopped half-way, a hard link out of the reports root, and messages that must name the
+//! real cause.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop on the spot
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().to_path_buf();
+        for sub in ["cache", "data", "config", "state"] {
+            std::fs::create_dir_all(root.join(sub)).expect("mkdir");
+        }
+        Env { _tmp: tmp, root }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_tulta"));
+        c.args(args)
+            .current_dir(&self.root)
+            .env("TULTA_CACHE_DIR", self.path("cache"))
+            .env("TULTA_DATA_DIR", self.path("data"))
+            .env("TULTA_CONFIG_DIR", self.path("config"))
+            .env("TULTA_STATE_DIR", self.path("state"))
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().expect("run tulta")
+    }
+
+    /// The sample competition with its demo journals, as `lomba/`.
+    fn sample(&self) -> PathBuf {
+        let dir = self.path("lomba");
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/lomba-2026"),
+            &dir,
+        );
+        dir
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("ls") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).expect("read");
+    assert!(s.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).expect("write");
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Numbers
+
+#[test]
+fn magnitudes_over_a_million_are_t403_and_nothing_is_ranked_by_them() {
+    for (from, to) in [
+        ("skala: {min: 1, maks: 5}", "skala: {min: 1, maks: 1e308}"),
+        ("bobot: 10", "bobot: 1e308"),
+    ] {
+        let env = Env::new();
+        let lomba = env.sample();
+        let rubrik = lomba.join("rubrik.yaml");
+        edit(&rubrik, from, to);
+        if to.starts_with("bobot") {
+            // Two of them: their sum is inf, and every index NaN.
+            edit(&rubrik, "bobot: 10", to);
+        }
+        let check = env.run(&["check", "lomba/rubrik.yaml", "--lang", "en"]);
+        assert_eq!(
+            check.status.code(),
+            Some(1),
+            "{to}: {}",
+            text(&check.stdout)
+        );
+        assert!(
+            text(&check.stdout).contains("T403"),
+            "{}",
+            text(&check.stdout)
+        );
+        assert!(
+            text(&check.stdout).contains("10^6"),
+            "{}",
+            text(&check.stdout)
+        );
+        for format in ["json", "csv"] {
+            let rank = env.run(&["rank", "lomba", "--format", format]);
+            assert_eq!(rank.status.code(), Some(2), "{to}: {}", text(&rank.stdout));
+            assert!(
+                rank.stdout.is_empty(),
+                "no ranks handed out: {}",
+                text(&rank.stdout)
+            );
+            assert!(text(&rank.stderr).contains("T40"), "{}", text(&rank.stderr));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Text
+
+const C1: char = '\u{9b}';
+const RLO: char = '\u{202e}';
+
+#[test]
+fn c1_is_escaped_in_json_direction_controls_never_reach_a_reader_and_markdown_links_are_dead() {
+    let env = Env::new();
+    let lomba = env.sample();
+    let risalah = lomba.join("risalah/tng-2026-rsud-sigap.yaml");
+    let hostile =
+        format!("\"RSUD {C1}31m [a](javascript:alert(1)) ![i](http://x.test/i.png) {RLO}gnp.exe\"");
+    edit(
+        &risalah,
+        "opd: RSUD Tirta Husada",
+        &format!("opd: {hostile}"),
+    );
+    edit(
+        &risalah,
+        "judul: Menurunkan waktu tunggu obat",
+        &format!("judul: Menurunkan waktu {C1}2J{RLO}tunggu obat"),
+    );
+    let clean = |what: &str, out: &str| {
+        assert!(!out.contains(C1), "{what}: raw C1 in {out}");
+        assert!(!out.contains(RLO), "{what}: raw U+202E in {out}");
+    };
+    // JSON: escaped, and the same text once parsed.
+    for args in [
+        vec!["rank", "lomba", "--format", "json"],
+        vec!["search", "waktu", "--in", "lomba", "--format", "json"],
+    ] {
+        let o = env.run(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        let out = text(&o.stdout);
+        clean(&format!("{args:?}"), &out);
+        assert!(out.contains("\\u009b"), "{args:?}: {out}");
+        let value: serde_json::Value = serde_json::from_str(&out).expect("json");
+        assert!(value.to_string().contains(C1), "the same text once parsed");
+    }
+    // Every human-readable output: the table, CSV, Markdown, the summary.
+    for args in [
+        vec!["rank", "lomba"],
+        vec!["rank", "lomba", "--format", "csv"],
+        vec!["rank", "lomba", "--format", "md"],
+        vec!["lomba", "--summary"],
+        vec!["search", "waktu", "--in", "lomba"],
+    ] {
+        let o = env.run(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        clean(&format!("{args:?}"), &text(&o.stdout));
+    }
+    let md = text(&env.run(&["rank", "lomba", "--format", "md"]).stdout);
+    assert!(!md.contains("[a]("), "a live link: {md}");
+    assert!(!md.contains("![i]"), "a live image: {md}");
+    assert!(md.contains("\\[a\\]\\(javascript:alert\\(1))"), "{md}");
+}
