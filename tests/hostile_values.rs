@@ -183,3 +183,32 @@ fn c1_is_escaped_in_json_direction_controls_never_reach_a_reader_and_markdown_li
     assert!(!md.contains("![i]"), "a live image: {md}");
     assert!(md.contains("\\[a\\]\\(javascript:alert\\(1))"), "{md}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 10. A hard link out of the reports root
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_to_a_file_outside_the_root_is_t310_and_says_why() {
+    let env = Env::new();
+    let outside = env.path("rahasia.pdf");
+    std::fs::write(&outside, b"%PDF-1.4 secret").expect("write");
+    let root = env.path("laporan");
+    std::fs::create_dir_all(root.join("lampiran")).expect("mkdir");
+    std::fs::hard_link(&outside, root.join("lampiran/keras.pdf")).expect("hard link");
+    std::fs::write(root.join("lampiran/baik.pdf"), b"%PDF-1.4").expect("write");
+    let mut risalah = include_str!("fixtures/bersih.yaml").to_string();
+    risalah.push_str(
+        "lampiran:\n  - {jenis: data, berkas: lampiran/keras.pdf}\n  - {jenis: sk, berkas: lampiran/baik.pdf}\n",
+    );
+    std::fs::write(root.join("r.yaml"), risalah).expect("write");
+    for (lang, why) in [("en", "hard links"), ("id", "tautan keras")] {
+        let o = env.run(&["check", "laporan", "--lang", lang]);
+        let out = text(&o.stdout);
+        assert!(out.contains("T310") && out.contains(why), "{lang}: {out}");
+        assert!(
+            out.contains("keras.pdf") && !out.contains("baik.pdf"),
+            "{out}"
+        );
+    }
+}
