@@ -4,6 +4,8 @@
 //! real cause.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop on the spot
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -210,5 +212,101 @@ fn a_hard_link_to_a_file_outside_the_root_is_t310_and_says_why() {
             out.contains("keras.pdf") && !out.contains("baik.pdf"),
             "{out}"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. Messages that name the real cause
+
+#[test]
+fn a_corrupt_key_is_named_as_a_corrupt_key_not_as_the_journal() {
+    let env = Env::new();
+    env.sample();
+    let seed = env.run(&["rank", "lomba"]);
+    assert_eq!(seed.status.code(), Some(0), "{}", text(&seed.stderr));
+    let key = env.path("data/lomba-budaya-kerja-2026-tirtanagara/juri-1.key");
+    assert!(key.is_file(), "seeded");
+    std::fs::write(&key, "ed25519-rahasia:bukan-base64!!\n").expect("write");
+    let o = env.run(&[
+        "score",
+        "lomba",
+        "--juri",
+        "juri-1",
+        "--risalah",
+        "tng-2026-rsud-sigap",
+        "--kriteria",
+        "L1",
+        "--nilai",
+        "3",
+        "--lang",
+        "en",
+    ]);
+    let err = text(&o.stderr);
+    assert!(matches!(o.status.code(), Some(1 | 2)), "{err}");
+    assert!(
+        err.contains("juri-1.key") && err.contains("corrupt"),
+        "{err}"
+    );
+    assert!(!err.contains("juri-1.jsonl"), "{err}");
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().expect("utf-8")).expect("cstr");
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[cfg(unix)]
+#[test]
+fn draft_of_a_fifo_says_it_is_a_fifo_not_that_it_does_not_exist() {
+    let env = Env::new();
+    mkfifo(&env.path("draf.yaml"));
+    for (lang, said) in [
+        ("en", "not a regular file (a FIFO)"),
+        ("id", "bukan berkas biasa (FIFO)"),
+    ] {
+        let o = env.run(&["draft", "draf.yaml", "--lang", lang]);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("draf.yaml") && err.contains(said), "{err}");
+        assert!(
+            !err.contains("does not exist") && !err.contains("tidak ada"),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_that_cannot_be_read_is_named_not_called_unknown() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.path("config/themes")).expect("mkdir");
+    mkfifo(&env.path("config/themes/pipa.yaml"));
+    std::fs::write(
+        env.path("config/themes/rusak.yaml"),
+        b"latar: \xff\xfe\x00\n",
+    )
+    .expect("write");
+    let dirs = ["config", "data", "cache", "state"].map(|d| env.path(d));
+    let vars = [
+        ("TULTA_CONFIG_DIR", dirs[0].as_path()),
+        ("TULTA_DATA_DIR", dirs[1].as_path()),
+        ("TULTA_CACHE_DIR", dirs[2].as_path()),
+        ("TULTA_STATE_DIR", dirs[3].as_path()),
+    ];
+    for (theme, said) in [("pipa", "(FIFO)"), ("rusak", "bukan teks UTF-8")] {
+        std::fs::write(env.path("r.yaml"), include_str!("fixtures/bersih.yaml")).expect("write");
+        let mut term = common::Term::start(
+            &["draft", "r.yaml", "--theme", theme],
+            &env.root,
+            &vars,
+            200,
+            30,
+        );
+        let screen = term.wait_for(said);
+        assert!(screen.contains(&format!("{theme}.yaml")), "{screen}");
+        assert!(!screen.contains("tidak ada tema"), "{screen}");
+        term.send("q");
+        assert!(term.wait_exit().success());
     }
 }
