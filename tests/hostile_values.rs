@@ -187,6 +187,53 @@ fn c1_is_escaped_in_json_direction_controls_never_reach_a_reader_and_markdown_li
 }
 
 // ---------------------------------------------------------------------------------------------
+// 9. An import stopped half-way
+
+#[test]
+fn import_says_what_it_will_take_then_each_file_as_taken_and_a_rerun_finishes_the_job() {
+    let env = Env::new();
+    env.sample();
+    let journal = |j: &str| format!("lomba/jurnal/{j}.jsonl");
+    let (j1, j2, j3) = (journal("juri-1"), journal("juri-2"), journal("juri-3"));
+    // As a run stopped after its first journal leaves it: juri-1 taken, the others not.
+    let first = env.run(&["import", "lomba", &j1, "--lang", "en"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let lines: Vec<String> = text(&first.stdout).lines().map(str::to_string).collect();
+    assert!(
+        lines[0].starts_with("to be taken: juri-1 (new, "),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("juri-1: ") && lines[1].ends_with("lines imported"),
+        "{lines:?}"
+    );
+    // The same three-file command again: the plan names only what is left, before any of it.
+    let again = env.run(&["import", "lomba", &j1, &j2, &j3, "--lang", "en"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    let out = text(&again.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("to be taken: juri-2 (new, ") && lines[0].contains(", juri-3 (new, "),
+        "{out}"
+    );
+    assert!(!lines[0].contains("juri-1"), "{out}");
+    assert!(
+        lines[1].starts_with("juri-2: ") && lines[2].starts_with("juri-3: "),
+        "{out}"
+    );
+    assert!(out.contains("juri-1: already here"), "{out}");
+    let verify = env.run(&["verify", "lomba", "--lang", "en"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", text(&verify.stdout));
+    // Nothing left: said so, and nothing written.
+    let third = env.run(&["import", "lomba", &j1, &j2, &j3, "--lang", "en"]);
+    assert!(
+        text(&third.stdout).starts_with("nothing to take\n"),
+        "{}",
+        text(&third.stdout)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // 10. A hard link out of the reports root
 
 #[cfg(unix)]

@@ -23,7 +23,7 @@ use crate::files::paths;
 use crate::files::read::{self, ReadError};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::{Competition, Stage};
-pub use import::{import, ImportError, ImportReport, Imported};
+pub use import::{import, ImportError, ImportReport, ImportStep, Imported};
 use journal::{Breach, Journal, JournalError};
 use keys::PublicKey;
 pub use problems::{Bar, JournalProblem, Rejected, ScoreError};
