@@ -117,6 +117,8 @@ impl Run {
 }
 
 /// Runs the binary, kills it if it is not done in 10 s, and reads its peak resident memory.
+// Reaped by `wait4` below, which also reports its peak memory: `Child::wait` cannot.
+#[allow(clippy::zombie_processes)]
 fn run(mut cmd: Command, stdin: Stdio) -> Run {
     cmd.stdin(stdin)
         .stdout(Stdio::piped())
