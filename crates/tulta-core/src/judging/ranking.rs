@@ -358,6 +358,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_index_that_overflowed_ranks_no_one() {
+        let mut rubrik = Rubrik::default();
+        for k in &mut rubrik.kriteria {
+            k.bobot = 1e308;
+        }
+        let mut sheets = BTreeMap::new();
+        for id in ["a", "b"] {
+            let mut sheet = Sheet::default();
+            for k in &rubrik.kriteria {
+                sheet.skor.insert(k.id.clone(), 3.0);
+            }
+            sheets.insert(id.to_string(), sheet);
+        }
+        let judges = [JudgeSheets {
+            juri: "juri-1".into(),
+            sheets,
+            barred: Default::default(),
+        }];
+        let entries: Vec<EntryInfo> = ["a", "b"]
+            .map(|id| EntryInfo {
+                id: id.into(),
+                opd: "x".into(),
+                jenis: None,
+            })
+            .to_vec();
+        let r = rank(
+            &rubrik,
+            &entries,
+            &judges,
+            Agregasi::RataRata,
+            Kategori::Semua,
+        );
+        assert_eq!(r.rows.len(), 2);
+        for row in &r.rows {
+            assert_eq!(row.peringkat, None, "{}", row.id);
+            assert_eq!(row.indeks, None, "{}", row.id);
+        }
+    }
+
+    #[test]
     fn statistics() {
         assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
