@@ -17,7 +17,8 @@
 //! Bytes come back as they are: decoding (BOM, line ends, UTF-16) is the caller's.
 //!
 //! On Windows there are no FIFOs in the file system and `O_NONBLOCK` has no counterpart; a link is
-//! refused there by opening the reparse point itself and looking at what was opened.
+//! refused there by looking at the name before opening it (no `O_NOFOLLOW`): a documented weaker
+//! path, since the name could be swapped between the look and the open.
 
 use super::{special_kind, Unreadable};
 use crate::i18n::{Lang, Localized};
@@ -265,13 +266,14 @@ fn open_regular(
         };
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow);
     }
-    #[cfg(windows)]
+    // Elsewhere (Windows) the link is looked at by name before the open: weaker, as the name
+    // could change in between, but opening the reparse point itself instead would also open a
+    // OneDrive placeholder as its stub, not its content.
+    #[cfg(not(unix))]
+    if links == Links::Refuse
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
     {
-        use std::os::windows::fs::OpenOptionsExt;
-        // FILE_FLAG_OPEN_REPARSE_POINT: the link itself is opened, and refused below.
-        if links == Links::Refuse {
-            options.custom_flags(0x0020_0000);
-        }
+        return Err(Failed::Unreadable(Unreadable::Link));
     }
     let file = options.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -286,9 +288,6 @@ fn open_regular(
     let meta = file
         .metadata()
         .map_err(|e| Failed::Unreadable(Unreadable::of(&e)))?;
-    if links == Links::Refuse && meta.file_type().is_symlink() {
-        return Err(Failed::Unreadable(Unreadable::Link));
-    }
     if !meta.is_file() {
         return Err(Failed::Unreadable(Unreadable::NotRegular(special_kind(
             &meta,
