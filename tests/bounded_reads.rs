@@ -252,10 +252,12 @@ fn a_fifo_or_a_link_in_the_data_folder_is_refused_and_the_judge_not_counted() {
     std::fs::write(lomba.join("lomba.yaml"), unpinned).expect("write");
     let data = env.seeded_data();
     assert!(data.join("juri-1.kunci").is_file(), "pinned by the seeding");
-    // A journal that is a FIFO, a head that is a FIFO, a pinned key linked to /dev/zero.
+    // A journal or a head that is a FIFO or 2 GiB, a pinned key linked to /dev/zero.
     for (file, make) in [
         ("juri-1.jsonl", mkfifo as fn(&Path)),
+        ("juri-1.jsonl", huge),
         ("juri-1.head", mkfifo),
+        ("juri-1.head", huge),
         ("juri-1.kunci", link_to_zero),
     ] {
         let path = data.join(file);
