@@ -9,6 +9,7 @@ use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::export;
 use tulta_core::judging::ranking::Kategori;
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 impl From<RankFormat> for export::OutputKind {
     fn from(f: RankFormat) -> Self {
@@ -66,7 +67,9 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let metode = metode.map_or(j.competition.lomba.agregasi, Agregasi::from);
     let kategori = Kategori::from(kategori);
     if let Some(refusal) = partial_refusal(&j, true, lang).filter(|_| !allow_partial) {
-        eprintln!("tulta: {refusal}");
+        for line in refusal.lines() {
+            eprintln!("tulta: {line}");
+        }
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {
@@ -113,7 +116,12 @@ pub(super) fn partial_refusal(
     if lost.is_empty() {
         return None;
     }
-    let mut said = match lang {
+    // Which file and what is wrong with it, before what that means for the ranking.
+    let mut said: String = j
+        .losses()
+        .map(|p| format!("{}\n", printable(&p.describe(lang))))
+        .collect();
+    said += &match lang {
         Lang::Id => format!(
             "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`)",
             lost.join(", ")

@@ -20,9 +20,10 @@ pub mod scoring;
 pub mod stages;
 
 use crate::files::paths;
+use crate::files::read::{self, ReadError};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::{Competition, Stage};
-pub use import::{import, ImportError, ImportReport, Imported};
+pub use import::{import, ImportError, ImportReport, ImportStep, Imported};
 use journal::{Breach, Journal, JournalError};
 use keys::PublicKey;
 pub use problems::{Bar, JournalProblem, Rejected, ScoreError};
@@ -107,7 +108,7 @@ impl Judging {
                 if competition.judge(&juri).is_none() || !journal::valid_id(&juri) {
                     continue;
                 }
-                let (_, read) = read_for(&competition, dir, &juri, bytes);
+                let (_, read) = read_for(&competition, dir, &juri, bytes)?;
                 if read.breach.is_none() && read.torn.is_none() {
                     let _lock = journal::lock(dir, &juri)?;
                     journal::install(dir, &juri, bytes, &read).map_err(io(name))?;
@@ -136,7 +137,7 @@ impl Judging {
     }
 
     /// The key a judge's journal must be signed with here, if one is pinned.
-    pub fn pinned(&self, juri: &str) -> Option<PublicKey> {
+    pub fn pinned(&self, juri: &str) -> Result<Option<PublicKey>, ReadError> {
         pinned_key(&self.competition, &self.dir, juri)
     }
 
@@ -170,13 +171,28 @@ impl Judging {
             breach,
             torn_line,
             rejected: Vec::new(),
+            unreadable: None,
         };
         let (lines, hash, mut problem) = match self.writers.get(juri) {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
-                let pinned = self.pinned(juri);
-                let Ok(read) = journal::read(&path, Some(juri), pinned.as_ref()) else {
-                    return;
+                let read = self.pinned(juri).and_then(|pinned| {
+                    journal::read(&path, read::Links::Refuse, Some(juri), pinned.as_ref())
+                });
+                let read = match read {
+                    Ok(read) => read,
+                    // No journal yet: the judge has not scored.
+                    Err(e) if e.is_missing() && e.path == path.display().to_string() => return,
+                    // One that cannot be read is not counted, and says so: its scores are lost
+                    // to the ranking as surely as an altered journal's.
+                    Err(e) => {
+                        self.problems.push(JournalProblem {
+                            path: e.path.clone(),
+                            unreadable: Some(e),
+                            ..problem_of(None, None)
+                        });
+                        return;
+                    }
                 };
                 let problem = (read.breach.is_some() || read.torn.is_some())
                     .then(|| problem_of(read.breach.clone(), read.torn.map(|t| t.0)));
@@ -249,7 +265,7 @@ impl Judging {
             }
             let context = journal::Context {
                 lomba: Some(self.competition.id().to_string()),
-                pinned: self.pinned(juri),
+                pinned: self.pinned(juri)?,
             };
             let journal = Journal::open(&self.dir, juri, context)?;
             self.writers.insert(juri.to_string(), journal);
@@ -556,12 +572,19 @@ impl Judging {
 
 /// The key a judge's journals must carry in `dir`: `kunci` in lomba.yaml, else the key pinned there
 /// by the first import (or by the judge's own first change).
-pub fn pinned_key(competition: &Competition, dir: &Path, juri: &str) -> Option<PublicKey> {
-    competition
+pub fn pinned_key(
+    competition: &Competition,
+    dir: &Path,
+    juri: &str,
+) -> Result<Option<PublicKey>, ReadError> {
+    match competition
         .judge(juri)
         .and_then(|j| j.kunci.as_deref())
         .and_then(PublicKey::parse)
-        .or_else(|| keys::pinned_here(dir, juri))
+    {
+        Some(k) => Ok(Some(k)),
+        None => keys::pinned_here(dir, juri),
+    }
 }
 
 /// Journal text brought from elsewhere, read as `juri`'s against the key pinned for them here.
@@ -570,8 +593,8 @@ fn read_for(
     dir: &Path,
     juri: &str,
     bytes: &[u8],
-) -> (Option<PublicKey>, journal::JournalRead) {
-    let pinned = pinned_key(competition, dir, juri);
+) -> Result<(Option<PublicKey>, journal::JournalRead), ReadError> {
+    let pinned = pinned_key(competition, dir, juri)?;
     let read = journal::parse(
         bytes,
         &journal::Expect {
@@ -580,7 +603,7 @@ fn read_for(
             head: None,
         },
     );
-    (pinned, read)
+    Ok((pinned, read))
 }
 
 /// The place a document is dated at, from the organiser's name: "Bagian Organisasi Setda Kota
