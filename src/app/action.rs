@@ -513,7 +513,7 @@ fn defaults() -> Vec<Binding> {
     b(C::Panel, vec![c('w')], A::Timer, ("waktu tampil kelompok: mulai / jeda", "the group's slot clock: start / pause"), None);
 
     // Search.
-    b(C::Search, vec![p(K::Tab)], A::FocusNext, ("kueri → saringan → hasil", "query → filters → results"), Some(("kueri/saringan/hasil", "query/filters/results")));
+    b(C::Search, vec![p(K::Tab)], A::FocusNext, ("kueri → hasil → saringan", "query → results → filters"), Some(("kueri/hasil/saringan", "query/results/filters")));
     b(C::Search, vec![p(K::BackTab)], A::FocusPrev, ("arah sebaliknya", "the other way"), None);
     b(C::Search, vec![p(K::Up)], A::Up, ("hasil sebelumnya", "previous result"), Some(("pilih", "select")));
     b(C::Search, vec![p(K::Down)], A::Down, ("hasil berikutnya", "next result"), None);

@@ -19,6 +19,7 @@ mod ranking;
 pub mod search;
 mod stages;
 pub mod walk;
+pub mod watch;
 
 use action::{Action, Context, Key, Keymap};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -42,6 +43,8 @@ pub enum Bg {
     Loaded(Result<Library, String>),
     Search(search::Reply),
     FileChanged,
+    /// A journal or a file of the competition changed on disk.
+    JudgingChanged(watch::Changed),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +137,8 @@ pub struct App {
     last_click: Option<(Instant, Position)>,
     /// What opens an evidence file: the system's opener, or a recorder in tests.
     pub opener: Box<dyn opener::Opener>,
+    /// The journals and the competition's files, watched while the app runs.
+    judging_watch: Option<watch::JudgingWatch>,
 }
 
 fn filters(library: &Library) -> Vec<Filter> {
@@ -215,6 +220,7 @@ impl App {
             bg: None,
             last_click: None,
             opener: Box::new(opener::System),
+            judging_watch: None,
         };
         app.overview.refresh(&app.library);
         app
@@ -223,6 +229,7 @@ impl App {
     /// Background work (search worker, file watching) reports through this.
     pub fn connect(&mut self, bg: Sender<Bg>) {
         self.bg = Some(bg);
+        self.watch_judging();
         if let Some(path) = self.pending_draft.take() {
             self.open_draft(&path);
             // Esc from the draft leads to the overview of this one file, not out of the app.
@@ -391,6 +398,9 @@ impl App {
         }
         self.status = None;
         let k = Key::from_event(key);
+        if self.settle_gesture(Some(k)) {
+            return Outcome::Done(Context::Panel, Action::Undo);
+        }
         for ctx in self.contexts() {
             if let Some(action) = self.keymap.action(ctx, k) {
                 let action = action::with_digit(action, k);
@@ -483,6 +493,7 @@ impl App {
     /// Text pasted by the terminal (bracketed paste): inserted at the cursor of the field in
     /// view, as text, never read as keys; a one-line field takes line breaks as spaces.
     pub fn on_paste(&mut self, text: &str, now: Instant) {
+        self.settle_gesture(None);
         let Some(&ctx) = self.contexts().first() else {
             return;
         };
@@ -533,11 +544,17 @@ impl App {
                     d.touched(now);
                 }
             }
+            Bg::JudgingChanged(changed) => self.judging_changed(changed, now),
         }
     }
 
     /// Time passing: debounced searches and re-checks.
     pub fn tick(&mut self, now: Instant) {
+        let lang = self.lang;
+        if let Some(j) = &mut self.judge {
+            j.tick_gesture(now, lang);
+        }
+        self.tick_judging(now);
         self.search.tick(now);
         if self.draft.as_mut().is_some_and(|d| d.tick(now)) {
             self.draft_rechecked();
@@ -546,7 +563,10 @@ impl App {
 
     /// Something is due soon that `tick` will do.
     pub fn wants_tick(&self) -> bool {
-        self.search.dirty_since.is_some() || self.draft.is_some()
+        self.search.dirty_since.is_some()
+            || self.draft.is_some()
+            || self.judge.as_ref().is_some_and(|j| j.gesture.is_some())
+            || self.judging_watch.as_ref().is_some_and(|w| w.waiting())
     }
 
     fn draft_key(&mut self) {

@@ -255,8 +255,14 @@ impl super::App {
     fn open_keeping_place(&mut self, row: usize, step: usize, pane: Pane) {
         let cursor = self.judge.as_ref().map(|j| j.cursor);
         self.open_row(row, step);
+        let opened = self.scoring_entry();
         if let (Some(j), Some(cursor)) = (&mut self.judge, cursor) {
             j.cursor = cursor;
+            // The first digit typed on the new entry must not land on a criterion it already
+            // has: ▶ goes to its first unscored one (the same one, going criterion by criterion).
+            if let Some(id) = opened {
+                j.to_first_unscored(&id);
+            }
         }
         let panel = self.panel_open();
         if let Some(w) = &mut self.walk {

@@ -225,16 +225,22 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             spans.push(Span::raw(format!("{cell:>col_w$}")));
         }
         if result.is_some() {
-            match (&row.juara, &row.berhenti_di) {
-                (Some(label), _) => spans.push(Span::styled(
+            use tulta_core::judging::ranking::Outcome;
+            match r.outcome(row) {
+                Some(Outcome::Juara(label)) => spans.push(Span::styled(
                     format!(" {}", fit(label, label_w)),
                     th.success().add_modifier(Modifier::BOLD),
                 )),
-                (None, Some(t)) => spans.push(Span::styled(
+                // Stopped at a final stage, or still waiting in one that is not final.
+                Some(Outcome::Stopped(t)) => spans.push(Span::styled(
                     format!(" {}", fit(&format!("✗ {t}"), label_w)),
                     th.muted(),
                 )),
-                (None, None) => {}
+                Some(Outcome::Waiting(t)) => spans.push(Span::styled(
+                    format!(" {}", fit(&format!("… {t}"), label_w)),
+                    th.muted(),
+                )),
+                None => {}
             }
         }
         if row.perlu_diskusi {
