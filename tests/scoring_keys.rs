@@ -1,0 +1,326 @@
+//! A judge's every key does exactly one visible thing (issue 24): through the app's own key
+//! handling on the sample competition, after every key the journal is replayed on its own (from
+//! the file, not through the app) and every criterion on screen is compared with it. A score
+//! typed as `3 . 5`, `4 -` or `4 +` is one line and one undo step; a focus change drops a half
+//! waiting for its 5; undo in a window that did not see the newest line withdraws nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tulta::app::App;
+use tulta_core::i18n::Lang;
+
+const ENTRY: &str = "tng-2026-kebonagung-maju";
+const JURI: &str = "juri-2";
+
+fn judging_app(data: &Path) -> App {
+    let mut a = App::new(
+        common::options(Lang::Id, Default::default()),
+        common::builtin_library(),
+    );
+    let comp = tulta_core::judging::competition::load(Some(Path::new("reports")), Lang::Id)
+        .expect("competition");
+    let judging = tulta_core::judging::Judging::open_in(comp, data).expect("judging");
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
+        judging,
+        Some(JURI.to_string()),
+    )));
+    a
+}
+
+fn open(a: &mut App, id: &str) {
+    let r = a.library.find_id(id).expect("sample entry");
+    a.open_row(r, 1);
+}
+
+fn render(a: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| {
+            a.areas = tulta::ui::draw(f, a);
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every criterion of the stage in view as the scoring panel shows it: `None` for `—`.
+fn on_screen(a: &mut App) -> BTreeMap<String, Option<f64>> {
+    let ids: Vec<String> = a
+        .judge
+        .as_ref()
+        .expect("judge")
+        .kriteria()
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
+    let screen = render(a, 140, 50);
+    let mut shown = BTreeMap::new();
+    for line in screen.lines() {
+        // The panel is the last bordered box of the line.
+        let Some(panel) = line.rsplit("││").next() else {
+            continue;
+        };
+        let panel = panel.trim_start_matches(['▶', ' ']);
+        for id in &ids {
+            if panel.starts_with(&format!("{id} ")) {
+                if let (Some(open), Some(close)) = (panel.rfind('['), panel.rfind(']')) {
+                    let cell = panel[open + 1..close].trim();
+                    let v = (cell != "—").then(|| cell.replace(',', ".").parse().expect(cell));
+                    shown.insert(id.clone(), v);
+                }
+            }
+        }
+    }
+    assert_eq!(shown.len(), ids.len(), "every criterion is on screen:\n{screen}");
+    shown
+}
+
+/// The judge's journal replayed from the file alone: per criterion of `entry` in `tahap`, the
+/// latest score line not withdrawn.
+fn replayed(data: &Path, tahap: &str, first: &str, entry: &str) -> BTreeMap<String, f64> {
+    let text = std::fs::read_to_string(data.join(format!("{JURI}.jsonl"))).unwrap_or_default();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let withdrawn: BTreeSet<u64> = lines
+        .iter()
+        .filter(|l| l["perubahan"]["jenis"] == "tarik")
+        .filter_map(|l| l["perubahan"]["urutan"].as_u64())
+        .collect();
+    let mut scores = BTreeMap::new();
+    for l in &lines {
+        let stage = l["tahap"].as_str().unwrap_or(first);
+        let urutan = l["urutan"].as_u64().expect("urutan");
+        if stage != tahap
+            || l["risalah"] != entry
+            || l["perubahan"]["jenis"] != "skor"
+            || withdrawn.contains(&urutan)
+        {
+            continue;
+        }
+        let k = l["perubahan"]["kriteria"].as_str().expect("kriteria");
+        scores.insert(k.to_string(), l["perubahan"]["nilai"].as_f64().expect("nilai"));
+    }
+    scores
+}
+
+fn lines_in(data: &Path) -> usize {
+    std::fs::read_to_string(data.join(format!("{JURI}.jsonl")))
+        .map(|t| t.lines().count())
+        .unwrap_or(0)
+}
+
+/// Presses `keys` one by one on `a`; after each, the screen must show what the journal holds.
+fn press_checked(a: &mut App, data: &Path, keys: &[KeyCode]) {
+    for &k in keys {
+        a.dispatch(KeyEvent::new(k, KeyModifiers::NONE), Instant::now());
+        same(a, data, &format!("after {k:?}"));
+    }
+}
+
+fn same(a: &mut App, data: &Path, when: &str) {
+    let (tahap, first) = {
+        let j = a.judge.as_ref().expect("judge");
+        (
+            j.tahap.clone(),
+            j.judging.competition.first_scored().to_string(),
+        )
+    };
+    let journal = replayed(data, &tahap, &first, ENTRY);
+    let screen = on_screen(a);
+    for (k, shown) in &screen {
+        assert_eq!(
+            *shown,
+            journal.get(k).copied(),
+            "{when}: criterion {k} on screen differs from the journal"
+        );
+    }
+}
+
+fn score(a: &App, k: &str) -> Option<f64> {
+    a.judge
+        .as_ref()
+        .and_then(|j| j.sheet(ENTRY).skor.get(k).copied())
+}
+
+fn message(a: &App) -> String {
+    a.judge
+        .as_ref()
+        .and_then(|j| j.message.clone())
+        .map(|m| m.1)
+        .unwrap_or_default()
+}
+
+/// Item 1: `3 . 5`, `4 -`, `4 +` are one line each, and one undo returns the criterion to what
+/// it showed before the gesture.
+#[test]
+fn a_half_is_one_line_and_one_undo_step() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    open(&mut a, ENTRY);
+    press_checked(&mut a, data.path(), &[KeyCode::Tab, KeyCode::Tab]);
+    let start = lines_in(data.path());
+    assert_eq!(score(&a, "paparan"), None);
+
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('3'), KeyCode::Char('.'), KeyCode::Char('5')],
+    );
+    assert_eq!(score(&a, "paparan"), Some(3.5));
+    assert_eq!(lines_in(data.path()), start + 1, "3 . 5 is one line");
+    press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
+    assert_eq!(score(&a, "paparan"), None, "undo returns to — ");
+
+    press_checked(&mut a, data.path(), &[KeyCode::Char('4'), KeyCode::Char('-')]);
+    assert_eq!(score(&a, "paparan"), Some(3.5));
+    let before = lines_in(data.path());
+    press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
+    assert_eq!(lines_in(data.path()), before + 1, "one withdrawal");
+    assert_eq!(score(&a, "paparan"), None);
+
+    // On a criterion that already has a score, undo returns to that score.
+    press_checked(&mut a, data.path(), &[KeyCode::Char('2'), KeyCode::Char(']')]);
+    press_checked(&mut a, data.path(), &[KeyCode::Char('[')]);
+    assert_eq!(score(&a, "paparan"), Some(2.0));
+    press_checked(&mut a, data.path(), &[KeyCode::Char('4'), KeyCode::Char('+')]);
+    assert_eq!(score(&a, "paparan"), Some(4.5));
+    press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
+    assert_eq!(score(&a, "paparan"), Some(2.0));
+    assert!(message(&a).starts_with("dibatalkan #"), "{}", message(&a));
+
+    // A digit left alone is saved after a pause, and so says the panel.
+    press_checked(&mut a, data.path(), &[KeyCode::Char('5')]);
+    assert_eq!(score(&a, "paparan"), Some(2.0), "not yet: a half may follow");
+    a.tick(Instant::now() + Duration::from_secs(2));
+    same(&mut a, data.path(), "after the pause");
+    assert_eq!(score(&a, "paparan"), Some(5.0));
+    assert!(message(&a).starts_with("tersimpan #"), "{}", message(&a));
+
+    // `u` while a score is typed drops it and writes nothing.
+    let before = lines_in(data.path());
+    press_checked(&mut a, data.path(), &[KeyCode::Char('1'), KeyCode::Char('u')]);
+    assert_eq!(lines_in(data.path()), before);
+    assert_eq!(score(&a, "paparan"), Some(5.0));
+    // A point then a digit other than 5 is refused and writes nothing.
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('2'), KeyCode::Char('.'), KeyCode::Char('7')],
+    );
+    assert_eq!(lines_in(data.path()), before);
+    assert!(message(&a).contains("hanya setengah"), "{}", message(&a));
+}
+
+/// Item 3: a half waiting for its 5 is dropped by a focus change; the 5 typed back in the panel
+/// is a score of its own.
+#[test]
+fn a_focus_change_drops_a_half_waiting_for_its_five() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    open(&mut a, ENTRY);
+    press_checked(&mut a, data.path(), &[KeyCode::Tab, KeyCode::Tab]);
+    press_checked(
+        &mut a,
+        data.path(),
+        &[
+            KeyCode::Char('4'),
+            KeyCode::Char('.'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Char('5'),
+            KeyCode::Char(']'),
+        ],
+    );
+    assert_eq!(score(&a, "paparan"), Some(5.0), "never 4.5");
+    let text = std::fs::read_to_string(data.path().join(format!("{JURI}.jsonl"))).expect("j");
+    let here: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(ENTRY) && l.contains("\"tahap\":\"gelar\""))
+        .collect();
+    assert_eq!(here.len(), 1, "one line, the 5: {here:?}");
+    assert!(here[0].contains("\"nilai\":5.0"), "{here:?}");
+}
+
+/// Item 4: two windows as one judge. Undo in the one that did not see the newest line withdraws
+/// nothing and shows the journal as it is; the next undo withdraws the line now shown.
+#[test]
+fn undo_in_a_stale_window_withdraws_nothing_and_refreshes() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    let mut b = judging_app(data.path());
+    for w in [&mut a, &mut b] {
+        open(w, ENTRY);
+        press_checked(w, data.path(), &[KeyCode::Tab, KeyCode::Tab]);
+    }
+    // B scores paparan; A has not seen it.
+    press_checked(&mut b, data.path(), &[KeyCode::Char('3'), KeyCode::Char(']')]);
+    // A scores paparan too (its own, newer line); B has not seen that.
+    press_keys(&mut a, &[KeyCode::Char('4'), KeyCode::Char(']')]);
+    let before = lines_in(data.path());
+    // B's undo would have withdrawn its own 3, which is not the journal's latest any more.
+    press_keys(&mut b, &[KeyCode::Char('u')]);
+    assert_eq!(lines_in(data.path()), before, "nothing withdrawn");
+    assert!(message(&b).contains("jurnal berubah"), "{}", message(&b));
+    same(&mut b, data.path(), "B after its refused undo");
+    assert_eq!(score(&b, "paparan"), Some(4.0), "B now shows A's line");
+    // Now B undoes what it shows: A's 4, back to B's 3.
+    press_checked(&mut b, data.path(), &[KeyCode::Char('u')]);
+    assert_eq!(lines_in(data.path()), before + 1);
+    assert_eq!(score(&b, "paparan"), Some(3.0));
+    assert!(message(&b).starts_with("dibatalkan #"), "{}", message(&b));
+}
+
+/// Item 9: after `n`, ▶ is on the new entry's first unscored criterion, not on the criterion
+/// the last entry was left at (juri-2's gelar sheet of Karangsari has its first three).
+#[test]
+fn the_next_entry_opens_on_its_first_unscored_criterion() {
+    const NEXT: &str = "tng-2026-karangsari-guyub";
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    let target = a.library.find_id(NEXT).expect("sample entry");
+    let at = a
+        .overview
+        .visible
+        .iter()
+        .position(|&r| r == target)
+        .expect("listed");
+    assert!(at > 0, "an entry comes before it");
+    let before = a.overview.visible[at - 1];
+    a.open_row(before, 1);
+    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End, KeyCode::Char('[')]);
+    press_keys(&mut a, &[KeyCode::Char('n')]);
+    let j = a.judge.as_ref().expect("judge");
+    let shown = a.walk.as_ref().and_then(|w| w.row);
+    assert_eq!(shown, Some(target));
+    let sheet = j.sheet(NEXT);
+    assert!(sheet.skor.contains_key("paparan"));
+    let first = j
+        .kriteria()
+        .iter()
+        .position(|k| !sheet.skor.contains_key(&k.id));
+    assert_eq!(first, Some(3));
+    assert_eq!(j.current_criterion(), first);
+}
+
+fn press_keys(a: &mut App, keys: &[KeyCode]) {
+    for &k in keys {
+        a.dispatch(KeyEvent::new(k, KeyModifiers::NONE), Instant::now());
+    }
+}
