@@ -398,8 +398,8 @@ impl App {
         }
         self.status = None;
         let k = Key::from_event(key);
-        if self.settle_gesture(Some(k)) {
-            return Outcome::Done(Context::Panel, Action::Undo);
+        if let Some(done) = self.settle_gesture(Some(k)) {
+            return done;
         }
         for ctx in self.contexts() {
             if let Some(action) = self.keymap.action(ctx, k) {

@@ -8,7 +8,7 @@
 
 use super::action::{Action, Context, Key};
 use super::judge::{Gesture, JudgeState};
-use super::App;
+use super::{App, Outcome};
 use std::time::Instant;
 use tulta_core::i18n::Lang;
 use tulta_core::judging::scoring::Change;
@@ -107,11 +107,9 @@ impl App {
     /// Before key `k` is routed: the score being typed is kept going when the key continues it
     /// on the same criterion with the panel in focus; `u` and Esc drop it (and do only that);
     /// anything else — another key, a click, a paste, a focus change — settles it first: a whole
-    /// score is saved, a half still waiting for its `5` is dropped. True when `k` was used up.
-    pub(super) fn settle_gesture(&mut self, k: Option<Key>) -> bool {
-        let Some(g) = self.judge.as_ref().and_then(|j| j.gesture.clone()) else {
-            return false;
-        };
+    /// score is saved, a half still waiting for its `5` is dropped. What `k` did when it was used up.
+    pub(super) fn settle_gesture(&mut self, k: Option<Key>) -> Option<Outcome> {
+        let g = self.judge.as_ref().and_then(|j| j.gesture.clone())?;
         let lang = self.lang;
         let contexts = self.contexts();
         let here = contexts.first() == Some(&Context::Panel)
@@ -119,18 +117,19 @@ impl App {
             && self.judge.as_ref().is_some_and(|j| {
                 j.tahap == g.tahap && j.current_criterion() == Some(g.kriteria)
             });
-        let action = k.and_then(|k| {
-            contexts
-                .iter()
-                .find_map(|c| self.keymap.action(*c, k).map(|a| super::action::with_digit(a, k)))
+        let bound = k.and_then(|k| {
+            contexts.iter().find_map(|c| {
+                self.keymap
+                    .action(*c, k)
+                    .map(|a| (*c, super::action::with_digit(a, k)))
+            })
         });
-        let Some(j) = &mut self.judge else {
-            return false;
-        };
+        let action = bound.map(|(_, a)| a);
+        let j = self.judge.as_mut()?;
         if here {
             match (action, g.point.is_some()) {
                 (Some(Action::Score(_)), true)
-                | (Some(Action::Point | Action::Raise | Action::Lower), false) => return false,
+                | (Some(Action::Point | Action::Raise | Action::Lower), false) => return None,
                 (Some(Action::Undo | Action::Back), _) => {
                     j.gesture = None;
                     let text = format!(
@@ -139,13 +138,13 @@ impl App {
                         lang.pick("dibatalkan, tidak disimpan", "cancelled, not saved")
                     );
                     j.say(Some(&g.risalah), true, text);
-                    return true;
+                    return bound.map(|(c, a)| Outcome::Done(c, a));
                 }
                 _ => {}
             }
         }
         j.settle(lang);
-        false
+        None
     }
 }
 
