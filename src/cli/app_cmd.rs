@@ -172,7 +172,7 @@ pub fn open(
         ),
         Root::Disk(p) => match default_root(&loaded.config) {
             Root::Disk(reports) if inside(p, &reports) => Root::Disk(reports),
-            _ => archive_above(p).map_or_else(|| root.clone(), Root::Disk),
+            _ => root.clone(),
         },
         other => other.clone(),
     };
@@ -180,28 +180,11 @@ pub fn open(
     let mut app = App::new(options, Library::default());
     let judge = judging(&root, settings, &loaded, &mut notices);
     // A competition's overview lists its entries, and `a` adds the archive they sit in: the
-    // reports folder above the competition's folder, whichever of the two was opened.
+    // reports folder holding the competition's folder, whichever of the two was opened. A folder
+    // elsewhere is read alone (its parent may be anything: the desktop, a flash disk's root).
     let load = if judge.is_some() { search_root } else { root };
     app.set_judge(judge);
     finish(app, Some(load), notices)
-}
-
-/// The reports folder above a competition's own folder (one that holds `lomba.yaml` itself):
-/// the archive its entries are compared with. Never the filesystem's root or the home folder,
-/// which are not archives however a competition was placed.
-fn archive_above(dir: &Path) -> Option<PathBuf> {
-    if !dir.join("lomba.yaml").is_file() {
-        return None;
-    }
-    let dir = std::path::absolute(dir).ok()?;
-    let parent = dir.parent()?;
-    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
-    let same = |a: &Path, b: &Path| {
-        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
-    };
-    let not_archive =
-        parent.parent().is_none() || home.is_some_and(|h| same(Path::new(&h), parent));
-    (!not_archive).then(|| parent.to_path_buf())
 }
 
 /// Whether `dir` is `reports` or lies below it, links and `..` resolved.
