@@ -594,3 +594,36 @@ fn a_restored_note_is_saved_in_its_own_stage() {
     assert!(line.contains("\"risalah\":\"tng-2026-disdukcapil-cekatan\""), "{line}");
     assert!(line.contains("\"kriteria\":\"L1\""), "{line}");
 }
+
+/// Issue 24, item 12: opened on the competition's own folder inside the reports folder, `a` adds
+/// the archive beside the entries (the reports folder above it) and the help lists it.
+#[test]
+fn the_archive_is_the_reports_folder_above_the_competition() {
+    let cwd = tempfile::tempdir().expect("tmp");
+    staged_copy(&cwd.path().join("reports/lomba-2026"));
+    std::fs::create_dir_all(cwd.path().join("reports/arsip")).expect("mkdir");
+    std::fs::write(
+        cwd.path().join("reports/arsip/lama.yaml"),
+        include_str!("fixtures/bersih.yaml"),
+    )
+    .expect("write");
+    let data = tempfile::tempdir().expect("tmp");
+    let etc = tempfile::tempdir().expect("tmp");
+    let env = env(&data, &etc);
+    let mut term = Term::start(
+        &["reports/lomba-2026", "--juri", "juri-1"],
+        cwd.path(),
+        &env,
+        100,
+        30,
+    );
+    term.wait_for("a: juga arsip (+1)");
+    term.send("a");
+    term.wait_for("Mawar");
+    term.send("?");
+    let help = term.wait_for("arsip di sampingnya");
+    assert!(help.contains("peserta lomba saja"), "{help}");
+    term.send("\x1b");
+    term.send("q");
+    let _ = term.wait_exit();
+}

@@ -324,3 +324,41 @@ fn press_keys(a: &mut App, keys: &[KeyCode]) {
         a.dispatch(KeyEvent::new(k, KeyModifiers::NONE), Instant::now());
     }
 }
+
+/// Item 2: a draft that can no longer be saved where it belongs (its criterion is gone from the
+/// rubric) opens naming its entry, stage and criterion with the reason; Ctrl-S keeps it on disk
+/// and says why, and writes nothing.
+#[test]
+fn a_draft_that_cannot_be_saved_where_it_belongs_is_kept_with_the_reason() {
+    let data = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        data.path().join(format!("{JURI}.draft.json")),
+        format!(
+            r#"{{"risalah":"{ENTRY}","tahap":"risalah","kriteria":"L9","text":"Catatan lama","original":""}}"#
+        ),
+    )
+    .expect("draft");
+    let mut a = judging_app(data.path());
+    if let Some(j) = a.judge.as_mut() {
+        j.offer_draft(Lang::Id);
+    }
+    let screen = render(&mut a, 120, 40);
+    assert!(
+        screen.contains(&format!("{ENTRY} · risalah · L9")),
+        "{screen}"
+    );
+    assert!(screen.contains("tidak dapat disimpan"), "{screen}");
+    let before = lines_in(data.path());
+    a.dispatch(
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        Instant::now(),
+    );
+    if let Some(j) = a.judge.as_mut() {
+        j.keep_draft();
+    }
+    assert_eq!(lines_in(data.path()), before, "nothing written");
+    assert!(a.judge.as_ref().is_some_and(|j| j.note.is_some()), "still open");
+    assert!(data.path().join(format!("{JURI}.draft.json")).exists(), "kept");
+    let screen = render(&mut a, 120, 40);
+    assert!(screen.contains("draf tetap disimpan"), "{screen}");
+}
