@@ -362,3 +362,49 @@ fn a_draft_that_cannot_be_saved_where_it_belongs_is_kept_with_the_reason() {
     let screen = render(&mut a, 120, 40);
     assert!(screen.contains("draf tetap disimpan"), "{screen}");
 }
+
+/// Item 6 in the app: the final result's rows for entries in a stage that is not final read
+/// `… risalah` (waiting), not `✗ risalah` (stopped).
+#[test]
+fn the_ranking_screen_shows_entries_waiting_not_stopped() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for f in tulta_core::files::sources::builtin_files() {
+        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
+            continue;
+        };
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, &f.bytes[..]).expect("write");
+    }
+    // The demo keys the sample pins, without the demo journals: every stage starts unscored.
+    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
+        if let Some(rel) = name
+            .strip_prefix("reports/lomba-2026/")
+            .filter(|n| n.ends_with(".key"))
+        {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+    }
+    let data = tempfile::tempdir().expect("tmp");
+    let comp = tulta_core::judging::competition::load(Some(dir.path()), Lang::Id).expect("load");
+    let mut judging = tulta_core::judging::Judging::open_in(comp, data.path()).expect("open");
+    for k in ["L1", "L2", "L3", "L4", "L5", "L6", "L7", "P"] {
+        judging
+            .score("juri-3", "risalah", ENTRY, k, 4.0)
+            .expect("score");
+    }
+    let mut a = App::new(
+        common::options(Lang::Id, Default::default()),
+        common::builtin_library(),
+    );
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
+        judging,
+        Some("juri-3".to_string()),
+    )));
+    press_keys(&mut a, &[KeyCode::F(5)]);
+    let screen = render(&mut a, 160, 40);
+    assert!(screen.contains("… risalah"), "{screen}");
+    assert!(!screen.contains("✗ risalah"), "{screen}");
+}
