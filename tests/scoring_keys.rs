@@ -408,3 +408,33 @@ fn the_ranking_screen_shows_entries_waiting_not_stopped() {
     assert!(screen.contains("… risalah"), "{screen}");
     assert!(!screen.contains("✗ risalah"), "{screen}");
 }
+
+/// Item 10: the final result shows each entry's judges n/m and each judge's index where there
+/// is room (at 200 columns), and keeps to the stages at 80.
+#[test]
+fn the_final_result_shows_judges_where_there_is_room() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    press_keys(&mut a, &[KeyCode::F(5)]);
+    let wide = render(&mut a, 200, 40);
+    let head = wide
+        .lines()
+        .find(|l| l.contains("OPD / kelurahan"))
+        .expect("header");
+    for id in ["juri-1", "juri-2", "juri-3", "risalah", "gelar"] {
+        assert!(head.contains(id), "{head}");
+    }
+    let tegalrejo = wide
+        .lines()
+        .find(|l| l.contains("Kelurahan Tegalrejo"))
+        .expect("row");
+    let after = tegalrejo.split("3/3").nth(1).expect("3/3 judges");
+    let indexes = after
+        .split_whitespace()
+        .take(3)
+        .filter(|c| c.contains(','))
+        .count();
+    assert_eq!(indexes, 3, "each judge's gelar index: {tegalrejo}");
+    let narrow = render(&mut a, 80, 24);
+    assert!(!narrow.contains("juri-1 "), "{narrow}");
+}
