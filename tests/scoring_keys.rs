@@ -438,3 +438,38 @@ fn the_final_result_shows_judges_where_there_is_room() {
     let narrow = render(&mut a, 80, 24);
     assert!(!narrow.contains("juri-1 "), "{narrow}");
 }
+
+/// Item 13 at 80x24: step 6's before/after chart scrolls to its last row and its legend's
+/// second label is whole; the control chart names its limits with their values; the bottom bar
+/// shows whole keys, ending with help and quit; a panel that refuses scores does not offer them.
+#[test]
+fn at_80x24_charts_scroll_and_are_labelled_and_the_bar_is_whole() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut a = judging_app(data.path());
+    let r = a.library.find_id("tng-2026-dishub-tertib").expect("entry");
+    a.open_row(r, 6);
+    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    let chart = render(&mut a, 80, 24);
+    assert!(chart.contains("batas atas 200"), "{chart}");
+    assert!(chart.contains("batas"), "{chart}");
+    let bar = chart.lines().last().unwrap_or_default().trim_end().to_string();
+    assert!(bar.ends_with("q keluar"), "{bar}");
+    press_keys(&mut a, &[KeyCode::Right]);
+    let top = render(&mut a, 80, 24);
+    assert!(top.contains("langkah 6 (sesudah)"), "{top}");
+    assert!(!top.contains("Lain-lain"), "the last rows need a scroll:\n{top}");
+    press_keys(&mut a, &[KeyCode::Down; 12]);
+    let end = render(&mut a, 80, 24);
+    assert!(end.contains("Lain-lain"), "{end}");
+
+    // An entry that did not reach the gelar: its panel refuses, and offers no score key.
+    let r = a.library.find_id("tng-2026-mpp-prima").expect("entry");
+    a.open_row(r, 1);
+    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    let refused = render(&mut a, 80, 24);
+    assert!(refused.contains("belum sampai ke tahap"), "{refused}");
+    assert!(!refused.contains("0–9 nilai"), "{refused}");
+    let before = lines_in(data.path());
+    press_keys(&mut a, &[KeyCode::Char('4')]);
+    assert_eq!(lines_in(data.path()), before);
+}

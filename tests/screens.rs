@@ -511,7 +511,7 @@ const JUDGING: &[(&str, Option<&str>, Setup)] = &[
         press(a, &[KeyCode::Tab, KeyCode::Tab]);
     }),
     ("judge_note_prompt", Some("juri-1"), |a| {
-        let r = row_of(a, "tng-2026-mpp-prima");
+        let r = row_of(a, "tng-2026-dishub-tertib");
         a.open_row(r, 1);
         press(a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('e')]);
         typed(a, "Data Pareto rapi");

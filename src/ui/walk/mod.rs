@@ -320,7 +320,7 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
         }
         Tab::BeforeAfter => {
             if let Some(r) = &w.opened.risalah {
-                tools::before_after(frame, content, app, r);
+                tools::before_after(frame, content, app, r, w.scroll);
             }
         }
         Tab::Lampiran => draw_attachments(frame, content, app, w),
