@@ -72,6 +72,9 @@ pub struct JudgeState {
     /// A score being typed (`3`, `3 .`, `.` on a 3): nothing is written until it is complete, so
     /// that one gesture is one journal line and one undo step.
     pub gesture: Option<Gesture>,
+    /// The stage's presentation order drawn by `tulta undian` and kept in the data folder (the
+    /// gelar day, spec §8), or why it could not be read.
+    pub draw: Result<Option<tulta_core::judging::gelar::Draw>, String>,
 }
 
 /// A score being typed on one criterion of one entry in one stage.
@@ -150,7 +153,36 @@ impl JudgeState {
             redo: Vec::new(),
             ranked: Default::default(),
             gesture: None,
+            draw: Ok(None),
         }
+        .with_draw()
+    }
+
+    fn with_draw(mut self) -> JudgeState {
+        self.load_draw();
+        self
+    }
+
+    /// Reads the drawn order of the stage being scored.
+    pub fn load_draw(&mut self) {
+        self.draw = tulta_core::judging::gelar::kept(self.judging.dir(), &self.tahap);
+    }
+
+    /// The drawn order of the stage being scored, if there is one.
+    pub fn drawn(&self) -> Option<&tulta_core::judging::gelar::Draw> {
+        self.draw.as_ref().ok().and_then(Option::as_ref)
+    }
+
+    /// `risalah`'s place in the drawn order: its slot (1-based), how many slots, and the slot's
+    /// planned start when the stage gives `mulai`.
+    pub fn slot(&self, risalah: &str) -> Option<(usize, usize, Option<String>)> {
+        let d = self.drawn()?;
+        let i = d.slot(risalah)?;
+        Some((
+            i + 1,
+            d.urutan.len(),
+            self.stage().and_then(|s| s.slot_start(i)),
+        ))
     }
 
     /// Counts the stages again: after a change, an import, another process's writes.
@@ -302,21 +334,22 @@ impl JudgeState {
         }
     }
 
-    /// Puts the cursor on the criterion of a step, as the judge walks the steps.
-    pub fn follow_step(&mut self, step: usize) {
+    /// Puts the cursor on the criterion of a step, as the judge walks the steps; false when the
+    /// rubric ties no criterion to it (a gelar's).
+    pub fn follow_step(&mut self, step: usize) -> bool {
         let wanted = self
             .kriteria()
             .iter()
             .position(|k| k.langkah == Some(step as i64));
-        if let Some(k) = wanted {
-            if let Some(i) = self
-                .rows()
+        let row = wanted.and_then(|k| {
+            self.rows()
                 .iter()
                 .position(|r| *r == PanelRow::Criterion(k))
-            {
-                self.cursor = i;
-            }
+        });
+        if let Some(i) = row {
+            self.cursor = i;
         }
+        row.is_some()
     }
 
     /// Says `text` on entry `risalah`'s panel (or, with `None`, on the ranking screen).

@@ -304,11 +304,16 @@ impl App {
         match Opened::read(&r.name, &r.origin) {
             Ok(opened) => {
                 let opened = opened.with_cross_file(&r.cross_file);
-                self.walk = Some(Walk::new(opened, Some(row), step));
+                let mut walk = Walk::new(opened, Some(row), step);
+                walk.gelar = self.in_gelar(&r.id);
+                self.walk = Some(walk);
                 if let Some(j) = &mut self.judge {
-                    // A new entry on screen: the panel starts on the criterion of the step shown,
-                    // and news about the last entry stays with it.
-                    j.follow_step(step);
+                    // A new entry on screen: the panel starts on the criterion of the step shown
+                    // (in a rubric without steps, on the first one not scored yet), and news
+                    // about the last entry stays with it.
+                    if !j.follow_step(step) {
+                        j.to_first_unscored(&r.id);
+                    }
                     j.message = None;
                 }
                 self.overview.reveal(&self.library, row);
@@ -316,6 +321,13 @@ impl App {
             }
             Err(e) => self.status = Some(e.message(self.lang)),
         }
+    }
+
+    /// Whether `risalah` is walked in a gelar: a judge scores it in a stage with `menit`.
+    fn in_gelar(&self, risalah: &str) -> bool {
+        self.judge.as_ref().is_some_and(|j| {
+            j.has_panel(risalah) && j.stage().and_then(|s| s.menit()).is_some()
+        })
     }
 
     /// Opens a search hit at the step that matched.

@@ -69,7 +69,7 @@ impl App {
             (_, Action::ChooseStage | Action::StageView) => {
                 self.judge.as_ref().is_some_and(|j| j.staged())
             }
-            (_, Action::Timer) => self
+            (_, Action::Timer | Action::TimerRestart) => self
                 .judge
                 .as_ref()
                 .is_some_and(|j| j.stage().and_then(|s| s.menit()).is_some()),

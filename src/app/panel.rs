@@ -99,6 +99,7 @@ impl App {
             Action::Tick => j.toggle_tick(&id, lang),
             Action::Note => j.edit_note(&id),
             Action::Timer => j.timer.toggle(&id, now),
+            Action::TimerRestart => j.timer.restart(&id, now),
             _ => return false,
         }
         true

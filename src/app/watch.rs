@@ -50,9 +50,13 @@ impl JudgingWatch {
                 if event.kind.is_access() {
                     return;
                 }
+                // The journals, and the drawn orders kept beside them.
                 let journal = event.paths.iter().any(|p| {
                     (p.starts_with(&data) || p.starts_with(&real))
-                        && p.extension().is_some_and(|x| x == "jsonl")
+                        && (p.extension().is_some_and(|x| x == "jsonl")
+                            || p
+                                .file_name()
+                                .is_some_and(|n| n.to_string_lossy().starts_with("undian-")))
                 });
                 if journal {
                     let _ = bg.send(Bg::JudgingChanged(Changed {
@@ -155,6 +159,7 @@ impl JudgeState {
         } else {
             self.judging.reload();
         }
+        self.load_draw();
         self.refresh();
         let after = self.stage_finals();
         let opened: Vec<String> = after
@@ -234,6 +239,7 @@ impl App {
         if let Some(news) = j.reread(changed, lang) {
             self.status = Some(news);
         }
+        self.sync_draw();
         self.resort_overview();
     }
 }

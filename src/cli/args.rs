@@ -122,6 +122,9 @@ pub(super) enum Command {
         /// The seed: the same seed always draws the same order. Default: today's date, YYYYMMDD.
         #[arg(long, value_name = "N")]
         benih: Option<u64>,
+        /// Draw again although an order is kept (says what changed).
+        #[arg(long)]
+        ulang: bool,
     },
     /// Take journals brought from other machines (verified first; never merged).
     Import {

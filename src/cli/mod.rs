@@ -380,7 +380,8 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             lomba,
             tahap,
             benih,
-        }) => judge::undian(lomba.as_deref(), &tahap, benih, lang),
+            ulang,
+        }) => judge::undian(lomba.as_deref(), &tahap, benih, ulang, lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);

@@ -11,6 +11,7 @@
 
 pub mod competition;
 pub mod export;
+pub mod gelar;
 mod import;
 pub mod journal;
 pub mod keys;
