@@ -175,3 +175,104 @@ fn before_a_stage_is_final_an_entry_is_waiting_not_stopped() {
         assert!(table.contains("administrasi"), "{table}");
     }
 }
+
+/// The sample competition with its stages and demo journals (the gelar under way), its gelar
+/// starting at 08:00 with 5 minutes between slots.
+fn gelar_copy(dir: &Path) -> std::path::PathBuf {
+    let root = dir.join("lomba");
+    for f in tulta_core::files::sources::builtin_files() {
+        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
+            continue;
+        };
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, &f.bytes[..]).expect("write");
+    }
+    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
+        if let Some(rel) = name.strip_prefix("reports/lomba-2026/") {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+    }
+    let lomba = root.join("lomba.yaml");
+    let text = std::fs::read_to_string(&lomba).expect("lomba");
+    let text = text.replace(
+        "bobot: 40, menit: 20}",
+        "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
+    );
+    assert!(text.contains("jeda: 5"));
+    std::fs::write(&lomba, text).expect("write");
+    root
+}
+
+/// The gelar day: a drawn order is kept with its seed and shown again as it is; another seed
+/// needs --ulang, which says what changed; each slot has its planned start.
+#[test]
+fn a_drawn_order_is_kept_and_drawing_again_needs_ulang() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = gelar_copy(dir.path());
+    let data = dir.path().join("data");
+    let undian = |extra: &[&str]| {
+        let mut args = vec!["undian", s(&root), "--tahap", "gelar", "--lang", "id"];
+        args.extend_from_slice(extra);
+        tulta(&data, &args, None)
+    };
+    let first = undian(&["--benih", "7"]);
+    assert!(first.status.success(), "{}", err(&first));
+    let text = out(&first);
+    assert!(text.contains("benih 7"), "{text}");
+    assert!(text.contains("  1. 08:00  "), "{text}");
+    assert!(text.contains("  2. 08:25  "), "slots of 20 minutes, 5 between: {text}");
+    assert!(text.contains("disimpan di"), "{text}");
+    let kept = std::fs::read_dir(&data)
+        .expect("data")
+        .flatten()
+        .map(|d| d.path().join("undian-gelar.json"))
+        .find(|p| p.exists())
+        .expect("kept in the data folder");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&kept).expect("read")).expect("json");
+    assert_eq!(saved["benih"], 7);
+
+    // Without a seed, the kept order again (not today's date's draw).
+    let again = undian(&[]);
+    assert!(again.status.success(), "{}", err(&again));
+    let order = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(order(&out(&again)), order(&text));
+    assert!(out(&again).contains("--ulang untuk mengundi lagi"), "{}", out(&again));
+
+    // Another seed is refused without --ulang, and the kept order stays.
+    let refused = undian(&["--benih", "8"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", err(&refused));
+    assert!(err(&refused).contains("--ulang"), "{}", err(&refused));
+    let redrawn = undian(&["--benih", "8", "--ulang"]);
+    assert!(redrawn.status.success(), "{}", err(&redrawn));
+    assert!(out(&redrawn).contains("diundi lagi"), "{}", out(&redrawn));
+    assert!(out(&redrawn).contains(" → "), "{}", out(&redrawn));
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&kept).expect("read")).expect("json");
+    assert_eq!(saved["benih"], 8);
+}
+
+/// A `mulai` that is not a local date and time is a T004 finding of the lomba file.
+#[test]
+fn a_gelar_start_that_is_not_a_date_and_time_is_reported() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = gelar_copy(dir.path());
+    let lomba = root.join("lomba.yaml");
+    let text = std::fs::read_to_string(&lomba)
+        .expect("lomba")
+        .replace("2026-12-10 08:00", "besok pagi");
+    std::fs::write(&lomba, text).expect("write");
+    let data = dir.path().join("data");
+    let o = tulta(&data, &["check", s(&lomba), "--lang", "id"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    assert!(out(&o).contains("T004"), "{}", out(&o));
+    assert!(out(&o).contains("YYYY-MM-DD HH:MM"), "{}", out(&o));
+}

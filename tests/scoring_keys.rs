@@ -473,3 +473,109 @@ fn at_80x24_charts_scroll_and_are_labelled_and_the_bar_is_whole() {
     press_keys(&mut a, &[KeyCode::Char('4')]);
     assert_eq!(lines_in(data.path()), before);
 }
+
+/// The gelar day in the app: with an order drawn, the overview lists the stage in it with each
+/// slot's planned start; the walk opens on the group's presentation (slot, start, clock, next
+/// group, yel-yel and fragmen) beside the panel; `W` restarts the clock; `n` is the next group.
+#[test]
+fn the_gelar_is_listed_and_walked_in_the_drawn_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for f in tulta_core::files::sources::builtin_files() {
+        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
+            continue;
+        };
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        let bytes = if rel == "lomba.yaml" {
+            String::from_utf8_lossy(&f.bytes)
+                .replace(
+                    "bobot: 40, menit: 20}",
+                    "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
+                )
+                .into_bytes()
+        } else {
+            f.bytes.to_vec()
+        };
+        std::fs::write(path, bytes).expect("write");
+    }
+    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
+        if let Some(rel) = name.strip_prefix("reports/lomba-2026/") {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+    }
+    let data = tempfile::tempdir().expect("tmp");
+    let order = [
+        "tng-2026-karangsari-guyub",
+        "tng-2026-tegalrejo-resik",
+        "tng-2026-dishub-tertib",
+        "tng-2026-rsud-sigap",
+        "tng-2026-disdukcapil-cekatan",
+        ENTRY,
+    ];
+    tulta_core::judging::gelar::keep(
+        data.path(),
+        &tulta_core::judging::gelar::Draw {
+            tahap: "gelar".into(),
+            benih: 1,
+            urutan: order.iter().map(|s| s.to_string()).collect(),
+        },
+    )
+    .expect("keep");
+    let comp = tulta_core::judging::competition::load(Some(dir.path()), Lang::Id).expect("load");
+    let judging = tulta_core::judging::Judging::open_in(comp, data.path()).expect("open");
+    let mut a = App::new(
+        common::options(Lang::Id, Default::default()),
+        common::builtin_library(),
+    );
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
+        judging,
+        Some("juri-3".to_string()),
+    )));
+    let listed: Vec<String> = a
+        .overview
+        .visible
+        .iter()
+        .take(6)
+        .map(|&i| a.library.rows[i].id.clone())
+        .collect();
+    assert_eq!(listed, order);
+    let screen = render(&mut a, 120, 40);
+    assert!(screen.contains("3·08:50 Dinas Perhubungan"), "{screen}");
+
+    press_keys(&mut a, &[KeyCode::Home, KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    let walk = render(&mut a, 120, 40);
+    assert!(walk.contains("Giliran 3 dari 6 · mulai 08:50"), "{walk}");
+    assert!(walk.contains("Berikutnya: 4. RSUD Tirta Husada · 09:15 (n)"), "{walk}");
+    assert!(walk.contains("Yel-yel") && walk.contains("Fragmen"), "{walk}");
+    // The clock: w starts it, W starts it again from zero.
+    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    let t0 = Instant::now();
+    a.dispatch(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE), t0);
+    let later = t0 + Duration::from_secs(90);
+    let left = |a: &App, now: Instant| {
+        a.judge
+            .as_ref()
+            .map(|j| j.timer.left("tng-2026-dishub-tertib", 20, now))
+    };
+    assert_eq!(left(&a, later), Some(20 * 60 - 90));
+    a.dispatch(KeyEvent::new(KeyCode::Char('W'), KeyModifiers::NONE), later);
+    assert_eq!(left(&a, later), Some(20 * 60), "restarted");
+    assert!(a.judge.as_ref().is_some_and(|j| j.timer.running()));
+    // The next group is one key away.
+    press_keys(&mut a, &[KeyCode::Char('n')]);
+    let shown = a
+        .walk
+        .as_ref()
+        .and_then(|w| w.opened.risalah.as_ref())
+        .map(|r| r.id_str().to_string());
+    assert_eq!(shown.as_deref(), Some("tng-2026-rsud-sigap"));
+    // And the help lists the clock's keys.
+    let help: String = a
+        .help_sections()
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|(k, t)| format!("{k} {t}\n")))
+        .collect();
+    assert!(help.contains("W waktu tampil kelompok: mulai ulang"), "{help}");
+}

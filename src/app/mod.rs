@@ -323,10 +323,13 @@ impl App {
         }
     }
 
-    /// Whether `risalah` is walked in a gelar: a judge scores it in a stage with `menit`.
+    /// Whether `risalah` is walked in a gelar: a judge scores it in a stage with `menit` that
+    /// it has reached.
     fn in_gelar(&self, risalah: &str) -> bool {
         self.judge.as_ref().is_some_and(|j| {
-            j.has_panel(risalah) && j.stage().and_then(|s| s.menit()).is_some()
+            j.has_panel(risalah)
+                && j.blocked(risalah).is_none()
+                && j.stage().and_then(|s| s.menit()).is_some()
         })
     }
 
