@@ -554,6 +554,8 @@ fn a_restored_note_is_saved_in_its_own_stage() {
     // No folder named: the built-in sample, whose demo journals have the gelar under way.
     let mut term = Term::start(&["--juri", "juri-1"], cwd.path(), &env, 100, 30);
     term.wait_for("tahap gelar");
+    // The list is read in the background: Enter opens an entry once it is there.
+    term.wait_for("Dinas Kependudukan");
     term.send("T");
     term.send("\x1b[A\r");
     term.wait_for("tahap risalah");

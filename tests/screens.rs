@@ -295,6 +295,7 @@ fn tools() {
 fn tab_title_id(walk: &tulta::app::walk::Walk) -> String {
     use tulta::app::walk::Tab;
     match walk.current_tab() {
+        Tab::Penyajian => "Penyajian".into(),
         Tab::Summary => "Uraian".into(),
         Tab::Tool(i) => walk
             .langkah()
