@@ -441,29 +441,6 @@ fn a_note_being_typed_at_sigterm_is_offered_back() {
     assert!(!left, "the draft is gone once saved");
 }
 
-/// The sample competition with its stages (administrasi, risalah, gelar) written into `dir`
-/// with its demo keys and without its demo journals: every stage starts unscored.
-fn staged_copy(dir: &std::path::Path) {
-    for f in tulta_core::files::sources::builtin_files() {
-        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
-            continue;
-        };
-        let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, &f.bytes[..]).expect("write");
-    }
-    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        if let Some(rel) = name
-            .strip_prefix("reports/lomba-2026/")
-            .filter(|n| n.ends_with(".key"))
-        {
-            let path = dir.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
-    }
-}
-
 /// Every score `juri` may give in the risalah stage, as `score --stdin` lines (all 4s).
 fn risalah_lines(dir: &std::path::Path, juri: &str) -> String {
     let comp = tulta_core::judging::competition::load(Some(dir), tulta_core::i18n::Lang::Id)
@@ -515,7 +492,7 @@ fn score_stdin(dir: &std::path::Path, data: &std::path::Path, juri: &str, lines:
 #[test]
 fn the_app_shows_what_other_judges_write_and_says_when_the_next_stage_opens() {
     let dir = tempfile::tempdir().expect("tmp");
-    staged_copy(dir.path());
+    common::sample_copy(dir.path(), false);
     let data = tempfile::tempdir().expect("tmp");
     let etc = tempfile::tempdir().expect("tmp");
     let env = env(&data, &etc);
@@ -525,11 +502,29 @@ fn the_app_shows_what_other_judges_write_and_says_when_the_next_stage_opens() {
     term.send("p");
     term.wait_for("0/10 selesai");
     let journals = data.path();
-    score_stdin(dir.path(), journals, "juri-2", &risalah_lines(dir.path(), "juri-2"));
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-2",
+        &risalah_lines(dir.path(), "juri-2"),
+    );
     let shown = term.wait_for("10/10 selesai");
-    assert!(shown.contains("0/11 selesai"), "juri-1 has not scored:\n{shown}");
-    score_stdin(dir.path(), journals, "juri-3", &risalah_lines(dir.path(), "juri-3"));
-    score_stdin(dir.path(), journals, "juri-1", &risalah_lines(dir.path(), "juri-1"));
+    assert!(
+        shown.contains("0/11 selesai"),
+        "juri-1 has not scored:\n{shown}"
+    );
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-3",
+        &risalah_lines(dir.path(), "juri-3"),
+    );
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-1",
+        &risalah_lines(dir.path(), "juri-1"),
+    );
     let shown = term.wait_for("tahap gelar dibuka");
     assert!(shown.contains("11/11 selesai"), "{shown}");
     // The overview shows the gelar open: its entries are no longer waiting for the risalah.
@@ -592,8 +587,14 @@ fn a_restored_note_is_saved_in_its_own_stage() {
         .lines()
         .find(|l| l.contains("Catatan dari tahap risalah"))
         .expect("the note is journaled");
-    assert!(!line.contains("\"tahap\""), "a risalah line names no stage: {line}");
-    assert!(line.contains("\"risalah\":\"tng-2026-disdukcapil-cekatan\""), "{line}");
+    assert!(
+        !line.contains("\"tahap\""),
+        "a risalah line names no stage: {line}"
+    );
+    assert!(
+        line.contains("\"risalah\":\"tng-2026-disdukcapil-cekatan\""),
+        "{line}"
+    );
     assert!(line.contains("\"kriteria\":\"L1\""), "{line}");
 }
 
@@ -602,7 +603,7 @@ fn a_restored_note_is_saved_in_its_own_stage() {
 #[test]
 fn the_archive_is_the_reports_folder_above_the_competition() {
     let cwd = tempfile::tempdir().expect("tmp");
-    staged_copy(&cwd.path().join("reports/lomba-2026"));
+    common::sample_copy(&cwd.path().join("reports/lomba-2026"), false);
     std::fs::create_dir_all(cwd.path().join("reports/arsip")).expect("mkdir");
     std::fs::write(
         cwd.path().join("reports/arsip/lama.yaml"),

@@ -49,27 +49,40 @@ fn err(o: &Output) -> String {
 
 const ENTRY: &str = "tng-2026-dishub-tertib";
 
+/// `tulta score LOMBA --juri juri-1 --stdin` with `input`.
+fn score_stdin(data: &Path, lomba: &Path, input: &str, lang: &str) -> Output {
+    tulta(
+        data,
+        &[
+            "score",
+            s(lomba),
+            "--juri",
+            "juri-1",
+            "--stdin",
+            "--lang",
+            lang,
+        ],
+        Some(input),
+    )
+}
+
 /// Item 7: the line that stopped a `--stdin` run is named, and so are the lines not read.
 #[test]
 fn score_stdin_names_the_line_it_stopped_at_and_what_it_skipped() {
     let dir = tempfile::tempdir().expect("tmp");
     common::competition_copy(dir.path());
     let data = dir.path().join("data");
-    let score = |input: &str, lang: &str| {
-        tulta(
-            &data,
-            &["score", s(dir.path()), "--juri", "juri-1", "--stdin", "--lang", lang],
-            Some(input),
-        )
-    };
+    let score = |input: &str, lang: &str| score_stdin(&data, dir.path(), input, lang);
     // A refusal (no such criterion) on line 3 of 5, with a comment among the lines after it.
-    let input = format!(
-        "{ENTRY} L1 4\n# komentar\n{ENTRY} X9 4\n{ENTRY} L2 4\n\n{ENTRY} L3 4\n"
-    );
+    let input = format!("{ENTRY} L1 4\n# komentar\n{ENTRY} X9 4\n{ENTRY} L2 4\n\n{ENTRY} L3 4\n");
     let o = score(&input, "id");
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     assert!(err(&o).contains("baris 3"), "{}", err(&o));
-    assert!(err(&o).contains("2 baris sesudahnya tidak dibaca"), "{}", err(&o));
+    assert!(
+        err(&o).contains("2 baris sesudahnya tidak dibaca"),
+        "{}",
+        err(&o)
+    );
     assert!(out(&o).contains("L1 = 4"), "{}", out(&o));
     // A line that is not a score at all, in English.
     let o = score(&format!("{ENTRY} L4\n{ENTRY} L5 4\n"), "en");
@@ -89,8 +102,18 @@ fn a_decimal_comma_is_taken_and_echoed_in_the_user_s_language() {
         tulta(
             &data,
             &[
-                "score", s(dir.path()), "--juri", "juri-1", "--risalah", ENTRY, "--kriteria", k,
-                "--nilai", v, "--lang", lang,
+                "score",
+                s(dir.path()),
+                "--juri",
+                "juri-1",
+                "--risalah",
+                ENTRY,
+                "--kriteria",
+                k,
+                "--nilai",
+                v,
+                "--lang",
+                lang,
             ],
             None,
         )
@@ -101,11 +124,7 @@ fn a_decimal_comma_is_taken_and_echoed_in_the_user_s_language() {
     let o = one("L2", "4.5", "en");
     assert!(o.status.success(), "{}", err(&o));
     assert!(out(&o).contains("L2 = 4.5"), "{}", out(&o));
-    let o = tulta(
-        &data,
-        &["score", s(dir.path()), "--juri", "juri-1", "--stdin", "--lang", "id"],
-        Some(&format!("{ENTRY} L3 2,5\n")),
-    );
+    let o = score_stdin(&data, dir.path(), &format!("{ENTRY} L3 2,5\n"), "id");
     assert!(out(&o).contains("L3 = 2,5"), "{}", out(&o));
     let journal = std::fs::read_dir(&data)
         .expect("data")
@@ -176,33 +195,10 @@ fn before_a_stage_is_final_an_entry_is_waiting_not_stopped() {
     }
 }
 
-/// The sample competition with its stages and demo journals (the gelar under way), its gelar
-/// starting at 08:00 with 5 minutes between slots.
+/// The sample with its gelar day in `dir/lomba`.
 fn gelar_copy(dir: &Path) -> std::path::PathBuf {
     let root = dir.join("lomba");
-    for f in tulta_core::files::sources::builtin_files() {
-        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
-            continue;
-        };
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, &f.bytes[..]).expect("write");
-    }
-    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        if let Some(rel) = name.strip_prefix("reports/lomba-2026/") {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
-    }
-    let lomba = root.join("lomba.yaml");
-    let text = std::fs::read_to_string(&lomba).expect("lomba");
-    let text = text.replace(
-        "bobot: 40, menit: 20}",
-        "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
-    );
-    assert!(text.contains("jeda: 5"));
-    std::fs::write(&lomba, text).expect("write");
+    common::gelar_copy(&root);
     root
 }
 
@@ -223,7 +219,10 @@ fn a_drawn_order_is_kept_and_drawing_again_needs_ulang() {
     let text = out(&first);
     assert!(text.contains("benih 7"), "{text}");
     assert!(text.contains("  1. 08:00  "), "{text}");
-    assert!(text.contains("  2. 08:25  "), "slots of 20 minutes, 5 between: {text}");
+    assert!(
+        text.contains("  2. 08:25  "),
+        "slots of 20 minutes, 5 between: {text}"
+    );
     assert!(text.contains("disimpan di"), "{text}");
     let kept = std::fs::read_dir(&data)
         .expect("data")
@@ -240,12 +239,21 @@ fn a_drawn_order_is_kept_and_drawing_again_needs_ulang() {
     assert!(again.status.success(), "{}", err(&again));
     let order = |t: &str| -> Vec<String> {
         t.lines()
-            .filter(|l| l.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .filter(|l| {
+                l.trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            })
             .map(str::to_string)
             .collect()
     };
     assert_eq!(order(&out(&again)), order(&text));
-    assert!(out(&again).contains("--ulang untuk mengundi lagi"), "{}", out(&again));
+    assert!(
+        out(&again).contains("--ulang untuk mengundi lagi"),
+        "{}",
+        out(&again)
+    );
 
     // Another seed is refused without --ulang, and the kept order stays.
     let refused = undian(&["--benih", "8"]);

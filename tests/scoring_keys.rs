@@ -85,7 +85,11 @@ fn on_screen(a: &mut App) -> BTreeMap<String, Option<f64>> {
             }
         }
     }
-    assert_eq!(shown.len(), ids.len(), "every criterion is on screen:\n{screen}");
+    assert_eq!(
+        shown.len(),
+        ids.len(),
+        "every criterion is on screen:\n{screen}"
+    );
     shown
 }
 
@@ -114,7 +118,10 @@ fn replayed(data: &Path, tahap: &str, first: &str, entry: &str) -> BTreeMap<Stri
             continue;
         }
         let k = l["perubahan"]["kriteria"].as_str().expect("kriteria");
-        scores.insert(k.to_string(), l["perubahan"]["nilai"].as_f64().expect("nilai"));
+        scores.insert(
+            k.to_string(),
+            l["perubahan"]["nilai"].as_f64().expect("nilai"),
+        );
     }
     scores
 }
@@ -187,7 +194,11 @@ fn a_half_is_one_line_and_one_undo_step() {
     press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
     assert_eq!(score(&a, "paparan"), None, "undo returns to — ");
 
-    press_checked(&mut a, data.path(), &[KeyCode::Char('4'), KeyCode::Char('-')]);
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('4'), KeyCode::Char('-')],
+    );
     assert_eq!(score(&a, "paparan"), Some(3.5));
     let before = lines_in(data.path());
     press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
@@ -195,10 +206,18 @@ fn a_half_is_one_line_and_one_undo_step() {
     assert_eq!(score(&a, "paparan"), None);
 
     // On a criterion that already has a score, undo returns to that score.
-    press_checked(&mut a, data.path(), &[KeyCode::Char('2'), KeyCode::Char(']')]);
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('2'), KeyCode::Char(']')],
+    );
     press_checked(&mut a, data.path(), &[KeyCode::Char('[')]);
     assert_eq!(score(&a, "paparan"), Some(2.0));
-    press_checked(&mut a, data.path(), &[KeyCode::Char('4'), KeyCode::Char('+')]);
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('4'), KeyCode::Char('+')],
+    );
     assert_eq!(score(&a, "paparan"), Some(4.5));
     press_checked(&mut a, data.path(), &[KeyCode::Char('u')]);
     assert_eq!(score(&a, "paparan"), Some(2.0));
@@ -206,7 +225,11 @@ fn a_half_is_one_line_and_one_undo_step() {
 
     // A digit left alone is saved after a pause, and so says the panel.
     press_checked(&mut a, data.path(), &[KeyCode::Char('5')]);
-    assert_eq!(score(&a, "paparan"), Some(2.0), "not yet: a half may follow");
+    assert_eq!(
+        score(&a, "paparan"),
+        Some(2.0),
+        "not yet: a half may follow"
+    );
     a.tick(Instant::now() + Duration::from_secs(2));
     same(&mut a, data.path(), "after the pause");
     assert_eq!(score(&a, "paparan"), Some(5.0));
@@ -214,7 +237,11 @@ fn a_half_is_one_line_and_one_undo_step() {
 
     // `u` while a score is typed drops it and writes nothing.
     let before = lines_in(data.path());
-    press_checked(&mut a, data.path(), &[KeyCode::Char('1'), KeyCode::Char('u')]);
+    press_checked(
+        &mut a,
+        data.path(),
+        &[KeyCode::Char('1'), KeyCode::Char('u')],
+    );
     assert_eq!(lines_in(data.path()), before);
     assert_eq!(score(&a, "paparan"), Some(5.0));
     // A point then a digit other than 5 is refused and writes nothing.
@@ -270,7 +297,11 @@ fn undo_in_a_stale_window_withdraws_nothing_and_refreshes() {
         press_checked(w, data.path(), &[KeyCode::Tab, KeyCode::Tab]);
     }
     // B scores paparan; A has not seen it.
-    press_checked(&mut b, data.path(), &[KeyCode::Char('3'), KeyCode::Char(']')]);
+    press_checked(
+        &mut b,
+        data.path(),
+        &[KeyCode::Char('3'), KeyCode::Char(']')],
+    );
     // A scores paparan too (its own, newer line); B has not seen that.
     press_keys(&mut a, &[KeyCode::Char('4'), KeyCode::Char(']')]);
     let before = lines_in(data.path());
@@ -304,7 +335,10 @@ fn the_next_entry_opens_on_its_first_unscored_criterion() {
     assert!(at > 0, "an entry comes before it");
     let before = a.overview.visible[at - 1];
     a.open_row(before, 1);
-    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End, KeyCode::Char('[')]);
+    press_keys(
+        &mut a,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::End, KeyCode::Char('[')],
+    );
     press_keys(&mut a, &[KeyCode::Char('n')]);
     let j = a.judge.as_ref().expect("judge");
     let shown = a.walk.as_ref().and_then(|w| w.row);
@@ -357,8 +391,14 @@ fn a_draft_that_cannot_be_saved_where_it_belongs_is_kept_with_the_reason() {
         j.keep_draft();
     }
     assert_eq!(lines_in(data.path()), before, "nothing written");
-    assert!(a.judge.as_ref().is_some_and(|j| j.note.is_some()), "still open");
-    assert!(data.path().join(format!("{JURI}.draft.json")).exists(), "kept");
+    assert!(
+        a.judge.as_ref().is_some_and(|j| j.note.is_some()),
+        "still open"
+    );
+    assert!(
+        data.path().join(format!("{JURI}.draft.json")).exists(),
+        "kept"
+    );
     let screen = render(&mut a, 120, 40);
     assert!(screen.contains("draf tetap disimpan"), "{screen}");
 }
@@ -368,25 +408,7 @@ fn a_draft_that_cannot_be_saved_where_it_belongs_is_kept_with_the_reason() {
 #[test]
 fn the_ranking_screen_shows_entries_waiting_not_stopped() {
     let dir = tempfile::tempdir().expect("tmp");
-    for f in tulta_core::files::sources::builtin_files() {
-        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
-            continue;
-        };
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, &f.bytes[..]).expect("write");
-    }
-    // The demo keys the sample pins, without the demo journals: every stage starts unscored.
-    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        if let Some(rel) = name
-            .strip_prefix("reports/lomba-2026/")
-            .filter(|n| n.ends_with(".key"))
-        {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
-    }
+    common::sample_copy(dir.path(), false);
     let data = tempfile::tempdir().expect("tmp");
     let comp = tulta_core::judging::competition::load(Some(dir.path()), Lang::Id).expect("load");
     let mut judging = tulta_core::judging::Judging::open_in(comp, data.path()).expect("open");
@@ -448,16 +470,27 @@ fn at_80x24_charts_scroll_and_are_labelled_and_the_bar_is_whole() {
     let mut a = judging_app(data.path());
     let r = a.library.find_id("tng-2026-dishub-tertib").expect("entry");
     a.open_row(r, 6);
-    press_keys(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    press_keys(
+        &mut a,
+        &[KeyCode::Tab, KeyCode::Right, KeyCode::Right, KeyCode::Right],
+    );
     let chart = render(&mut a, 80, 24);
     assert!(chart.contains("batas atas 200"), "{chart}");
     assert!(chart.contains("batas"), "{chart}");
-    let bar = chart.lines().last().unwrap_or_default().trim_end().to_string();
+    let bar = chart
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_end()
+        .to_string();
     assert!(bar.ends_with("q keluar"), "{bar}");
     press_keys(&mut a, &[KeyCode::Right]);
     let top = render(&mut a, 80, 24);
     assert!(top.contains("langkah 6 (sesudah)"), "{top}");
-    assert!(!top.contains("Lain-lain"), "the last rows need a scroll:\n{top}");
+    assert!(
+        !top.contains("Lain-lain"),
+        "the last rows need a scroll:\n{top}"
+    );
     press_keys(&mut a, &[KeyCode::Down; 12]);
     let end = render(&mut a, 80, 24);
     assert!(end.contains("Lain-lain"), "{end}");
@@ -480,31 +513,7 @@ fn at_80x24_charts_scroll_and_are_labelled_and_the_bar_is_whole() {
 #[test]
 fn the_gelar_is_listed_and_walked_in_the_drawn_order() {
     let dir = tempfile::tempdir().expect("tmp");
-    for f in tulta_core::files::sources::builtin_files() {
-        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
-            continue;
-        };
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        let bytes = if rel == "lomba.yaml" {
-            String::from_utf8_lossy(&f.bytes)
-                .replace(
-                    "bobot: 40, menit: 20}",
-                    "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
-                )
-                .into_bytes()
-        } else {
-            f.bytes.to_vec()
-        };
-        std::fs::write(path, bytes).expect("write");
-    }
-    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        if let Some(rel) = name.strip_prefix("reports/lomba-2026/") {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
-        }
-    }
+    common::gelar_copy(dir.path());
     let data = tempfile::tempdir().expect("tmp");
     let order = [
         "tng-2026-karangsari-guyub",
@@ -544,11 +553,20 @@ fn the_gelar_is_listed_and_walked_in_the_drawn_order() {
     let screen = render(&mut a, 120, 40);
     assert!(screen.contains("3·08:50 Dinas Perhubungan"), "{screen}");
 
-    press_keys(&mut a, &[KeyCode::Home, KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    press_keys(
+        &mut a,
+        &[KeyCode::Home, KeyCode::Down, KeyCode::Down, KeyCode::Enter],
+    );
     let walk = render(&mut a, 120, 40);
     assert!(walk.contains("Giliran 3 dari 6 · mulai 08:50"), "{walk}");
-    assert!(walk.contains("Berikutnya: 4. RSUD Tirta Husada · 09:15 (n)"), "{walk}");
-    assert!(walk.contains("Yel-yel") && walk.contains("Fragmen"), "{walk}");
+    assert!(
+        walk.contains("Berikutnya: 4. RSUD Tirta Husada · 09:15 (n)"),
+        "{walk}"
+    );
+    assert!(
+        walk.contains("Yel-yel") && walk.contains("Fragmen"),
+        "{walk}"
+    );
     // The clock: w starts it, W starts it again from zero.
     press_keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
     let t0 = Instant::now();
@@ -577,5 +595,8 @@ fn the_gelar_is_listed_and_walked_in_the_drawn_order() {
         .iter()
         .flat_map(|(_, l)| l.iter().map(|(k, t)| format!("{k} {t}\n")))
         .collect();
-    assert!(help.contains("W waktu tampil kelompok: mulai ulang"), "{help}");
+    assert!(
+        help.contains("W waktu tampil kelompok: mulai ulang"),
+        "{help}"
+    );
 }

@@ -39,7 +39,10 @@ use walk::{Pane, Walk};
 /// What background work reports to the app.
 #[derive(Debug)]
 pub enum Bg {
-    LoadProgress { done: usize, total: usize },
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
     Loaded(Result<Library, String>),
     Search(search::Reply),
     FileChanged,

@@ -36,12 +36,7 @@ pub struct NoteEdit {
 }
 
 impl NoteEdit {
-    pub fn new(
-        risalah: &str,
-        tahap: &str,
-        kriteria: Option<String>,
-        original: String,
-    ) -> NoteEdit {
+    pub fn new(risalah: &str, tahap: &str, kriteria: Option<String>, original: String) -> NoteEdit {
         let mut editor =
             ratatui_textarea::TextArea::new(original.split('\n').map(str::to_string).collect());
         // Writing goes on where the note ends.

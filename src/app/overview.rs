@@ -235,7 +235,9 @@ impl Overview {
     }
 
     pub fn cycle_sort(&mut self, library: &Library) {
-        self.sort = self.sort.next(!self.mine.is_empty(), !self.drawn.is_empty());
+        self.sort = self
+            .sort
+            .next(!self.mine.is_empty(), !self.drawn.is_empty());
         self.descending = matches!(self.sort, SortKey::Findings | SortKey::MyIndex);
         self.refresh(library);
     }

@@ -56,7 +56,9 @@ impl App {
                 }
             },
             Action::Point => match j.gesture.take() {
-                Some(g) if g.point.is_none() => j.begin(&id, g.kriteria, g.whole, g.whole, now, lang),
+                Some(g) if g.point.is_none() => {
+                    j.begin(&id, g.kriteria, g.whole, g.whole, now, lang)
+                }
                 _ => {
                     if let Some(k) = j.current_criterion() {
                         let kriteria = &j.kriteria()[k].id;
@@ -115,9 +117,10 @@ impl App {
         let contexts = self.contexts();
         let here = contexts.first() == Some(&Context::Panel)
             && self.scoring_entry().as_deref() == Some(g.risalah.as_str())
-            && self.judge.as_ref().is_some_and(|j| {
-                j.tahap == g.tahap && j.current_criterion() == Some(g.kriteria)
-            });
+            && self
+                .judge
+                .as_ref()
+                .is_some_and(|j| j.tahap == g.tahap && j.current_criterion() == Some(g.kriteria));
         let bound = k.and_then(|k| {
             contexts.iter().find_map(|c| {
                 self.keymap
@@ -176,7 +179,11 @@ impl JudgeState {
                 ". 5 / + / − half · u cancels",
             )
         };
-        let id = self.kriteria().get(k).map(|c| c.id.clone()).unwrap_or_default();
+        let id = self
+            .kriteria()
+            .get(k)
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
         let text = format!("{id} {} · {hint}", g.typed(lang));
         self.gesture = Some(g);
         self.say(Some(risalah), true, text);

@@ -54,8 +54,7 @@ impl JudgingWatch {
                 let journal = event.paths.iter().any(|p| {
                     (p.starts_with(&data) || p.starts_with(&real))
                         && (p.extension().is_some_and(|x| x == "jsonl")
-                            || p
-                                .file_name()
+                            || p.file_name()
                                 .is_some_and(|n| n.to_string_lossy().starts_with("undian-")))
                 });
                 if journal {
@@ -83,8 +82,9 @@ impl JudgingWatch {
                     return;
                 }
                 let ours = event.paths.iter().any(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+                    p.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml")
+                    })
                 });
                 if ours {
                     let _ = bg.send(Bg::JudgingChanged(Changed {
@@ -169,8 +169,12 @@ impl JudgeState {
                 *now_final && before.iter().any(|(b, was)| b == id && !was)
             })
             .map(|((id, _), (next, _))| match lang {
-                Lang::Id => format!("tahap {id} sudah final: tahap {next} dibuka (T memilih tahap)"),
-                Lang::En => format!("stage {id} is final: stage {next} is open (T chooses the stage)"),
+                Lang::Id => {
+                    format!("tahap {id} sudah final: tahap {next} dibuka (T memilih tahap)")
+                }
+                Lang::En => {
+                    format!("stage {id} is final: stage {next} is open (T chooses the stage)")
+                }
             })
             .collect();
         problem.or_else(|| (!opened.is_empty()).then(|| opened.join("; ")))

@@ -164,13 +164,12 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         .map(|x| x.id.clone())
         .collect();
     let extra_w = 6 + 7 * all_judges.len();
-    let judges: Vec<String> = if result.is_some()
-        && w >= 4 + 2 + 6 + 6 + 4 + stage_w + extra_w + 4 + label_w + 20
-    {
-        all_judges
-    } else {
-        Vec::new()
-    };
+    let judges: Vec<String> =
+        if result.is_some() && w >= 4 + 2 + 6 + 6 + 4 + stage_w + extra_w + 4 + label_w + 20 {
+            all_judges
+        } else {
+            Vec::new()
+        };
     let judge_w = stage_w + if judges.is_empty() { 0 } else { extra_w };
     let judge_cell = |row: &tulta_core::judging::ranking::Row, col: &str| match row.juri.get(col) {
         Some(x) => fixed(*x, 2, app.lang),

@@ -121,9 +121,9 @@ pub fn undian(
     }
     let file = gelar::path(j.dir(), tahap).display().to_string();
     out.push_str(&match (&changed, lang) {
-        (None, Lang::Id) => format!(
-            "urutan yang sudah diundi, disimpan di {file}; --ulang untuk mengundi lagi\n"
-        ),
+        (None, Lang::Id) => {
+            format!("urutan yang sudah diundi, disimpan di {file}; --ulang untuk mengundi lagi\n")
+        }
         (None, Lang::En) => {
             format!("the order already drawn, kept in {file}; --ulang draws again\n")
         }

@@ -292,7 +292,9 @@ pub(super) fn line_chart(
     // Wrapped where the pane is narrow, so that no limit loses its label.
     let legend = Paragraph::new(Line::from(legend)).wrap(ratatui::widgets::Wrap { trim: true });
     let legend_h = if has_legend {
-        u16::try_from(legend.line_count(area.width)).unwrap_or(1).min(3)
+        u16::try_from(legend.line_count(area.width))
+            .unwrap_or(1)
+            .min(3)
     } else {
         0
     };

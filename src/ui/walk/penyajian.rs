@@ -31,7 +31,10 @@ pub fn draw_penyajian(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
                 app.t("dari", "of")
             ),
             None => match &j.draw {
-                Err(e) => format!("{}: {e}", app.t("undian tidak terbaca", "the draw is unreadable")),
+                Err(e) => format!(
+                    "{}: {e}",
+                    app.t("undian tidak terbaca", "the draw is unreadable")
+                ),
                 Ok(_) => app
                     .t(
                         "belum diundi (tulta undian … --tahap)",
@@ -71,11 +74,7 @@ pub fn draw_penyajian(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
                 .and_then(|s| s.slot_start(*n))
                 .map_or(String::new(), |t| format!(" · {t}"));
             lines.push(Line::styled(
-                format!(
-                    "{}: {}. {opd}{at} (n)",
-                    app.t("Berikutnya", "Next"),
-                    n + 1
-                ),
+                format!("{}: {}. {opd}{at} (n)", app.t("Berikutnya", "Next"), n + 1),
                 th.muted(),
             ));
         }

@@ -190,7 +190,11 @@ impl Judging {
         };
         // This process's writer first reads what others wrote since; one that cannot (the file
         // was replaced by another key's, or broken) is let go, and the file is read as it is.
-        if self.writers.get_mut(juri).is_some_and(|w| w.refresh().is_err()) {
+        if self
+            .writers
+            .get_mut(juri)
+            .is_some_and(|w| w.refresh().is_err())
+        {
             self.writers.remove(juri);
         }
         let (lines, hash, mut problem) = match self.writers.get(juri) {

@@ -27,8 +27,7 @@ pub(super) const LOMBA_KEYS: &[&str] = &[
 ];
 
 const TAHAP_KEYS: &[&str] = &[
-    "id", "nama", "jenis", "rubrik", "bobot", "lolos", "menit", "mulai", "jeda", "juri",
-    "lampiran",
+    "id", "nama", "jenis", "rubrik", "bobot", "lolos", "menit", "mulai", "jeda", "juri", "lampiran",
 ];
 
 impl Reader {
