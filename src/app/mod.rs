@@ -326,11 +326,12 @@ impl App {
         }
     }
 
-    /// Whether `risalah` is walked in a gelar: a judge scores it in a stage with `menit` that
-    /// it has reached.
+    /// Whether `risalah` is walked in a gelar: a judge scores it (not barred) in a stage with
+    /// `menit` that it has reached.
     fn in_gelar(&self, risalah: &str) -> bool {
         self.judge.as_ref().is_some_and(|j| {
             j.has_panel(risalah)
+                && j.bar(risalah).is_none()
                 && j.blocked(risalah).is_none()
                 && j.stage().and_then(|s| s.menit()).is_some()
         })

@@ -147,7 +147,8 @@ impl Walk {
         let step = step.clamp(1, 7);
         if step != self.step {
             self.step = step;
-            self.tab = 0;
+            // A step opens on its summary; the gelar's presentation stays one ← away.
+            self.tab = usize::from(self.tabs().first() == Some(&Tab::Penyajian));
             self.scroll = 0;
             self.finding = 0;
             self.attachment = 0;

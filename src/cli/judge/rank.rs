@@ -30,10 +30,11 @@ fn rank_format(
     lang: Lang,
 ) -> Result<export::OutputKind, UsageError> {
     let by_name = output.and_then(export::OutputKind::of_path);
-    // A name whose extension promises another format (hasil.pdf) would get a file that is not
-    // what its name says: refused, naming the ones tulta writes.
+    // Without --format, a name whose extension promises another format (hasil.pdf) would get a
+    // text table that is not what its name says: refused, naming the ones tulta writes. With
+    // --format the user chose (a pipe, `out.fifo`, a name of their own).
     if let Some(ext) = output
-        .filter(|_| by_name.is_none())
+        .filter(|_| by_name.is_none() && format.is_none())
         .and_then(|p| p.extension())
     {
         let ext = ext.to_string_lossy();
