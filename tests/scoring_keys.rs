@@ -483,7 +483,10 @@ fn at_80x24_charts_scroll_and_are_labelled_and_the_bar_is_whole() {
     );
     let chart = render(&mut a, 80, 24);
     assert!(chart.contains("batas atas 200"), "{chart}");
-    assert!(chart.contains("bawah 60"), "the legend wraps, whole: {chart}");
+    assert!(
+        chart.contains("bawah 60"),
+        "the legend wraps, whole: {chart}"
+    );
     let bar = chart
         .lines()
         .last()
@@ -605,5 +608,66 @@ fn the_gelar_is_listed_and_walked_in_the_drawn_order() {
     assert!(
         help.contains("W waktu tampil kelompok: mulai ulang"),
         "{help}"
+    );
+}
+
+/// Item 5: the judge whose own score makes a stage final is told that the next one is open (the
+/// others are told by the journal watch, tested in a pty).
+#[test]
+fn the_judge_who_finishes_a_stage_is_told_the_next_is_open() {
+    let dir = tempfile::tempdir().expect("tmp");
+    common::sample_copy(dir.path(), false);
+    let data = tempfile::tempdir().expect("tmp");
+    let comp = tulta_core::judging::competition::load(Some(dir.path()), Lang::Id).expect("load");
+    let mut judging = tulta_core::judging::Judging::open_in(comp, data.path()).expect("open");
+    let flow = judging.flow(judging.competition.lomba.agregasi);
+    let entries: Vec<String> = judging
+        .competition
+        .entries
+        .iter()
+        .map(|e| e.id.clone())
+        .filter(|e| flow.blocked(e, "risalah").is_none())
+        .collect();
+    let kriteria: Vec<String> = judging
+        .competition
+        .rubrik
+        .kriteria
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
+    for juri in ["juri-1", "juri-2", "juri-3"] {
+        let mine: Vec<&String> = entries
+            .iter()
+            .filter(|e| judging.bar(juri, e).is_none())
+            .collect();
+        for e in mine {
+            for k in &kriteria {
+                // juri-1 leaves the last criterion of the entry typed below.
+                if juri == "juri-1" && e == ENTRY && k == "P" {
+                    continue;
+                }
+                judging.score(juri, "risalah", e, k, 4.0).expect("score");
+            }
+        }
+    }
+    let mut a = App::new(
+        common::options(Lang::Id, Default::default()),
+        common::builtin_library(),
+    );
+    a.set_judge(Some(tulta::app::judge::JudgeState::new(
+        judging,
+        Some("juri-1".to_string()),
+    )));
+    open(&mut a, ENTRY);
+    press_keys(
+        &mut a,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::End, KeyCode::Char('[')],
+    );
+    assert_eq!(a.status, None);
+    press_keys(&mut a, &[KeyCode::Char('4'), KeyCode::Char(']')]);
+    let status = a.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("tahap risalah sudah final: tahap gelar dibuka"),
+        "{status:?}"
     );
 }

@@ -75,6 +75,8 @@ pub struct JudgeState {
     /// The stage's presentation order drawn by `tulta undian` and kept in the data folder (the
     /// gelar day, spec §8), or why it could not be read.
     pub draw: Result<Option<tulta_core::judging::gelar::Draw>, String>,
+    /// News for the status line (a stage became final), taken by the app after the key.
+    pub news: Option<String>,
 }
 
 /// A score being typed on one criterion of one entry in one stage.
@@ -154,6 +156,7 @@ impl JudgeState {
             ranked: Default::default(),
             gesture: None,
             draw: Ok(None),
+            news: None,
         }
         .with_draw()
     }
@@ -385,11 +388,14 @@ impl JudgeState {
             return;
         };
         let what = describe(&change, lang);
+        let finals = self.stage_finals();
         let recorded = self.judging.record(&juri, tahap, risalah, change);
         if recorded.is_ok() {
             self.redo.clear();
         }
         self.refresh();
+        // The judge whose change makes a stage final is told too, not only the others.
+        self.news = self.opened_since(&finals, lang).or(self.news.take());
         self.message = Some(match recorded {
             Ok(r) => (
                 true,

@@ -420,6 +420,14 @@ impl App {
         if let Some(done) = self.settle_gesture(Some(k)) {
             return done;
         }
+        let outcome = self.route(key, k, now);
+        if let Some(news) = self.judge.as_mut().and_then(|j| j.news.take()) {
+            self.status = Some(news);
+        }
+        outcome
+    }
+
+    fn route(&mut self, key: KeyEvent, k: Key, now: Instant) -> Outcome {
         for ctx in self.contexts() {
             if let Some(action) = self.keymap.action(ctx, k) {
                 let action = action::with_digit(action, k);
@@ -572,6 +580,9 @@ impl App {
         let lang = self.lang;
         if let Some(j) = &mut self.judge {
             j.tick_gesture(now, lang);
+            if let Some(news) = j.news.take() {
+                self.status = Some(news);
+            }
         }
         self.tick_judging(now);
         self.search.tick(now);

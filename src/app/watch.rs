@@ -161,6 +161,11 @@ impl JudgeState {
         }
         self.load_draw();
         self.refresh();
+        problem.or_else(|| self.opened_since(&before, lang))
+    }
+
+    /// What became final since `before` (from [`Self::stage_finals`]), and what it opened.
+    pub(super) fn opened_since(&self, before: &[(String, bool)], lang: Lang) -> Option<String> {
         let after = self.stage_finals();
         let opened: Vec<String> = after
             .iter()
@@ -177,11 +182,11 @@ impl JudgeState {
                 }
             })
             .collect();
-        problem.or_else(|| (!opened.is_empty()).then(|| opened.join("; ")))
+        (!opened.is_empty()).then(|| opened.join("; "))
     }
 
     /// Each stage, in order, and whether it is final.
-    fn stage_finals(&self) -> Vec<(String, bool)> {
+    pub(super) fn stage_finals(&self) -> Vec<(String, bool)> {
         self.judging
             .competition
             .stages
