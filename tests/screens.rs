@@ -917,6 +917,12 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         root.join("lampiran/tautan.pdf"),
     )
     .expect("symlink");
+    // A hard link: another name, inside the folder, for the file outside it.
+    std::fs::hard_link(
+        outside.path().join("rahasia.pdf"),
+        root.join("lampiran/keras.pdf"),
+    )
+    .expect("hard link");
     let berkas = [
         "lampiran/baik.pdf",
         "../../../etc/passwd",
@@ -924,6 +930,7 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         "lampiran/hilang.pdf",
         "lampiran/tautan.pdf",
         "https://contoh.go.id/sop.pdf",
+        "lampiran/keras.pdf",
         "lampiran/FOTO.PNG",
     ];
     let mut text = include_str!("fixtures/bersih.yaml").to_string();
@@ -940,13 +947,14 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         // `o` away from the list shows it; on the list it opens the selected file.
         press(&mut a, &[KeyCode::Char('o')]);
         assert!(calls.lock().unwrap().is_empty());
-        let expected: [Option<(&str, &str)>; 7] = [
+        let expected: [Option<(&str, &str)>; 8] = [
             None,
             Some(("ke luar folder laporan", "outside the reports folder")),
             Some(("hanya dokumen dan gambar", "only documents and pictures")),
             Some(("berkas tidak ada", "does not exist")),
             Some(("ke luar folder laporan", "outside the reports folder")),
             Some(("alamat web tidak dibuka", "web addresses are not opened")),
+            Some(("tautan keras", "hard links")),
             None,
         ];
         for (i, refused) in expected.iter().enumerate() {
@@ -1146,4 +1154,35 @@ fn typing_three_point_five_scores_three_and_a_half() {
     assert!(render(&mut a, 120, 40).contains("di luar skala"));
     press(&mut a, &[KeyCode::Char('5'), KeyCode::Char(']')]);
     assert_eq!(score(&a, "tanya-jawab"), Some(5.0));
+}
+
+/// The README's picture of the app is a frame the app draws, never a drawing: this test compares
+/// them, and `TULTA_BLESS_README=1 cargo test --test screens readme` writes the frame in.
+#[test]
+fn the_readme_shows_the_app_as_it_draws_itself() {
+    let data = tempfile::tempdir().expect("tmp");
+    let (_, juri, setup) = JUDGING
+        .iter()
+        .find(|(name, _, _)| *name == "judge_panel")
+        .expect("the panel's setup");
+    let mut a = judging_app(Lang::En, *juri, data.path());
+    setup(&mut a);
+    let frame = render(&mut a, 120, 36);
+    let (start, end) = ("<!-- frame:start -->\n```text\n", "```\n<!-- frame:end -->");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let from = readme.find(start).expect("the frame's start marker") + start.len();
+    let to = readme[from..].find(end).expect("the frame's end marker") + from;
+    if std::env::var_os("TULTA_BLESS_README").is_some() {
+        let mut updated = readme[..from].to_string();
+        updated.push_str(&frame);
+        updated.push_str(&readme[to..]);
+        std::fs::write("README.md", updated).expect("write README.md");
+    } else {
+        assert_eq!(
+            readme[from..to],
+            frame,
+            "the README's frame differs from what the app draws: run \
+             TULTA_BLESS_README=1 cargo test --test screens readme"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::judge::JudgeState;
 use super::App;
+use tulta_core::files::read;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::scoring::Change;
 
@@ -106,7 +107,7 @@ impl JudgeState {
         let Some(path) = self.draft_path() else {
             return;
         };
-        let Ok(bytes) = std::fs::read(&path) else {
+        let Ok(bytes) = read::read(&path, read::Kind::Draft, read::Links::Refuse) else {
             return;
         };
         let first = self.judging.competition.first_scored().to_string();

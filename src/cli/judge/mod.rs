@@ -1,6 +1,7 @@
 //! The judging commands, one file each: score, rank, verify (and kunci), progress, undian,
 //! import. This file holds their arguments and the opening of a competition they share.
 
+mod berita_acara;
 mod import;
 mod progress;
 mod rank;
@@ -8,6 +9,7 @@ mod score;
 mod undian;
 mod verify;
 
+pub use berita_acara::berita_acara;
 pub use import::import;
 pub use progress::progress;
 pub use rank::rank;
@@ -32,6 +34,7 @@ pub enum RankFormat {
     Csv,
     Md,
     Xlsx,
+    Html,
 }
 
 fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, UsageError> {
@@ -74,6 +77,31 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
         );
     }
     Ok(judging)
+}
+
+/// `tulta berita-acara`: the signed paper of the result (spec §12).
+#[derive(clap::Args, Debug)]
+pub struct BeritaAcaraArgs {
+    /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
+    pub lomba: Option<PathBuf>,
+    /// Write to FILE.html instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The document's number, as the organiser's register gives it.
+    #[arg(long, value_name = "NOMOR")]
+    pub nomor: Option<String>,
+    /// Where it is signed. Default: the city or regency in the organiser's name.
+    #[arg(long, value_name = "TEMPAT")]
+    pub tempat: Option<String>,
+    /// The date it is signed, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub tanggal: Option<String>,
+    /// Lay out a provisional result as a draft: every page says DRAF.
+    #[arg(long)]
+    pub sementara: bool,
+    /// Replace FILE even if it is read-only.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -168,7 +196,8 @@ pub struct RankArgs {
     /// One stage's ranking (spec §8) instead of the final result.
     #[arg(long, value_name = "ID")]
     pub tahap: Option<String>,
-    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
+    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports, html
+    /// for the results page.
     /// Default: told by the --output file's extension, else table.
     #[arg(long, value_enum)]
     pub format: Option<RankFormat>,

@@ -9,6 +9,7 @@ use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::export;
 use tulta_core::judging::ranking::Kategori;
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 impl From<RankFormat> for export::OutputKind {
     fn from(f: RankFormat) -> Self {
@@ -18,6 +19,7 @@ impl From<RankFormat> for export::OutputKind {
             RankFormat::Csv => export::OutputKind::Csv,
             RankFormat::Md => export::OutputKind::Md,
             RankFormat::Xlsx => export::OutputKind::Xlsx,
+            RankFormat::Html => export::OutputKind::Html,
         }
     }
 }
@@ -41,10 +43,10 @@ fn rank_format(
         let ext = tulta_core::text::printable(&ext);
         return Err(UsageError::Message(match lang {
             Lang::Id => format!(
-                "--output: tulta tidak menulis berkas .{ext}; pakai .txt, .md, .csv, .json atau .xlsx"
+                "--output: tulta tidak menulis berkas .{ext}; pakai .txt, .md, .csv, .json, .html atau .xlsx"
             ),
             Lang::En => format!(
-                "--output: tulta does not write .{ext} files; use .txt, .md, .csv, .json or .xlsx"
+                "--output: tulta does not write .{ext} files; use .txt, .md, .csv, .json, .html or .xlsx"
             ),
         }));
     }
@@ -82,21 +84,10 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let j = open(lomba.as_deref(), lang)?;
     let metode = metode.map_or(j.competition.lomba.agregasi, Agregasi::from);
     let kategori = Kategori::from(kategori);
-    let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
-    if !lost.is_empty() && !allow_partial {
-        eprintln!(
-            "tulta: {}",
-            match lang {
-                Lang::Id => format!(
-                    "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`), atau terbitkan juga dengan --allow-partial (keluarannya menyebut hal ini)",
-                    lost.join(", ")
-                ),
-                Lang::En => format!(
-                    "the journals of {} are not wholly counted, so this ranking would be wrong; restore them (`tulta verify`), or publish anyway with --allow-partial (the output says so)",
-                    lost.join(", ")
-                ),
-            }
-        );
+    if let Some(refusal) = partial_refusal(&j, true, lang).filter(|_| !allow_partial) {
+        for line in refusal.lines() {
+            eprintln!("tulta: {line}");
+        }
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {
@@ -130,6 +121,41 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
         None => write_stdout(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why a result cannot be published yet: journals not wholly counted would make it wrong.
+/// `rank` may publish it anyway (`--allow-partial`, said in its output); the berita acara never.
+pub(super) fn partial_refusal(
+    j: &tulta_core::judging::Judging,
+    allow_hint: bool,
+    lang: Lang,
+) -> Option<String> {
+    let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
+    if lost.is_empty() {
+        return None;
+    }
+    // Which file and what is wrong with it, before what that means for the ranking.
+    let mut said: String = j
+        .losses()
+        .map(|p| format!("{}\n", printable(&p.describe(lang))))
+        .collect();
+    said += &match lang {
+        Lang::Id => format!(
+            "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`)",
+            lost.join(", ")
+        ),
+        Lang::En => format!(
+            "the journals of {} are not wholly counted, so this ranking would be wrong; restore them (`tulta verify`)",
+            lost.join(", ")
+        ),
+    };
+    if allow_hint {
+        said.push_str(lang.pick(
+            ", atau terbitkan juga dengan --allow-partial (keluarannya menyebut hal ini)",
+            ", or publish anyway with --allow-partial (the output says so)",
+        ));
+    }
+    Some(said)
 }
 
 /// The spreadsheet writers' own errors are English; the user is told in their language what failed.

@@ -2,8 +2,8 @@
 
 use super::{open, ScoreArgs};
 use crate::cli::{write_stdout, UsageError};
-use std::io::BufRead;
 use std::process::ExitCode;
+use tulta_core::files::read;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::scoring::Change;
 use tulta_core::judging::{Judging, ScoreError};
@@ -105,17 +105,33 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     };
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first bad or refused
-        // line, naming it and how many lines after it were not read.
-        let mut lines = std::io::stdin().lock().lines();
+        // line, naming it and how many lines after it were not read. Lines of a bounded length:
+        // a stream with no line ends (`/dev/zero`) is refused at the first over-long line, not
+        // held in memory.
+        let mut lines = read::bounded_lines(std::io::stdin().lock(), read::MAX_LINE);
         let mut n = 0;
         while let Some(line) = lines.next() {
             n += 1;
             let line = line.map_err(|e| {
-                UsageError::Message(format!(
-                    "{}: {}",
-                    lang.pick("masukan standar", "stdin"),
-                    tulta_core::i18n::io_error(&e, lang)
-                ))
+                UsageError::Message(match read::is_line_too_long(&e) {
+                    Some(max) => match lang {
+                        Lang::Id => format!(
+                            "masukan standar baris {}: lebih panjang dari {} byte; satu baris berisi RISALAH KRITERIA NILAI [CATATAN]",
+                            n,
+                            max
+                        ),
+                        Lang::En => format!(
+                            "stdin line {}: longer than {} bytes; a line holds RISALAH KRITERIA NILAI [CATATAN]",
+                            n,
+                            max
+                        ),
+                    },
+                    None => format!(
+                        "{}: {}",
+                        lang.pick("masukan standar", "stdin"),
+                        tulta_core::i18n::io_error(&e, lang)
+                    ),
+                })
             })?;
             let at = |what: String, rest: usize| -> String {
                 let head = match lang {

@@ -30,11 +30,13 @@ pub fn path(dir: &Path, tahap: &str) -> PathBuf {
 /// The order kept for `tahap`, if one was drawn. A file that cannot be read as a draw of this
 /// stage is an error, never silently a fresh draw.
 pub fn kept(dir: &Path, tahap: &str) -> Result<Option<Draw>, String> {
+    use crate::files::read::{read_if_any, Kind, Links};
+    use crate::i18n::Localized;
     let file = path(dir, tahap);
-    let bytes = match std::fs::read(&file) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", file.display())),
+    let bytes = match read_if_any(&file, Kind::Draw, Links::Refuse) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(e.in_both()),
     };
     match serde_json::from_slice::<Draw>(&bytes) {
         Ok(d) if d.tahap == tahap => Ok(Some(d)),

@@ -2,6 +2,8 @@
 //! judge's first change; public keys written `ed25519:BASE64`, with a short fingerprint for people
 //! to compare; and the keys a coordinator pins, one file per judge beside the journals.
 
+use crate::files::read::{self, ReadError};
+use crate::judging::journal::JournalError;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -84,21 +86,27 @@ impl KeyPair {
     }
 
     /// The judge's key in `dir`, if one was made there. A key file others can read is made
-    /// private again before use.
-    pub fn load(dir: &Path, juri: &str) -> std::io::Result<Option<KeyPair>> {
+    /// private again before use: on the opened file, so a link planted in its place is refused,
+    /// never followed to chmod what it points at.
+    pub fn load(dir: &Path, juri: &str) -> Result<Option<KeyPair>, JournalError> {
         let path = secret_path(dir, juri);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        let mut file = match read::open(&path, read::Kind::Key, read::Links::Refuse) {
+            Ok(f) => f,
+            Err(e) if e.is_missing() => return Ok(None),
+            Err(e) => return Err(JournalError::Read(e)),
         };
-        make_private(&path)?;
-        KeyPair::parse(&text).map(Some).ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("{}: not an ed25519 private key", path.display()),
-            )
-        })
+        make_private(&file).map_err(|err| JournalError::Io {
+            path: path.display().to_string(),
+            err,
+        })?;
+        let bytes = read::read_from(&mut file, &path, read::Kind::Key)?;
+        std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(KeyPair::parse)
+            .map(Some)
+            .ok_or_else(|| JournalError::BadKey {
+                path: path.display().to_string(),
+            })
     }
 
     /// Writes a new key file, readable by its owner only; never replaces one.
@@ -131,15 +139,17 @@ impl KeyPair {
     }
 }
 
-fn make_private(path: &Path) -> std::io::Result<()> {
+fn make_private(file: &std::fs::File) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)?.permissions().mode();
+        let mode = file.metadata()?.permissions().mode();
         if mode & 0o077 != 0 {
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         }
     }
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }
 
@@ -154,9 +164,9 @@ pub(crate) fn pin_path(dir: &Path, juri: &str) -> PathBuf {
 }
 
 /// The key pinned in `dir` for `juri`, if any.
-pub(crate) fn pinned_here(dir: &Path, juri: &str) -> Option<PublicKey> {
-    let text = std::fs::read_to_string(pin_path(dir, juri)).ok()?;
-    PublicKey::parse(&text)
+pub(crate) fn pinned_here(dir: &Path, juri: &str) -> Result<Option<PublicKey>, ReadError> {
+    let bytes = read::read_if_any(&pin_path(dir, juri), read::Kind::Pin, read::Links::Refuse)?;
+    Ok(bytes.and_then(|b| PublicKey::parse(&String::from_utf8_lossy(&b))))
 }
 
 /// Pins `key` for `juri` in `dir` (the first key seen wins: an existing pin is kept).

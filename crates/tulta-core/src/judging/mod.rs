@@ -21,9 +21,10 @@ pub mod scoring;
 pub mod stages;
 
 use crate::files::paths;
+use crate::files::read::{self, ReadError};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::{Competition, Stage};
-pub use import::{import, ImportError, ImportReport, Imported};
+pub use import::{import, ImportError, ImportReport, ImportStep, Imported};
 use journal::{Breach, Journal, JournalError};
 use keys::PublicKey;
 pub use problems::{Bar, JournalProblem, Rejected, ScoreError};
@@ -124,7 +125,7 @@ impl Judging {
                 if competition.judge(&juri).is_none() || !journal::valid_id(&juri) {
                     continue;
                 }
-                let (_, read) = read_for(&competition, dir, &juri, bytes);
+                let (_, read) = read_for(&competition, dir, &juri, bytes)?;
                 if read.breach.is_none() && read.torn.is_none() {
                     let _lock = journal::lock(dir, &juri)?;
                     journal::install(dir, &juri, bytes, &read).map_err(io(name))?;
@@ -153,7 +154,7 @@ impl Judging {
     }
 
     /// The key a judge's journal must be signed with here, if one is pinned.
-    pub fn pinned(&self, juri: &str) -> Option<PublicKey> {
+    pub fn pinned(&self, juri: &str) -> Result<Option<PublicKey>, ReadError> {
         pinned_key(&self.competition, &self.dir, juri)
     }
 
@@ -187,6 +188,7 @@ impl Judging {
             breach,
             torn_line,
             rejected: Vec::new(),
+            unreadable: None,
         };
         // This process's writer first reads what others wrote since; one that cannot (the file
         // was replaced by another key's, or broken) is let go, and the file is read as it is.
@@ -200,9 +202,23 @@ impl Judging {
         let (lines, hash, mut problem) = match self.writers.get(juri) {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
-                let pinned = self.pinned(juri);
-                let Ok(read) = journal::read(&path, Some(juri), pinned.as_ref()) else {
-                    return;
+                let read = self.pinned(juri).and_then(|pinned| {
+                    journal::read(&path, read::Links::Refuse, Some(juri), pinned.as_ref())
+                });
+                let read = match read {
+                    Ok(read) => read,
+                    // No journal yet: the judge has not scored.
+                    Err(e) if e.is_missing() && e.path == path.display().to_string() => return,
+                    // One that cannot be read is not counted, and says so: its scores are lost
+                    // to the ranking as surely as an altered journal's.
+                    Err(e) => {
+                        self.problems.push(JournalProblem {
+                            path: e.path.clone(),
+                            unreadable: Some(e),
+                            ..problem_of(None, None)
+                        });
+                        return;
+                    }
                 };
                 let problem = (read.breach.is_some() || read.torn.is_some())
                     .then(|| problem_of(read.breach.clone(), read.torn.map(|t| t.0)));
@@ -275,7 +291,7 @@ impl Judging {
             }
             let context = journal::Context {
                 lomba: Some(self.competition.id().to_string()),
-                pinned: self.pinned(juri),
+                pinned: self.pinned(juri)?,
             };
             let journal = Journal::open(&self.dir, juri, context)?;
             self.writers.insert(juri.to_string(), journal);
@@ -508,6 +524,54 @@ impl Judging {
                 .iter()
                 .map(|e| (e.id.clone(), e.benefits.clone()))
                 .collect(),
+            publication: Some(self.publication()),
+        }
+    }
+
+    /// What the HTML documents say beyond the ranking, with today's date where the machine is and
+    /// the place named by the organiser (the caller may set both from the command line).
+    pub fn publication(&self) -> crate::judging::export::html::Publication {
+        use crate::judging::export::html::{Judge, Publication, StageInfo};
+        let comp = &self.competition;
+        let penyelenggara = comp.lomba.penyelenggara.clone().unwrap_or_default();
+        Publication {
+            nama: comp.name().to_string(),
+            tempat: place_of(&penyelenggara).unwrap_or(comp.name()).to_string(),
+            penyelenggara,
+            tanggal: jiff::ZonedDateTime::now().date(),
+            juri: comp
+                .lomba
+                .juri
+                .iter()
+                .map(|j| Judge {
+                    id: j.id.clone(),
+                    nama: j.nama.clone(),
+                    opd: j.opd.clone().unwrap_or_default(),
+                })
+                .collect(),
+            tahap: comp
+                .scored_stages()
+                .filter_map(|s| {
+                    let r = s.rubrik()?;
+                    Some(StageInfo {
+                        id: s.id.clone(),
+                        nama: s.nama.clone(),
+                        kriteria: r
+                            .kriteria
+                            .iter()
+                            .map(|k| (k.id.clone(), k.nama.clone()))
+                            .collect(),
+                        min: r.min,
+                        maks: r.maks,
+                    })
+                })
+                .collect(),
+            peserta: comp
+                .entries
+                .iter()
+                .map(|e| (e.id.clone(), (e.judul.clone(), e.opd.clone())))
+                .collect(),
+            contoh: false,
         }
     }
 
@@ -557,12 +621,19 @@ impl Judging {
 
 /// The key a judge's journals must carry in `dir`: `kunci` in lomba.yaml, else the key pinned there
 /// by the first import (or by the judge's own first change).
-pub fn pinned_key(competition: &Competition, dir: &Path, juri: &str) -> Option<PublicKey> {
-    competition
+pub fn pinned_key(
+    competition: &Competition,
+    dir: &Path,
+    juri: &str,
+) -> Result<Option<PublicKey>, ReadError> {
+    match competition
         .judge(juri)
         .and_then(|j| j.kunci.as_deref())
         .and_then(PublicKey::parse)
-        .or_else(|| keys::pinned_here(dir, juri))
+    {
+        Some(k) => Ok(Some(k)),
+        None => keys::pinned_here(dir, juri),
+    }
 }
 
 /// Journal text brought from elsewhere, read as `juri`'s against the key pinned for them here.
@@ -571,8 +642,8 @@ fn read_for(
     dir: &Path,
     juri: &str,
     bytes: &[u8],
-) -> (Option<PublicKey>, journal::JournalRead) {
-    let pinned = pinned_key(competition, dir, juri);
+) -> Result<(Option<PublicKey>, journal::JournalRead), ReadError> {
+    let pinned = pinned_key(competition, dir, juri)?;
     let read = journal::parse(
         bytes,
         &journal::Expect {
@@ -581,5 +652,19 @@ fn read_for(
             head: None,
         },
     );
-    (pinned, read)
+    Ok((pinned, read))
+}
+
+/// The place a document is dated at, from the organiser's name: "Bagian Organisasi Setda Kota
+/// Tirtanagara" is in Tirtanagara. `None` when the name says no city or regency.
+fn place_of(penyelenggara: &str) -> Option<&str> {
+    ["Kota ", "Kabupaten ", "Kab. "]
+        .iter()
+        .filter_map(|w| {
+            penyelenggara
+                .rfind(w)
+                .map(|i| &penyelenggara[i + w.len()..])
+        })
+        .map(str::trim)
+        .find(|p| !p.is_empty())
 }

@@ -1,7 +1,7 @@
 //! The journal anchors a published ranking carries, read back for `verify --jejak` (spec §10).
 
 /// The anchors a published ranking file carries: JSON `"jejak"`, the `jejak:…` tokens of Markdown,
-/// or those of an XLSX footer (its shared strings).
+/// those of an XLSX footer (its shared strings), or the JSON block of an HTML page (spec §12).
 pub fn read_anchors_from(bytes: &[u8]) -> Option<crate::judging::Anchors> {
     if bytes.starts_with(b"PK") {
         use std::io::Read;
@@ -15,7 +15,16 @@ pub fn read_anchors_from(bytes: &[u8]) -> Option<crate::judging::Anchors> {
         }
         return read_anchors(&text.replace(['<', '>'], " "));
     }
-    read_anchors(&String::from_utf8_lossy(bytes))
+    let text = String::from_utf8_lossy(bytes);
+    // An HTML page or berita acara: the one block of its own, never the page's other text.
+    if text
+        .trim_start()
+        .get(..9)
+        .is_some_and(|h| h.eq_ignore_ascii_case("<!doctype"))
+    {
+        return read_anchors(super::html::anchor_block(&text)?);
+    }
+    read_anchors(&text)
 }
 
 /// The anchors a published ranking carries: JSON `"jejak"`, or `jejak:…` tokens (Markdown, text).

@@ -73,6 +73,8 @@ struct JsonAnchor<'a> {
 
 #[derive(Serialize)]
 struct JsonRanking<'a> {
+    /// The schema's version (docs/schemas/rank.schema.json).
+    versi: u32,
     lomba: &'a str,
     metode: &'static str,
     kategori: &'static str,
@@ -95,6 +97,7 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
     let staged = r.staged.as_ref();
     let result = staged.filter(|s| s.tahap.is_none());
     let doc = JsonRanking {
+        versi: crate::JSON_VERSION,
         lomba: ctx.lomba_id,
         metode: r.metode.as_str(),
         kategori: r.kategori.as_str(),
@@ -186,5 +189,5 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default())
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 mod anchors;
+pub mod html;
 mod json;
 mod sheets;
 mod text;
@@ -36,6 +37,8 @@ pub struct Context<'a> {
     pub partial: Vec<String>,
     /// Each entry's benefits and cost in numbers, by entry id (see [`benefit_columns`]).
     pub benefits: BTreeMap<String, crate::model::risalah::Benefits>,
+    /// Who ran it, where and when, who judged: what the HTML documents say beyond the ranking.
+    pub publication: Option<html::Publication>,
 }
 
 /// One spreadsheet column of quantified benefits: `manfaat_<unit>` or `biaya_perbaikan_<unit>`.
@@ -170,6 +173,8 @@ pub enum OutputKind {
     Csv,
     Md,
     Xlsx,
+    /// The results page (spec §12).
+    Html,
 }
 
 impl OutputKind {
@@ -180,6 +185,7 @@ impl OutputKind {
             OutputKind::Csv => "csv",
             OutputKind::Md => "md",
             OutputKind::Xlsx => "xlsx",
+            OutputKind::Html => "html",
         }
     }
 
@@ -192,6 +198,7 @@ impl OutputKind {
             "md" => Some(OutputKind::Md),
             "json" => Some(OutputKind::Json),
             "txt" => Some(OutputKind::Table),
+            "html" | "htm" => Some(OutputKind::Html),
             _ => None,
         }
     }
@@ -211,6 +218,10 @@ pub fn render(kind: OutputKind, r: &Ranking, ctx: &Context, lang: Lang) -> Resul
         OutputKind::Md => markdown(r, ctx, lang).into_bytes(),
         OutputKind::Csv => csv(r, ctx, lang).map_err(|e| e.to_string())?.into_bytes(),
         OutputKind::Xlsx => xlsx(r, ctx, lang).map_err(|e| e.to_string())?,
+        OutputKind::Html => match &ctx.publication {
+            Some(p) => html::results_page(r, ctx, p, lang).into_bytes(),
+            None => return Err("no publication details for the results page".into()),
+        },
     })
 }
 
@@ -223,12 +234,18 @@ fn place(row: &Row) -> String {
 }
 
 /// A Markdown table cell: controls shown, `|` escaped, `<` written as an entity (no raw HTML
-/// from a title), line breaks as `<br>`.
+/// from a title), line breaks as `<br>`, and `[`, `]`, `(`, `!` escaped, so that a name like
+/// `[a](javascript:…)` or `![i](http://…)` is read as the text it is, never a live link or image.
 fn md_cell(s: &str) -> String {
     let s = s
+        .replace('\\', "\\\\")
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('|', "\\|")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('(', "\\(")
+        .replace('!', "\\!")
         .replace("\r\n", "<br>")
         .replace(['\n', '\r'], "<br>");
     printable(&s).into_owned()
