@@ -314,7 +314,10 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let h = usize::from(list_area.height).max(1);
     let scroll = cursor_line.saturating_sub(h.saturating_sub(2) / 2);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
+    // A score being typed is not saved yet: its hint is never marked ✓.
+    let typing = j.gesture.as_ref().is_some_and(|g| g.risalah == id);
     let msg = match j.message_on(Some(id)) {
+        Some((true, m)) if typing => Line::styled(format!("⌨ {m}"), th.accent()),
         Some((true, m)) => Line::styled(format!("✓ {m}"), th.success()),
         Some((false, m)) => Line::styled(format!("✗ {m}"), th.error()),
         None if focused => Line::styled(
