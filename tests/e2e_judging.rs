@@ -171,12 +171,14 @@ fn every_score_lands_on_the_criterion_marked_whatever_the_focus_did() {
     // The reported defect: on P, Tab out and back, `+` raised L1. It must raise P.
     term.send("\t\t\t+");
     term.wait_for("P = 4,5");
-    // The next entry keeps the place; `u` there has nothing of this judge's to take back.
+    // The next entry opens on its first unscored criterion (issue 24: the first digit typed
+    // there must not land on the last criterion left here); `u` there has nothing of this
+    // judge's to take back.
     term.send("n");
     term.wait_for("Mempercepat penemuan kembali arsip");
     term.send("u");
     let there = term.wait_for("tidak ada perubahan");
-    assert!(there.contains("Nilai ▶ P"), "{there}");
+    assert!(there.contains("Nilai ▶ L1"), "{there}");
     // Back: the other entry's message does not follow (defect 11).
     term.send("p");
     let back = term.wait_for("Memangkas antrean uji berkala");
@@ -272,7 +274,7 @@ fn the_note_editor_inserts_at_the_cursor_and_takes_a_paste() {
     open_entry(&mut term);
     term.wait_for("Nilai ▶ L1");
     term.send("e");
-    term.wait_for("Catatan L1");
+    term.wait_for("risalah · L1");
     term.send("Risalah baik.");
     term.send("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D");
     term.send("cukup ");
@@ -437,4 +439,194 @@ fn a_note_being_typed_at_sigterm_is_offered_back() {
         .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
         .any(|f| f.file_name().to_string_lossy().ends_with(".draft.json"));
     assert!(!left, "the draft is gone once saved");
+}
+
+/// Every score `juri` may give in the risalah stage, as `score --stdin` lines (all 4s).
+fn risalah_lines(dir: &std::path::Path, juri: &str) -> String {
+    let comp = tulta_core::judging::competition::load(Some(dir), tulta_core::i18n::Lang::Id)
+        .expect("load");
+    let scratch = tempfile::tempdir().expect("tmp");
+    let judging = tulta_core::judging::Judging::open_in(comp, scratch.path()).expect("open");
+    let flow = judging.flow(judging.competition.lomba.agregasi);
+    let mut out = String::new();
+    for e in &judging.competition.entries {
+        if judging.bar(juri, &e.id).is_some() || flow.blocked(&e.id, "risalah").is_some() {
+            continue;
+        }
+        for k in &judging.competition.rubrik.kriteria {
+            out.push_str(&format!("{} {} 4\n", e.id, k.id));
+        }
+    }
+    out
+}
+
+fn score_stdin(dir: &std::path::Path, data: &std::path::Path, juri: &str, lines: &str) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .arg("score")
+        .arg(dir)
+        .args(["--juri", juri, "--stdin"])
+        .env("TULTA_DATA_DIR", data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(lines.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 24, item 5: with the app open on the progress screen, the other judges fill the risalah
+/// stage with `tulta score --stdin`; the screen follows within a second or so, and when the
+/// stage becomes final the judge is told that the gelar is open.
+#[test]
+fn the_app_shows_what_other_judges_write_and_says_when_the_next_stage_opens() {
+    let dir = tempfile::tempdir().expect("tmp");
+    common::sample_copy(dir.path(), false);
+    let data = tempfile::tempdir().expect("tmp");
+    let etc = tempfile::tempdir().expect("tmp");
+    let env = env(&data, &etc);
+    let dir_arg = dir.path().display().to_string();
+    let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
+    term.wait_for("Peserta");
+    term.send("p");
+    term.wait_for("0/10 selesai");
+    let journals = data.path();
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-2",
+        &risalah_lines(dir.path(), "juri-2"),
+    );
+    let shown = term.wait_for("10/10 selesai");
+    assert!(
+        shown.contains("0/11 selesai"),
+        "juri-1 has not scored:\n{shown}"
+    );
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-3",
+        &risalah_lines(dir.path(), "juri-3"),
+    );
+    score_stdin(
+        dir.path(),
+        journals,
+        "juri-1",
+        &risalah_lines(dir.path(), "juri-1"),
+    );
+    let shown = term.wait_for("tahap gelar dibuka");
+    assert!(shown.contains("11/11 selesai"), "{shown}");
+    // The overview shows the gelar open: its entries are no longer waiting for the risalah.
+    term.send("\x1b");
+    term.send("T");
+    term.send("\x1b[B\r");
+    let shown = term.wait_for("tahap gelar");
+    assert!(!shown.contains("menunggu"), "{shown}");
+    term.send("q");
+    let _ = term.wait_exit();
+}
+
+/// Issue 24, item 2: a note typed in the risalah stage, the app stopped with SIGTERM and opened
+/// again — on the gelar, the stage now being scored: the editor names the note's entry, stage and
+/// criterion, and Ctrl-S saves it there (the journal line is the risalah's, not the gelar's).
+#[test]
+fn a_restored_note_is_saved_in_its_own_stage() {
+    let cwd = tempfile::tempdir().expect("tmp");
+    let data = tempfile::tempdir().expect("tmp");
+    let etc = tempfile::tempdir().expect("tmp");
+    let env = env(&data, &etc);
+    // No folder named: the built-in sample, whose demo journals have the gelar under way.
+    let mut term = Term::start(&["--juri", "juri-1"], cwd.path(), &env, 100, 30);
+    term.wait_for("tahap gelar");
+    // The list is read in the background: Enter opens an entry once it is there.
+    term.wait_for("Dinas Kependudukan");
+    term.send("T");
+    term.send("\x1b[A\r");
+    term.wait_for("tahap risalah");
+    term.send("\r");
+    term.wait_for("Mempercepat penerbitan akta");
+    term.send("\t\t");
+    term.send("e");
+    term.send("Catatan dari tahap risalah");
+    term.wait_for("Catatan dari tahap risalah");
+    let pid = term.child.process_id().expect("pid");
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill")
+        .success());
+    let _ = term.wait_exit();
+
+    let mut term = Term::start(&["--juri", "juri-1"], cwd.path(), &env, 100, 30);
+    let shown = term.wait_for("Catatan dari tahap risalah");
+    assert!(
+        shown.contains("tng-2026-disdukcapil-cekatan · risalah · L1"),
+        "{shown}"
+    );
+    term.send("\x13"); // Ctrl-S
+    term.wait_for("tersimpan");
+    term.send("q");
+    let _ = term.wait_exit();
+    let journal = data
+        .path()
+        .join("lomba-budaya-kerja-2026-tirtanagara")
+        .join("juri-1.jsonl");
+    let text = std::fs::read_to_string(journal).expect("journal");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Catatan dari tahap risalah"))
+        .expect("the note is journaled");
+    assert!(
+        !line.contains("\"tahap\""),
+        "a risalah line names no stage: {line}"
+    );
+    assert!(
+        line.contains("\"risalah\":\"tng-2026-disdukcapil-cekatan\""),
+        "{line}"
+    );
+    assert!(line.contains("\"kriteria\":\"L1\""), "{line}");
+}
+
+/// Issue 24, item 12: opened on the competition's own folder inside the reports folder, `a` adds
+/// the archive beside the entries (the reports folder above it) and the help lists it.
+#[test]
+fn the_archive_is_the_reports_folder_above_the_competition() {
+    let cwd = tempfile::tempdir().expect("tmp");
+    common::sample_copy(&cwd.path().join("reports/lomba-2026"), false);
+    std::fs::create_dir_all(cwd.path().join("reports/arsip")).expect("mkdir");
+    std::fs::write(
+        cwd.path().join("reports/arsip/lama.yaml"),
+        include_str!("fixtures/bersih.yaml"),
+    )
+    .expect("write");
+    let data = tempfile::tempdir().expect("tmp");
+    let etc = tempfile::tempdir().expect("tmp");
+    let env = env(&data, &etc);
+    let mut term = Term::start(
+        &["reports/lomba-2026", "--juri", "juri-1"],
+        cwd.path(),
+        &env,
+        100,
+        30,
+    );
+    term.wait_for("a: juga arsip (+1)");
+    term.send("a");
+    term.wait_for("Mawar");
+    term.send("?");
+    let help = term.wait_for("arsip di sampingnya");
+    assert!(help.contains("peserta lomba saja"), "{help}");
+    term.send("\x1b");
+    term.send("q");
+    let _ = term.wait_exit();
 }

@@ -68,6 +68,8 @@ fn scored(id: &str, bobot: f64, lolos: Option<usize>, juri: &[&str]) -> Stage {
             bobot,
             lolos,
             menit: None,
+            mulai: None,
+            jeda: 0,
             juri: juri.iter().map(|j| j.to_string()).collect(),
         },
     }

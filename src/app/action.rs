@@ -22,6 +22,7 @@ pub enum Action {
     ChooseStage,
     StageView,
     Timer,
+    TimerRestart,
     Back,
     Up,
     Down,
@@ -83,6 +84,7 @@ impl Action {
             Action::ChooseStage => "pilih-tahap",
             Action::StageView => "tahap-berikut",
             Action::Timer => "waktu",
+            Action::TimerRestart => "waktu-ulang",
             Action::Back => "kembali",
             Action::Up => "atas",
             Action::Down => "bawah",
@@ -551,9 +553,10 @@ fn defaults() -> Vec<Binding> {
     b(C::Panel, vec![c(' ')], A::Tick, ("centang butir panduan (ya → sebagian → tidak)", "tick a guidance item (yes → partly → no)"), Some(("centang", "tick")));
     b(C::Panel, vec![p(K::Enter), c('e')], A::Note, ("tulis catatan", "write a note"), Some(("catatan", "note")));
     b(C::Panel, vec![c('w')], A::Timer, ("waktu tampil kelompok: mulai / jeda", "the group's slot clock: start / pause"), None);
+    b(C::Panel, vec![c('W')], A::TimerRestart, ("waktu tampil kelompok: mulai ulang dari nol", "the group's slot clock: restart from zero"), None);
 
     // Search.
-    b(C::Search, vec![p(K::Tab)], A::FocusNext, ("kueri → saringan → hasil", "query → filters → results"), Some(("kueri/saringan/hasil", "query/filters/results")));
+    b(C::Search, vec![p(K::Tab)], A::FocusNext, ("kueri → hasil → saringan", "query → results → filters"), Some(("kueri/hasil/saringan", "query/results/filters")));
     b(C::Search, vec![p(K::BackTab)], A::FocusPrev, ("arah sebaliknya", "the other way"), None);
     b(C::Search, vec![p(K::Up)], A::Up, ("hasil sebelumnya", "previous result"), Some(("pilih", "select")));
     b(C::Search, vec![p(K::Down)], A::Down, ("hasil berikutnya", "next result"), None);

@@ -11,7 +11,7 @@ use tulta_core::judging::competition::Stage;
 use tulta_core::judging::ranking::{Kategori, Ranking};
 use tulta_core::judging::scoring::{self, Change, Sheet, Status, Tick};
 use tulta_core::judging::stages::{Blocked, Flow};
-use tulta_core::judging::{Bar, Judging};
+use tulta_core::judging::{Bar, Judging, Undone};
 use tulta_core::model::lomba::Agregasi;
 use tulta_core::model::rubrik::{Kriteria, Rubrik};
 
@@ -69,9 +69,48 @@ pub struct JudgeState {
     /// The ranking last computed, with what it was computed for: the screens draw it several
     /// times a second and every change or refresh drops it.
     pub(super) ranked: std::cell::RefCell<Option<(super::ranking::RankedFor, Ranking)>>,
-    /// A decimal point typed after a score, waiting for its `5`: the entry, the criterion and the
-    /// whole score it follows.
-    pub(super) point: Option<(String, usize, f64)>,
+    /// A score being typed (`3`, `3 .`, `.` on a 3): nothing is written until it is complete, so
+    /// that one gesture is one journal line and one undo step.
+    pub gesture: Option<Gesture>,
+    /// The stage's presentation order drawn by `tulta undian` and kept in the data folder (the
+    /// gelar day, spec §8), or why it could not be read.
+    pub draw: Result<Option<tulta_core::judging::gelar::Draw>, String>,
+    /// News for the status line (a stage became final), taken by the app after the key.
+    pub news: Option<String>,
+}
+
+/// A score being typed on one criterion of one entry in one stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gesture {
+    pub risalah: String,
+    pub tahap: String,
+    /// The criterion's place in the stage's rubric.
+    pub kriteria: usize,
+    /// A whole score typed, waiting to see whether `.` `5`, `+` or `-` makes it a half.
+    pub whole: Option<f64>,
+    /// A point typed after `whole` or after the saved score: the score its `5` adds a half to.
+    pub point: Option<f64>,
+    /// When the last key of the gesture was typed: a whole score left alone is saved after
+    /// [`Gesture::PAUSE`].
+    pub since: std::time::Instant,
+}
+
+impl Gesture {
+    /// How long a whole score waits for a half before it is saved as it is.
+    pub const PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+    /// What the gesture has typed so far, as the panel shows it: `3`, `3,` or `3,5`-to-be.
+    pub fn typed(&self, lang: Lang) -> String {
+        match (self.whole, self.point) {
+            (_, Some(base)) => format!(
+                "{}{}…",
+                tulta_core::text::decimal(base, 0, lang),
+                lang.pick(",", ".")
+            ),
+            (Some(w), None) => format!("{}…", tulta_core::text::decimal(w, 0, lang)),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 impl JudgeState {
@@ -115,8 +154,38 @@ impl JudgeState {
             flow,
             redo: Vec::new(),
             ranked: Default::default(),
-            point: None,
+            gesture: None,
+            draw: Ok(None),
+            news: None,
         }
+        .with_draw()
+    }
+
+    fn with_draw(mut self) -> JudgeState {
+        self.load_draw();
+        self
+    }
+
+    /// Reads the drawn order of the stage being scored.
+    pub fn load_draw(&mut self) {
+        self.draw = tulta_core::judging::gelar::kept(self.judging.dir(), &self.tahap);
+    }
+
+    /// The drawn order of the stage being scored, if there is one.
+    pub fn drawn(&self) -> Option<&tulta_core::judging::gelar::Draw> {
+        self.draw.as_ref().ok().and_then(Option::as_ref)
+    }
+
+    /// `risalah`'s place in the drawn order: its slot (1-based), how many slots, and the slot's
+    /// planned start when the stage gives `mulai`.
+    pub fn slot(&self, risalah: &str) -> Option<(usize, usize, Option<String>)> {
+        let d = self.drawn()?;
+        let i = d.slot(risalah)?;
+        Some((
+            i + 1,
+            d.urutan.len(),
+            self.stage().and_then(|s| s.slot_start(i)),
+        ))
     }
 
     /// Counts the stages again: after a change, an import, another process's writes.
@@ -249,21 +318,41 @@ impl JudgeState {
         }
     }
 
-    /// Puts the cursor on the criterion of a step, as the judge walks the steps.
-    pub fn follow_step(&mut self, step: usize) {
+    /// Puts ▶ on the first criterion `risalah` has no score for, if there is one.
+    pub fn to_first_unscored(&mut self, risalah: &str) {
+        let sheet = self.sheet(risalah);
+        let Some(k) = self
+            .kriteria()
+            .iter()
+            .position(|c| !sheet.skor.contains_key(&c.id))
+        else {
+            return;
+        };
+        if let Some(i) = self
+            .rows()
+            .iter()
+            .position(|r| *r == PanelRow::Criterion(k))
+        {
+            self.cursor = i;
+        }
+    }
+
+    /// Puts the cursor on the criterion of a step, as the judge walks the steps; false when the
+    /// rubric ties no criterion to it (a gelar's).
+    pub fn follow_step(&mut self, step: usize) -> bool {
         let wanted = self
             .kriteria()
             .iter()
             .position(|k| k.langkah == Some(step as i64));
-        if let Some(k) = wanted {
-            if let Some(i) = self
-                .rows()
+        let row = wanted.and_then(|k| {
+            self.rows()
                 .iter()
                 .position(|r| *r == PanelRow::Criterion(k))
-            {
-                self.cursor = i;
-            }
+        });
+        if let Some(i) = row {
+            self.cursor = i;
         }
+        row.is_some()
     }
 
     /// Says `text` on entry `risalah`'s panel (or, with `None`, on the ranking screen).
@@ -280,6 +369,12 @@ impl JudgeState {
     }
 
     pub(super) fn record(&mut self, risalah: &str, change: Change, lang: Lang) {
+        let tahap = self.tahap.clone();
+        self.record_in(&tahap, risalah, change, lang);
+    }
+
+    /// Records a change in stage `tahap` (a restored note's stage may not be the one in view).
+    pub(super) fn record_in(&mut self, tahap: &str, risalah: &str, change: Change, lang: Lang) {
         self.said_on = Some(risalah.to_string());
         let Some(juri) = self.juri.clone() else {
             self.message = Some((
@@ -293,12 +388,14 @@ impl JudgeState {
             return;
         };
         let what = describe(&change, lang);
-        let tahap = self.tahap.clone();
-        let recorded = self.judging.record(&juri, &tahap, risalah, change);
+        let finals = self.stage_finals();
+        let recorded = self.judging.record(&juri, tahap, risalah, change);
         if recorded.is_ok() {
             self.redo.clear();
         }
         self.refresh();
+        // The judge whose change makes a stage final is told too, not only the others.
+        self.news = self.opened_since(&finals, lang).or(self.news.take());
         self.message = Some(match recorded {
             Ok(r) => (
                 true,
@@ -364,7 +461,9 @@ impl JudgeState {
         );
     }
 
-    /// Takes back the last standing change to `risalah`, and says which.
+    /// Takes back the last standing change to `risalah` — the one the screen shows — and says
+    /// which line it withdrew. When the journal holds something newer than the screen showed (another
+    /// window, `tulta score`), the screen is brought up to date and nothing is withdrawn.
     pub fn undo(&mut self, risalah: &str, lang: Lang) {
         let Some(juri) = self.juri.clone() else {
             return;
@@ -372,22 +471,19 @@ impl JudgeState {
         let tahap = self.tahap.clone();
         let undone = self.judging.undo(&juri, &tahap, risalah);
         self.refresh();
-        if let Ok(Some((r, _))) = &undone {
-            self.redo
-                .push((risalah.to_string(), tahap.clone(), r.change.clone()));
-        }
         let said = match undone {
-            Ok(Some((undone, _))) => (
-                true,
-                // Short enough for the panel at 80 columns: which line, and what it was.
-                format!(
-                    "{} #{} · {}",
+            Ok(Undone::Withdrawn { change, tarik }) => {
+                let text = format!(
+                    "{} #{} · {} (#{})",
                     lang.pick("dibatalkan", "undone"),
-                    undone.urutan,
-                    describe(&undone.change, lang),
-                ),
-            ),
-            Ok(None) => (
+                    change.urutan,
+                    describe(&change.change, lang),
+                    tarik.urutan,
+                );
+                self.redo.push((risalah.to_string(), tahap, change.change));
+                (true, text)
+            }
+            Ok(Undone::Nothing) => (
                 false,
                 lang.pick(
                     "tidak ada perubahan pada risalah ini untuk dibatalkan",
@@ -395,6 +491,28 @@ impl JudgeState {
                 )
                 .into(),
             ),
+            Ok(Undone::Changed { newest, .. }) => {
+                // What the judge would have undone is not the journal's latest any more.
+                self.redo.clear();
+                let latest = newest.map_or_else(
+                    || lang.pick("sudah ditarik", "already withdrawn").to_string(),
+                    |r| format!("#{} {}", r.urutan, describe(&r.change, lang)),
+                );
+                (
+                    false,
+                    format!(
+                        "{}: {latest} · {}",
+                        lang.pick(
+                            "jurnal berubah di tempat lain",
+                            "the journal changed elsewhere"
+                        ),
+                        lang.pick(
+                            "layar diperbarui, tidak ada yang dibatalkan",
+                            "screen refreshed, nothing undone"
+                        ),
+                    ),
+                )
+            }
             Err(e) => (false, e.message(lang)),
         };
         self.say(Some(risalah), said.0, said.1);

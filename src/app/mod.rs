@@ -19,6 +19,7 @@ mod ranking;
 pub mod search;
 mod stages;
 pub mod walk;
+pub mod watch;
 
 use action::{Action, Context, Key, Keymap};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -38,10 +39,15 @@ use walk::{Pane, Walk};
 /// What background work reports to the app.
 #[derive(Debug)]
 pub enum Bg {
-    LoadProgress { done: usize, total: usize },
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
     Loaded(Result<Library, String>),
     Search(search::Reply),
     FileChanged,
+    /// A journal or a file of the competition changed on disk.
+    JudgingChanged(watch::Changed),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +140,8 @@ pub struct App {
     last_click: Option<(Instant, Position)>,
     /// What opens an evidence file: the system's opener, or a recorder in tests.
     pub opener: Box<dyn opener::Opener>,
+    /// The journals and the competition's files, watched while the app runs.
+    judging_watch: Option<watch::JudgingWatch>,
 }
 
 fn filters(library: &Library) -> Vec<Filter> {
@@ -215,6 +223,7 @@ impl App {
             bg: None,
             last_click: None,
             opener: Box::new(opener::System),
+            judging_watch: None,
         };
         app.overview.refresh(&app.library);
         app
@@ -223,6 +232,7 @@ impl App {
     /// Background work (search worker, file watching) reports through this.
     pub fn connect(&mut self, bg: Sender<Bg>) {
         self.bg = Some(bg);
+        self.watch_judging();
         if let Some(path) = self.pending_draft.take() {
             self.open_draft(&path);
             // Esc from the draft leads to the overview of this one file, not out of the app.
@@ -297,11 +307,16 @@ impl App {
         match Opened::read(&r.name, &r.origin) {
             Ok(opened) => {
                 let opened = opened.with_cross_file(&r.cross_file);
-                self.walk = Some(Walk::new(opened, Some(row), step));
+                let mut walk = Walk::new(opened, Some(row), step);
+                walk.gelar = self.in_gelar(&r.id);
+                self.walk = Some(walk);
                 if let Some(j) = &mut self.judge {
-                    // A new entry on screen: the panel starts on the criterion of the step shown,
-                    // and news about the last entry stays with it.
-                    j.follow_step(step);
+                    // A new entry on screen: the panel starts on the criterion of the step shown
+                    // (in a rubric without steps, on the first one not scored yet), and news
+                    // about the last entry stays with it.
+                    if !j.follow_step(step) {
+                        j.to_first_unscored(&r.id);
+                    }
                     j.message = None;
                 }
                 self.overview.reveal(&self.library, row);
@@ -309,6 +324,17 @@ impl App {
             }
             Err(e) => self.status = Some(e.message(self.lang)),
         }
+    }
+
+    /// Whether `risalah` is walked in a gelar: a judge scores it (not barred) in a stage with
+    /// `menit` that it has reached.
+    fn in_gelar(&self, risalah: &str) -> bool {
+        self.judge.as_ref().is_some_and(|j| {
+            j.has_panel(risalah)
+                && j.bar(risalah).is_none()
+                && j.blocked(risalah).is_none()
+                && j.stage().and_then(|s| s.menit()).is_some()
+        })
     }
 
     /// Opens a search hit at the step that matched.
@@ -391,6 +417,17 @@ impl App {
         }
         self.status = None;
         let k = Key::from_event(key);
+        if let Some(done) = self.settle_gesture(Some(k)) {
+            return done;
+        }
+        let outcome = self.route(key, k, now);
+        if let Some(news) = self.judge.as_mut().and_then(|j| j.news.take()) {
+            self.status = Some(news);
+        }
+        outcome
+    }
+
+    fn route(&mut self, key: KeyEvent, k: Key, now: Instant) -> Outcome {
         for ctx in self.contexts() {
             if let Some(action) = self.keymap.action(ctx, k) {
                 let action = action::with_digit(action, k);
@@ -483,6 +520,7 @@ impl App {
     /// Text pasted by the terminal (bracketed paste): inserted at the cursor of the field in
     /// view, as text, never read as keys; a one-line field takes line breaks as spaces.
     pub fn on_paste(&mut self, text: &str, now: Instant) {
+        self.settle_gesture(None);
         let Some(&ctx) = self.contexts().first() else {
             return;
         };
@@ -533,11 +571,20 @@ impl App {
                     d.touched(now);
                 }
             }
+            Bg::JudgingChanged(changed) => self.judging_changed(changed, now),
         }
     }
 
     /// Time passing: debounced searches and re-checks.
     pub fn tick(&mut self, now: Instant) {
+        let lang = self.lang;
+        if let Some(j) = &mut self.judge {
+            j.tick_gesture(now, lang);
+            if let Some(news) = j.news.take() {
+                self.status = Some(news);
+            }
+        }
+        self.tick_judging(now);
         self.search.tick(now);
         if self.draft.as_mut().is_some_and(|d| d.tick(now)) {
             self.draft_rechecked();
@@ -546,7 +593,10 @@ impl App {
 
     /// Something is due soon that `tick` will do.
     pub fn wants_tick(&self) -> bool {
-        self.search.dirty_since.is_some() || self.draft.is_some()
+        self.search.dirty_since.is_some()
+            || self.draft.is_some()
+            || self.judge.as_ref().is_some_and(|j| j.gesture.is_some())
+            || self.judging_watch.as_ref().is_some_and(|w| w.waiting())
     }
 
     fn draft_key(&mut self) {

@@ -9,6 +9,10 @@ use std::time::Instant;
 
 impl App {
     pub fn on_mouse(&mut self, m: MouseEvent, now: Instant) {
+        // A click or a scroll is a key of its own: the score being typed is settled first.
+        if !matches!(m.kind, MouseEventKind::Moved | MouseEventKind::Up(_)) {
+            self.settle_gesture(None);
+        }
         if self.help && self.mouse {
             match m.kind {
                 MouseEventKind::ScrollUp => self.scroll_help(-3),

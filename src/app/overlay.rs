@@ -69,10 +69,25 @@ impl App {
             (_, Action::ChooseStage | Action::StageView) => {
                 self.judge.as_ref().is_some_and(|j| j.staged())
             }
-            (_, Action::Timer) => self
+            (_, Action::Timer | Action::TimerRestart) => self
                 .judge
                 .as_ref()
                 .is_some_and(|j| j.stage().and_then(|s| s.menit()).is_some()),
+            // A panel that refuses scores (not this stage's judge, an entry that has not reached
+            // the stage) takes none of its scoring keys, and neither help nor the bar offers them.
+            (
+                Context::Panel,
+                Action::Score(_)
+                | Action::Raise
+                | Action::Lower
+                | Action::Point
+                | Action::Tick
+                | Action::Note,
+            ) => self.scoring_entry().is_some_and(|id| {
+                self.judge
+                    .as_ref()
+                    .is_some_and(|j| j.judges_stage() && j.blocked(&id).is_none())
+            }),
             (Context::Walk, Action::Undo) => self.scoring_entry().is_some(),
             (Context::Walk, Action::Redo) => {
                 let here = self.scoring_entry();

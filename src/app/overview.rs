@@ -17,6 +17,8 @@ pub enum SortKey {
     MyStatus,
     /// The judge's own index, highest first when reversed.
     MyIndex,
+    /// The presentation order drawn for the stage being scored (the gelar day, spec §8).
+    Undian,
 }
 
 /// The judge's mark on an entry for sorting: status rank (in progress 0, untouched 1, finished 2,
@@ -24,7 +26,8 @@ pub enum SortKey {
 pub type Mark = (u8, Option<f64>);
 
 impl SortKey {
-    pub const ALL: [SortKey; 8] = [
+    pub const ALL: [SortKey; 9] = [
+        SortKey::Undian,
         SortKey::Name,
         SortKey::Opd,
         SortKey::Jenis,
@@ -45,17 +48,25 @@ impl SortKey {
             SortKey::Findings => ("temuan", "findings"),
             SortKey::MyStatus => ("status saya", "my status"),
             SortKey::MyIndex => ("nilai saya", "my score"),
+            SortKey::Undian => ("urutan tampil", "presentation order"),
         }
     }
 
-    /// The next key; the judge's own keys only while someone is judging.
-    fn next(self, judging: bool) -> SortKey {
+    /// The next key; the judge's own keys only while someone is judging, the drawn order only
+    /// when the stage has one.
+    fn next(self, judging: bool, drawn: bool) -> SortKey {
         let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
         let next = SortKey::ALL[(i + 1) % SortKey::ALL.len()];
-        if !judging && matches!(next, SortKey::MyStatus | SortKey::MyIndex) {
-            SortKey::Name
-        } else {
-            next
+        match next {
+            SortKey::MyStatus | SortKey::MyIndex if !judging => {
+                if drawn {
+                    SortKey::Undian
+                } else {
+                    SortKey::Name
+                }
+            }
+            SortKey::Undian if !drawn => SortKey::Name,
+            next => next,
         }
     }
 }
@@ -78,6 +89,8 @@ pub struct Overview {
     /// unless `archive` is on (`a`).
     pub scope: Option<std::collections::HashSet<String>>,
     pub archive: bool,
+    /// The drawn order of the stage being scored: each drawn entry's slot (0-based).
+    pub drawn: std::collections::HashMap<String, usize>,
 }
 
 impl Default for Overview {
@@ -93,6 +106,7 @@ impl Default for Overview {
             mine: std::collections::HashMap::new(),
             scope: None,
             archive: false,
+            drawn: std::collections::HashMap::new(),
         }
     }
 }
@@ -103,7 +117,10 @@ fn jenis_name(j: Option<JenisKelompok>) -> &'static str {
 
 fn compare(
     key: SortKey,
-    mine: &std::collections::HashMap<String, Mark>,
+    (mine, drawn): (
+        &std::collections::HashMap<String, Mark>,
+        &std::collections::HashMap<String, usize>,
+    ),
     a: &Row,
     b: &Row,
 ) -> Ordering {
@@ -122,6 +139,11 @@ fn compare(
         SortKey::Tahun => a.tahun.cmp(&b.tahun),
         SortKey::Judul => norm(&a.judul).cmp(&norm(&b.judul)),
         SortKey::Findings => findings(a).cmp(&findings(b)),
+        // Drawn entries in their slots, then every other row.
+        SortKey::Undian => {
+            let slot = |r: &Row| drawn.get(&r.id).copied().unwrap_or(usize::MAX);
+            slot(a).cmp(&slot(b))
+        }
     }
     .then_with(|| a.name.cmp(&b.name))
 }
@@ -170,7 +192,8 @@ impl Overview {
             .filter(|&i| self.in_scope(&library.rows[i]) && matches(&library.rows[i], &words))
             .collect();
         visible.sort_by(|&a, &b| {
-            let o = compare(self.sort, &self.mine, &library.rows[a], &library.rows[b]);
+            let keys = (&self.mine, &self.drawn);
+            let o = compare(self.sort, keys, &library.rows[a], &library.rows[b]);
             if self.descending {
                 o.reverse()
             } else {
@@ -212,7 +235,9 @@ impl Overview {
     }
 
     pub fn cycle_sort(&mut self, library: &Library) {
-        self.sort = self.sort.next(!self.mine.is_empty());
+        self.sort = self
+            .sort
+            .next(!self.mine.is_empty(), !self.drawn.is_empty());
         self.descending = matches!(self.sort, SortKey::Findings | SortKey::MyIndex);
         self.refresh(library);
     }
@@ -278,6 +303,47 @@ impl super::App {
         });
         self.judge = judge;
         self.overview.refresh(&self.library);
+        self.sync_draw();
+    }
+
+    /// The overview follows the stage's drawn order (the gelar day): listed in it as soon as
+    /// there is one, back to the file order when there is none.
+    pub(super) fn sync_draw(&mut self) {
+        let drawn: std::collections::HashMap<String, usize> = self
+            .judge
+            .as_ref()
+            .and_then(|j| j.drawn())
+            .map(|d| {
+                d.urutan
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| (id.clone(), i))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let had = !self.overview.drawn.is_empty();
+        let has = !drawn.is_empty();
+        self.overview.drawn = drawn;
+        match (had, has, self.overview.sort) {
+            (_, true, SortKey::Name) | (false, true, _) => {
+                self.overview.sort = SortKey::Undian;
+                self.overview.descending = false;
+            }
+            (_, false, SortKey::Undian) => self.overview.sort = SortKey::Name,
+            _ => {}
+        }
+        self.overview.refresh(&self.library);
+        // The stage may have changed: the walk shows the presentation in a gelar only.
+        let id = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.opened.risalah.as_ref())
+            .map(|r| r.id_str().to_string());
+        let gelar = id.is_some_and(|id| self.in_gelar(&id));
+        if let Some(w) = self.walk.as_mut().filter(|w| w.gelar != gelar) {
+            w.gelar = gelar;
+            w.tab = 0;
+        }
     }
 
     /// Sorted by the judge's own marks, the overview is sorted again whenever it comes back into

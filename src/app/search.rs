@@ -244,6 +244,13 @@ impl SearchState {
                     return;
                 }
                 self.shown = seq;
+                // The same query answered again (the index caught up with a changed file) keeps
+                // the hit selected; a new answer starts at its top.
+                let was = self
+                    .results
+                    .as_ref()
+                    .and_then(|r| r.hits.get(self.selected))
+                    .map(|h| h.id.clone());
                 match results {
                     Ok(r) => {
                         self.results = Some(r);
@@ -251,7 +258,13 @@ impl SearchState {
                     }
                     Err(e) => self.error = Some(e),
                 }
-                self.selected = 0;
+                self.selected = was
+                    .and_then(|id| {
+                        self.results
+                            .as_ref()
+                            .and_then(|r| r.hits.iter().position(|h| h.id == id))
+                    })
+                    .unwrap_or(0);
             }
         }
     }
@@ -327,20 +340,21 @@ impl super::App {
         let n_filters = s.filters.len();
         let last = s.hits_len().saturating_sub(1);
         match (ctx, action) {
+            // The results are one Tab from the query; the filters follow them.
             (C::Search, A::FocusNext) => {
                 s.focus = match s.focus {
-                    Focus::Query => Focus::Filter(0),
+                    Focus::Query => Focus::Results,
+                    Focus::Results if n_filters > 0 => Focus::Filter(0),
                     Focus::Filter(i) if i + 1 < n_filters => Focus::Filter(i + 1),
-                    Focus::Filter(_) => Focus::Results,
-                    Focus::Results => Focus::Query,
+                    Focus::Results | Focus::Filter(_) => Focus::Query,
                 }
             }
             (C::Search, A::FocusPrev) => {
                 s.focus = match s.focus {
-                    Focus::Query => Focus::Results,
-                    Focus::Filter(0) => Focus::Query,
+                    Focus::Query if n_filters > 0 => Focus::Filter(n_filters - 1),
+                    Focus::Query | Focus::Filter(0) => Focus::Results,
                     Focus::Filter(i) => Focus::Filter(i - 1),
-                    Focus::Results => Focus::Filter(n_filters.saturating_sub(1)),
+                    Focus::Results => Focus::Query,
                 }
             }
             // One Esc leaves the screen; the query stays for the next visit.
@@ -423,6 +437,8 @@ impl super::App {
         if let Some(w) = &mut self.walk {
             w.pane = Pane::Content;
         }
+        // Back from the hit, keys go on in the results, at the hit that was opened.
+        self.search.focus = Focus::Results;
     }
 
     pub(super) fn similar_of_selected(&mut self) {

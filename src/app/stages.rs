@@ -33,6 +33,14 @@ impl Timer {
         self.before + self.started.map_or(Duration::ZERO, |t| now - t)
     }
 
+    /// Starts the clock of `risalah` again from zero (a group that began again, a clock started
+    /// too early).
+    pub fn restart(&mut self, risalah: &str, now: Instant) {
+        *self = Timer::default();
+        self.risalah = Some(risalah.into());
+        self.started = Some(now);
+    }
+
     /// Starts or pauses the clock of `risalah`; another entry's clock starts from zero.
     pub fn toggle(&mut self, risalah: &str, now: Instant) {
         if self.risalah.as_deref() != Some(risalah) {
@@ -73,6 +81,7 @@ impl JudgeState {
             self.tahap = tahap.to_string();
             self.cursor = 0;
             self.timer = Timer::default();
+            self.load_draw();
         }
     }
 }
@@ -95,6 +104,7 @@ impl App {
                 if let Some(t) = ids.get(sel) {
                     j.choose_stage(t);
                 }
+                self.sync_draw();
             }
             Action::Back => j.stage_picker = None,
             Action::Help => self.open_help(),

@@ -9,6 +9,9 @@ use tulta_core::model::tools::ToolKind;
 /// What a step's right-hand pane can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
+    /// In a gelar (a stage with `menit`): the group's slot, its clock and its `penyajian`
+    /// (yel-yel, fragmen), beside the scoring panel (spec §8, the gelar day).
+    Penyajian,
     /// The step's text and its own fields (theme, target, causes, log, results, standards).
     Summary,
     /// The step's `i`-th tool.
@@ -43,6 +46,8 @@ pub struct Walk {
     pub finding: usize,
     /// Selected evidence file in the Lampiran tab.
     pub attachment: usize,
+    /// The report is walked in a gelar: its presentation comes first.
+    pub gelar: bool,
 }
 
 impl Walk {
@@ -56,6 +61,7 @@ impl Walk {
             scroll: 0,
             finding: 0,
             attachment: 0,
+            gelar: false,
         }
     }
 
@@ -64,7 +70,17 @@ impl Walk {
     }
 
     pub fn tabs(&self) -> Vec<Tab> {
-        let mut tabs = vec![Tab::Summary];
+        let mut tabs = Vec::new();
+        if self.gelar
+            && self
+                .opened
+                .risalah
+                .as_ref()
+                .is_some_and(|r| r.penyajian.is_some())
+        {
+            tabs.push(Tab::Penyajian);
+        }
+        tabs.push(Tab::Summary);
         if let Some(step) = self.langkah() {
             tabs.extend((0..step.alat.len()).map(Tab::Tool));
         }
@@ -131,7 +147,8 @@ impl Walk {
         let step = step.clamp(1, 7);
         if step != self.step {
             self.step = step;
-            self.tab = 0;
+            // A step opens on its summary; the gelar's presentation stays one ← away.
+            self.tab = usize::from(self.tabs().first() == Some(&Tab::Penyajian));
             self.scroll = 0;
             self.finding = 0;
             self.attachment = 0;
@@ -223,7 +240,7 @@ impl super::App {
         if after != before {
             if let Some(j) = &mut self.judge {
                 if j.note.is_none() {
-                    j.follow_step(after);
+                    let _ = j.follow_step(after);
                 }
             }
         }
@@ -255,8 +272,14 @@ impl super::App {
     fn open_keeping_place(&mut self, row: usize, step: usize, pane: Pane) {
         let cursor = self.judge.as_ref().map(|j| j.cursor);
         self.open_row(row, step);
+        let opened = self.scoring_entry();
         if let (Some(j), Some(cursor)) = (&mut self.judge, cursor) {
             j.cursor = cursor;
+            // The first digit typed on the new entry must not land on a criterion it already
+            // has: ▶ goes to its first unscored one (the same one, going criterion by criterion).
+            if let Some(id) = opened {
+                j.to_first_unscored(&id);
+            }
         }
         let panel = self.panel_open();
         if let Some(w) = &mut self.walk {

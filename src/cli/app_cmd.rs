@@ -177,11 +177,15 @@ pub fn open(
         },
         other => other.clone(),
     };
-    let (options, mut notices) = options(settings, &loaded, Some(search_root));
+    let (options, mut notices) = options(settings, &loaded, Some(search_root.clone()));
     let mut app = App::new(options, Library::default());
     let judge = judging(&root, settings, &loaded, &mut notices);
+    // A competition's overview lists its entries, and `a` adds the archive they sit in: the
+    // reports folder holding the competition's folder, whichever of the two was opened. A folder
+    // elsewhere is read alone (its parent may be anything: the desktop, a flash disk's root).
+    let load = if judge.is_some() { search_root } else { root };
     app.set_judge(judge);
-    finish(app, Some(root), notices)
+    finish(app, Some(load), notices)
 }
 
 /// Whether `dir` is `reports` or lies below it, links and `..` resolved.

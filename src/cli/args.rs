@@ -126,6 +126,9 @@ pub(super) enum Command {
         /// The seed: the same seed always draws the same order. Default: today's date, YYYYMMDD.
         #[arg(long, value_name = "N")]
         benih: Option<u64>,
+        /// Draw again although an order is kept (says what changed).
+        #[arg(long)]
+        ulang: bool,
     },
     /// The berita acara hasil penilaian (spec §12): the final result laid out for A4, with a
     /// signature block for every judge and the organiser and the anchors in small print.

@@ -414,7 +414,8 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             lomba,
             tahap,
             benih,
-        }) => judge::undian(lomba.as_deref(), &tahap, benih, lang),
+            ulang,
+        }) => judge::undian(lomba.as_deref(), &tahap, benih, ulang, lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
         Some(Command::BeritaAcara(args)) => judge::berita_acara(args, lang),
         Some(Command::Index { dir, rebuild }) => {

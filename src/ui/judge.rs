@@ -314,7 +314,10 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, id: &str, focused: bool) 
     let h = usize::from(list_area.height).max(1);
     let scroll = cursor_line.saturating_sub(h.saturating_sub(2) / 2);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
+    // A score being typed is not saved yet: its hint is never marked ✓.
+    let typing = j.gesture.as_ref().is_some_and(|g| g.risalah == id);
     let msg = match j.message_on(Some(id)) {
+        Some((true, m)) if typing => Line::styled(format!("⌨ {m}"), th.accent()),
         Some((true, m)) => Line::styled(format!("✓ {m}"), th.success()),
         Some((false, m)) => Line::styled(format!("✗ {m}"), th.error()),
         None if focused => Line::styled(
@@ -525,13 +528,27 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(note) = &j.note {
         let popup = super::centred(area, 70, 12);
+        // Where the note will be saved, whatever is in view behind the editor.
         let title = format!(
-            " {} {} ",
+            " {} · {} · {} · {} ",
             app.t("Catatan", "Note"),
+            note.risalah,
+            note.tahap,
             note.kriteria.as_deref().unwrap_or(app.t("umum", "general"))
         );
-        let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
-            .areas(Block::bordered().inner(popup));
+        let title = fit(&title, usize::from(popup.width.saturating_sub(2)));
+        let problem = note.problem.as_ref().map(|p| {
+            Paragraph::new(Line::styled(format!("✗ {p}"), th.error())).wrap(Wrap { trim: true })
+        });
+        let problem_h = problem.as_ref().map_or(0, |p| {
+            p.line_count(popup.width.saturating_sub(2)).min(4) as u16
+        });
+        let [body, problem_area, foot] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(problem_h),
+            Constraint::Length(1),
+        ])
+        .areas(Block::bordered().inner(popup));
         frame.render_widget(Clear, popup);
         frame.render_widget(
             Block::bordered()
@@ -546,6 +563,9 @@ pub fn overlays(frame: &mut Frame, area: Rect, app: &App) {
         editor.set_cursor_line_style(Style::default());
         editor.set_cursor_style(th.selected());
         frame.render_widget(&editor, body);
+        if let Some(p) = problem {
+            frame.render_widget(p, problem_area);
+        }
         frame.render_widget(
             Paragraph::new(Line::styled(
                 keys_hint(app, crate::app::action::Context::NoteEditor),

@@ -60,8 +60,20 @@ fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
+    // Whole keys only: when they do not all fit, the screen's last ones give way, and help and
+    // quit (the bar's last two) always stay.
+    let mut keys = app.bar_keys();
+    let width = |keys: &[(String, &str)]| -> usize {
+        keys.iter()
+            .map(|(k, t)| k.chars().count() + 1 + t.chars().count())
+            .sum::<usize>()
+            + 2 * keys.len().saturating_sub(1)
+    };
+    while width(&keys) > usize::from(area.width) && keys.len() > 2 {
+        keys.remove(keys.len() - 3);
+    }
     let mut spans = Vec::new();
-    for (key, short) in app.bar_keys() {
+    for (key, short) in keys {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", th.muted()));
         }

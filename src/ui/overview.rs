@@ -280,6 +280,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             } else {
                 Span::raw(r.opd.clone())
             };
+            // The gelar day: a drawn entry's slot and its planned start come first.
+            let slot = judging.and_then(|j| j.slot(&r.id)).map(|(n, _, at)| {
+                Span::styled(
+                    match at {
+                        Some(t) => format!("{n}·{t} "),
+                        None => format!("{n}. "),
+                    },
+                    th.accent(),
+                )
+            });
+            let opd = Line::from(slot.into_iter().chain([opd]).collect::<Vec<_>>());
             let judul = if r.judul.is_empty() {
                 r.name.clone()
             } else {

@@ -152,7 +152,30 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     } else {
         7
     };
-    let judge_w = col_w * columns.len();
+    // The final result also shows, where there is room, how many judges finished each entry's
+    // last stage and their indexes (the CLI table and a stage's ranking show them too).
+    let stage_w = col_w * columns.len();
+    let all_judges: Vec<String> = j
+        .judging
+        .competition
+        .lomba
+        .juri
+        .iter()
+        .map(|x| x.id.clone())
+        .collect();
+    let extra_w = 6 + 7 * all_judges.len();
+    let judges: Vec<String> =
+        if result.is_some() && w >= 4 + 2 + 6 + 6 + 4 + stage_w + extra_w + 4 + label_w + 20 {
+            all_judges
+        } else {
+            Vec::new()
+        };
+    let judge_w = stage_w + if judges.is_empty() { 0 } else { extra_w };
+    let judge_cell = |row: &tulta_core::judging::ranking::Row, col: &str| match row.juri.get(col) {
+        Some(x) => fixed(*x, 2, app.lang),
+        None if row.juri_konflik.iter().any(|c| c == col) => "⊘".into(),
+        None => "…".into(),
+    };
     let opd_w = w
         .saturating_sub(4 + 2 + 6 + 6 + 4 + judge_w + 4 + label_w)
         .clamp(8, 40);
@@ -167,6 +190,8 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
             columns
                 .iter()
                 .map(|x| format!("{:>col_w$}", fit(x, col_w - 1)))
+                .chain((!judges.is_empty()).then(|| format!("{:>6}", app.t("juri", "jdg"))))
+                .chain(judges.iter().map(|x| format!("{:>7}", fit(x, 6))))
                 .collect::<String>(),
             if result.is_some() {
                 app.t("juara", "place")
@@ -216,25 +241,34 @@ pub fn ranking(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
                     .get(col)
                     .map_or("—".into(), |x| fixed(*x, 2, app.lang))
             } else {
-                match row.juri.get(col) {
-                    Some(x) => fixed(*x, 2, app.lang),
-                    None if row.juri_konflik.contains(col) => "⊘".into(),
-                    None => "…".into(),
-                }
+                judge_cell(row, col)
             };
             spans.push(Span::raw(format!("{cell:>col_w$}")));
         }
+        if !judges.is_empty() {
+            let n_of_m = format!("{}/{}", row.juri.len(), row.juri_wajib());
+            spans.push(Span::raw(format!("{n_of_m:>6}")));
+            for col in &judges {
+                spans.push(Span::raw(format!("{:>7}", judge_cell(row, col))));
+            }
+        }
         if result.is_some() {
-            match (&row.juara, &row.berhenti_di) {
-                (Some(label), _) => spans.push(Span::styled(
+            use tulta_core::judging::ranking::Outcome;
+            match r.outcome(row) {
+                Some(Outcome::Juara(label)) => spans.push(Span::styled(
                     format!(" {}", fit(label, label_w)),
                     th.success().add_modifier(Modifier::BOLD),
                 )),
-                (None, Some(t)) => spans.push(Span::styled(
+                // Stopped at a final stage, or still waiting in one that is not final.
+                Some(Outcome::Stopped(t)) => spans.push(Span::styled(
                     format!(" {}", fit(&format!("✗ {t}"), label_w)),
                     th.muted(),
                 )),
-                (None, None) => {}
+                Some(Outcome::Waiting(t)) => spans.push(Span::styled(
+                    format!(" {}", fit(&format!("… {t}"), label_w)),
+                    th.muted(),
+                )),
+                None => {}
             }
         }
         if row.perlu_diskusi {

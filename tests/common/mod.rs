@@ -117,6 +117,18 @@ impl Term {
 /// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals,
 /// as a first-edition competition: one stage, no awards (the sample itself has stages, spec §8).
 pub fn competition_copy(dir: &Path) {
+    sample_copy(dir, false);
+    std::fs::write(
+        dir.join("lomba.yaml"),
+        include_str!("../fixtures/lomba-satu-tahap/lomba.yaml"),
+    )
+    .expect("write");
+}
+
+/// The sample competition as shipped, with its stages, written into `dir`, with the demo keys
+/// pinned in its lomba.yaml (a judge in the copy can sign), and with the demo journals only when
+/// `journals` (then the gelar is under way; without them every stage starts unscored).
+pub fn sample_copy(dir: &Path, journals: bool) {
     for f in tulta_core::files::sources::builtin_files() {
         let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
             continue;
@@ -125,23 +137,29 @@ pub fn competition_copy(dir: &Path) {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, &f.bytes[..]).expect("write");
     }
-    std::fs::write(
-        dir.join("lomba.yaml"),
-        include_str!("../fixtures/lomba-satu-tahap/lomba.yaml"),
-    )
-    .expect("write");
-    // The demo keys pinned in the sample's lomba.yaml, without the demo journals: a judge in the
-    // copy starts from an empty journal and can sign it.
     for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
         if let Some(rel) = name
             .strip_prefix("reports/lomba-2026/")
-            .filter(|n| n.ends_with(".key"))
+            .filter(|n| n.ends_with(".key") || (journals && n.ends_with(".jsonl")))
         {
             let path = dir.join(rel);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, bytes).expect("write");
         }
     }
+}
+
+/// The sample with its demo journals, its gelar starting at 08:00 with 5 minutes between slots
+/// (the gelar day, spec §8).
+pub fn gelar_copy(dir: &Path) {
+    sample_copy(dir, true);
+    let lomba = dir.join("lomba.yaml");
+    let text = std::fs::read_to_string(&lomba).expect("lomba").replace(
+        "bobot: 40, menit: 20}",
+        "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
+    );
+    assert!(text.contains("jeda: 5"), "the sample's gelar stage changed");
+    std::fs::write(&lomba, text).expect("write");
 }
 
 /// The app's options as the in-process tests (keys, screens) start it: the built-in theme, the

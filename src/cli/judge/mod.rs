@@ -117,8 +117,8 @@ pub struct ScoreArgs {
     /// The criterion's id in the rubric (e.g. L3).
     #[arg(long)]
     pub kriteria: Option<String>,
-    /// The score, on the rubric's scale; halves allowed (e.g. 3.5).
-    #[arg(long)]
+    /// The score, on the rubric's scale; halves allowed (3.5, or 3,5 as written in Indonesian).
+    #[arg(long, value_parser = parse_nilai, allow_hyphen_values = true)]
     pub nilai: Option<f64>,
     /// A note on this criterion.
     #[arg(long)]
@@ -129,6 +129,16 @@ pub struct ScoreArgs {
     /// The stage (spec §8). Default: the first scored stage.
     #[arg(long, value_name = "ID")]
     pub tahap: Option<String>,
+}
+
+/// A score as typed: a decimal point or an Indonesian decimal comma (`3.5`, `3,5`).
+pub fn parse_nilai(text: &str) -> Result<f64, String> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| format!("`{text}`: bukan angka / not a number (3, 3.5, 3,5)"))
 }
 
 /// How judges' indexes are combined (spec §6).

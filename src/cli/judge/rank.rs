@@ -32,6 +32,24 @@ fn rank_format(
     lang: Lang,
 ) -> Result<export::OutputKind, UsageError> {
     let by_name = output.and_then(export::OutputKind::of_path);
+    // Without --format, a name whose extension promises another format (hasil.pdf) would get a
+    // text table that is not what its name says: refused, naming the ones tulta writes. With
+    // --format the user chose (a pipe, `out.fifo`, a name of their own).
+    if let Some(ext) = output
+        .filter(|_| by_name.is_none() && format.is_none())
+        .and_then(|p| p.extension())
+    {
+        let ext = ext.to_string_lossy();
+        let ext = tulta_core::text::printable(&ext);
+        return Err(UsageError::Message(match lang {
+            Lang::Id => format!(
+                "--output: tulta tidak menulis berkas .{ext}; pakai .txt, .md, .csv, .json, .html atau .xlsx"
+            ),
+            Lang::En => format!(
+                "--output: tulta does not write .{ext} files; use .txt, .md, .csv, .json, .html or .xlsx"
+            ),
+        }));
+    }
     match (format.map(export::OutputKind::from), by_name) {
         (Some(f), Some(n)) if f != n => Err(UsageError::Message(match lang {
             Lang::Id => format!(

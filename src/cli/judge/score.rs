@@ -37,7 +37,7 @@ fn record_one(
         lang,
         juri,
         risalah,
-        &format!("{kriteria} = {nilai}"),
+        &format!("{kriteria} = {}", tulta_core::text::number(nilai, 2, lang)),
         r.urutan,
     ))?;
     if let Some(text) = catatan {
@@ -64,6 +64,14 @@ fn record_one(
 /// One line on stdout, flushed: a judge piping scores in sees each saved as it is saved.
 fn said(line: String) -> Result<(), Recorded> {
     write_stdout(line + "\n").map_err(Recorded::Output)
+}
+
+/// How many lines (not blank, not `#` comments) are left unread after a line that stopped the run.
+fn unread(lines: &mut impl Iterator<Item = std::io::Result<String>>) -> usize {
+    lines
+        .map_while(Result::ok)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .count()
 }
 
 /// A score refused, or saved but not reported.
@@ -96,22 +104,25 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
         Recorded::Output(e) => Err(e),
     };
     if args.stdin {
-        // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
-        // Lines of a bounded length: a stream with no line ends (`/dev/zero`) is refused at the
-        // first over-long line, not held in memory.
-        let lines = read::bounded_lines(std::io::stdin().lock(), read::MAX_LINE);
-        for (n, line) in lines.enumerate() {
+        // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first bad or refused
+        // line, naming it and how many lines after it were not read. Lines of a bounded length:
+        // a stream with no line ends (`/dev/zero`) is refused at the first over-long line, not
+        // held in memory.
+        let mut lines = read::bounded_lines(std::io::stdin().lock(), read::MAX_LINE);
+        let mut n = 0;
+        while let Some(line) = lines.next() {
+            n += 1;
             let line = line.map_err(|e| {
                 UsageError::Message(match read::is_line_too_long(&e) {
                     Some(max) => match lang {
                         Lang::Id => format!(
                             "masukan standar baris {}: lebih panjang dari {} byte; satu baris berisi RISALAH KRITERIA NILAI [CATATAN]",
-                            n + 1,
+                            n,
                             max
                         ),
                         Lang::En => format!(
                             "stdin line {}: longer than {} bytes; a line holds RISALAH KRITERIA NILAI [CATATAN]",
-                            n + 1,
+                            n,
                             max
                         ),
                     },
@@ -122,6 +133,17 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                     ),
                 })
             })?;
+            let at = |what: String, rest: usize| -> String {
+                let head = match lang {
+                    Lang::Id => format!("masukan standar baris {n}: {what}"),
+                    Lang::En => format!("stdin line {n}: {what}"),
+                };
+                match (rest, lang) {
+                    (0, _) => head,
+                    (r, Lang::Id) => format!("{head} — {r} baris sesudahnya tidak dibaca"),
+                    (r, Lang::En) => format!("{head} — {r} later line(s) not read"),
+                }
+            };
             let mut parts = line.split_whitespace();
             let (Some(risalah), Some(kriteria), Some(nilai)) =
                 (parts.next(), parts.next(), parts.next())
@@ -129,25 +151,21 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 if line.trim().is_empty() || line.trim_start().starts_with('#') {
                     continue;
                 }
-                return Err(UsageError::Message(match lang {
-                    Lang::Id => format!(
-                        "masukan standar baris {}: bentuknya RISALAH KRITERIA NILAI [CATATAN]",
-                        n + 1
-                    ),
-                    Lang::En => format!(
-                        "stdin line {}: expected RISALAH KRITERIA NILAI [CATATAN]",
-                        n + 1
-                    ),
-                }));
+                let what = lang
+                    .pick(
+                        "bentuknya RISALAH KRITERIA NILAI [CATATAN]",
+                        "expected RISALAH KRITERIA NILAI [CATATAN]",
+                    )
+                    .to_string();
+                return Err(UsageError::Message(at(what, unread(&mut lines))));
             };
-            let nilai: f64 = nilai.replace(',', ".").parse().map_err(|_| {
-                UsageError::Message(match lang {
-                    Lang::Id => {
-                        format!("masukan standar baris {}: `{nilai}` bukan angka", n + 1)
-                    }
-                    Lang::En => format!("stdin line {}: `{nilai}` is not a number", n + 1),
-                })
-            })?;
+            let Ok(nilai) = super::parse_nilai(nilai) else {
+                let what = match lang {
+                    Lang::Id => format!("`{nilai}` bukan angka"),
+                    Lang::En => format!("`{nilai}` is not a number"),
+                };
+                return Err(UsageError::Message(at(what, unread(&mut lines))));
+            };
             let note: Vec<&str> = parts.collect();
             let note = (!note.is_empty()).then(|| note.join(" "));
             if let Err(e) = record_one(
@@ -159,7 +177,14 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 nilai,
                 note.as_deref(),
             ) {
-                return fail(e);
+                return match e {
+                    Recorded::Refused(e) => {
+                        let text = at(e.message(lang), unread(&mut lines));
+                        eprintln!("tulta: {}", printable(&text));
+                        Ok(ExitCode::from(1))
+                    }
+                    Recorded::Output(e) => Err(e),
+                };
             }
         }
         return Ok(ExitCode::SUCCESS);

@@ -265,9 +265,46 @@ pub(super) fn line_chart(
                 ])
                 .style(th.muted()),
         )
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopRight));
-    let [values, chart_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        // The legend is a line under the chart, naming each limit with its value: drawn over the
+        // plot it covered the upper limit line, and in a narrow pane it was left out.
+        .legend_position(None);
+    let has_legend = upper.is_some() || lower.is_some();
+    let mut legend = Vec::new();
+    if has_legend {
+        legend = vec![
+            Span::styled("⣀ ", Style::default().fg(th.series(0))),
+            Span::raw(app.t("nilai", "value")),
+        ];
+        for (name, v) in [
+            (app.t("batas atas", "upper limit"), upper),
+            (app.t("batas bawah", "lower limit"), lower),
+        ] {
+            if let Some(v) = v {
+                legend.push(Span::styled("  ⠒ ", th.warning()));
+                legend.push(Span::raw(format!("{name} {}", num(v, 2, app.lang))));
+            }
+        }
+        if !out.is_empty() {
+            legend.push(Span::styled("  █ ", th.error()));
+            legend.push(Span::raw(app.t("di luar batas", "out of limits")));
+        }
+    }
+    // Wrapped where the pane is narrow, so that no limit loses its label.
+    let legend = Paragraph::new(Line::from(legend)).wrap(ratatui::widgets::Wrap { trim: true });
+    let legend_h = if has_legend {
+        u16::try_from(legend.line_count(area.width))
+            .unwrap_or(1)
+            .min(3)
+    } else {
+        0
+    };
+    let [values, chart_area, legend_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(legend_h),
+    ])
+    .areas(area);
+    frame.render_widget(legend, legend_area);
     let listing: Vec<String> = points
         .iter()
         .map(|(l, v)| format!("{l}: {}", num(*v, 2, app.lang)))
@@ -414,7 +451,7 @@ pub(super) fn histogram(
 
 /// Step 6's comparison: each cause's count in step 3 against step 6, and the indicator before and
 /// after against the goal — pairs of bars on one scale.
-pub fn before_after(frame: &mut Frame, area: Rect, app: &App, r: &Risalah) {
+pub fn before_after(frame: &mut Frame, area: Rect, app: &App, r: &Risalah, scroll: u16) {
     let th = &app.theme;
     let pareto_of = |n: i64| -> Vec<(String, f64, f64, f64)> {
         r.step(n)
@@ -483,16 +520,29 @@ pub fn before_after(frame: &mut Frame, area: Rect, app: &App, r: &Risalah) {
         lines.push(Line::raw(""));
     }
     if !pairs.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled(
-                app.t("Penyebab: ", "Causes: "),
-                th.accent().add_modifier(Modifier::BOLD),
-            ),
+        let head = app.t("Penyebab: ", "Causes: ");
+        let first = app.t("langkah 3 (sebelum)  ", "step 3 (before)  ");
+        let second = app.t("langkah 6 (sesudah)", "step 6 (after)");
+        let mut legend = vec![
+            Span::styled(head, th.accent().add_modifier(Modifier::BOLD)),
             Span::styled("▆ ", Style::default().fg(th.series(1))),
-            Span::raw(app.t("langkah 3 (sebelum)  ", "step 3 (before)  ")),
+            Span::raw(first),
+        ];
+        let second_spans = vec![
             Span::styled("▆ ", Style::default().fg(th.series(0))),
-            Span::raw(app.t("langkah 6 (sesudah)", "step 6 (after)")),
-        ]));
+            Span::raw(second),
+        ];
+        // The second label goes under the first when the two do not fit side by side.
+        let whole = head.chars().count() + first.chars().count() + second.chars().count() + 4;
+        if whole <= usize::from(area.width) {
+            legend.extend(second_spans);
+            lines.push(Line::from(legend));
+        } else {
+            lines.push(Line::from(legend));
+            let mut under = vec![Span::raw(" ".repeat(head.chars().count()))];
+            under.extend(second_spans);
+            lines.push(Line::from(under));
+        }
         let max = pairs
             .iter()
             .flat_map(|p| [p.1, p.2])
@@ -524,7 +574,10 @@ pub fn before_after(frame: &mut Frame, area: Rect, app: &App, r: &Risalah) {
             ]));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    // Scrolled by ↑↓ as the bar says, never past the last line.
+    let most = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = scroll.min(u16::try_from(most).unwrap_or(u16::MAX));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 /// One bar of a stratification: the item within its group (none for an ungrouped row), its count.

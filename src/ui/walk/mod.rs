@@ -3,6 +3,7 @@
 //! `attachments`.
 
 mod attachments;
+mod penyajian;
 mod record;
 
 use attachments::draw_attachments;
@@ -201,6 +202,7 @@ fn draw_stepper(frame: &mut Frame, area: Rect, app: &App, w: &Walk) {
 
 fn tab_title(app: &App, w: &Walk, tab: Tab) -> String {
     match tab {
+        Tab::Penyajian => app.t("Penyajian", "Presentation").to_string(),
         Tab::Summary => app.t("Uraian", "Summary").to_string(),
         Tab::Tool(i) => w
             .langkah()
@@ -303,6 +305,7 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
         return;
     };
     match w.current_tab() {
+        Tab::Penyajian => penyajian::draw_penyajian(frame, content, app, w),
         Tab::Summary => {
             let lines = summary_lines(app, w, step, usize::from(content.width));
             frame.render_widget(
@@ -320,7 +323,7 @@ fn draw_step(frame: &mut Frame, area: Rect, app: &App, w: &Walk, areas: &mut Are
         }
         Tab::BeforeAfter => {
             if let Some(r) = &w.opened.risalah {
-                tools::before_after(frame, content, app, r);
+                tools::before_after(frame, content, app, r, w.scroll);
             }
         }
         Tab::Lampiran => draw_attachments(frame, content, app, w),

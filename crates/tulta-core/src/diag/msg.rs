@@ -27,6 +27,10 @@ pub enum Expected {
     NonNegative,
     /// A whole number, one or more (how many advance, minutes of a slot).
     Positive,
+    /// A whole number, zero or more (minutes between gelar slots).
+    NonNegativeInteger,
+    /// A local date and time, `YYYY-MM-DD HH:MM` (when a gelar starts).
+    DateTime,
 }
 
 impl Expected {
@@ -62,6 +66,15 @@ impl Expected {
                 .into(),
             Expected::Positive => lang
                 .pick("bilangan bulat 1 atau lebih", "a whole number, 1 or more")
+                .into(),
+            Expected::NonNegativeInteger => lang
+                .pick("bilangan bulat 0 atau lebih", "a whole number, 0 or more")
+                .into(),
+            Expected::DateTime => lang
+                .pick(
+                    "tanggal dan jam setempat `YYYY-MM-DD HH:MM` (mis. \"2026-12-10 08:00\")",
+                    "a local date and time `YYYY-MM-DD HH:MM` (e.g. \"2026-12-10 08:00\")",
+                )
                 .into(),
             Expected::PublicKey => lang
                 .pick(

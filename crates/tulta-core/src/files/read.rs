@@ -50,6 +50,8 @@ pub enum Kind {
     Anchors,
     /// A judge's note left unsaved by a stopped session (`*.draft.json`).
     Draft,
+    /// A stage's drawn presentation order (`undian-*.json`).
+    Draw,
     /// The overview's cache of checked files.
     Cache,
     /// The search index's own list of files.
@@ -76,6 +78,8 @@ impl Kind {
             Kind::Anchors => 64 * MIB,
             // One note.
             Kind::Draft => 4 * MIB,
+            // A list of entry ids.
+            Kind::Draw => 4 * MIB,
             // About 12 MB at 100,000 files.
             Kind::Cache | Kind::IndexList => 256 * MIB,
         }
@@ -92,6 +96,7 @@ impl Kind {
             Kind::Head => lang.pick("kepala jurnal", "journal head"),
             Kind::Anchors => lang.pick("peringkat terbitan (jejak)", "published ranking (anchors)"),
             Kind::Draft => lang.pick("draf catatan", "note draft"),
+            Kind::Draw => lang.pick("urutan undian", "drawn order"),
             Kind::Cache => lang.pick("cache ringkasan", "overview cache"),
             Kind::IndexList => lang.pick("daftar berkas indeks", "index file list"),
             Kind::IndexVersion => lang.pick("versi indeks", "index version"),

@@ -64,6 +64,9 @@ pub enum StageKind {
         bobot: f64,
         lolos: Option<usize>,
         menit: Option<u32>,
+        /// When the first slot starts (local time) and the minutes between slots.
+        mulai: Option<time::PrimitiveDateTime>,
+        jeda: u32,
         /// The stage's judges, in the lomba's order.
         juri: Vec<String>,
     },
@@ -89,6 +92,23 @@ impl Stage {
             StageKind::Nilai { menit, .. } => *menit,
             StageKind::Syarat { .. } => None,
         }
+    }
+
+    /// The planned start of slot `i` (0-based) of the drawn order, as `HH:MM` local time:
+    /// `mulai` and then `menit` + `jeda` minutes a slot. `None` without `mulai` or `menit`.
+    pub fn slot_start(&self, i: usize) -> Option<String> {
+        let StageKind::Nilai {
+            menit: Some(menit),
+            mulai: Some(mulai),
+            jeda,
+            ..
+        } = &self.kind
+        else {
+            return None;
+        };
+        let step = i64::from(*menit) + i64::from(*jeda);
+        let at = mulai.checked_add(time::Duration::minutes(step * i64::try_from(i).ok()?))?;
+        Some(format!("{:02}:{:02}", at.hour(), at.minute()))
     }
 
     /// Why `entry` fails this `syarat` stage, if it does.
@@ -476,6 +496,8 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 bobot,
                 lolos,
                 menit,
+                mulai,
+                jeda,
                 juri,
             } => StageKind::Nilai {
                 rubrik: match own {
@@ -485,6 +507,10 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 bobot: *bobot,
                 lolos: *lolos,
                 menit: *menit,
+                mulai: mulai
+                    .as_deref()
+                    .and_then(crate::judging::gelar::parse_mulai),
+                jeda: jeda.unwrap_or(0),
                 juri: match juri {
                     Some(list) => lomba
                         .juri
@@ -512,6 +538,8 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
                 bobot: 1.0,
                 lolos: None,
                 menit: None,
+                mulai: None,
+                jeda: 0,
                 juri: lomba.juri.iter().map(|j| j.id.clone()).collect(),
             },
         });

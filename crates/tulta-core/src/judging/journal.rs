@@ -695,6 +695,36 @@ impl Journal {
         change: Change,
     ) -> Result<Recorded, JournalError> {
         let _lock = lock(&self.dir, &self.juri)?;
+        self.catch_up()?;
+        self.write_line(tahap, risalah, change)
+    }
+
+    /// Appends the change `decide` makes of the journal as it stands under the lock, or nothing
+    /// when it makes none: for a change that is only right against the newest lines (an undo must
+    /// withdraw the line the judge saw last, not one another process wrote meanwhile).
+    pub(crate) fn append_if(
+        &mut self,
+        tahap: Option<&str>,
+        risalah: &str,
+        decide: impl FnOnce(&[Line]) -> Option<Change>,
+    ) -> Result<Option<Recorded>, JournalError> {
+        let _lock = lock(&self.dir, &self.juri)?;
+        self.catch_up()?;
+        match decide(&self.lines) {
+            Some(change) => self.write_line(tahap, risalah, change).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads what another process (or an import) wrote since this writer last looked.
+    pub(crate) fn refresh(&mut self) -> Result<(), JournalError> {
+        let _lock = lock(&self.dir, &self.juri)?;
+        self.catch_up()
+    }
+
+    /// Under the lock: re-reads the journal when the file at the path is not the one this writer
+    /// last wrote.
+    fn catch_up(&mut self) -> Result<(), JournalError> {
         let now_there = std::fs::metadata(&self.path)
             .ok()
             .map(|m| (identity(&m), m.len()));
@@ -710,6 +740,16 @@ impl Journal {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Writes one line; the caller holds the lock and has caught up.
+    fn write_line(
+        &mut self,
+        tahap: Option<&str>,
+        risalah: &str,
+        change: Change,
+    ) -> Result<Recorded, JournalError> {
         let io = |err| JournalError::Io {
             path: self.path.display().to_string(),
             err,

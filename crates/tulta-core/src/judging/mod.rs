@@ -11,6 +11,7 @@
 
 pub mod competition;
 pub mod export;
+pub mod gelar;
 mod import;
 pub mod journal;
 pub mod keys;
@@ -31,6 +32,22 @@ use ranking::{JudgeSheets, Kategori, Ranking};
 use scoring::{Change, Recorded, Sheet, Status};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// What an undo did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undone {
+    /// `change` was withdrawn by the line `tarik`.
+    Withdrawn { change: Recorded, tarik: Recorded },
+    /// Nothing stands on the entry to withdraw.
+    Nothing,
+    /// The journal's latest change is no longer the one last counted here (`seen`): another
+    /// process wrote `newest` (or withdrew `seen`). Nothing was written; the journals were counted
+    /// again.
+    Changed {
+        seen: Recorded,
+        newest: Option<Recorded>,
+    },
+}
 
 /// Per judge: how far they are.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,6 +190,15 @@ impl Judging {
             rejected: Vec::new(),
             unreadable: None,
         };
+        // This process's writer first reads what others wrote since; one that cannot (the file
+        // was replaced by another key's, or broken) is let go, and the file is read as it is.
+        if self
+            .writers
+            .get_mut(juri)
+            .is_some_and(|w| w.refresh().is_err())
+        {
+            self.writers.remove(juri);
+        }
         let (lines, hash, mut problem) = match self.writers.get(juri) {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
@@ -315,25 +341,48 @@ impl Judging {
     }
 
     /// Takes back the judge's latest standing change to `risalah` in stage `tahap` (never another
-    /// entry's or stage's: a judge undoing on one entry must not reach into another). Returns the
-    /// change taken back and the `tarik` line that did it; `None` writes nothing.
-    pub fn undo(
-        &mut self,
-        juri: &str,
-        tahap: &str,
-        risalah: &str,
-    ) -> Result<Option<(Recorded, Recorded)>, ScoreError> {
-        let here: Vec<Recorded> = self
-            .stage_changes(juri, tahap)
-            .filter(|r| r.risalah == risalah)
-            .cloned()
-            .collect();
-        match scoring::last_undoable(&here).cloned() {
-            Some(r) => self
-                .record(juri, tahap, risalah, Change::Tarik { urutan: r.urutan })
-                .map(|t| Some((r, t))),
-            None => Ok(None),
-        }
+    /// entry's or stage's: a judge undoing on one entry must not reach into another) — the one
+    /// this `Judging` counted last, and only if the journal, read again under the lock, still has
+    /// it as the latest: another window or `tulta score` may have written meanwhile, and undo must
+    /// never withdraw a line its caller never saw. Then nothing is written and the journals are
+    /// counted again.
+    pub fn undo(&mut self, juri: &str, tahap: &str, risalah: &str) -> Result<Undone, ScoreError> {
+        let here = |changes: &[Recorded]| -> Option<Recorded> {
+            let mine: Vec<Recorded> = changes
+                .iter()
+                .filter(|r| r.tahap.as_deref() == Some(tahap) && r.risalah == risalah)
+                .cloned()
+                .collect();
+            scoring::last_undoable(&mine).cloned()
+        };
+        let seen = here(self.changes(juri));
+        let Some(seen) = seen else {
+            return Ok(Undone::Nothing);
+        };
+        let tarik = Change::Tarik {
+            urutan: seen.urutan,
+        };
+        self.validate(juri, tahap, risalah, &tarik)?;
+        let named = (tahap != self.competition.first_scored()).then_some(tahap);
+        self.writer(juri)?;
+        let comp = &self.competition;
+        let Some(writer) = self.writers.get_mut(juri) else {
+            return Ok(Undone::Nothing);
+        };
+        let mut newest = None;
+        let written = writer.append_if(named, risalah, |lines| {
+            let (counted, _) = comp.check_lines(juri, lines);
+            newest = here(&counted);
+            (newest.as_ref().map(|r| r.urutan) == Some(seen.urutan)).then_some(tarik)
+        })?;
+        self.load_one(juri);
+        Ok(match written {
+            Some(tarik) => Undone::Withdrawn {
+                change: seen,
+                tarik,
+            },
+            None => Undone::Changed { seen, newest },
+        })
     }
 
     pub fn changes(&self, juri: &str) -> &[Recorded] {

@@ -106,6 +106,48 @@ pub struct Ranking {
     pub staged: Option<Staged>,
 }
 
+/// Where a final result leaves an entry (spec §8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome<'a> {
+    /// A Juara label.
+    Juara(&'a str),
+    /// It stopped at this stage, which is final.
+    Stopped(&'a str),
+    /// It is in this stage, which is not final yet: it has not stopped, it is waiting.
+    Waiting(&'a str),
+}
+
+impl Outcome<'_> {
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Outcome::Juara(j) => j.to_string(),
+            Outcome::Stopped(t) => format!("{} {t}", lang.pick("berhenti di", "stopped at")),
+            Outcome::Waiting(t) => format!("{} {t}", lang.pick("menunggu di", "waiting in")),
+        }
+    }
+}
+
+impl Ranking {
+    /// What a final result says of `row` after its indexes: an entry stops at a stage only once
+    /// that stage's ranking is final; before, it is waiting there.
+    pub fn outcome<'a>(&self, row: &'a Row) -> Option<Outcome<'a>> {
+        if let Some(j) = &row.juara {
+            return Some(Outcome::Juara(j));
+        }
+        let t = row.berhenti_di.as_deref()?;
+        let settled = self
+            .staged
+            .as_ref()
+            .and_then(|s| s.stages.iter().find(|x| x.id == t))
+            .is_none_or(|x| x.is_final);
+        Some(if settled {
+            Outcome::Stopped(t)
+        } else {
+            Outcome::Waiting(t)
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Staged {
     pub tahap: Option<String>,

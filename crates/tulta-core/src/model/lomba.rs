@@ -85,6 +85,10 @@ pub enum JenisTahap {
         lolos: Option<usize>,
         /// Minutes of each group's slot (a gelar).
         menit: Option<u32>,
+        /// When the first slot starts, local time `YYYY-MM-DD HH:MM` (the gelar day, spec §8).
+        mulai: Option<String>,
+        /// Minutes between slots.
+        jeda: Option<u32>,
         /// The stage's judges; `None`: every judge of the lomba.
         juri: Option<Vec<Ref>>,
     },

@@ -27,7 +27,7 @@ pub(super) const LOMBA_KEYS: &[&str] = &[
 ];
 
 const TAHAP_KEYS: &[&str] = &[
-    "id", "nama", "jenis", "rubrik", "bobot", "lolos", "menit", "juri", "lampiran",
+    "id", "nama", "jenis", "rubrik", "bobot", "lolos", "menit", "mulai", "jeda", "juri", "lampiran",
 ];
 
 impl Reader {
@@ -135,6 +135,30 @@ impl Reader {
                 };
                 let lolos = self.positive(&t, "lolos");
                 let menit = self.positive(&t, "menit");
+                let mulai = self.text_at(&t, "mulai", false).and_then(|m| {
+                    if crate::judging::gelar::parse_mulai(&m.value).is_some() {
+                        Some(m.value)
+                    } else {
+                        self.wrong(
+                            t.at.key("mulai"),
+                            "mulai",
+                            Expected::DateTime,
+                            &Value::String(m.value),
+                        );
+                        None
+                    }
+                });
+                let jeda = self.integer(&t, "jeda", false).and_then(|n| {
+                    if n < 0 {
+                        self.wrong(
+                            t.at.key("jeda"),
+                            "jeda",
+                            Expected::NonNegativeInteger,
+                            &Value::from(n),
+                        );
+                    }
+                    u32::try_from(n).ok()
+                });
                 let juri = Self::get(&t, "juri").is_some().then(|| {
                     self.texts(&t, "juri", true)
                         .into_iter()
@@ -163,6 +187,8 @@ impl Reader {
                     bobot: bobot.unwrap_or(1.0),
                     lolos: lolos.and_then(|n| usize::try_from(n).ok()),
                     menit: menit.and_then(|n| u32::try_from(n).ok()),
+                    mulai,
+                    jeda,
                     juri,
                 }
             };

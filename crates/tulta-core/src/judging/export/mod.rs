@@ -279,13 +279,9 @@ fn stage_cell(row: &Row, tahap: &str, lang: Lang) -> String {
         .map_or("-".into(), |x| decimal(*x, 2, lang))
 }
 
-/// What a final result says of a row: its Juara label, or the stage it stopped at.
-fn outcome_cell(row: &Row, lang: Lang) -> String {
-    match (&row.juara, &row.berhenti_di) {
-        (Some(j), _) => j.clone(),
-        (None, Some(t)) => format!("{} {t}", lang.pick("berhenti di", "stopped at")),
-        (None, None) => String::new(),
-    }
+/// What a final result says of a row: its Juara label, or the stage it stopped (or waits) at.
+fn outcome_cell(r: &Ranking, row: &Row, lang: Lang) -> String {
+    r.outcome(row).map(|o| o.text(lang)).unwrap_or_default()
 }
 
 /// Lines under a final result: each stage and whether it is final, then each special award.

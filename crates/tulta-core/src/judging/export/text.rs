@@ -62,7 +62,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         if row.perlu_diskusi {
             line.push_str(lang.pick("  ! perlu diskusi", "  ! discuss"));
         }
-        let outcome = outcome_cell(row, lang);
+        let outcome = outcome_cell(r, row, lang);
         if !outcome.is_empty() {
             let _ = write!(line, "  {}", printable(&outcome));
         }
@@ -145,7 +145,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             } else {
                 String::new()
             },
-            md_cell(&outcome_cell(row, lang)),
+            md_cell(&outcome_cell(r, row, lang)),
         ]
         .into_iter()
         .filter(|x| !x.is_empty())
