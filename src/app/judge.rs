@@ -477,6 +477,9 @@ fn describe(change: &Change, lang: Lang) -> String {
             }
         ),
         Change::Tarik { urutan } => format!("{} #{urutan}", lang.pick("tarik", "withdraw")),
+        Change::Aturan { lama, baru, .. } => {
+            format!("{} {lama} → {baru}", lang.pick("perubahan aturan", "rules amended"))
+        }
     }
 }
 

@@ -51,18 +51,29 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
 }
 
 /// The bottom bar: the status line when there is news, else the main keys of the screen.
+/// A demonstration competition (spec §11) says so on every screen, before anything else in the bar.
 fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
+    let mut spans = Vec::new();
+    if app
+        .judge
+        .as_ref()
+        .is_some_and(|j| j.judging.competition.lomba.contoh)
+    {
+        spans.push(Span::styled(
+            format!(" {} ", app.t("CONTOH", "SAMPLE")),
+            th.warning().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" "));
+    }
     if let Some(status) = &app.status {
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(status.as_str(), th.warning()))),
-            area,
-        );
+        spans.push(Span::styled(status.as_str(), th.warning()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    let mut spans = Vec::new();
+    let banner = spans.len();
     for (key, short) in app.bar_keys() {
-        if !spans.is_empty() {
+        if spans.len() > banner {
             spans.push(Span::styled("  ", th.muted()));
         }
         spans.push(Span::styled(

@@ -116,7 +116,9 @@ impl Term {
 
 /// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals,
 /// as a first-edition competition: one stage, no awards (the sample itself has stages, spec §8).
-pub fn competition_copy(dir: &Path) {
+/// The demo keys pinned in its lomba.yaml go where a judge's own key lives, the data folder
+/// `data`: keys lying in a competition folder are never installed (spec §11).
+pub fn competition_copy(dir: &Path, data: &Path) {
     for f in tulta_core::files::sources::builtin_files() {
         let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
             continue;
@@ -132,14 +134,21 @@ pub fn competition_copy(dir: &Path) {
     .expect("write");
     // The demo keys pinned in the sample's lomba.yaml, without the demo journals: a judge in the
     // copy starts from an empty journal and can sign it.
+    let keys = data.join("lomba-budaya-kerja-2026-tirtanagara");
     for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        if let Some(rel) = name
-            .strip_prefix("reports/lomba-2026/")
+        if let Some(file) = name
+            .strip_prefix("reports/lomba-2026/jurnal/")
             .filter(|n| n.ends_with(".key"))
         {
-            let path = dir.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, bytes).expect("write");
+            std::fs::create_dir_all(&keys).expect("mkdir");
+            let path = keys.join(file);
+            std::fs::write(&path, bytes).expect("write");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                    .expect("chmod");
+            }
         }
     }
 }

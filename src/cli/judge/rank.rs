@@ -9,6 +9,7 @@ use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::export;
 use tulta_core::judging::ranking::Kategori;
 use tulta_core::model::lomba::Agregasi;
+use tulta_core::text::printable;
 
 impl From<RankFormat> for export::OutputKind {
     fn from(f: RankFormat) -> Self {
@@ -79,6 +80,15 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 ),
             }
         );
+        return Ok(ExitCode::from(1));
+    }
+    // The rules are part of the record (spec §11): a change after scoring began that no
+    // amendment records would move results unseen. No `--allow-partial` covers it.
+    let changes = j.rule_changes(lang);
+    if !changes.is_empty() {
+        for c in &changes {
+            eprintln!("tulta: {}", printable(c));
+        }
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {

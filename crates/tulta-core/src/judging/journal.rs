@@ -37,6 +37,9 @@ pub struct Line {
     /// The stage (spec §8), for competitions with stages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tahap: Option<String>,
+    /// The rules fingerprint in force when the line was written (spec §11, third edition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aturan: Option<String>,
     pub juri: String,
     pub risalah: String,
     pub perubahan: Change,
@@ -103,6 +106,10 @@ pub enum Breach {
     MisplacedKey {
         line: usize,
     },
+    /// A public key that is no Ed25519 key, or a weak one (of small order) that anyone can "sign" for.
+    BadKey {
+        line: usize,
+    },
     /// Signed by another key than the one pinned for the judge (fingerprints).
     OtherKey {
         line: usize,
@@ -121,6 +128,7 @@ impl Breach {
             | Breach::BadSignature { line }
             | Breach::Unsigned { line }
             | Breach::MisplacedKey { line }
+            | Breach::BadKey { line }
             | Breach::OtherKey { line, .. } => *line,
         }
     }
@@ -158,6 +166,12 @@ impl Breach {
             (Breach::MisplacedKey { line }, En) => {
                 format!("the public key on line {line} is out of place")
             }
+            (Breach::BadKey { line }, Id) => format!(
+                "kunci publik di baris {line} bukan kunci ed25519 yang sah (atau kunci lemah yang tandanya dapat dibuat siapa saja)"
+            ),
+            (Breach::BadKey { line }, En) => format!(
+                "the public key on line {line} is not a valid ed25519 key (or a weak one whose signatures anyone can make)"
+            ),
             (Breach::OtherKey {
                 line,
                 found,
@@ -225,7 +239,9 @@ fn check_signature(
     out: &mut JournalRead,
 ) -> Result<(), Breach> {
     let Some(tanda) = &line.tanda else {
-        if out.key.is_some() || expect.pinned.is_some() {
+        // Unsigned, then signed: a first-edition journal continued (spec §11); never the reverse.
+        // With a key pinned the journal must go on signed by it: `parse` checks that at its end.
+        if out.key.is_some() {
             return Err(Breach::Unsigned { line: number });
         }
         if line.kunci.is_some() {
@@ -236,7 +252,7 @@ fn check_signature(
     };
     let key = match (&out.key, &line.kunci) {
         (None, Some(text)) => {
-            let key = PublicKey::parse(text).ok_or(Breach::MisplacedKey { line: number })?;
+            let key = PublicKey::parse(text).ok_or(Breach::BadKey { line: number })?;
             if let Some(pinned) = expect.pinned {
                 if *pinned != key {
                     return Err(Breach::OtherKey {
@@ -320,6 +336,13 @@ pub fn parse(bytes: &[u8], expect: &Expect) -> JournalRead {
         out.lines.push(line);
     }
     out.good_len = offset as u64;
+    if out.breach.is_none() && out.key.is_none() && expect.pinned.is_some() {
+        // Unsigned lines stand only where the judge has no key: with one pinned (or the judge's
+        // own here), a wholly unsigned journal is one whose signatures were stripped.
+        if !out.lines.is_empty() {
+            out.breach = Some(Breach::Unsigned { line: 1 });
+        }
+    }
     if out.breach.is_none() {
         if let Some((urutan, hash)) = expect.head {
             let n = out.lines.len() as u64;
@@ -500,6 +523,8 @@ fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
 pub struct Context {
     pub lomba: Option<String>,
     pub pinned: Option<PublicKey>,
+    /// The rules fingerprint every new line carries (spec §11).
+    pub aturan: Option<String>,
 }
 
 /// A judge's journal opened for appending. The lock is taken for each change, not held between
@@ -709,6 +734,7 @@ impl Journal {
             waktu: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
             lomba: self.context.lomba.clone(),
             tahap: tahap.map(str::to_string),
+            aturan: self.context.aturan.clone(),
             juri: self.juri.clone(),
             risalah: risalah.to_string(),
             perubahan: change,
