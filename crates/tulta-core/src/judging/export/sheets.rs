@@ -71,7 +71,6 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
     };
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
-        .flexible(true)
         .from_writer(Vec::new());
     let stages = raw_stages(r, ctx);
     let raw = raw_columns(&stages);
@@ -155,10 +154,13 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
         w.write_record(&rec)?;
     }
     // Below the table, after an empty row, what no row says: the rules and their amendments,
-    // sample, provisional, incomplete — one cell a row.
-    w.write_record(std::iter::empty::<&str>())?;
+    // sample, provisional, incomplete — in the first cell, the rows as wide as the others so that
+    // every CSV reader takes the file.
+    let width = header.len();
+    let row_of = |first: String| std::iter::once(first).chain(std::iter::repeat_n(String::new(), width - 1));
+    w.write_record(row_of(String::new()))?;
     for line in preamble(r, ctx, lang) {
-        w.write_record([csv_text(&line)])?;
+        w.write_record(row_of(csv_text(&line)))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
