@@ -100,7 +100,7 @@ pub(super) enum Command {
     Kunci {
         /// The competition (lomba.yaml or its folder).
         lomba: Option<PathBuf>,
-        /// The judge's id in lomba.yaml.
+        /// The judge's id in lomba.yaml, or `koordinator` for the coordinator's key (amendments).
         #[arg(long)]
         juri: String,
     },

@@ -47,7 +47,7 @@ const ARGS_ID: &[(&str, &str, &str)] = &[
     ("aturan", "lomba", "Lomba (lomba.yaml atau foldernya)."),
     ("aturan", "ubah", "Catat perubahan aturan: aturan sengaja diubah sesudah penilaian dimulai."),
     ("aturan", "alasan", "Mengapa aturan berubah (disimpan di jurnal koordinator dan di setiap keluaran peringkat)."),
-    ("kunci", "juri", "Id juri di lomba.yaml."),
+    ("kunci", "juri", "Id juri di lomba.yaml, atau `koordinator` untuk kunci koordinator (perubahan aturan)."),
     ("verify", "target", "Lomba (lomba.yaml atau foldernya) atau satu berkas jurnal. Bawaan: ./reports, kalau tidak ada contoh bawaan."),
     ("progress", "lomba", "Lomba (lomba.yaml atau foldernya)."),
     ("import", "lomba", "Lomba (lomba.yaml atau foldernya)."),

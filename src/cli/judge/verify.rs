@@ -403,7 +403,8 @@ fn describe_read(
 pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, UsageError> {
     use tulta_core::judging::keys::KeyPair;
     let comp = load(lomba, lang)?;
-    if comp.judge(juri).is_none() {
+    let coordinator = juri == KOORDINATOR;
+    if comp.judge(juri).is_none() && !coordinator {
         return Err(UsageError::Message(
             ScoreError::UnknownJudge(juri.into()).message(lang),
         ));
@@ -432,7 +433,12 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
         lang.pick("sidik jari", "fingerprint"),
         public.fingerprint()
     );
-    match judging::pinned_key(&comp, &dir, juri) {
+    let pinned = if coordinator {
+        amendments::coordinator_key(&comp, &dir)
+    } else {
+        judging::pinned_key(&comp, &dir, juri)
+    };
+    match pinned {
         Some(p) if p == public => out.push_str(lang.pick(
             "kunci ini yang disematkan untuk juri ini\n",
             "this is the key pinned for this judge\n",
@@ -447,6 +453,10 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
                 p.fingerprint()
             ),
         }),
+        None if coordinator => out.push_str(lang.pick(
+            "tulis baris `ed25519:…` ini sebagai `koordinator: {nama: …, kunci: …}` di lomba.yaml\n",
+            "write this `ed25519:…` line as `koordinator: {nama: …, kunci: …}` in lomba.yaml\n",
+        )),
         None => out.push_str(lang.pick(
             "kirim baris `ed25519:…` ini ke panitia untuk `kunci:` juri ini di lomba.yaml\n",
             "send this `ed25519:…` line to the organiser for this judge's `kunci:` in lomba.yaml\n",

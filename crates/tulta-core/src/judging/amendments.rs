@@ -123,6 +123,18 @@ impl RulesRecord {
         }
     }
 
+    /// How far the amendments carry rules `from`: the rules the last amendment in its chain
+    /// leads to (`from` itself when none starts from it). A later change is named from there.
+    pub fn reach<'a>(&'a self, from: &'a str) -> &'a str {
+        let mut at = from;
+        for a in &self.amendments {
+            if a.lama == at {
+                at = &a.baru;
+            }
+        }
+        at
+    }
+
     /// The rules each line was written under (spec §11): its own `aturan`, else that of the first
     /// later line carrying one, else the rules in force.
     pub fn under<'l>(&'l self, lines: &'l [Line]) -> Vec<&'l str> {
@@ -138,12 +150,13 @@ impl RulesRecord {
     }
 
     /// The rules sets, other than those in force, that some lines were written under with no
-    /// amendment recording the change: by fingerprint, the number of such lines.
+    /// amendment recording the change: by fingerprint (as far as amendments carry it, see
+    /// [`Self::reach`]), the number of such lines.
     pub fn unlinked(&self, lines: &[Line]) -> BTreeMap<String, usize> {
         let mut out = BTreeMap::new();
         for a in self.under(lines) {
             if self.link(a) == Link::Unlinked {
-                *out.entry(a.to_string()).or_insert(0) += 1;
+                *out.entry(self.reach(a).to_string()).or_insert(0) += 1;
             }
         }
         out

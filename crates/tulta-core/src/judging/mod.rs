@@ -105,7 +105,8 @@ impl Judging {
             let Some(juri) = name.strip_suffix(".key").and_then(|n| n.rsplit('/').next()) else {
                 continue;
             };
-            if competition.judge(juri).is_some() && journal::valid_id(juri) {
+            let known = competition.judge(juri).is_some() || juri == amendments::KOORDINATOR;
+            if known && journal::valid_id(juri) {
                 keys::KeyPair::install(dir, juri, bytes).map_err(io(name))?;
             }
         }
@@ -118,7 +119,9 @@ impl Judging {
                 let Some(juri) = first.judge().map(str::to_string) else {
                     continue;
                 };
-                if competition.judge(&juri).is_none() || !journal::valid_id(&juri) {
+                let coordinator = juri == amendments::KOORDINATOR;
+                if (competition.judge(&juri).is_none() && !coordinator) || !journal::valid_id(&juri)
+                {
                     continue;
                 }
                 let (_, read) = read_for(&competition, dir, &juri, bytes);
@@ -603,14 +606,19 @@ pub fn pinned_key(competition: &Competition, dir: &Path, juri: &str) -> Option<P
         .or_else(|| keys::own_here(dir, juri))
 }
 
-/// Journal text brought from elsewhere, read as `juri`'s against the key pinned for them here.
+/// Journal text brought from elsewhere, read as `juri`'s (or the coordinator's) against the key
+/// pinned for them here.
 fn read_for(
     competition: &Competition,
     dir: &Path,
     juri: &str,
     bytes: &[u8],
 ) -> (Option<PublicKey>, journal::JournalRead) {
-    let pinned = pinned_key(competition, dir, juri);
+    let pinned = if juri == amendments::KOORDINATOR {
+        amendments::coordinator_key(competition, dir)
+    } else {
+        pinned_key(competition, dir, juri)
+    };
     let read = journal::parse(
         bytes,
         &journal::Expect {
