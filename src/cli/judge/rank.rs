@@ -65,6 +65,15 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let j = open(lomba.as_deref(), lang)?;
     let metode = metode.map_or(j.competition.lomba.agregasi, Agregasi::from);
     let kategori = Kategori::from(kategori);
+    // The rules are part of the record (spec §11): a change after scoring began that no
+    // amendment records would move results unseen. No `--allow-partial` covers it.
+    let changes = j.rule_changes(lang);
+    if !changes.is_empty() {
+        for c in &changes {
+            eprintln!("tulta: {}", printable(c));
+        }
+        return Ok(ExitCode::from(1));
+    }
     let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
     if !lost.is_empty() && !allow_partial {
         eprintln!(
@@ -80,15 +89,6 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
                 ),
             }
         );
-        return Ok(ExitCode::from(1));
-    }
-    // The rules are part of the record (spec §11): a change after scoring began that no
-    // amendment records would move results unseen. No `--allow-partial` covers it.
-    let changes = j.rule_changes(lang);
-    if !changes.is_empty() {
-        for c in &changes {
-            eprintln!("tulta: {}", printable(c));
-        }
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {

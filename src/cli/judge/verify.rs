@@ -68,7 +68,8 @@ pub fn verify(
         // A FIFO or device named as a journal would block or never end.
         refuse_special(&path, &file, lang)?;
         let pinned = judging::pinned_key(&comp, &dir, &x.id);
-        let read = journal::read(&path, Some(&x.id), pinned.as_ref()).map_err(|e| {
+        let retired = record.retired_keys(&x.id);
+        let read = journal::read_with(&path, Some(&x.id), pinned.as_ref(), &retired).map_err(|e| {
             UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
         })?;
         broken |= read.breach.is_some();

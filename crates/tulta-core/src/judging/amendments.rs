@@ -47,7 +47,7 @@ impl Amendment {
 pub enum Link {
     /// The same rules.
     Current,
-    /// Linked by amendments, the first of them number N.
+    /// Linked by amendments, the last of them number N (the change that set a line aside).
     Amended(usize),
     /// Changed, and no amendment records it.
     Unlinked,
@@ -110,17 +110,29 @@ impl RulesRecord {
             return Link::Current;
         }
         let mut at = from;
-        let mut first = None;
+        let mut last = None;
         for a in &self.amendments {
             if a.lama == at {
                 at = &a.baru;
-                first.get_or_insert(a.nomor);
+                last = Some(a.nomor);
             }
         }
-        match first {
+        match last {
             Some(n) if at == self.current.sidik => Link::Amended(n),
             _ => Link::Unlinked,
         }
+    }
+
+    /// The keys (fingerprints) an amendment replaced for judge `juri`: a journal signed with one
+    /// of them was pinned before the amendment and still counts (spec §11).
+    pub fn retired_keys(&self, juri: &str) -> Vec<String> {
+        let part = format!("juri:{juri}");
+        self.amendments
+            .iter()
+            .flat_map(|a| &a.isi)
+            .filter(|c| c.bagian == part && c.butir == "kunci")
+            .filter_map(|c| c.lama.clone())
+            .collect()
     }
 
     /// How far the amendments carry rules `from`: the rules the last amendment in its chain
@@ -162,15 +174,39 @@ impl RulesRecord {
         out
     }
 
-    /// Lines refused under the rules in force that were written under rules an amendment changed
-    /// are set aside by that amendment, not lost (spec §11).
+    /// The amendments that carry rules `from` to those in force, in order (empty when none do).
+    fn chain(&self, from: &str) -> Vec<&Amendment> {
+        let mut at = from;
+        let mut out = Vec::new();
+        for a in &self.amendments {
+            if a.lama == at {
+                at = &a.baru;
+                out.push(a);
+            }
+        }
+        if at == self.current.sidik {
+            out
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Lines refused under the rules in force, written under rules an amendment changed in the
+    /// very part that refuses them (a judge taken out of a stage, a conflict added, a criterion
+    /// or a stage removed): set aside by that amendment, not lost (spec §11). A line refused for
+    /// anything else (an entry gone, a bad time) stays a fault.
     pub fn mark_amended(&self, lines: &[Line], rejected: &mut [super::Rejected]) {
         let under = self.under(lines);
         for r in rejected {
-            if let Some(Link::Amended(n)) = under.get(r.line.wrapping_sub(1)).map(|a| self.link(a))
-            {
-                r.amended = Some(n);
-            }
+            let Some(from) = under.get(r.line.wrapping_sub(1)) else {
+                continue;
+            };
+            r.amended = self
+                .chain(from)
+                .iter()
+                .rev()
+                .find(|a| a.isi.iter().any(|c| caused_by(&r.why, c)))
+                .map(|a| a.nomor);
         }
     }
 
@@ -278,4 +314,27 @@ pub fn amend(
         });
     }
     Ok(out)
+}
+
+/// Whether changed fact `c` can be why a line is refused with `why`.
+fn caused_by(why: &super::ScoreError, c: &rules::Change) -> bool {
+    use super::ScoreError as E;
+    let part = c.bagian.as_str();
+    match why {
+        E::NotStageJudge { tahap, .. } => {
+            (part == format!("tahap:{tahap}") && c.butir == "juri")
+                || (part == "lomba" && c.butir == "juri")
+        }
+        E::Barred { juri, .. } => {
+            (part == "lomba" && c.butir == "konflik")
+                || (part == format!("juri:{juri}") && c.butir == "opd")
+        }
+        E::UnknownStage(_) | E::NotScored(_) => {
+            (part == "lomba" && c.butir == "tahap") || part.starts_with("tahap:")
+        }
+        E::UnknownCriterion(_) | E::OffScale { .. } | E::UnknownItem { .. } => {
+            part.starts_with("rubrik:") || (part.starts_with("tahap:") && c.butir == "rubrik")
+        }
+        _ => false,
+    }
 }

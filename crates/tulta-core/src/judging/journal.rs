@@ -197,6 +197,9 @@ pub struct Expect<'a> {
     pub juri: Option<&'a str>,
     /// The key pinned for that judge: the journal must be signed with it, every line.
     pub pinned: Option<&'a PublicKey>,
+    /// Fingerprints of keys an amendment replaced (spec §11): a journal signed with one was
+    /// pinned before the amendment, and still stands.
+    pub retired: &'a [String],
     /// The head file's last line (sequence, hash).
     pub head: Option<(u64, &'a str)>,
 }
@@ -254,7 +257,7 @@ fn check_signature(
         (None, Some(text)) => {
             let key = PublicKey::parse(text).ok_or(Breach::BadKey { line: number })?;
             if let Some(pinned) = expect.pinned {
-                if *pinned != key {
+                if *pinned != key && !expect.retired.contains(&key.fingerprint()) {
                     return Err(Breach::OtherKey {
                         line: number,
                         found: key.fingerprint(),
@@ -377,6 +380,16 @@ pub fn read(
     juri: Option<&str>,
     pinned: Option<&PublicKey>,
 ) -> std::io::Result<JournalRead> {
+    read_with(path, juri, pinned, &[])
+}
+
+/// [`read`], also taking a journal signed with a key an amendment `retired`.
+pub fn read_with(
+    path: &Path,
+    juri: Option<&str>,
+    pinned: Option<&PublicKey>,
+    retired: &[String],
+) -> std::io::Result<JournalRead> {
     let bytes = std::fs::read(path)?;
     let head = read_head(path);
     Ok(parse(
@@ -384,6 +397,7 @@ pub fn read(
         &Expect {
             juri,
             pinned,
+            retired,
             head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
         },
     ))
@@ -657,6 +671,7 @@ impl Journal {
             &Expect {
                 juri: Some(&self.juri),
                 pinned: self.context.pinned.as_ref(),
+                retired: &[],
                 head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
             },
         );

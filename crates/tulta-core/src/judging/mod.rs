@@ -199,7 +199,9 @@ impl Judging {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
                 let pinned = self.pinned(juri);
-                let Ok(read) = journal::read(&path, Some(juri), pinned.as_ref()) else {
+                let retired = self.rules.retired_keys(juri);
+                let Ok(read) = journal::read_with(&path, Some(juri), pinned.as_ref(), &retired)
+                else {
                     return;
                 };
                 let problem = (read.breach.is_some() || read.torn.is_some())
@@ -624,6 +626,7 @@ fn read_for(
         &journal::Expect {
             juri: Some(juri),
             pinned: pinned.as_ref(),
+            retired: &[],
             head: None,
         },
     );

@@ -31,6 +31,19 @@ pub fn is_invisible(c: char) -> bool {
         || (c.is_control() && !c.is_whitespace())
 }
 
+/// A name with what does not show made visible (`\u{200b}`), for a message about it.
+pub fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("\\u{{{:04x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A name as shown and kept in the rules fingerprint: NFKC, without invisible characters, its
 /// spaces collapsed.
 pub fn clean(name: &str) -> String {
@@ -43,11 +56,22 @@ pub fn clean(name: &str) -> String {
 /// without invisible and direction-control characters, letters that only look alike (a Cyrillic
 /// `а` for a Latin `a`) taken as one, and every run of spaces and punctuation as one space.
 pub fn conflict_form(name: &str) -> String {
-    let folded = caseless::default_case_fold_str(&clean(name));
-    let skeleton: String = unicode_security::skeleton(&folded).collect();
-    // The skeleton may bring capitals back (confusables map to a prototype): fold once more.
-    let skeleton = caseless::default_case_fold_str(&skeleton);
-    skeleton
+    // Each character folded, then mapped to the prototype it looks like (UTS #39). A capital may
+    // look like a Latin letter its small form does not (Cyrillic `В` like `B`, `в` like nothing):
+    // then the capital's prototype, folded, is taken.
+    let fold = caseless::default_case_fold_str;
+    let mut form = String::new();
+    for c in clean(name).chars() {
+        let c = c.to_string();
+        let lower_first: String = unicode_security::skeleton(&fold(&c)).collect();
+        let upper_first = fold(&unicode_security::skeleton(&c).collect::<String>());
+        form.push_str(if !lower_first.is_ascii() && upper_first.is_ascii() {
+            &upper_first
+        } else {
+            &lower_first
+        });
+    }
+    fold(&form)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -115,6 +139,7 @@ mod tests {
         for dodge in [
             "RSUD Tirta Husada\u{200b}",
             "RSUD Tirtа Husada", // Cyrillic а
+            "RSUD Tirta Нusada", // Cyrillic Н
             "RSUD Tirta Husada.",
             "rsud  TIRTA\u{202e} husada",
             "ＲＳＵＤ Tirta Husada",

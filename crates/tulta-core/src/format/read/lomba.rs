@@ -339,6 +339,14 @@ impl Reader {
                 }
             });
             let Some(nama) = nama else { continue };
+            for (key, name) in [("nama", Some(&nama)), ("opd", opd.as_ref())] {
+                if let Some(name) = name.filter(|n| crate::model::names::deceptive(n)) {
+                    self.push(Finding::value(
+                        j.at.key(key),
+                        Msg::DeceptiveName { name: name.clone() },
+                    ));
+                }
+            }
             out.push(Juri {
                 id,
                 nama,
