@@ -516,10 +516,16 @@ fn t106_names_that_pass_for_others() {
     );
     assert_finding(&text, "T106", "ketua:", "\"Sekretaris");
     // A judge's name or OPD in lomba.yaml.
-    let text = lomba_edit("{id: juri-2, nama: Dua}", "{id: juri-2, nama: Dua, opd: \"Dinas В\"}");
+    let text = lomba_edit(
+        "{id: juri-2, nama: Dua}",
+        "{id: juri-2, nama: Dua, opd: \"Dinas В\"}",
+    );
     assert_finding(&text, "T106", "Dinas В", "\"Dinas");
     // Letters of one script with digits and punctuation are no finding.
-    let text = edit("opd: Kelurahan Mawar", "opd: \"Kelurahan Mawar (RW 02) – Timur\"");
+    let text = edit(
+        "opd: Kelurahan Mawar",
+        "opd: \"Kelurahan Mawar (RW 02) – Timur\"",
+    );
     assert_eq!(codes(&text), Vec::<&str>::new());
 }
 

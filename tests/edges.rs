@@ -166,7 +166,12 @@ fn sample_copy(dir: &Path) -> PathBuf {
 /// Replaces `from` (which must be there once) by `to` in `file`.
 fn edit(file: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(file).expect("read");
-    assert_eq!(text.matches(from).count(), 1, "{from} in {}", file.display());
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from} in {}",
+        file.display()
+    );
     std::fs::write(file, text.replacen(from, to, 1)).expect("write");
 }
 
@@ -292,7 +297,10 @@ fn rules_edited_after_scoring_are_refused_until_an_amendment_records_them() {
     assert_eq!(json["jejak"]["aturan"], json["aturan"]);
     let csv = ok(&tulta(&data, &["rank", s(&root), "--format", "csv"]));
     assert!(csv.contains("perubahan aturan 2"), "{csv}");
-    let md = ok(&tulta(&data, &["rank", s(&root), "--format", "md", "--lang", "en"]));
+    let md = ok(&tulta(
+        &data,
+        &["rank", s(&root), "--format", "md", "--lang", "en"],
+    ));
     assert!(md.contains("amendment 2"), "{md}");
     assert!(md.contains("Keputusan rapat panitia"), "{md}");
     let xlsx = here.join("hasil.xlsx");
@@ -388,11 +396,7 @@ fn a_key_planted_in_a_competition_folder_is_never_installed() {
     // The judge's real journal then imports and pins.
     ok(&tulta(
         &coordinator,
-        &[
-            "import",
-            s(&root),
-            s(&journal(&judge, LOMBA_ID, "juri-2")),
-        ],
+        &["import", s(&root), s(&journal(&judge, LOMBA_ID, "juri-2"))],
     ));
     // The demonstration still seeds its journals, and says so everywhere.
     let sample = sample_copy(dir.path());
@@ -429,10 +433,7 @@ fn a_published_file_missing_a_judges_anchor_is_a_finding() {
     lines.truncate(3);
     rewrite(&path, &mut lines, Some(&key));
     ok(&tulta(&data, &["verify", s(&root)]));
-    v["jejak"]
-        .as_object_mut()
-        .expect("jejak")
-        .remove("juri-2");
+    v["jejak"].as_object_mut().expect("jejak").remove("juri-2");
     let published = dir.path().join("terbit.json");
     std::fs::write(&published, v.to_string()).expect("write");
     let o = refused(&tulta(
@@ -523,7 +524,10 @@ fn a_first_edition_journal_goes_on_signed() {
     )
     .expect("head");
     let o = refused(&tulta(&data, &["verify", s(&root), "--lang", "en"]));
-    assert!(o.contains("is unsigned where this journal must be signed"), "{o}");
+    assert!(
+        o.contains("is unsigned where this journal must be signed"),
+        "{o}"
+    );
 }
 
 /// Item 8: a journal "signed" by the identity point (a small-order key, whose signature
@@ -538,7 +542,8 @@ fn a_weak_key_is_refused() {
     let mut lines = lines_of(&journal(&dir.path().join("juri"), LOMBA_ID, "juri-1"));
     // The identity point (1, then zeros), and identity ‖ 32 zero bytes as every signature.
     let identity = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-    let sig = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
+    let sig =
+        "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
     let mut prev = GENESIS.to_string();
     let mut text = String::new();
     for (i, l) in lines.iter_mut().enumerate() {
@@ -566,23 +571,28 @@ fn a_disguised_opd_still_bars_the_judge() {
     let dir = tempfile::tempdir().expect("tmp");
     let root = competition(dir.path());
     let data = dir.path().join("data");
-    for (n, opd) in ["Dinas B\u{200b}", "Dinas В", "Dinas B.", "  DINAS\u{202e}  b "]
-        .iter()
-        .enumerate()
+    for (n, opd) in [
+        "Dinas B\u{200b}",
+        "Dinas В",
+        "Dinas B.",
+        "  DINAS\u{202e}  b ",
+    ]
+    .iter()
+    .enumerate()
     {
         let id = format!("e-b{n}");
         entry(&root, &id, opd);
-        let o = refused(&tulta(
-            &data,
-            &[
-                "score", s(&root), "--juri", "juri-2", "--risalah", &id, "--kriteria", "L1",
-                "--nilai", "4", "--lang", "en",
-            ],
-        ));
-        assert!(o.contains("an entry of the judge's own OPD"), "{opd:?}: {o}");
+        let o = refused(&score(&data, &root, "juri-2", &id, "L1", "4"));
+        assert!(o.contains("risalah dari OPD juri sendiri"), "{opd:?}: {o}");
     }
-    assert!(!journal(&data, LOMBA_ID, "juri-2").exists(), "nothing written");
-    let o = tulta(&data, &["check", s(&root.join("risalah")), "--format", "json"]);
+    assert!(
+        !journal(&data, LOMBA_ID, "juri-2").exists(),
+        "nothing written"
+    );
+    let o = tulta(
+        &data,
+        &["check", s(&root.join("risalah")), "--format", "json"],
+    );
     let text = String::from_utf8_lossy(&o.stdout);
     assert_eq!(text.matches("T106").count(), 3, "{text}");
 }
@@ -624,8 +634,14 @@ fn a_note_cannot_void_a_genuine_publication() {
             &data,
             &["verify", s(&root), "--jejak", s(f), "--lang", "en"],
         ));
-        assert!(o.contains("anchor juri-1: the first 9 lines are those published"), "{o}");
-        assert!(o.contains("rules: published under the rules in force"), "{o}");
+        assert!(
+            o.contains("anchor juri-1: the first 9 lines are those published"),
+            "{o}"
+        );
+        assert!(
+            o.contains("rules: published under the rules in force"),
+            "{o}"
+        );
     }
 }
 
@@ -689,7 +705,10 @@ fn a_judge_taken_out_of_a_stage_by_an_amendment_no_longer_holds_the_result() {
 fn undian_and_progress_say_why_no_entry_reached_the_stage() {
     let dir = tempfile::tempdir().expect("tmp");
     let root = sample_copy(dir.path());
-    for f in std::fs::read_dir(root.join("jurnal")).expect("ls").flatten() {
+    for f in std::fs::read_dir(root.join("jurnal"))
+        .expect("ls")
+        .flatten()
+    {
         if f.path().extension().is_some_and(|x| x == "jsonl") {
             std::fs::remove_file(f.path()).expect("rm");
         }
@@ -727,4 +746,49 @@ fn undian_and_progress_say_why_no_entry_reached_the_stage() {
     assert!(!o.contains("administrasi"), "{o}");
     let p = ok(&tulta(&data, &["progress", s(&root), "--tahap", "gelar"]));
     assert!(p.contains("tahap risalah belum final"), "{p}");
+}
+
+/// The coordinator's journal travels like a judge's: imported into another data folder it brings
+/// the amendments along; one signed with any key but the `koordinator:` key of lomba.yaml is
+/// refused.
+#[test]
+fn the_coordinators_journal_imports_and_a_forged_one_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = sample_copy(dir.path());
+    let here = dir.path().join("koordinator");
+    ok(&tulta(&here, &["rank", s(&root)]));
+    edit(
+        &root.join("lomba.yaml"),
+        "bobot: 60, lolos: 3}",
+        "bobot: 60, lolos: 4}",
+    );
+    ok(&tulta(
+        &here,
+        &["aturan", s(&root), "--ubah", "--alasan", "Empat finalis"],
+    ));
+    let theirs = journal(&here, "lomba-budaya-kerja-2026-tirtanagara", "koordinator");
+    assert_eq!(lines_of(&theirs).len(), 2);
+    // Another coordinator's machine: refused until the amendment arrives, then counted.
+    let other = dir.path().join("lain");
+    refused(&tulta(&other, &["rank", s(&root)]));
+    ok(&tulta(&other, &["import", s(&root), s(&theirs)]));
+    let table = ok(&tulta(&other, &["rank", s(&root)]));
+    assert!(table.contains("Empat finalis"), "{table}");
+    // The same amendments signed with another key: refused, nothing imported.
+    let forged = dir.path().join("koordinator.jsonl");
+    std::fs::copy(&theirs, &forged).expect("copy");
+    let mut lines = lines_of(&forged);
+    rewrite(
+        &forged,
+        &mut lines,
+        Some(&KeyPair::generate().expect("key")),
+    );
+    let third = dir.path().join("ketiga");
+    refused(&tulta(&third, &["rank", s(&root)]));
+    let o = refused(&tulta(
+        &third,
+        &["import", s(&root), s(&forged), "--lang", "en"],
+    ));
+    assert!(o.contains("not the key pinned"), "{o}");
+    refused(&tulta(&third, &["rank", s(&root)]));
 }

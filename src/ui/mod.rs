@@ -62,7 +62,8 @@ fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
     {
         spans.push(Span::styled(
             format!(" {} ", app.t("CONTOH", "SAMPLE")),
-            th.warning().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            th.warning()
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
         ));
         spans.push(Span::raw(" "));
     }

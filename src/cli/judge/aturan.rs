@@ -23,15 +23,18 @@ pub fn aturan(
         record.current.sidik
     );
     if ubah {
-        let alasan = alasan.map(str::trim).filter(|a| !a.is_empty()).ok_or_else(|| {
-            UsageError::Message(
+        let alasan = alasan
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| {
+                UsageError::Message(
                 lang.pick(
                     "--ubah perlu --alasan TEKS: setiap perubahan aturan dicatat dengan alasannya",
                     "--ubah needs --alasan TEXT: every amendment is recorded with its reason",
                 )
                 .into(),
             )
-        })?;
+            })?;
         if let Some(b) = &record.breach {
             return Err(UsageError::Message(match lang {
                 Lang::Id => format!(

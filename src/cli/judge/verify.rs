@@ -5,8 +5,8 @@ use crate::cli::{write_stdout, UsageError};
 use std::path::Path;
 use std::process::ExitCode;
 use tulta_core::i18n::{Lang, Localized};
-use tulta_core::judging::export;
 use tulta_core::judging::amendments::{self, Link, RulesRecord, KOORDINATOR};
+use tulta_core::judging::export;
 use tulta_core::judging::journal;
 use tulta_core::judging::rules;
 use tulta_core::judging::{self, ScoreError};
@@ -69,9 +69,10 @@ pub fn verify(
         refuse_special(&path, &file, lang)?;
         let pinned = judging::pinned_key(&comp, &dir, &x.id);
         let retired = record.retired_keys(&x.id);
-        let read = journal::read_with(&path, Some(&x.id), pinned.as_ref(), &retired).map_err(|e| {
-            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
-        })?;
+        let read =
+            journal::read_with(&path, Some(&x.id), pinned.as_ref(), &retired).map_err(|e| {
+                UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
+            })?;
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
         if read.breach.is_none() {
@@ -215,7 +216,11 @@ fn rules_report(
         let older = read.lines.iter().filter(|l| l.aturan.is_none()).count();
         if older > 0 {
             let under = record.under(&read.lines);
-            let first = read.lines.iter().position(|l| l.aturan.is_none()).unwrap_or(0);
+            let first = read
+                .lines
+                .iter()
+                .position(|l| l.aturan.is_none())
+                .unwrap_or(0);
             let rules = under.get(first).copied().unwrap_or(&record.current.sidik);
             out.push_str(&match lang {
                 Lang::Id => format!(

@@ -322,8 +322,7 @@ fn caused_by(why: &super::ScoreError, c: &rules::Change) -> bool {
     let part = c.bagian.as_str();
     match why {
         E::NotStageJudge { tahap, .. } => {
-            (part == format!("tahap:{tahap}") && c.butir == "juri")
-                || (part == "lomba" && c.butir == "juri")
+            c.butir == "juri" && (part == format!("tahap:{tahap}") || part == "lomba")
         }
         E::Barred { juri, .. } => {
             (part == "lomba" && c.butir == "konflik")

@@ -466,8 +466,12 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
         return Err(CompetitionError::Invalid {
             file: lomba_file.name.clone(),
             message: match lang {
-                Lang::Id => format!("`{reserved}` tidak boleh menjadi id juri: jurnal koordinator memakai nama itu"),
-                Lang::En => format!("`{reserved}` may not be a judge's id: the coordinator's journal has that name"),
+                Lang::Id => format!(
+                    "`{reserved}` tidak boleh menjadi id juri: jurnal koordinator memakai nama itu"
+                ),
+                Lang::En => format!(
+                    "`{reserved}` may not be a judge's id: the coordinator's journal has that name"
+                ),
             },
         });
     }

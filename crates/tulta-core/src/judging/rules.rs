@@ -270,10 +270,15 @@ impl Rules {
 
 /// The rubric file a scored stage uses, as lomba.yaml names it (`bawaan` for the built-in one).
 fn rubric_file(comp: &Competition, stage: &str) -> String {
-    let own = comp.lomba.tahap.iter().find(|t| t.id == stage).and_then(|t| match &t.jenis {
-        JenisTahap::Nilai { rubrik, .. } => rubrik.as_ref().map(|r| r.id.clone()),
-        JenisTahap::Syarat { .. } => None,
-    });
+    let own = comp
+        .lomba
+        .tahap
+        .iter()
+        .find(|t| t.id == stage)
+        .and_then(|t| match &t.jenis {
+            JenisTahap::Nilai { rubrik, .. } => rubrik.as_ref().map(|r| r.id.clone()),
+            JenisTahap::Syarat { .. } => None,
+        });
     own.or_else(|| comp.lomba.rubrik.clone())
         .unwrap_or_else(|| "bawaan".into())
 }

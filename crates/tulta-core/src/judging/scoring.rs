@@ -160,13 +160,10 @@ pub(crate) fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
 /// The latest change of a journal that can still be taken back (undo).
 pub(crate) fn last_undoable(changes: &[Recorded]) -> Option<&Recorded> {
     let withdrawn = withdrawn(changes);
-    changes
-        .iter()
-        .rev()
-        .find(|r| {
-            !matches!(r.change, Change::Tarik { .. } | Change::Aturan { .. })
-                && !withdrawn.contains(&r.urutan)
-        })
+    changes.iter().rev().find(|r| {
+        !matches!(r.change, Change::Tarik { .. } | Change::Aturan { .. })
+            && !withdrawn.contains(&r.urutan)
+    })
 }
 
 /// An index on the rubric's scale shown as 0-100.

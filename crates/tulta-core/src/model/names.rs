@@ -49,7 +49,12 @@ pub fn shown(name: &str) -> String {
 pub fn clean(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let visible: String = name.chars().filter(|c| !is_invisible(*c)).collect();
-    visible.nfkc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    visible
+        .nfkc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The form names are compared in for conflicts of interest (spec §11): NFKC, case folded,

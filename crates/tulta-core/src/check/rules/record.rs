@@ -13,7 +13,11 @@ fn deceptive_names(r: &Risalah, out: &mut Vec<Finding>) {
     }
     if let Some(k) = &r.kelompok {
         let at = Path::root().key("kelompok");
-        for (key, v) in [("nama", &k.nama), ("fasilitator", &k.fasilitator), ("ketua", &k.ketua)] {
+        for (key, v) in [
+            ("nama", &k.nama),
+            ("fasilitator", &k.fasilitator),
+            ("ketua", &k.ketua),
+        ] {
             if let Some(v) = v {
                 names.push((at.key(key), v));
             }

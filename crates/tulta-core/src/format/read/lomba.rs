@@ -118,7 +118,12 @@ impl Reader {
             if crate::judging::keys::PublicKey::parse(&t.value).is_some() {
                 Some(t.value)
             } else {
-                self.wrong(t.at, "kunci", Expected::PublicKey, &Value::String(t.value.clone()));
+                self.wrong(
+                    t.at,
+                    "kunci",
+                    Expected::PublicKey,
+                    &Value::String(t.value.clone()),
+                );
                 None
             }
         });

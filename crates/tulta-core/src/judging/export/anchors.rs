@@ -51,7 +51,10 @@ pub fn read_anchors(text: &str) -> Option<Published> {
         return Some(out);
     }
     let fence = format!("```{BLOCK}");
-    let mut blocks = text.lines().enumerate().filter(|(_, l)| l.trim_end() == fence);
+    let mut blocks = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_end() == fence);
     let (start, _) = blocks.next()?;
     if blocks.next().is_some() {
         // Two blocks: which one is the file's own cannot be told.

@@ -157,7 +157,8 @@ pub fn csv(r: &Ranking, ctx: &Context, lang: Lang) -> Result<String, csv::Error>
     // sample, provisional, incomplete — in the first cell, the rows as wide as the others so that
     // every CSV reader takes the file.
     let width = header.len();
-    let row_of = |first: String| std::iter::once(first).chain(std::iter::repeat_n(String::new(), width - 1));
+    let row_of =
+        |first: String| std::iter::once(first).chain(std::iter::repeat_n(String::new(), width - 1));
     w.write_record(row_of(String::new()))?;
     for line in preamble(r, ctx, lang) {
         w.write_record(row_of(csv_text(&line)))?;

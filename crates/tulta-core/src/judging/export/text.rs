@@ -229,12 +229,7 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     }
     // The anchors in a fenced block of their own: judges' words are table cells and list items,
     // never a line of their own, so none can stand in the block or open another.
-    let _ = writeln!(
-        out,
-        "\n{}\n\n```{}",
-        anchor_heading(lang),
-        anchors::BLOCK
-    );
+    let _ = writeln!(out, "\n{}\n\n```{}", anchor_heading(lang), anchors::BLOCK);
     for t in anchor_tokens(ctx) {
         let _ = writeln!(out, "{t}");
     }
