@@ -2,6 +2,7 @@
 //! its drawing (`ui`) and the terminal loop (`tui`). Everything else lives in `tulta-core`.
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod theme;
 pub mod tui;

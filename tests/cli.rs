@@ -95,17 +95,17 @@ fn json_is_one_object_with_the_contracted_fields() {
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(
-        v["files"], 2,
+        v["berkas"], 2,
         "folders are searched for *.yaml and *.yml only"
     );
-    let d = &v["diagnostics"][0];
-    assert_eq!(d["file"], "d/a.yaml");
-    assert_eq!(d["line"], 31);
-    assert_eq!(d["column"], 16);
-    assert_eq!(d["severity"], "error");
-    assert_eq!(d["code"], "T201");
+    let d = &v["temuan"][0];
+    assert_eq!(d["berkas"], "d/a.yaml");
+    assert_eq!(d["baris"], 31);
+    assert_eq!(d["kolom"], 16);
+    assert_eq!(d["tingkat"], "galat");
+    assert_eq!(d["kode"], "T201");
     assert_eq!(
-        d["message"],
+        d["pesan"],
         "check sheet total 51 differs from the sum of its rows, 50"
     );
     let keys: Vec<&str> = d
@@ -212,8 +212,8 @@ fn new_writes_a_template_and_never_overwrites_by_accident() {
     // The template is valid YAML with no unknown key; what it lacks is for the group to fill in.
     let o = tulta(&["check", "draf.yaml", "--format", "json"], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    for d in v["diagnostics"].as_array().into_iter().flatten() {
-        let code = d["code"].as_str().unwrap_or("");
+    for d in v["temuan"].as_array().into_iter().flatten() {
+        let code = d["kode"].as_str().unwrap_or("");
         assert!(
             !["T001", "T002", "T003", "T004", "T208"].contains(&code),
             "{d}"
@@ -282,14 +282,14 @@ fn check_reports_attachments_outside_the_folder_it_was_given() {
         let o = tulta(args, dir.path());
         assert_eq!(o.status.code(), Some(0), "T310 is a warning");
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-        let found: Vec<(String, u64)> = v["diagnostics"]
+        let found: Vec<(String, u64)> = v["temuan"]
             .as_array()
             .unwrap()
             .iter()
             .map(|d| {
                 (
-                    d["code"].as_str().unwrap().to_string(),
-                    d["line"].as_u64().unwrap(),
+                    d["kode"].as_str().unwrap().to_string(),
+                    d["baris"].as_u64().unwrap(),
                 )
             })
             .collect();
@@ -386,4 +386,92 @@ fn an_unreadable_config_is_named_in_the_users_language() {
         said.contains("unreadable, config ignored (nested too deeply at 1:"),
         "{said}"
     );
+}
+
+/// `tulta check -` reads standard input as one file named `-`, with the same positions and the
+/// same 5 MiB bound as a file: `/dev/zero` is T007, not a hang.
+#[test]
+fn check_reads_standard_input_as_a_file_and_bounds_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let flawed = CLEAN.replacen("format: risalah/1", "format: risalah/9", 1);
+    write(dir.path(), "a.yaml", &flawed);
+    let run = |stdin: std::fs::File| {
+        Command::new(env!("CARGO_BIN_EXE_tulta"))
+            .args(["check", "-", "--lang", "en"])
+            .current_dir(dir.path())
+            .stdin(stdin)
+            .output()
+            .expect("run tulta")
+    };
+    let o = run(std::fs::File::open(dir.path().join("a.yaml")).expect("open"));
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(stdout(&o).contains("T002"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("--> -:"), "{}", stdout(&o));
+    #[cfg(unix)]
+    {
+        let started = std::time::Instant::now();
+        let o = run(std::fs::File::open("/dev/zero").expect("/dev/zero"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        assert!(stdout(&o).contains("T007"), "{}", stdout(&o));
+    }
+}
+
+/// `-q`: nothing on standard output; the exit status alone answers.
+#[test]
+fn check_quiet_prints_nothing_and_keeps_the_exit_status() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "good.yaml", CLEAN);
+    write(
+        dir.path(),
+        "bad.yaml",
+        &CLEAN.replacen("format: risalah/1", "format: risalah/9", 1),
+    );
+    let good = tulta(&["check", "-q", "good.yaml"], dir.path());
+    assert_eq!(good.status.code(), Some(0));
+    assert!(good.stdout.is_empty() && good.stderr.is_empty(), "{good:?}");
+    let bad = tulta(&["check", "--quiet", "bad.yaml"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(bad.stdout.is_empty() && bad.stderr.is_empty(), "{bad:?}");
+}
+
+/// The man page has the sections a reader looks for, and neither it nor the completions read
+/// the config: a config with an unknown key warns nobody here; `--lang` completes to id and en.
+#[test]
+fn man_and_completions_stand_alone_and_say_what_a_reader_needs() {
+    let config = tempfile::tempdir().expect("tmp");
+    write(config.path(), "config.yaml", "bahasa: en\nkeys: 1\n");
+    let man = tulta_with_config(&["man"], config.path(), "id");
+    assert_eq!(man.status.code(), Some(0));
+    assert!(
+        man.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&man.stderr)
+    );
+    let page = stdout(&man);
+    for section in ["STATUS KELUAR", "LINGKUNGAN", "BERKAS", "TULTA_DATA_DIR"] {
+        assert!(page.contains(section), "{section}");
+    }
+    let en = tulta_with_config(&["man"], config.path(), "en");
+    for section in ["EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(stdout(&en).contains(section), "{section}");
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let pages = tulta_with_config(
+        &["man", "--dir", &dir.path().display().to_string()],
+        config.path(),
+        "id",
+    );
+    assert_eq!(pages.status.code(), Some(0), "{pages:?}");
+    let top = std::fs::read_to_string(dir.path().join("tulta.1")).expect("tulta.1");
+    assert!(top.contains("LINGKUNGAN"));
+    assert!(dir.path().join("tulta-check.1").is_file());
+    let bash = tulta_with_config(&["completions", "bash"], config.path(), "id");
+    assert_eq!(bash.status.code(), Some(0));
+    assert!(
+        bash.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&bash.stderr)
+    );
+    assert!(stdout(&bash).contains("id en"), "--lang offers its values");
 }

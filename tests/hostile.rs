@@ -40,11 +40,11 @@ fn check_path(path: &Path) -> Run {
             String::from_utf8_lossy(&out.stderr)
         )
     });
-    let codes = json["diagnostics"]
+    let codes = json["temuan"]
         .as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|d| d["code"].as_str().map(String::from))
+                .filter_map(|d| d["kode"].as_str().map(String::from))
                 .collect()
         })
         .unwrap_or_default();

@@ -447,10 +447,10 @@ fn a_fifo_or_a_link_to_dev_zero_is_refused_fast_with_a_finding() {
             if args[0] == "check" {
                 assert_eq!(status.code(), Some(1), "{out}");
                 let json: serde_json::Value = serde_json::from_str(&out).expect("json");
-                let d = &json["diagnostics"][0];
-                assert_eq!(d["code"], "T001", "{out}");
+                let d = &json["temuan"][0];
+                assert_eq!(d["kode"], "T001", "{out}");
                 assert!(
-                    d["message"].as_str().expect("message").contains(kind),
+                    d["pesan"].as_str().expect("message").contains(kind),
                     "{out}"
                 );
             } else {
@@ -558,28 +558,28 @@ fn one_unreadable_file_is_its_own_finding_and_everything_else_goes_on() {
         let o = run(&["check", d, "--format", "json", "--lang", lang]);
         assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
         let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-        let mine: Vec<&serde_json::Value> = json["diagnostics"]
+        let mine: Vec<&serde_json::Value> = json["temuan"]
             .as_array()
             .expect("list")
             .iter()
             .filter(|d| {
-                d["file"]
+                d["berkas"]
                     .as_str()
                     .is_some_and(|f| f.ends_with("mpp-prima.yaml"))
             })
             .collect();
         assert_eq!(mine.len(), 1, "{json}");
-        assert_eq!(mine[0]["code"], "T001");
+        assert_eq!(mine[0]["kode"], "T001");
         let words = if lang == "id" {
             "izin ditolak"
         } else {
             "permission denied"
         };
         assert!(
-            mine[0]["message"].as_str().expect("msg").contains(words),
+            mine[0]["pesan"].as_str().expect("msg").contains(words),
             "{json}"
         );
-        assert_eq!(json["files"], 16, "every other file checked");
+        assert_eq!(json["berkas"], 16, "every other file checked");
     }
     let o = run(&[d, "--summary", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -612,7 +612,7 @@ fn one_unreadable_file_is_its_own_finding_and_everything_else_goes_on() {
         let o = run(&["search", q, "--in", d, "--format", "json"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-        json["hits"]
+        json["hasil"]
             .as_array()
             .expect("hits")
             .iter()
@@ -768,7 +768,7 @@ fn noise(len: usize, seed: u64) -> Vec<u8> {
 fn hits(o: &Output) -> (u64, Vec<String>) {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", text(&o.stdout), text(&o.stderr)));
-    let mut ids: Vec<String> = json["hits"]
+    let mut ids: Vec<String> = json["hasil"]
         .as_array()
         .expect("hits")
         .iter()

@@ -156,6 +156,12 @@ fn fresh(state: &(&str, Option<Option<&str>>, Setup), data: &std::path::Path) ->
         Some(j) => judging(Lang::En, *j, data),
     };
     setup(&mut a);
+    // The export's default name is relative to the working folder, the repository under `cargo
+    // test`: Enter on that screen must write into the test's own folder instead.
+    if let Some(input) = a.judge.as_mut().and_then(|j| j.export.as_mut()) {
+        let inside = data.join(input.value());
+        *input = tui_input::Input::new(inside.display().to_string());
+    }
     a
 }
 
@@ -446,5 +452,21 @@ fn export_names_the_method_and_category_and_never_overwrites_silently() {
     assert!(
         said.0 && said.1.contains(&target.display().to_string()),
         "{said:?}"
+    );
+}
+
+/// docs/keys.md is the keymap written out: it fails here when the two drift apart, and
+/// `TULTA_BLESS_DOCS=1 cargo test --test keys reference` writes it again.
+#[test]
+fn the_keys_reference_is_the_keymap() {
+    let made = Keymap::default().reference();
+    let path = std::path::Path::new("docs/keys.md");
+    if std::env::var_os("TULTA_BLESS_DOCS").is_some() {
+        std::fs::write(path, &made).expect("write docs/keys.md");
+    }
+    let written = std::fs::read_to_string(path).expect("docs/keys.md");
+    assert!(
+        written == made,
+        "docs/keys.md differs from the keymap: run TULTA_BLESS_DOCS=1 cargo test --test keys reference"
     );
 }

@@ -1094,3 +1094,34 @@ fn typing_three_point_five_scores_three_and_a_half() {
     );
     assert_eq!(score(&a, "tanya-jawab"), Some(5.0));
 }
+
+/// The README's picture of the app is a frame the app draws, never a drawing: this test compares
+/// them, and `TULTA_BLESS_README=1 cargo test --test screens readme` writes the frame in.
+#[test]
+fn the_readme_shows_the_app_as_it_draws_itself() {
+    let data = tempfile::tempdir().expect("tmp");
+    let (_, juri, setup) = JUDGING
+        .iter()
+        .find(|(name, _, _)| *name == "judge_panel")
+        .expect("the panel's setup");
+    let mut a = judging_app(Lang::En, *juri, data.path());
+    setup(&mut a);
+    let frame = render(&mut a, 120, 36);
+    let (start, end) = ("<!-- frame:start -->\n```text\n", "```\n<!-- frame:end -->");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let from = readme.find(start).expect("the frame's start marker") + start.len();
+    let to = readme[from..].find(end).expect("the frame's end marker") + from;
+    if std::env::var_os("TULTA_BLESS_README").is_some() {
+        let mut updated = readme[..from].to_string();
+        updated.push_str(&frame);
+        updated.push_str(&readme[to..]);
+        std::fs::write("README.md", updated).expect("write README.md");
+    } else {
+        assert_eq!(
+            readme[from..to],
+            frame,
+            "the README's frame differs from what the app draws: run \
+             TULTA_BLESS_README=1 cargo test --test screens readme"
+        );
+    }
+}

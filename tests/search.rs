@@ -661,7 +661,7 @@ fn json_output_follows_the_contract() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(v["total"], 2);
-    let hits = v["hits"].as_array().expect("hits");
+    let hits = v["hasil"].as_array().expect("hits");
     assert_eq!(hits.len(), 2);
     for h in hits {
         let mut keys: Vec<&str> = h
@@ -673,13 +673,29 @@ fn json_output_follows_the_contract() {
         keys.sort();
         assert_eq!(
             keys,
-            ["cuplikan", "id", "judul", "langkah", "opd", "path", "skor", "tahun"]
+            ["berkas", "cuplikan", "id", "judul", "langkah", "opd", "skor", "sorotan", "tahun"]
         );
         assert!(h["skor"].as_f64().is_some_and(|s| s > 0.0));
         assert_eq!(h["tahun"], 2026);
-        let path = h["path"].as_str().expect("path");
+        let path = h["berkas"].as_str().expect("path");
         assert!(Path::new(path).is_file(), "{path}");
-        assert!(h["cuplikan"].as_str().expect("text").contains("**"));
+        // No markup inside the text: the matched words are character ranges of it.
+        let text: Vec<char> = h["cuplikan"].as_str().expect("text").chars().collect();
+        assert!(!text.contains(&'*'), "{text:?}");
+        let ranges = h["sorotan"].as_array().expect("ranges");
+        assert!(!ranges.is_empty());
+        for r in ranges {
+            let (a, b) = (
+                r[0].as_u64().expect("a") as usize,
+                r[1].as_u64().expect("b") as usize,
+            );
+            assert!(a < b && b <= text.len(), "{r} in {text:?}");
+            let word: String = text[a..b].iter().collect::<String>().to_lowercase();
+            assert!(
+                word.starts_with("antre") || word.contains("cepat"),
+                "{word}"
+            );
+        }
     }
     let b = hits.iter().find(|h| h["id"] == "b").expect("b");
     assert_eq!(b["langkah"], 7);
@@ -692,7 +708,7 @@ fn json_output_follows_the_contract() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
-    assert_eq!(v["hits"][0]["id"], "b");
+    assert_eq!(v["hasil"][0]["id"], "b");
 }
 
 /// Issue 16, defect 12: `langkah:3` (the README's form) keeps hits in step 3 instead of looking
@@ -709,7 +725,7 @@ fn langkah_n_and_several_words_work_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
-    let hits = v["hits"].as_array().expect("hits");
+    let hits = v["hasil"].as_array().expect("hits");
     assert!(!hits.is_empty(), "{v}");
     assert!(hits.iter().all(|h| h["langkah"] == 3), "{v}");
     let o = tulta(

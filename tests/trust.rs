@@ -502,11 +502,11 @@ fn a_judge_id_that_is_a_path_never_becomes_a_file() {
     );
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    let codes: Vec<&str> = v["diagnostics"]
+    let codes: Vec<&str> = v["temuan"]
         .as_array()
         .expect("list")
         .iter()
-        .filter_map(|d| d["code"].as_str())
+        .filter_map(|d| d["kode"].as_str())
         .collect();
     assert_eq!(codes, ["T401", "T401"]);
     for juri in ["../../pwned", "/tmp/jahat-tulta"] {

@@ -325,6 +325,46 @@ impl Keymap {
         self.bindings.iter().filter(move |b| b.context == context)
     }
 
+    /// The keys as a Markdown reference (docs/keys.md), one table per context in the order the
+    /// keymap lists them: the document is made from this table, so it cannot say another thing.
+    pub fn reference(&self) -> String {
+        let cell = |s: &str| s.replace('|', "\\|");
+        let mut out = String::from(
+            "# Tombol / Keys\n\n\
+             Dibuat dari tabel tombol aplikasi (`src/app/action.rs`); jangan disunting dengan tangan.\n\
+             Generated from the app's keymap (`src/app/action.rs`); do not edit by hand:\n\
+             `TULTA_BLESS_DOCS=1 cargo test --test keys reference` writes it again.\n\n\
+             The name in the second column is what `tombol:` in config.yaml rebinds \
+             (see configuration.md). A context is where the key is read; the app asks the \
+             contexts in view from the innermost out.\n",
+        );
+        let mut seen: Vec<Context> = Vec::new();
+        for context in self.bindings.iter().map(|b| b.context) {
+            if seen.contains(&context) {
+                continue;
+            }
+            seen.push(context);
+            out.push_str(&format!(
+                "\n## {context:?}\n\n| tombol / key | `tombol:` | arti | meaning |\n|---|---|---|---|\n"
+            ));
+            for b in self.of(context) {
+                let keys: Vec<String> = b
+                    .keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.label(Lang::En)))
+                    .collect();
+                out.push_str(&format!(
+                    "| {} | `{}` | {} | {} |\n",
+                    cell(&keys.join(" ")),
+                    b.action.name(),
+                    cell(b.help.0),
+                    cell(b.help.1)
+                ));
+            }
+        }
+        out
+    }
+
     /// Applies `tombol:` from the config: each named action gets the keys given, in every
     /// context where it is bound. What cannot be applied is said, in the user's language, and
     /// leaves the default in place.

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// Language of messages: id (Indonesian) or en (English). Default: the config's, else LANG, else id.
-    #[arg(long, global = true, value_name = "id|en")]
+    #[arg(long, global = true, value_name = "id|en", value_parser = LangValue)]
     pub(super) lang: Option<String>,
 
     /// Colour in the output: auto (on a terminal; NO_COLOR and CLICOLOR_FORCE are honoured), always or never.
@@ -66,8 +66,12 @@ pub(super) struct ViewArgs {
 pub(super) enum Command {
     /// Check risalah, lomba and rubrik files: every finding with file, line and column.
     Check {
-        /// Files or folders (folders are searched for *.yaml and *.yml). Default: ./reports, else the built-in sample.
+        /// Files or folders (folders are searched for *.yaml and *.yml); `-` reads one file from
+        /// standard input. Default: ./reports, else the built-in sample.
         paths: Vec<PathBuf>,
+        /// Print nothing: the exit status alone says whether there was an error.
+        #[arg(short, long)]
+        quiet: bool,
         /// Output for people (human) or scripts (json).
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
@@ -211,4 +215,33 @@ pub(super) enum ColorWhen {
 pub(super) enum OutputFormat {
     Human,
     Json,
+}
+
+/// `--lang`: completions and help offer `id` and `en`, while the value itself is judged by
+/// `resolve_lang`, which also takes `english` or `Indonesia` and refuses the rest in the user's
+/// language (clap's refusal would come before the language is known).
+#[derive(Clone)]
+struct LangValue;
+
+impl clap::builder::TypedValueParser for LangValue {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["id", "en"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }

@@ -7,36 +7,76 @@ use tulta_core::diag::catalog;
 use tulta_core::diag::Severity;
 use tulta_core::i18n::Lang;
 
+/// `tulta check -`: standard input as one file named `-`, read no further than a file may be
+/// (5 MiB): a longer input, `/dev/zero` included, is T007 as a file that size would be.
+pub fn stdin_file(lang: Lang) -> Result<tulta_core::files::sources::SourceFile, super::UsageError> {
+    use std::io::Read;
+    let limit = tulta_core::format::MAX_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            super::UsageError::Message(format!(
+                "-: {}: {}",
+                lang.pick(
+                    "masukan standar tidak terbaca",
+                    "standard input cannot be read"
+                ),
+                tulta_core::i18n::io_error(&e, lang)
+            ))
+        })?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        bytes = Vec::new();
+    }
+    Ok(tulta_core::files::sources::SourceFile {
+        name: "-".into(),
+        bytes: std::borrow::Cow::Owned(bytes),
+        size,
+        unreadable: None,
+    })
+}
+
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    severity: &'static str,
-    code: &'static str,
-    message: String,
+struct JsonFinding<'a> {
+    berkas: &'a str,
+    baris: usize,
+    kolom: usize,
+    tingkat: &'static str,
+    kode: &'static str,
+    pesan: String,
 }
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    files: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    versi: u32,
+    berkas: usize,
+    temuan: Vec<JsonFinding<'a>>,
 }
 
-/// The JSON contract: `{"files": N, "diagnostics": [{file, line, column, severity, code, message}]}`.
+/// The JSON contract (docs/schemas/check.schema.json): `{"versi", "berkas": N, "temuan":
+/// [{berkas, baris, kolom, tingkat, kode, pesan}]}`; `tingkat` is `galat`, `peringatan` or
+/// `info` whatever the language, `pesan` is in the user's language (scripts filter on `kode`).
 pub fn json(checked: &[Checked], lang: Lang) -> String {
     let report = JsonReport {
-        files: checked.len(),
-        diagnostics: checked
+        versi: tulta_core::JSON_VERSION,
+        berkas: checked.len(),
+        temuan: checked
             .iter()
             .flat_map(|c| {
-                c.diagnostics.iter().map(move |d| JsonDiagnostic {
-                    file: &c.name,
-                    line: d.pos.line,
-                    column: d.pos.column,
-                    severity: d.severity().as_str(),
-                    code: d.code().as_str(),
-                    message: d.message(lang),
+                c.diagnostics.iter().map(move |d| JsonFinding {
+                    berkas: &c.name,
+                    baris: d.pos.line,
+                    kolom: d.pos.column,
+                    tingkat: match d.severity() {
+                        Severity::Error => "galat",
+                        Severity::Warning => "peringatan",
+                        Severity::Info => "info",
+                    },
+                    kode: d.code().as_str(),
+                    pesan: d.message(lang),
                 })
             })
             .collect(),

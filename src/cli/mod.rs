@@ -7,6 +7,7 @@ mod check_cmd;
 mod help;
 mod judge;
 pub mod logging;
+mod man;
 mod search_cmd;
 mod summary;
 
@@ -138,12 +139,11 @@ fn early_value(args: &[OsString], name: &str) -> Option<String> {
     found
 }
 
-/// `tulta chek`: a word that is neither a command nor an existing path but is close to a
-/// command's name was meant as the command, not as a path to open.
-fn mistyped_command(args: &[OsString], cmd: &clap::Command) -> Option<(String, String)> {
+/// The first word of the command line that is neither an option nor an option's value.
+fn first_word(args: &[OsString]) -> Option<String> {
     const TAKES_VALUE: [&str; 4] = ["--lang", "--theme", "--juri", "--color"];
     let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
-    let word = loop {
+    loop {
         let arg = iter.next()?;
         if arg == "--" {
             return None;
@@ -151,9 +151,15 @@ fn mistyped_command(args: &[OsString], cmd: &clap::Command) -> Option<(String, S
         if TAKES_VALUE.contains(&arg.as_ref()) {
             iter.next();
         } else if !arg.starts_with('-') {
-            break arg.into_owned();
+            return Some(arg.into_owned());
         }
-    };
+    }
+}
+
+/// `tulta chek`: a word that is neither a command nor an existing path but is close to a
+/// command's name was meant as the command, not as a path to open.
+fn mistyped_command(args: &[OsString], cmd: &clap::Command) -> Option<(String, String)> {
+    let word = first_word(args)?;
     let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
     if names.contains(&word.as_str())
         || word.contains(['/', '.', '\\'])
@@ -185,7 +191,12 @@ fn usage_failure(message: &str) -> ExitCode {
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let config = crate::config::Config::load(&tulta_core::files::paths::config_dir());
+    // `man` and `completions` describe tulta itself: the same page and script whatever this
+    // machine's config holds, and no warning about it in the middle of a generated file.
+    let config = match first_word(&args).as_deref() {
+        Some("man" | "completions") => crate::config::Loaded::default(),
+        _ => crate::config::Config::load(&tulta_core::files::paths::config_dir()),
+    };
     let (lang, bad_lang) =
         match resolve_lang(early_value(&args, "lang").as_deref(), config.config.lang()) {
             Ok(lang) => (lang, None),
@@ -333,9 +344,12 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             paths,
             format,
             strict,
+            quiet,
         }) => {
+            let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+            let paths: Vec<_> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
             // The built-in sample has no folder on disk to look for `lampiran` in.
-            let (files, roots) = if paths.is_empty() {
+            let (mut files, roots) = if paths.is_empty() && !stdin {
                 let root = Root::default_root();
                 let roots = match &root {
                     Root::Disk(p) => vec![p.clone()],
@@ -345,13 +359,19 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             } else {
                 (sources::collect(&paths)?, paths)
             };
+            if stdin {
+                files.push(check_cmd::stdin_file(lang)?);
+            }
             let checked = check::check_files_under(&files, &roots);
-            let out = match format {
-                OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
-                OutputFormat::Human => check_cmd::human(&checked, lang, styled_stdout(cli.color)),
-            };
             tracing::debug!(files = checked.len(), "checked");
-            write_stdout(&out)?;
+            if !quiet {
+                write_stdout(match format {
+                    OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
+                    OutputFormat::Human => {
+                        check_cmd::human(&checked, lang, styled_stdout(cli.color))
+                    }
+                })?;
+            }
             let failed = Totals::of(&checked).failed(strict);
             Ok(if failed {
                 ExitCode::from(1)
@@ -431,15 +451,9 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             match dir {
                 Some(dir) => {
                     std::fs::create_dir_all(&dir).map_err(failed)?;
-                    clap_mangen::generate_to(cmd, &dir).map_err(failed)?;
+                    man::write_pages(cmd, &dir, lang).map_err(failed)?;
                 }
-                None => {
-                    let mut out = Vec::new();
-                    clap_mangen::Man::new(cmd)
-                        .render(&mut out)
-                        .map_err(failed)?;
-                    write_stdout(&out)?;
-                }
+                None => write_stdout(man::page(cmd, lang).map_err(failed)?)?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -115,11 +115,14 @@ pub fn search(root: &Root, args: &SearchArgs, lang: Lang) -> Result<String, Sear
     })
 }
 
+/// The JSON contract (docs/schemas/search.schema.json): the snippet as plain text, the matched
+/// words as character ranges in it, no markup inside any text.
 fn json(r: &Results, path_of: &dyn Fn(&str) -> String) -> String {
     let hits: Vec<serde_json::Value> = r
         .hits
         .iter()
         .map(|h| {
+            let (cuplikan, sorotan) = h.cuplikan.positioned();
             serde_json::json!({
                 "id": h.id,
                 "judul": h.judul,
@@ -127,12 +130,14 @@ fn json(r: &Results, path_of: &dyn Fn(&str) -> String) -> String {
                 "tahun": h.tahun,
                 "skor": (h.skor as f64 * 1000.0).round() / 1000.0,
                 "langkah": h.langkah,
-                "cuplikan": h.cuplikan.marked("**", "**"),
-                "path": path_of(&h.path),
+                "cuplikan": cuplikan,
+                "sorotan": sorotan,
+                "berkas": path_of(&h.path),
             })
         })
         .collect();
-    serde_json::json!({ "total": r.total, "hits": hits }).to_string()
+    serde_json::json!({ "versi": tulta_core::JSON_VERSION, "total": r.total, "hasil": hits })
+        .to_string()
 }
 
 fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> String) -> String {

@@ -17,11 +17,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     };
     let o = &d.opened;
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    let time = humantime::format_rfc3339_seconds(d.checked_at).to_string();
-    let clock = time.get(11..19).unwrap_or(&time).to_string();
+    let clock = crate::clock::local_clock(d.checked_at);
     let mut status = vec![
         Span::styled(format!("{} ", app.t("diperiksa", "checked")), th.muted()),
-        Span::raw(format!("{clock} UTC (#{})  ", d.checks)),
+        Span::raw(format!("{clock} (#{})  ", d.checks)),
         Span::styled(
             count(o.count(Severity::Error), Severity::Error, app),
             th.error(),

@@ -66,32 +66,19 @@ pub fn source_window(line: &str, column: usize, width: usize) -> (String, usize)
     (shown, caret)
 }
 
-/// Wraps text into lines of at most `width` characters, at spaces where possible.
+/// Wraps text into lines at most `width` terminal columns wide (a wide letter takes two), at
+/// spaces where possible, breaking only words longer than a line; runs of spaces are one space.
+/// textwrap measures with unicode-width, as ratatui draws.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
     let mut out = Vec::new();
     for para in text.lines() {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            let mut word = word.to_string();
-            while word.chars().count() > width {
-                if !line.is_empty() {
-                    out.push(std::mem::take(&mut line));
-                }
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
-                out.push(head);
-            }
-            let need = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-            if need > width && !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
-        }
-        out.push(line);
+        let words: Vec<&str> = para.split_whitespace().collect();
+        out.extend(
+            textwrap::wrap(&words.join(" "), &options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned),
+        );
     }
     if out.is_empty() {
         out.push(String::new());
@@ -175,6 +162,12 @@ mod tests {
             12,
         ) {
             assert!(line.chars().count() <= 12, "{line}");
+        }
+        // Wide letters take two columns each: counted as characters, these lines would overflow.
+        let wide = wrap("会議 記録 報告書 改善活動の結果", 6);
+        assert!(wide.len() > 2, "{wide:?}");
+        for line in &wide {
+            assert!(tulta_core::text::width(line) <= 6, "{line}");
         }
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(pad("ab", 4), "ab  ");

@@ -15,3 +15,7 @@ pub mod judging;
 pub mod model;
 pub mod search;
 pub mod text;
+
+/// The version of every JSON output's schema (`"versi"`, docs/schemas/): raised when a field
+/// changes meaning or goes away, not when one is added.
+pub const JSON_VERSION: u32 = 1;

@@ -78,11 +78,8 @@ pub fn undian(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Today's date as `YYYYMMDD` (UTC): a seed anyone present can write down.
+/// Today's date as `YYYYMMDD` where the draw is held (the machine's time zone, not UTC: a draw
+/// at 06:30 WIB is today's, not yesterday's): a seed anyone present can write down.
 fn today_as_seed() -> u64 {
-    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    now.get(..10)
-        .map(|d| d.replace('-', ""))
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(0)
+    crate::clock::local_today().parse().unwrap_or(0)
 }

@@ -96,6 +96,8 @@ struct JsonAnchors<'a> {
 
 #[derive(Serialize)]
 struct JsonRanking<'a> {
+    /// The schema's version (docs/schemas/rank.schema.json).
+    versi: u32,
     lomba: &'a str,
     /// A demonstration (spec §11): present, and true, only then.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -124,6 +126,7 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
     let staged = r.staged.as_ref();
     let result = staged.filter(|s| s.tahap.is_none());
     let doc = JsonRanking {
+        versi: crate::JSON_VERSION,
         lomba: ctx.lomba_id,
         contoh: ctx.contoh,
         metode: r.metode.as_str(),

@@ -18,25 +18,55 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    /// The text with each highlight between `open` and `close`.
-    /// The text's own control characters are shown, never passed on (see
-    /// [`crate::text::printable`]).
-    pub fn marked(&self, open: &str, close: &str) -> String {
+    /// The text in pieces, each marked whether it is a highlight, with its control characters
+    /// shown, never passed on (see [`crate::text::printable`]).
+    fn pieces(&self) -> Vec<(bool, std::borrow::Cow<'_, str>)> {
         use crate::text::printable;
-        let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
+        let mut out = Vec::with_capacity(2 * self.highlights.len() + 1);
         let mut at = 0;
         for r in &self.highlights {
             if r.start < at || r.end > self.text.len() {
                 continue;
             }
-            out.push_str(&printable(&self.text[at..r.start]));
-            out.push_str(open);
-            out.push_str(&printable(&self.text[r.clone()]));
-            out.push_str(close);
+            out.push((false, printable(&self.text[at..r.start])));
+            out.push((true, printable(&self.text[r.clone()])));
             at = r.end;
         }
-        out.push_str(&printable(&self.text[at..]));
+        out.push((false, printable(&self.text[at..])));
         out
+    }
+
+    /// The text with each highlight between `open` and `close`.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
+        for (lit, piece) in self.pieces() {
+            if lit {
+                out.push_str(open);
+            }
+            out.push_str(&piece);
+            if lit {
+                out.push_str(close);
+            }
+        }
+        out
+    }
+
+    /// The text as shown, and where each highlight lies in it as `[start, end)` counted in
+    /// characters (Unicode scalar values, as Python's `str` and Rust's `chars` count): what a
+    /// script needs to mark the words itself, with no markup inside the text.
+    pub fn positioned(&self) -> (String, Vec<[usize; 2]>) {
+        let mut text = String::with_capacity(self.text.len());
+        let mut ranges = Vec::with_capacity(self.highlights.len());
+        let mut chars = 0;
+        for (lit, piece) in self.pieces() {
+            let n = piece.chars().count();
+            if lit {
+                ranges.push([chars, chars + n]);
+            }
+            chars += n;
+            text.push_str(&piece);
+        }
+        (text, ranges)
     }
 
     /// The highlighted words, in order.
