@@ -166,6 +166,8 @@ impl Judging {
     /// Re-reads every judge's journal (another process may have written), counting only the lines
     /// the competition allows.
     pub fn reload(&mut self) {
+        // The coordinator's journal too: an amendment may have landed meanwhile.
+        self.rules = amendments::RulesRecord::load(&self.competition, &self.dir);
         self.changes.clear();
         self.problems.clear();
         self.anchors.clear();
