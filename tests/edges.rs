@@ -308,6 +308,19 @@ fn rules_edited_after_scoring_are_refused_until_an_amendment_records_them() {
     let cells = xlsx_text(&xlsx);
     assert!(cells.contains("perubahan aturan 2"), "{cells}");
     assert!(cells.contains("CONTOH"), "{cells}");
+    let html = here.join("hasil.html");
+    ok(&tulta(&data, &["rank", s(&root), "--output", s(&html)]));
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert!(page.contains("perubahan aturan 2"), "{page}");
+    assert!(page.contains("CONTOH"), "{page}");
+    let o = ok(&tulta(
+        &data,
+        &["verify", s(&root), "--jejak", s(&html), "--lang", "en"],
+    ));
+    assert!(
+        o.contains("rules: published under the rules in force"),
+        "{o}"
+    );
     // A typo fixed in a judge's name or a guidance item's wording changes no fingerprint.
     let data = dir.path().join("data-nama");
     let before = ok(&tulta(&data, &["aturan", s(&pristine)]));

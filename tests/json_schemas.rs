@@ -5,23 +5,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 fn tulta(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tulta"))
-        .args(args)
-        .env("TULTA_DATA_DIR", home.join("data"))
-        .env("TULTA_CONFIG_DIR", home.join("config"))
-        .env("TULTA_CACHE_DIR", home.join("cache"))
-        .env("TULTA_STATE_DIR", home.join("state"))
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .output()
-        .expect("run tulta")
+    common::tulta_at(home, args)
 }
 
 fn validator(name: &str) -> jsonschema::Validator {

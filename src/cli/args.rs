@@ -94,7 +94,7 @@ pub(super) enum Command {
     Verify {
         /// A competition (lomba.yaml or its folder) or a journal file. Default: ./reports, else the built-in sample.
         target: Option<PathBuf>,
-        /// A published ranking (JSON, Markdown or XLSX from `tulta rank`): check that the journals still
+        /// A published ranking (JSON, Markdown, XLSX or HTML from `tulta rank`, or a berita acara): check that the journals still
         /// begin with exactly the lines it was computed from.
         #[arg(long, value_name = "FILE")]
         jejak: Option<PathBuf>,
@@ -139,6 +139,10 @@ pub(super) enum Command {
         #[arg(long, value_name = "N")]
         benih: Option<u64>,
     },
+    /// The berita acara hasil penilaian (spec §12): the final result laid out for A4, with a
+    /// signature block for every judge and the organiser and the anchors in small print.
+    #[command(name = "berita-acara")]
+    BeritaAcara(judge::BeritaAcaraArgs),
     /// Take journals brought from other machines (verified first; never merged).
     Import {
         /// The competition (lomba.yaml or its folder).

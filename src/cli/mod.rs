@@ -283,6 +283,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Progress { .. } => "progress",
         Command::Undian { .. } => "undian",
         Command::Import { .. } => "import",
+        Command::BeritaAcara(_) => "berita-acara",
         Command::Index { .. } => "index",
         Command::Search { .. } => "search",
         Command::Draft { .. } => "draft",
@@ -408,6 +409,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             benih,
         }) => judge::undian(lomba.as_deref(), &tahap, benih, lang),
         Some(Command::Import { lomba, files }) => judge::import(&lomba, &files, lang),
+        Some(Command::BeritaAcara(args)) => judge::berita_acara(args, lang),
         Some(Command::Index { dir, rebuild }) => {
             let root = dir.map_or_else(Root::default_root, Root::Disk);
             let out = search_cmd::index(&root, rebuild, lang).map_err(|e| search_error(e, lang))?;

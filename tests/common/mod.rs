@@ -175,3 +175,18 @@ pub fn builtin_library() -> tulta::app::library::Library {
     let files = tulta_core::files::sources::builtin_files();
     Library::build("reports", &files, &|_| Origin::Builtin, &|_| {})
 }
+
+/// Runs tulta with every folder of its own (data, config, cache, state) inside `home`, and no
+/// locale from the environment: Indonesian unless `--lang` says otherwise.
+pub fn tulta_at(home: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tulta"))
+        .args(args)
+        .env("TULTA_DATA_DIR", home.join("data"))
+        .env("TULTA_CONFIG_DIR", home.join("config"))
+        .env("TULTA_CACHE_DIR", home.join("cache"))
+        .env("TULTA_STATE_DIR", home.join("state"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run tulta")
+}

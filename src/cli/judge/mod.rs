@@ -2,6 +2,7 @@
 //! import. This file holds their arguments and the opening of a competition they share.
 
 mod aturan;
+mod berita_acara;
 mod import;
 mod progress;
 mod rank;
@@ -10,6 +11,7 @@ mod undian;
 mod verify;
 
 pub use aturan::aturan;
+pub use berita_acara::berita_acara;
 pub use import::import;
 pub use progress::progress;
 pub use rank::rank;
@@ -34,6 +36,7 @@ pub enum RankFormat {
     Csv,
     Md,
     Xlsx,
+    Html,
 }
 
 /// Loads the competition; a demonstration says so on every command (spec §11).
@@ -98,6 +101,31 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
         );
     }
     Ok(judging)
+}
+
+/// `tulta berita-acara`: the signed paper of the result (spec §12).
+#[derive(clap::Args, Debug)]
+pub struct BeritaAcaraArgs {
+    /// The competition (lomba.yaml or its folder). Default: ./reports, else the built-in sample.
+    pub lomba: Option<PathBuf>,
+    /// Write to FILE.html instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The document's number, as the organiser's register gives it.
+    #[arg(long, value_name = "NOMOR")]
+    pub nomor: Option<String>,
+    /// Where it is signed. Default: the city or regency in the organiser's name.
+    #[arg(long, value_name = "TEMPAT")]
+    pub tempat: Option<String>,
+    /// The date it is signed, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub tanggal: Option<String>,
+    /// Lay out a provisional result as a draft: every page says DRAF.
+    #[arg(long)]
+    pub sementara: bool,
+    /// Replace FILE even if it is read-only.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -182,7 +210,8 @@ pub struct RankArgs {
     /// One stage's ranking (spec §8) instead of the final result.
     #[arg(long, value_name = "ID")]
     pub tahap: Option<String>,
-    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports.
+    /// table for people, json for scripts, csv or xlsx for spreadsheets, md for reports, html
+    /// for the results page.
     /// Default: told by the --output file's extension, else table.
     #[arg(long, value_enum)]
     pub format: Option<RankFormat>,

@@ -19,6 +19,7 @@ impl From<RankFormat> for export::OutputKind {
             RankFormat::Csv => export::OutputKind::Csv,
             RankFormat::Md => export::OutputKind::Md,
             RankFormat::Xlsx => export::OutputKind::Xlsx,
+            RankFormat::Html => export::OutputKind::Html,
         }
     }
 }
@@ -67,28 +68,12 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let kategori = Kategori::from(kategori);
     // The rules are part of the record (spec §11): a change after scoring began that no
     // amendment records would move results unseen. No `--allow-partial` covers it.
-    let changes = j.rule_changes(lang);
-    if !changes.is_empty() {
-        for c in &changes {
-            eprintln!("tulta: {}", printable(c));
-        }
+    if let Some(refusal) = rules_refusal(&j, lang) {
+        eprintln!("{refusal}");
         return Ok(ExitCode::from(1));
     }
-    let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
-    if !lost.is_empty() && !allow_partial {
-        eprintln!(
-            "tulta: {}",
-            match lang {
-                Lang::Id => format!(
-                    "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`), atau terbitkan juga dengan --allow-partial (keluarannya menyebut hal ini)",
-                    lost.join(", ")
-                ),
-                Lang::En => format!(
-                    "the journals of {} are not wholly counted, so this ranking would be wrong; restore them (`tulta verify`), or publish anyway with --allow-partial (the output says so)",
-                    lost.join(", ")
-                ),
-            }
-        );
+    if let Some(refusal) = partial_refusal(&j, true, lang).filter(|_| !allow_partial) {
+        eprintln!("tulta: {refusal}");
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {
@@ -122,6 +107,49 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
         None => write_stdout(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why a result cannot be published yet: journals not wholly counted would make it wrong.
+/// `rank` may publish it anyway (`--allow-partial`, said in its output); the berita acara never.
+/// Why no result may be published while the rules changed after scoring began with no
+/// amendment recording it (spec §11): each change in words, a line each.
+pub(super) fn rules_refusal(j: &tulta_core::judging::Judging, lang: Lang) -> Option<String> {
+    let changes = j.rule_changes(lang);
+    (!changes.is_empty()).then(|| {
+        changes
+            .iter()
+            .map(|c| format!("tulta: {}", printable(c)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+pub(super) fn partial_refusal(
+    j: &tulta_core::judging::Judging,
+    allow_hint: bool,
+    lang: Lang,
+) -> Option<String> {
+    let lost: Vec<String> = j.losses().map(|p| p.juri.clone()).collect();
+    if lost.is_empty() {
+        return None;
+    }
+    let mut said = match lang {
+        Lang::Id => format!(
+            "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`)",
+            lost.join(", ")
+        ),
+        Lang::En => format!(
+            "the journals of {} are not wholly counted, so this ranking would be wrong; restore them (`tulta verify`)",
+            lost.join(", ")
+        ),
+    };
+    if allow_hint {
+        said.push_str(lang.pick(
+            ", atau terbitkan juga dengan --allow-partial (keluarannya menyebut hal ini)",
+            ", or publish anyway with --allow-partial (the output says so)",
+        ));
+    }
+    Some(said)
 }
 
 /// The spreadsheet writers' own errors are English; the user is told in their language what failed.

@@ -551,6 +551,54 @@ impl Judging {
                 .iter()
                 .map(|e| (e.id.clone(), e.benefits.clone()))
                 .collect(),
+            publication: Some(self.publication()),
+        }
+    }
+
+    /// What the HTML documents say beyond the ranking, with today's date where the machine is and
+    /// the place named by the organiser (the caller may set both from the command line).
+    pub fn publication(&self) -> crate::judging::export::html::Publication {
+        use crate::judging::export::html::{Judge, Publication, StageInfo};
+        let comp = &self.competition;
+        let penyelenggara = comp.lomba.penyelenggara.clone().unwrap_or_default();
+        Publication {
+            nama: comp.name().to_string(),
+            tempat: place_of(&penyelenggara).unwrap_or(comp.name()).to_string(),
+            penyelenggara,
+            tanggal: jiff::ZonedDateTime::now().date(),
+            juri: comp
+                .lomba
+                .juri
+                .iter()
+                .map(|j| Judge {
+                    id: j.id.clone(),
+                    nama: j.nama.clone(),
+                    opd: j.opd.clone().unwrap_or_default(),
+                })
+                .collect(),
+            tahap: comp
+                .scored_stages()
+                .filter_map(|s| {
+                    let r = s.rubrik()?;
+                    Some(StageInfo {
+                        id: s.id.clone(),
+                        nama: s.nama.clone(),
+                        kriteria: r
+                            .kriteria
+                            .iter()
+                            .map(|k| (k.id.clone(), k.nama.clone()))
+                            .collect(),
+                        min: r.min,
+                        maks: r.maks,
+                    })
+                })
+                .collect(),
+            peserta: comp
+                .entries
+                .iter()
+                .map(|e| (e.id.clone(), (e.judul.clone(), e.opd.clone())))
+                .collect(),
+            contoh: comp.lomba.contoh,
         }
     }
 
@@ -633,4 +681,18 @@ fn read_for(
         },
     );
     (pinned, read)
+}
+
+/// The place a document is dated at, from the organiser's name: "Bagian Organisasi Setda Kota
+/// Tirtanagara" is in Tirtanagara. `None` when the name says no city or regency.
+fn place_of(penyelenggara: &str) -> Option<&str> {
+    ["Kota ", "Kabupaten ", "Kab. "]
+        .iter()
+        .filter_map(|w| {
+            penyelenggara
+                .rfind(w)
+                .map(|i| &penyelenggara[i + w.len()..])
+        })
+        .map(str::trim)
+        .find(|p| !p.is_empty())
 }

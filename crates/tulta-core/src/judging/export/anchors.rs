@@ -2,7 +2,8 @@
 //! judge's journal line count and last hash, the rules fingerprint, and the coordinator journal's
 //! anchor. They live where the judges' words cannot: JSON's `"jejak"` member, Markdown's fenced
 //! ```` ```jejak ```` block (a note is always one table cell or list item, never a line of its
-//! own), and an XLSX's custom document property `jejak` (notes are cells).
+//! own), an XLSX's custom document property `jejak` (notes are cells), and an HTML page's one
+//! JSON block (spec §12; every name and note on the page is escaped).
 
 use crate::judging::Anchors;
 
@@ -20,7 +21,7 @@ pub struct Published {
     pub koordinator: Option<(usize, String)>,
 }
 
-/// The anchors of a published ranking file: JSON, Markdown, or XLSX (by its bytes).
+/// The anchors of a published ranking file: JSON, Markdown, XLSX or HTML (by its bytes).
 pub fn read_anchors_from(bytes: &[u8]) -> Option<Published> {
     if bytes.starts_with(b"PK") {
         use std::io::Read;
@@ -31,7 +32,16 @@ pub fn read_anchors_from(bytes: &[u8]) -> Option<Published> {
         f.take(1 << 20).read_to_string(&mut text).ok()?;
         return tokens(&xml_property(&text, BLOCK)?);
     }
-    read_anchors(&String::from_utf8_lossy(bytes))
+    let text = String::from_utf8_lossy(bytes);
+    // An HTML page or berita acara: the one block of its own, never the page's other text.
+    if text
+        .trim_start()
+        .get(..9)
+        .is_some_and(|h| h.eq_ignore_ascii_case("<!doctype"))
+    {
+        return read_anchors(super::html::anchor_block(&text)?);
+    }
+    read_anchors(&text)
 }
 
 /// The anchors of a JSON or Markdown ranking.

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 mod anchors;
+pub mod html;
 mod json;
 mod sheets;
 mod text;
@@ -36,6 +37,8 @@ pub struct Context<'a> {
     pub partial: Vec<String>,
     /// Each entry's benefits and cost in numbers, by entry id (see [`benefit_columns`]).
     pub benefits: BTreeMap<String, crate::model::risalah::Benefits>,
+    /// Who ran it, where and when, who judged: what the HTML documents say beyond the ranking.
+    pub publication: Option<html::Publication>,
     /// A demonstration competition (spec §11): every output says CONTOH / SAMPLE.
     pub contoh: bool,
     /// The rules fingerprint the ranking was computed under (spec §11).
@@ -242,6 +245,8 @@ pub enum OutputKind {
     Csv,
     Md,
     Xlsx,
+    /// The results page (spec §12).
+    Html,
 }
 
 impl OutputKind {
@@ -252,6 +257,7 @@ impl OutputKind {
             OutputKind::Csv => "csv",
             OutputKind::Md => "md",
             OutputKind::Xlsx => "xlsx",
+            OutputKind::Html => "html",
         }
     }
 
@@ -264,6 +270,7 @@ impl OutputKind {
             "md" => Some(OutputKind::Md),
             "json" => Some(OutputKind::Json),
             "txt" => Some(OutputKind::Table),
+            "html" | "htm" => Some(OutputKind::Html),
             _ => None,
         }
     }
@@ -283,6 +290,10 @@ pub fn render(kind: OutputKind, r: &Ranking, ctx: &Context, lang: Lang) -> Resul
         OutputKind::Md => markdown(r, ctx, lang).into_bytes(),
         OutputKind::Csv => csv(r, ctx, lang).map_err(|e| e.to_string())?.into_bytes(),
         OutputKind::Xlsx => xlsx(r, ctx, lang).map_err(|e| e.to_string())?,
+        OutputKind::Html => match &ctx.publication {
+            Some(p) => html::results_page(r, ctx, p, lang).into_bytes(),
+            None => return Err("no publication details for the results page".into()),
+        },
     })
 }
 
