@@ -517,6 +517,10 @@ fn a_first_edition_journal_goes_on_signed() {
     std::fs::remove_file(here.join("juri-1.kunci")).expect("no pin");
     let o = ok(&tulta(&data, &["verify", s(&root), "--lang", "en"]));
     assert!(o.contains("unsigned (a first-edition journal)"), "{o}");
+    // The judge makes a key to send the organiser: the unsigned journal now stands only if it goes
+    // on signed by that key, which the next score does.
+    ok(&tulta(&data, &["kunci", s(&root), "--juri", "juri-1"]));
+    refused(&tulta(&data, &["verify", s(&root)]));
     ok(&score(&data, &root, "juri-1", "e-b", "L1", "3"));
     let o = ok(&tulta(&data, &["verify", s(&root), "--lang", "en"]));
     assert!(o.contains("its first 8 lines are unsigned"), "{o}");

@@ -561,6 +561,10 @@ pub struct Journal {
     lines: Vec<Line>,
     /// Set when opening cut off a torn last line: (line number, bytes dropped).
     pub repaired: Option<(usize, usize)>,
+    /// The judge's own key here is the pinned one: a wholly unsigned (first-edition) journal may
+    /// then go on signed by it (spec §11) — whoever could strip its signatures here could as well
+    /// read that key and sign.
+    continues_unsigned: bool,
 }
 
 impl Journal {
@@ -599,7 +603,12 @@ impl Journal {
             last_hash: GENESIS.to_string(),
             lines: Vec::new(),
             repaired: None,
+            continues_unsigned: false,
         };
+        journal.continues_unsigned = matches!(
+            (&key, &journal.context.pinned),
+            (Some(k), Some(p)) if k.public() == *p
+        );
         // The first line's fsync keeps its bytes; the new name needs its folder synced as well.
         if new_file {
             crate::files::sync_parent(&path).map_err(io)?;
@@ -675,7 +684,12 @@ impl Journal {
                 head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
             },
         );
-        if let Some(breach) = read.breach {
+        let first_edition = read.key.is_none() && read.breach == Some(Breach::Unsigned { line: 1 });
+        if let Some(breach) = read
+            .breach
+            .clone()
+            .filter(|_| !(first_edition && self.continues_unsigned))
+        {
             return Err(JournalError::Broken {
                 path: self.path.display().to_string(),
                 breach,
