@@ -4,6 +4,7 @@
 //! defaults and a notice, never a refusal to start.
 
 use std::path::{Path, PathBuf};
+use tulta_core::files::read;
 use tulta_core::format::settings;
 use tulta_core::i18n::{Lang, Localized};
 
@@ -41,20 +42,38 @@ pub struct Loaded {
 
 enum Read {
     Missing,
-    Parsed(Config, Vec<String>),
+    /// The config, its unknown keys, and the text it was read from (kept for saving).
+    Parsed(Config, Vec<String>, String),
     Broken(String),
 }
 
 fn read(path: &Path) -> Read {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Read::Missing,
+    // The user's own file, maybe a link kept by a dotfiles manager: followed, to a regular file
+    // within the limit. A FIFO, a device or a huge file is said and ignored like a broken one.
+    let bytes = match read::read(path, read::Kind::Config, read::Links::Follow) {
+        Ok(b) => b,
+        Err(e) if e.is_missing() => return Read::Missing,
         Err(e) => {
+            return Read::Broken(Lang::both(|lang| {
+                format!(
+                    "{} ({})",
+                    e.message(lang),
+                    lang.pick("konfigurasi diabaikan", "config ignored")
+                )
+            }))
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(_) => {
             return Read::Broken(Lang::both(|lang| {
                 format!(
                     "{}: {}",
                     path.display(),
-                    tulta_core::i18n::io_error(&e, lang)
+                    lang.pick(
+                        "bukan teks UTF-8, konfigurasi diabaikan",
+                        "not UTF-8 text, config ignored"
+                    )
                 )
             }))
         }
@@ -63,7 +82,7 @@ fn read(path: &Path) -> Read {
         return Read::Missing;
     }
     match settings::parse_lenient::<Config>(&text) {
-        Ok((config, unknown)) => Read::Parsed(config, unknown),
+        Ok((config, unknown)) => Read::Parsed(config, unknown, text),
         Err(e) => Read::Broken(Lang::both(|lang| {
             format!(
                 "{}: {} ({})",
@@ -87,7 +106,7 @@ impl Config {
                 config: Config::default(),
                 notices: vec![notice],
             },
-            Read::Parsed(config, unknown) => {
+            Read::Parsed(config, unknown, _) => {
                 let mut notices: Vec<String> = unknown
                     .iter()
                     .map(|key| {
@@ -128,10 +147,7 @@ impl Config {
         let (old, mut text) = match read(&path) {
             Read::Missing => (Config::default(), String::new()),
             Read::Broken(notice) => return Err(notice),
-            Read::Parsed(old, _) => (
-                old,
-                std::fs::read_to_string(&path).map_err(|e| e.to_string())?,
-            ),
+            Read::Parsed(old, _, text) => (old, text),
         };
         let new_entries = settings::to_text(self).map_err(|e| e.in_both())?;
         let old_entries = settings::to_text(&old).map_err(|e| e.in_both())?;

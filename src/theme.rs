@@ -4,8 +4,9 @@
 use ratatui::style::{Color, Modifier, Style};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use tulta_core::files::read::{self, ReadError};
 use tulta_core::format::settings::{self, SettingsError};
-use tulta_core::i18n::{io_error, Lang, Localized};
+use tulta_core::i18n::{Lang, Localized};
 
 const BUILTIN: [(&str, &str); 3] = [
     ("gelap", include_str!("../themes/gelap.yaml")),
@@ -68,10 +69,9 @@ pub enum ThemeError {
     Missing(&'static str),
     NoBase(String),
     NoSeries,
-    Unreadable {
-        path: PathBuf,
-        err: std::io::Error,
-    },
+    Unreadable(ReadError),
+    /// Bytes that are not UTF-8 text.
+    NotText,
     /// What is wrong in the user's theme file at `path`.
     InFile {
         path: PathBuf,
@@ -100,9 +100,9 @@ impl Localized for ThemeError {
             (NoBase(b), Lang::En) => format!("`dasar`: no built-in theme `{b}` ({})", names()),
             (NoSeries, Lang::Id) => "`seri`: sebutkan sedikitnya satu warna".into(),
             (NoSeries, Lang::En) => "`seri`: name at least one colour".into(),
-            (Unreadable { path, err }, lang) => {
-                format!("{}: {}", path.display(), io_error(err, lang))
-            }
+            (Unreadable(e), lang) => e.message(lang),
+            (NotText, Lang::Id) => "bukan teks UTF-8".into(),
+            (NotText, Lang::En) => "not UTF-8 text".into(),
             (InFile { path, why }, lang) => format!("{}: {}", path.display(), why.message(lang)),
             (Unknown(name), Lang::Id) => format!("tidak ada tema `{name}` (bawaan: {})", names()),
             (Unknown(name), Lang::En) => format!("no theme `{name}` (built in: {})", names()),
@@ -204,15 +204,17 @@ impl Theme {
     /// Finds a theme by name: the user's `themes/NAME.yaml` first, then the built-in ones.
     pub fn find(name: &str, user_dir: &Path) -> Result<Theme, ThemeError> {
         let user = user_dir.join(format!("{name}.yaml"));
-        if user.is_file() {
-            let text = std::fs::read_to_string(&user).map_err(|err| ThemeError::Unreadable {
+        // A file by that name that cannot be read (a FIFO, a device, too large) is said as such,
+        // not taken for a theme that does not exist.
+        if let Some(bytes) = read::read_if_any(&user, read::Kind::Theme, read::Links::Follow)
+            .map_err(ThemeError::Unreadable)?
+        {
+            let in_file = |why| ThemeError::InFile {
                 path: user.clone(),
-                err,
-            })?;
-            return Theme::parse(name, &text).map_err(|why| ThemeError::InFile {
-                path: user,
                 why: Box::new(why),
-            });
+            };
+            let text = String::from_utf8(bytes).map_err(|_| in_file(ThemeError::NotText))?;
+            return Theme::parse(name, &text).map_err(in_file);
         }
         Theme::builtin(name).unwrap_or_else(|| Err(ThemeError::Unknown(name.to_string())))
     }

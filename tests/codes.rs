@@ -910,6 +910,15 @@ fn t403_unusable_rubric_numbers() {
     assert_finding(&text, "T403", "kriteria:", "kriteria");
     let text = rubrik_edit("{min: 4, kode: A", "{min: 6, kode: A");
     assert_finding(&text, "T403", "kode: A", "6");
+    // Magnitudes over 10^6 (third edition): their sums and products overflow to inf and NaN.
+    let text = rubrik_edit("{min: 1, maks: 5}", "{min: 1, maks: 1e308}");
+    assert_finding(&text, "T403", "skala", "1");
+    let text = rubrik_edit("{min: 1, maks: 5}", "{min: -2000000, maks: 5}");
+    assert_finding(&text, "T403", "skala", "-2000000");
+    let text = rubrik_edit("bobot: 60", "bobot: 1e308");
+    assert_finding(&text, "T403", "Masalah", "1e308");
+    let text = rubrik_edit("bobot: 60", "bobot: 1000000");
+    assert!(!codes(&text).contains(&"T403"), "10^6 itself is allowed");
 }
 
 #[test]

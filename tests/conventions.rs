@@ -609,3 +609,68 @@ fn juri_is_remembered_in_the_config_and_a_bad_theme_is_said_in_indonesian() {
         "only the judge's line is added"
     );
 }
+
+/// The program's source files (not its tests), each with the text before its `#[cfg(test)]` module.
+fn program_sources() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("src"), root.join("crates/tulta-core/src")];
+    let mut out = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("ls").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                let program = text
+                    .split("#[cfg(test)]\nmod tests")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                out.push((path, program));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_file_is_read_through_the_one_reader() {
+    // The one module that opens files for reading: regular files only, bounded, links refused
+    // where tulta keeps its own files (crates/tulta-core/src/files/).
+    let allowed = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/tulta-core/src/files");
+    let direct = [
+        "fs::read(",
+        "fs::read_to_string(",
+        "File::open(",
+        ".read(true)",
+        ".lines()",
+        "io::stdin().read",
+        "read_to_end(",
+    ];
+    let sources = program_sources();
+    assert!(sources.len() > 50, "found the sources");
+    let mut found = Vec::new();
+    for (path, text) in &sources {
+        if path.starts_with(&allowed) {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for pattern in direct {
+                // `str::lines()` on text already in memory is not a read.
+                if pattern == ".lines()" && !code.contains("stdin") {
+                    continue;
+                }
+                if code.contains(pattern) {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "read through tulta_core::files::read instead:\n{}",
+        found.join("\n")
+    );
+}

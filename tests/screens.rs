@@ -870,6 +870,12 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         root.join("lampiran/tautan.pdf"),
     )
     .expect("symlink");
+    // A hard link: another name, inside the folder, for the file outside it.
+    std::fs::hard_link(
+        outside.path().join("rahasia.pdf"),
+        root.join("lampiran/keras.pdf"),
+    )
+    .expect("hard link");
     let berkas = [
         "lampiran/baik.pdf",
         "../../../etc/passwd",
@@ -877,6 +883,7 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         "lampiran/hilang.pdf",
         "lampiran/tautan.pdf",
         "https://contoh.go.id/sop.pdf",
+        "lampiran/keras.pdf",
         "lampiran/FOTO.PNG",
     ];
     let mut text = include_str!("fixtures/bersih.yaml").to_string();
@@ -893,13 +900,14 @@ fn attachments_open_only_documents_and_pictures_inside_the_reports_folder() {
         // `o` away from the list shows it; on the list it opens the selected file.
         press(&mut a, &[KeyCode::Char('o')]);
         assert!(calls.lock().unwrap().is_empty());
-        let expected: [Option<(&str, &str)>; 7] = [
+        let expected: [Option<(&str, &str)>; 8] = [
             None,
             Some(("ke luar folder laporan", "outside the reports folder")),
             Some(("hanya dokumen dan gambar", "only documents and pictures")),
             Some(("berkas tidak ada", "does not exist")),
             Some(("ke luar folder laporan", "outside the reports folder")),
             Some(("alamat web tidak dibuka", "web addresses are not opened")),
+            Some(("tautan keras", "hard links")),
             None,
         ];
         for (i, refused) in expected.iter().enumerate() {

@@ -7,6 +7,7 @@ use super::library::Read;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+use tulta_core::files::read;
 
 /// Bump when [`Read`] or the checks change, so old results are not shown as new.
 const VERSION: u32 = 1;
@@ -57,7 +58,8 @@ pub fn file_for(root: &Path) -> PathBuf {
 }
 
 pub fn load(path: &Path) -> HashMap<String, Cached> {
-    let Ok(bytes) = std::fs::read(path) else {
+    // tulta's own file in its cache folder: a link, a FIFO or a huge file is no cache.
+    let Ok(bytes) = read::read(path, read::Kind::Cache, read::Links::Refuse) else {
         return HashMap::new();
     };
     match serde_json::from_slice::<File>(&bytes) {

@@ -3,10 +3,11 @@
 
 use super::cache;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tulta_core::check::{self, Checked, Diagnostic};
 use tulta_core::diag::{Anchor, Loc, Msg, Pos, Severity};
+use tulta_core::files::read;
 use tulta_core::files::sources::{self, Root, SourceError, SourceFile};
 use tulta_core::format::Model;
 use tulta_core::model::risalah::{JenisKelompok, Risalah};
@@ -138,7 +139,7 @@ impl Library {
         }
         let mut library = Library::assemble(&root.describe(), read.into_iter().map(|(_, r, _)| r));
         library.mark_duplicates(&|name| {
-            std::fs::read(name)
+            read::read(Path::new(name), read::Kind::Yaml, read::Links::Follow)
                 .ok()
                 .map(|bytes| tulta_core::format::read_document(&bytes))
         });

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::judge::JudgeState;
 use super::App;
+use tulta_core::files::read;
 use tulta_core::i18n::Lang;
 use tulta_core::judging::scoring::Change;
 
@@ -92,7 +93,7 @@ impl JudgeState {
         let Some(path) = self.draft_path() else {
             return;
         };
-        let Some(note) = std::fs::read(&path)
+        let Some(note) = read::read(&path, read::Kind::Draft, read::Links::Refuse)
             .ok()
             .and_then(|b| serde_json::from_slice::<NoteDraft>(&b).ok())
             .filter(|n| self.is_entry(&n.risalah))

@@ -8,6 +8,7 @@ use crate::config::{Config, Loaded};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tulta_core::files::read;
 use tulta_core::files::sources::Root;
 use tulta_core::i18n::{Lang, Localized};
 
@@ -193,10 +194,18 @@ fn inside(dir: &Path, reports: &Path) -> bool {
 
 /// Opens the app on one file in draft watch.
 pub fn draft(file: &Path, settings: &Settings, loaded: Loaded) -> Result<ExitCode, UsageError> {
-    if !file.is_file() {
-        return Err(UsageError::Source(
-            tulta_core::files::sources::SourceError::NotFound(file.display().to_string()),
-        ));
+    // Missing is "no such file"; a FIFO, a device or a folder is said as what it is (a file too
+    // large is opened: that is the draft's own finding).
+    match read::open(file, read::Kind::Yaml, read::Links::Follow) {
+        Err(e) if e.is_missing() => {
+            return Err(UsageError::Source(
+                tulta_core::files::sources::SourceError::NotFound(file.display().to_string()),
+            ))
+        }
+        Err(e) if e.why != read::Why::TooLarge => {
+            return Err(UsageError::Message(e.message(settings.lang)))
+        }
+        _ => {}
     }
     let (options, notices) = options(settings, &loaded, None);
     let mut app = App::new(options, Library::default());

@@ -10,31 +10,21 @@ use tulta_core::i18n::Lang;
 /// `tulta check -`: standard input as one file named `-`, read no further than a file may be
 /// (5 MiB): a longer input, `/dev/zero` included, is T007 as a file that size would be.
 pub fn stdin_file(lang: Lang) -> Result<tulta_core::files::sources::SourceFile, super::UsageError> {
-    use std::io::Read;
-    let limit = tulta_core::format::MAX_BYTES;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            super::UsageError::Message(format!(
-                "-: {}: {}",
-                lang.pick(
-                    "masukan standar tidak terbaca",
-                    "standard input cannot be read"
-                ),
-                tulta_core::i18n::io_error(&e, lang)
-            ))
-        })?;
-    let size = bytes.len() as u64;
-    if size > limit {
-        bytes = Vec::new();
-    }
+    use tulta_core::files::read::{read_stream_bounded, Kind};
+    let read = read_stream_bounded(std::io::stdin().lock(), Kind::Yaml.limit()).map_err(|e| {
+        super::UsageError::Message(format!(
+            "-: {}: {}",
+            lang.pick(
+                "masukan standar tidak terbaca",
+                "standard input cannot be read"
+            ),
+            tulta_core::i18n::io_error(&e, lang)
+        ))
+    })?;
     Ok(tulta_core::files::sources::SourceFile {
         name: "-".into(),
-        bytes: std::borrow::Cow::Owned(bytes),
-        size,
+        bytes: std::borrow::Cow::Owned(read.bytes),
+        size: read.size,
         unreadable: None,
     })
 }
@@ -81,7 +71,9 @@ pub fn json(checked: &[Checked], lang: Lang) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    tulta_core::text::json_escaped(
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
+    )
 }
 
 fn level(severity: Severity, lang: Lang) -> Level<'static> {

@@ -136,8 +136,10 @@ fn json(r: &Results, path_of: &dyn Fn(&str) -> String) -> String {
             })
         })
         .collect();
-    serde_json::json!({ "versi": tulta_core::JSON_VERSION, "total": r.total, "hasil": hits })
-        .to_string()
+    tulta_core::text::json_escaped(
+        serde_json::json!({ "versi": tulta_core::JSON_VERSION, "total": r.total, "hasil": hits })
+            .to_string(),
+    )
 }
 
 fn human(r: &Results, args: &SearchArgs, lang: Lang, path_of: &dyn Fn(&str) -> String) -> String {

@@ -70,7 +70,9 @@ pub fn source_window(line: &str, column: usize, width: usize) -> (String, usize)
 /// spaces where possible, breaking only words longer than a line; runs of spaces are one space.
 /// textwrap measures with unicode-width, as ratatui draws.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = Vec::new();
     for para in text.lines() {
         let words: Vec<&str> = para.split_whitespace().collect();

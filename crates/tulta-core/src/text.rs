@@ -128,21 +128,51 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// `s` with every control character shown as its Unicode picture (ESC as `␛`, BEL as `␇`,
 /// newline as `␊`), DEL as `␡`, and the C1 controls (which some terminals obey like ESC
-/// sequences) as `�`. Everything a terminal would act on becomes something it only draws.
+/// sequences) as `�`. Everything a terminal would act on becomes something it only draws. The
+/// direction controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C), which reorder what a reader
+/// sees around them (a name that shows as another), are shown as `�` too, in every human-readable
+/// output: tables, CSV, Markdown, the summary, the screens.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(|c| c.is_control() || is_direction_control(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(picture).collect())
+}
+
+/// A character that changes the direction text is shown in.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 fn picture(c: char) -> char {
     match c {
         '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\x7f' => '\u{2421}',
-        c if c.is_control() => '\u{fffd}',
+        c if c.is_control() || is_direction_control(c) => '\u{fffd}',
         c => c,
     }
+}
+
+/// JSON text with the C1 controls (U+0080–U+009F) and the direction controls written as `\uXXXX`
+/// escapes: the same JSON to a parser, but nothing a terminal obeys (U+009B opens a control
+/// sequence on some) or that reorders a line when the file is shown. serde_json writes them raw,
+/// and they can only stand inside strings, so each is replaced where it stands.
+pub fn json_escaped(json: String) -> String {
+    if !json
+        .chars()
+        .any(|c| ('\u{80}'..='\u{9f}').contains(&c) || is_direction_control(c))
+    {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if ('\u{80}'..='\u{9f}').contains(&c) || is_direction_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: text starting with `=`, `+`, `-`,
@@ -209,6 +239,17 @@ mod tests {
         assert_eq!(printable("x\u{9b}31m\x7f"), "x\u{fffd}31m␡");
         assert_eq!(printable("line\nnext\ttab"), "line␊next␉tab");
         assert!(matches!(printable("Dinas Kesehatan — ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn c1_and_direction_controls_are_escaped_in_json_and_read_back_the_same() {
+        let value = serde_json::json!({ "opd": "a\u{9b}31m\u{202e}b" });
+        let json = json_escaped(value.to_string());
+        assert!(json.is_ascii(), "{json}");
+        assert_eq!(json, r#"{"opd":"a\u009b31m\u202eb"}"#);
+        let back: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(back, value);
+        assert_eq!(printable("x\u{202e}y\u{2066}"), "x\u{fffd}y\u{fffd}");
     }
 
     #[test]

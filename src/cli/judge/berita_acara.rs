@@ -27,7 +27,9 @@ pub fn berita_acara(args: BeritaAcaraArgs, lang: Lang) -> Result<ExitCode, Usage
         return Ok(ExitCode::from(1));
     }
     if let Some(refusal) = super::rank::partial_refusal(&j, false, lang) {
-        eprintln!("tulta: {refusal}");
+        for line in refusal.lines() {
+            eprintln!("tulta: {line}");
+        }
         return Ok(ExitCode::from(1));
     }
     let ranking = j.ranking(j.competition.lomba.agregasi, Kategori::Semua);

@@ -74,6 +74,17 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
             }
         );
     }
+    if let Some(e) = &judging.rules.unreadable {
+        eprintln!(
+            "{}: {} — {}",
+            lang.pick("peringatan", "warning"),
+            printable(&e.message(lang)),
+            lang.pick(
+                "tidak ada perubahan aturan yang dipercaya",
+                "no amendment is trusted"
+            )
+        );
+    }
     if let Some(b) = &judging.rules.breach {
         eprintln!(
             "{}: {} — {}",

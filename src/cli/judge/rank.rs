@@ -73,7 +73,9 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
         return Ok(ExitCode::from(1));
     }
     if let Some(refusal) = partial_refusal(&j, true, lang).filter(|_| !allow_partial) {
-        eprintln!("tulta: {refusal}");
+        for line in refusal.lines() {
+            eprintln!("tulta: {line}");
+        }
         return Ok(ExitCode::from(1));
     }
     let ranking = match &tahap {
@@ -133,7 +135,12 @@ pub(super) fn partial_refusal(
     if lost.is_empty() {
         return None;
     }
-    let mut said = match lang {
+    // Which file and what is wrong with it, before what that means for the ranking.
+    let mut said: String = j
+        .losses()
+        .map(|p| format!("{}\n", printable(&p.describe(lang))))
+        .collect();
+    said += &match lang {
         Lang::Id => format!(
             "jurnal {} tidak dihitung seluruhnya, jadi peringkat ini akan salah; pulihkan jurnalnya (`tulta verify`)",
             lost.join(", ")

@@ -2,8 +2,8 @@
 
 use super::{open, ScoreArgs};
 use crate::cli::{write_stdout, UsageError};
-use std::io::BufRead;
 use std::process::ExitCode;
+use tulta_core::files::read;
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::scoring::Change;
 use tulta_core::judging::{Judging, ScoreError};
@@ -97,13 +97,30 @@ pub fn score(args: ScoreArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     };
     if args.stdin {
         // One score a line: RISALAH KRITERIA NILAI [CATATAN…]; stops at the first refusal.
-        for (n, line) in std::io::stdin().lock().lines().enumerate() {
+        // Lines of a bounded length: a stream with no line ends (`/dev/zero`) is refused at the
+        // first over-long line, not held in memory.
+        let lines = read::bounded_lines(std::io::stdin().lock(), read::MAX_LINE);
+        for (n, line) in lines.enumerate() {
             let line = line.map_err(|e| {
-                UsageError::Message(format!(
-                    "{}: {}",
-                    lang.pick("masukan standar", "stdin"),
-                    tulta_core::i18n::io_error(&e, lang)
-                ))
+                UsageError::Message(match read::is_line_too_long(&e) {
+                    Some(max) => match lang {
+                        Lang::Id => format!(
+                            "masukan standar baris {}: lebih panjang dari {} byte; satu baris berisi RISALAH KRITERIA NILAI [CATATAN]",
+                            n + 1,
+                            max
+                        ),
+                        Lang::En => format!(
+                            "stdin line {}: longer than {} bytes; a line holds RISALAH KRITERIA NILAI [CATATAN]",
+                            n + 1,
+                            max
+                        ),
+                    },
+                    None => format!(
+                        "{}: {}",
+                        lang.pick("masukan standar", "stdin"),
+                        tulta_core::i18n::io_error(&e, lang)
+                    ),
+                })
             })?;
             let mut parts = line.split_whitespace();
             let (Some(risalah), Some(kriteria), Some(nilai)) =

@@ -4,6 +4,7 @@ use super::load;
 use crate::cli::{write_stdout, UsageError};
 use std::path::Path;
 use std::process::ExitCode;
+use tulta_core::files::read::{self, Kind, Links, ReadError};
 use tulta_core::i18n::{Lang, Localized};
 use tulta_core::judging::amendments::{self, Link, RulesRecord, KOORDINATOR};
 use tulta_core::judging::export;
@@ -12,12 +13,9 @@ use tulta_core::judging::rules;
 use tulta_core::judging::{self, ScoreError};
 use tulta_core::text::printable;
 
-/// A journal path that is not a regular file (a FIFO, a device) is refused before it is read:
-/// reading it would block or never end.
-fn refuse_special(path: &Path, file: &str, lang: Lang) -> Result<(), UsageError> {
-    tulta_core::files::read_bounded(path, 0)
-        .map(|_| ())
-        .map_err(|why| UsageError::Message(format!("{}: {}", printable(file), why.text(lang))))
+/// A journal, head, pinned key or anchors file that cannot be read, as the user reads it.
+fn unreadable(e: &ReadError, lang: Lang) -> String {
+    printable(&e.message(lang)).into_owned()
 }
 
 /// `verify` a competition's journals, or one journal file; with `jejak`, also that the journals
@@ -31,10 +29,9 @@ pub fn verify(
     let mut broken = false;
     if let Some(p) = target.filter(|p| p.extension().is_some_and(|x| x == "jsonl")) {
         let file = p.display().to_string();
-        refuse_special(p, &file, lang)?;
-        let read = journal::read(p, None, None).map_err(|e| {
-            UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
-        })?;
+        // Named on the command line: a link is followed, to a regular file within the limit.
+        let read = journal::read(p, Links::Follow, None, None)
+            .map_err(|e| UsageError::Message(unreadable(&e, lang)))?;
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, None, lang));
         out.push_str(lang.pick(
@@ -55,7 +52,7 @@ pub fn verify(
     for x in &comp.lomba.juri {
         let path = journal::Journal::path_for(&dir, &x.id);
         let file = path.display().to_string();
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             out.push_str(&format!(
                 "{file}: {}\n",
                 lang.pick(
@@ -65,14 +62,25 @@ pub fn verify(
             ));
             continue;
         }
-        // A FIFO or device named as a journal would block or never end.
-        refuse_special(&path, &file, lang)?;
-        let pinned = judging::pinned_key(&comp, &dir, &x.id);
+        // Found in the data folder: a link, a FIFO or a device there is refused, not followed or
+        // waited on; the journal is not counted, and verify says which file and why.
         let retired = record.retired_keys(&x.id);
-        let read =
-            journal::read_with(&path, Some(&x.id), pinned.as_ref(), &retired).map_err(|e| {
-                UsageError::Message(format!("{file}: {}", tulta_core::i18n::io_error(&e, lang)))
-            })?;
+        let read = judging::pinned_key(&comp, &dir, &x.id).and_then(|pinned| {
+            journal::read_with(&path, Links::Refuse, Some(&x.id), pinned.as_ref(), &retired)
+                .map(|read| (pinned, read))
+        });
+        let (pinned, read) = match read {
+            Ok(r) => r,
+            Err(e) => {
+                broken = true;
+                out.push_str(&format!(
+                    "{} — {}\n",
+                    unreadable(&e, lang),
+                    lang.pick("tidak dihitung", "not counted")
+                ));
+                continue;
+            }
+        };
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
         if read.breach.is_none() {
@@ -93,13 +101,8 @@ pub fn verify(
     let _ = rules::keep(&dir, &record.current);
     broken |= rules_report(&dir, &record, &reads, &mut out, lang);
     if let Some(jejak) = jejak {
-        let text = std::fs::read(jejak).map_err(|e| {
-            UsageError::Message(format!(
-                "{}: {}",
-                jejak.display(),
-                tulta_core::i18n::io_error(&e, lang)
-            ))
-        })?;
+        let text = read::read(jejak, Kind::Anchors, Links::Follow)
+            .map_err(|e| UsageError::Message(unreadable(&e, lang)))?;
         let published = export::read_anchors_from(&text).ok_or_else(|| {
             UsageError::Message(format!(
                 "{}: {}",
@@ -172,7 +175,17 @@ fn rules_report(
     let mut broken = false;
     let path = journal::Journal::path_for(dir, KOORDINATOR);
     let file = path.display().to_string();
-    if let Some(b) = &record.breach {
+    if let Some(e) = &record.unreadable {
+        broken = true;
+        out.push_str(&format!(
+            "{} — {}\n",
+            unreadable(e, lang),
+            lang.pick(
+                "tidak ada perubahan aturan yang dipercaya",
+                "no amendment is trusted"
+            )
+        ));
+    } else if let Some(b) = &record.breach {
         broken = true;
         out.push_str(&format!(
             "{}: {} — {}\n",
@@ -308,7 +321,13 @@ fn published_rules(
     }
     if let Some((lines, hash)) = &published.koordinator {
         let path = journal::Journal::path_for(dir, KOORDINATOR);
-        let read = journal::read(&path, Some(KOORDINATOR), record.pinned.as_ref()).ok();
+        let read = journal::read(
+            &path,
+            Links::Refuse,
+            Some(KOORDINATOR),
+            record.pinned.as_ref(),
+        )
+        .ok();
         let held = *lines == 0
             || read
                 .as_ref()
@@ -424,7 +443,7 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
         ))
     };
     let _lock = journal::lock(&dir, juri).map_err(|e| UsageError::Message(e.message(lang)))?;
-    let pair = match KeyPair::load(&dir, juri).map_err(io)? {
+    let pair = match KeyPair::load(&dir, juri).map_err(|e| UsageError::Message(e.message(lang)))? {
         Some(p) => p,
         None => {
             let p = KeyPair::generate().map_err(io)?;
@@ -443,7 +462,8 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
         amendments::coordinator_key(&comp, &dir)
     } else {
         judging::pinned_key(&comp, &dir, juri)
-    };
+    }
+    .map_err(|e| UsageError::Message(unreadable(&e, lang)))?;
     match pinned {
         Some(p) if p == public => out.push_str(lang.pick(
             "kunci ini yang disematkan untuk juri ini\n",

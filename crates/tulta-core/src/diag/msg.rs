@@ -266,6 +266,10 @@ pub enum Msg {
     AttachmentOutside {
         berkas: String,
     },
+    AttachmentHardLinked {
+        berkas: String,
+        links: u64,
+    },
     NoStandardAttachment,
     BadId {
         of: IdOf,
@@ -391,7 +395,9 @@ impl Msg {
             StrataTotalMismatch { .. } => Code::T201,
             MatrixScores { .. } | MatrixTotal { .. } | MatrixOutsideStep1 { .. } => Code::T211,
             ThemeNotTopOfMatrix { .. } => Code::T301,
-            AttachmentMissing { .. } | AttachmentOutside { .. } => Code::T310,
+            AttachmentMissing { .. } | AttachmentOutside { .. } | AttachmentHardLinked { .. } => {
+                Code::T310
+            }
             NoStandardAttachment => Code::T311,
             BadId { .. } => Code::T401,
             IdTwice { .. } => Code::T402,
@@ -719,6 +725,12 @@ impl Msg {
             (AttachmentOutside { berkas }, En) => format!(
                 "attachment `{berkas}` leads outside the reports folder; it is not opened"
             ),
+            (AttachmentHardLinked { berkas, links }, Id) => format!(
+                "lampiran `{berkas}` adalah berkas dengan {links} nama (tautan keras): nama lainnya bisa di luar folder laporan, jadi tidak dibuka; salin berkasnya ke folder laporan"
+            ),
+            (AttachmentHardLinked { berkas, links }, En) => format!(
+                "attachment `{berkas}` is a file with {links} names (hard links): another of them may be outside the reports folder, so it is not opened; copy the file into the reports folder"
+            ),
             (NoStandardAttachment, Id) => {
                 "ada lampiran, tetapi tidak satu pun berjenis `sop` atau `sk` untuk standar langkah 7"
                     .into()
@@ -742,21 +754,21 @@ impl Msg {
                 format!("{} `{id}` appears twice in this file", of.name(lang))
             }
             (BadScale { min, maks }, Id) => format!(
-                "skala tidak dapat dipakai: min {} harus angka terhingga di bawah maks {}",
+                "skala tidak dapat dipakai: min {} harus angka terhingga di bawah maks {}, keduanya paling besar 10^6 (tanpa tanda)",
                 num(*min),
                 num(*maks)
             ),
             (BadScale { min, maks }, En) => format!(
-                "unusable scale: min {} must be a finite number below maks {}",
+                "unusable scale: min {} must be a finite number below maks {}, both of magnitude at most 10^6",
                 num(*min),
                 num(*maks)
             ),
             (BadWeight { kriteria, bobot }, Id) => format!(
-                "bobot kriteria `{kriteria}` ({}) harus angka terhingga dan tidak negatif",
+                "bobot kriteria `{kriteria}` ({}) harus angka terhingga, tidak negatif, dan paling besar 10^6",
                 num(*bobot)
             ),
             (BadWeight { kriteria, bobot }, En) => format!(
-                "the weight of criterion `{kriteria}` ({}) must be a finite, non-negative number",
+                "the weight of criterion `{kriteria}` ({}) must be a finite, non-negative number no larger than 10^6",
                 num(*bobot)
             ),
             (WeightsZero, Id) => {

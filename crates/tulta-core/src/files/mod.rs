@@ -3,10 +3,13 @@
 //! mistaken for held when they are only passing.
 
 pub mod paths;
+pub mod read;
 pub mod sources;
 
+pub use read::{read_bounded, Bounded};
+
 use std::fs::{File, TryLockError};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -163,6 +166,8 @@ pub enum Unreadable {
     /// A FIFO, device, socket: reading it could block forever or never end.
     NotRegular(SpecialKind),
     PermissionDenied,
+    /// A symbolic link where tulta keeps its own files: planted, so not followed.
+    Link,
     /// Any other error, as `i18n::io_error` says it in each language.
     Other {
         id: String,
@@ -176,11 +181,12 @@ pub enum SpecialKind {
     CharDevice,
     BlockDevice,
     Socket,
+    Folder,
     Other,
 }
 
 impl Unreadable {
-    fn of(err: &std::io::Error) -> Unreadable {
+    pub(crate) fn of(err: &std::io::Error) -> Unreadable {
         match err.kind() {
             std::io::ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
             _ => Unreadable::Other {
@@ -201,6 +207,7 @@ impl Unreadable {
                     CharDevice => "perangkat karakter",
                     BlockDevice => "perangkat blok",
                     Socket => "soket",
+                    Folder => "folder",
                     Other => "jenis lain",
                 }
             ),
@@ -211,9 +218,16 @@ impl Unreadable {
                     CharDevice => "character device",
                     BlockDevice => "block device",
                     Socket => "socket",
+                    Folder => "folder",
                     Other => "special file",
                 }
             ),
+            (Unreadable::Link, Id) => {
+                "tidak dibuka: tautan simbolik di tempat tulta menyimpan berkasnya sendiri".into()
+            }
+            (Unreadable::Link, En) => {
+                "not opened: a symbolic link where tulta keeps its own files".into()
+            }
             (Unreadable::PermissionDenied, Id) => "tidak dapat dibaca: izin ditolak".into(),
             (Unreadable::PermissionDenied, En) => "cannot be read: permission denied".into(),
             (Unreadable::Other { id, .. }, Id) => format!("tidak dapat dibaca: {id}"),
@@ -222,48 +236,10 @@ impl Unreadable {
     }
 }
 
-/// What [`read_bounded`] got: the bytes, or only the size when it is over `limit`.
-pub struct Bounded {
-    pub bytes: Vec<u8>,
-    /// The size read (or, when over the limit, at least `limit + 1`).
-    pub size: u64,
-}
-
-/// Reads a file named for reading without trusting its metadata: opened without blocking (a FIFO
-/// with no writer would hang a plain open), refused unless it is a regular file, and read up to
-/// `limit + 1` bytes whatever size it claims (a file growing as it is read, `/proc` files that
-/// claim 0). Over the limit, only the size is kept.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Bounded, Unreadable> {
-    let mut options = File::options();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+pub(crate) fn special_kind(meta: &std::fs::Metadata) -> SpecialKind {
+    if meta.is_dir() {
+        return SpecialKind::Folder;
     }
-    let file = options.open(path).map_err(|e| Unreadable::of(&e))?;
-    let meta = file.metadata().map_err(|e| Unreadable::of(&e))?;
-    if !meta.is_file() {
-        return Err(Unreadable::NotRegular(special_kind(&meta)));
-    }
-    if meta.len() > limit {
-        return Ok(Bounded {
-            bytes: Vec::new(),
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Unreadable::of(&e))?;
-    let size = bytes.len() as u64;
-    if size > limit {
-        bytes = Vec::new();
-    }
-    Ok(Bounded { bytes, size })
-}
-
-fn special_kind(meta: &std::fs::Metadata) -> SpecialKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -18,7 +18,7 @@ use spans::SpanMap;
 use std::sync::OnceLock;
 
 /// Files larger than this are refused unread (T007).
-pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 5 * 1024 * 1024;
 pub(crate) const MAX_DEPTH: usize = 64;
 /// A risalah has a few hundred nodes; aliases may multiply that, within reason.
 pub(crate) const MAX_EXPANDED_NODES: u64 = 100_000;

@@ -7,6 +7,7 @@ use super::journal::{self, Breach, Journal, JournalError, Line};
 use super::keys::{self, PublicKey};
 use super::rules::{self, Rules};
 use super::scoring::Change;
+use crate::files::read::{self, ReadError};
 use crate::i18n::Lang;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,37 +63,60 @@ pub struct RulesRecord {
     pub anchor: Option<(usize, String)>,
     /// The coordinator's journal is broken: no amendment in it is trusted.
     pub breach: Option<Breach>,
+    /// The coordinator's journal, pin or key cannot be read (a link, a FIFO, over its limit): no
+    /// amendment is trusted either.
+    pub unreadable: Option<ReadError>,
     /// The key the coordinator's journal must be signed with here, if one is known.
     pub pinned: Option<PublicKey>,
 }
 
 /// The coordinator's key in `dir`: `koordinator.kunci` of lomba.yaml, else the one pinned here,
 /// else the coordinator's own key here.
-pub fn coordinator_key(comp: &Competition, dir: &Path) -> Option<PublicKey> {
-    comp.lomba
+pub fn coordinator_key(comp: &Competition, dir: &Path) -> Result<Option<PublicKey>, ReadError> {
+    if let Some(k) = comp
+        .lomba
         .koordinator
         .as_ref()
         .and_then(|k| k.kunci.as_deref())
         .and_then(PublicKey::parse)
-        .or_else(|| keys::pinned_here(dir, KOORDINATOR))
-        .or_else(|| keys::own_here(dir, KOORDINATOR))
+    {
+        return Ok(Some(k));
+    }
+    match keys::pinned_here(dir, KOORDINATOR)? {
+        Some(k) => Ok(Some(k)),
+        None => keys::own_here(dir, KOORDINATOR),
+    }
 }
 
 impl RulesRecord {
     /// Reads the rules of `comp` and the coordinator's journal in `dir`.
     pub fn load(comp: &Competition, dir: &Path) -> RulesRecord {
         let current = Rules::of(comp);
-        let pinned = coordinator_key(comp, dir);
         let mut record = RulesRecord {
             current,
             amendments: Vec::new(),
             anchor: None,
             breach: None,
-            pinned,
+            unreadable: None,
+            pinned: None,
         };
         let path = Journal::path_for(dir, KOORDINATOR);
-        let Ok(read) = journal::read(&path, Some(KOORDINATOR), record.pinned.as_ref()) else {
-            return record;
+        let read = coordinator_key(comp, dir).and_then(|pinned| {
+            record.pinned = pinned;
+            journal::read(
+                &path,
+                read::Links::Refuse,
+                Some(KOORDINATOR),
+                record.pinned.as_ref(),
+            )
+        });
+        let read = match read {
+            Ok(read) => read,
+            Err(e) if e.is_missing() && e.path == path.display().to_string() => return record,
+            Err(e) => {
+                record.unreadable = Some(e);
+                return record;
+            }
         };
         if let Some(b) = read.breach {
             record.breach = Some(b);

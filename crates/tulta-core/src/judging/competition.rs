@@ -5,6 +5,7 @@
 
 use crate::check::{check_files, Checked};
 use crate::diag::Severity;
+use crate::files::read;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::Model;
 use crate::i18n::{Lang, Localized};
@@ -139,6 +140,8 @@ pub enum CompetitionError {
         file: String,
         message: String,
     },
+    /// A file of the competition's `jurnal/` folder that cannot be read (a FIFO, a link, too large).
+    Read(crate::files::read::ReadError),
 }
 
 impl From<sources::SourceError> for CompetitionError {
@@ -151,6 +154,7 @@ impl Localized for CompetitionError {
     fn message(&self, lang: Lang) -> String {
         match self {
             CompetitionError::Source(e) => e.message(lang),
+            CompetitionError::Read(e) => e.message(lang),
             CompetitionError::NoLomba(p) => format!(
                 "{p}: {}",
                 lang.pick(
@@ -563,7 +567,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
     entries.dedup_by(|a, b| a.id == b.id);
     let journal_folder = join(&base, "jurnal");
     let shipped_journals = match &journals_from {
-        Some(_) => read_journal_dir(Path::new(&journal_folder)),
+        Some(_) => read_journal_dir(Path::new(&journal_folder)).map_err(CompetitionError::Read)?,
         None => sources::builtin_journals(&journal_folder),
     };
     Ok(Competition {
@@ -617,18 +621,27 @@ fn same_file(name: &str, p: &Path) -> bool {
     }
 }
 
-fn read_journal_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+/// The journals and demo keys shipped in a competition's `jurnal/` folder. Found, not named: a
+/// link there is refused like a FIFO or a file over its limit, and any of them stops the load
+/// with the file's name (a journal silently left out would change the ranking).
+fn read_journal_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, read::ReadError> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let mut out: Vec<(String, Vec<u8>)> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl" || x == "key"))
-        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
-        .collect();
+    let mut out = Vec::new();
+    for path in entries.flatten().map(|e| e.path()) {
+        let kind = match path.extension().and_then(|x| x.to_str()) {
+            Some("jsonl") => read::Kind::Journal,
+            Some("key") => read::Kind::Key,
+            _ => continue,
+        };
+        // Gone between the listing and the read: as if it had not been listed.
+        if let Some(bytes) = read::read_if_any(&path, kind, read::Links::Refuse)? {
+            out.push((path.display().to_string(), bytes));
+        }
+    }
     out.sort();
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::competition::Competition;
 use super::journal::{self, Breach, Journal, JournalError};
 use super::keys::{self, PublicKey};
 use super::{read_for, Rejected};
+use crate::files::read;
 use crate::i18n::{Lang, Localized};
 use std::path::Path;
 
@@ -167,13 +168,29 @@ pub enum Imported {
     },
 }
 
+/// What an import is doing, as it does it.
+#[derive(Debug)]
+pub enum ImportStep<'a> {
+    /// Every file checked and compared, nothing written yet: what each judge's journal will
+    /// become.
+    Plan(&'a [ImportReport]),
+    /// One judge's journal installed (and its key pinned): on disk before the next is started.
+    Taken(&'a ImportReport),
+}
+
 /// Takes journals brought from other machines. Every file is checked (chain, signatures against
 /// the pinned key, every line against the competition) before any is installed: one bad file
 /// imports nothing. Each judge's journal is replaced under the same lock scoring takes.
+///
+/// Files are installed one by one, each atomically: a process killed half-way leaves some judges'
+/// journals taken and the others untouched, never half a file. `step` hears the plan before the
+/// first is written and each one as it is taken, so the user knows exactly which were; the same
+/// import run again takes the rest (those already taken are "already here").
 pub fn import(
     dir: &Path,
     competition: &Competition,
     files: &[(String, Vec<u8>)],
+    step: &mut dyn FnMut(ImportStep<'_>),
 ) -> Result<Vec<ImportReport>, ImportError> {
     struct Planned<'a> {
         juri: String,
@@ -202,7 +219,8 @@ pub fn import(
                 juri,
             });
         }
-        let (pinned, read) = read_for(competition, dir, &juri, bytes);
+        let (pinned, read) =
+            read_for(competition, dir, &juri, bytes).map_err(JournalError::Read)?;
         if let Some(breach) = read.breach {
             return Err(ImportError::Broken {
                 file: file.clone(),
@@ -252,7 +270,9 @@ pub fn import(
     for p in &plan {
         let juri = &p.juri;
         let local_path = Journal::path_for(dir, juri);
-        let local = std::fs::read(&local_path).ok().filter(|b| !b.is_empty());
+        let local = read::read_if_any(&local_path, read::Kind::Journal, read::Links::Refuse)
+            .map_err(JournalError::Read)?
+            .filter(|b| !b.is_empty());
         let outcome = match local {
             None => Imported::New {
                 juri: juri.clone(),
@@ -284,9 +304,10 @@ pub fn import(
                 });
             }
         };
-        if matches!(outcome, Imported::New { .. } | Imported::Extended { .. }) {
-            installs.push(p);
-        }
+        installs.push(matches!(
+            outcome,
+            Imported::New { .. } | Imported::Extended { .. }
+        ));
         reports.push(ImportReport {
             outcome,
             key: p.read.key.as_ref().map(PublicKey::fingerprint),
@@ -297,12 +318,15 @@ pub fn import(
         dir: dir.display().to_string(),
         err,
     };
-    for p in installs {
-        journal::install(dir, &p.juri, p.bytes, &p.read).map_err(io)?;
-    }
-    for p in &plan {
+    step(ImportStep::Plan(&reports));
+    for ((p, install), report) in plan.iter().zip(installs).zip(&reports) {
+        // The key first: a journal never lands here without the key it is checked against.
         if let (false, Some(k)) = (p.pinned, &p.read.key) {
             keys::pin(dir, &p.juri, k).map_err(io)?;
+        }
+        if install {
+            journal::install(dir, &p.juri, p.bytes, &p.read).map_err(io)?;
+            step(ImportStep::Taken(report));
         }
     }
     drop(locks);

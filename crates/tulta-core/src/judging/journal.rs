@@ -8,13 +8,14 @@
 //! the lock stay side by side so that what a writer promises and what a reader checks cannot drift
 //! apart (its last 160 lines are tests).
 
+use crate::files::read::{self, ReadError};
 use crate::i18n::{Lang, Localized};
 use crate::judging::keys::{self, KeyPair, PublicKey};
 use crate::judging::scoring::{Change, Recorded};
 pub use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -369,29 +370,34 @@ pub(crate) fn head_path(journal: &Path) -> PathBuf {
     journal.with_extension("head")
 }
 
-fn read_head(journal: &Path) -> Option<Head> {
-    let text = std::fs::read(head_path(journal)).ok()?;
-    serde_json::from_slice(&text).ok()
+/// The journal's head file, if there is one that parses. One that cannot be read at all (a FIFO,
+/// a link, over its limit) is an error: it is there to catch a journal cut short.
+fn read_head(journal: &Path) -> Result<Option<Head>, ReadError> {
+    let bytes = read::read_if_any(&head_path(journal), read::Kind::Head, read::Links::Refuse)?;
+    Ok(bytes.and_then(|b| serde_json::from_slice(&b).ok()))
 }
 
-/// Reads and verifies a journal file (and its head file, when present).
+/// Reads and verifies a journal file (and its head file, when present). `links` says whether the
+/// user named the path ([`read::Links::Follow`]) or tulta found it in its data folder.
 pub fn read(
     path: &Path,
+    links: read::Links,
     juri: Option<&str>,
     pinned: Option<&PublicKey>,
-) -> std::io::Result<JournalRead> {
-    read_with(path, juri, pinned, &[])
+) -> Result<JournalRead, ReadError> {
+    read_with(path, links, juri, pinned, &[])
 }
 
 /// [`read`], also taking a journal signed with a key an amendment `retired`.
 pub fn read_with(
     path: &Path,
+    links: read::Links,
     juri: Option<&str>,
     pinned: Option<&PublicKey>,
     retired: &[String],
-) -> std::io::Result<JournalRead> {
-    let bytes = std::fs::read(path)?;
-    let head = read_head(path);
+) -> Result<JournalRead, ReadError> {
+    let bytes = read::read(path, read::Kind::Journal, links)?;
+    let head = read_head(path)?;
     Ok(parse(
         &bytes,
         &Expect {
@@ -405,6 +411,12 @@ pub fn read_with(
 
 #[derive(Debug)]
 pub enum JournalError {
+    /// A journal, head or key that cannot be read: a FIFO, a link, over its limit.
+    Read(ReadError),
+    /// A judge's key file that holds no key.
+    BadKey {
+        path: String,
+    },
     Io {
         path: String,
         err: std::io::Error,
@@ -432,6 +444,13 @@ pub enum JournalError {
 impl Localized for JournalError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (JournalError::Read(e), _) => e.message(lang),
+            (JournalError::BadKey { path }, Lang::Id) => format!(
+                "{path}: berkas kunci rahasia ini rusak (bukan kunci ed25519-rahasia:…); pulihkan dari cadangan, jangan dihapus: jurnal yang ditandatanganinya hanya dapat dilanjutkan dengan kunci itu"
+            ),
+            (JournalError::BadKey { path }, Lang::En) => format!(
+                "{path}: this private key file is corrupt (not an ed25519-rahasia:… key); restore it from a backup rather than delete it: the journal it signed can only go on with that key"
+            ),
             (JournalError::Io { path, err }, _) => {
                 format!("{path}: {}", crate::i18n::io_error(err, lang))
             }
@@ -476,6 +495,12 @@ impl Localized for JournalError {
 }
 crate::localized_error!(JournalError);
 
+impl From<ReadError> for JournalError {
+    fn from(e: ReadError) -> Self {
+        JournalError::Read(e)
+    }
+}
+
 pub(crate) use crate::model::names::is_id as valid_id;
 
 /// The lock file of a judge's journal; it is never replaced, so every writer locks the same file
@@ -505,7 +530,6 @@ pub fn lock(dir: &Path, juri: &str) -> Result<JournalLock, JournalError> {
     };
     crate::files::create_dir_all_durable(dir).map_err(io)?;
     let file = OpenOptions::new()
-        .read(true)
         .write(true)
         .create(true)
         .truncate(false)
@@ -580,18 +604,12 @@ impl Journal {
             path: path.display().to_string(),
             err,
         };
-        let key = KeyPair::load(dir, juri).map_err(io)?;
+        let key = KeyPair::load(dir, juri)?;
         let new_file = !path.exists();
         let mut journal = Journal {
             path: path.clone(),
             dir: dir.to_path_buf(),
-            file: OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io)?,
+            file: read::open_journal_for_update(&path)?,
             identity: (0, 0),
             known_len: 0,
             juri: juri.to_string(),
@@ -665,16 +683,9 @@ impl Journal {
             path: self.path.display().to_string(),
             err,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&self.path)
-            .map_err(io)?;
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io)?;
-        let head = read_head(&self.path);
+        let mut file = read::open_journal_for_update(&self.path)?;
+        let bytes = read::read_from(&mut file, &self.path, read::Kind::Journal)?;
+        let head = read_head(&self.path)?;
         let read = parse(
             &bytes,
             &Expect {
@@ -845,7 +856,9 @@ mod tests {
     }
 
     fn breach(path: &Path) -> Option<Breach> {
-        read(path, Some("juri-1"), None).expect("read").breach
+        read(path, read::Links::Follow, Some("juri-1"), None)
+            .expect("read")
+            .breach
     }
 
     #[test]
@@ -870,7 +883,7 @@ mod tests {
         let bytes = std::fs::read(&path).expect("read");
         crate::files::write_atomic(&path, &bytes).expect("replace");
         assert_eq!(a.append("e1", skor(3.0)).expect("a3").urutan, 3);
-        let r = read(&path, Some("juri-1"), None).expect("read");
+        let r = read(&path, read::Links::Follow, Some("juri-1"), None).expect("read");
         assert_eq!((r.lines.len(), r.breach), (3, None));
         assert!(r.key.is_some() && r.unsigned == 0, "every line signed");
     }
@@ -971,14 +984,14 @@ mod tests {
         let mut f = OpenOptions::new().append(true).open(&path).expect("open");
         f.write_all(b"{\"urutan\":4,\"waktu\":\"20").expect("write");
         drop(f);
-        let r = read(&path, Some("juri-1"), None).expect("read");
+        let r = read(&path, read::Links::Follow, Some("juri-1"), None).expect("read");
         assert_eq!(r.breach, None);
         assert_eq!(r.lines.len(), 3);
         assert_eq!(r.torn.map(|t| t.0), Some(4));
         let mut j = Journal::open(dir.path(), "juri-1", Context::default()).expect("reopen");
         assert_eq!(j.repaired.map(|t| t.0), Some(4));
         j.append("e1", skor(2.0)).expect("append");
-        let r = read(&path, Some("juri-1"), None).expect("read");
+        let r = read(&path, read::Links::Follow, Some("juri-1"), None).expect("read");
         assert_eq!((r.lines.len(), r.torn, r.breach), (4, None, None));
     }
 }

@@ -2,6 +2,8 @@
 //! judge's first change; public keys written `ed25519:BASE64`, with a short fingerprint for people
 //! to compare; and the keys a coordinator pins, one file per judge beside the journals.
 
+use crate::files::read::{self, ReadError};
+use crate::judging::journal::JournalError;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
@@ -89,21 +91,27 @@ impl KeyPair {
     }
 
     /// The judge's key in `dir`, if one was made there. A key file others can read is made
-    /// private again before use.
-    pub fn load(dir: &Path, juri: &str) -> std::io::Result<Option<KeyPair>> {
+    /// private again before use: on the opened file, so a link planted in its place is refused,
+    /// never followed to chmod what it points at.
+    pub fn load(dir: &Path, juri: &str) -> Result<Option<KeyPair>, JournalError> {
         let path = secret_path(dir, juri);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        let mut file = match read::open(&path, read::Kind::Key, read::Links::Refuse) {
+            Ok(f) => f,
+            Err(e) if e.is_missing() => return Ok(None),
+            Err(e) => return Err(JournalError::Read(e)),
         };
-        make_private(&path)?;
-        KeyPair::parse(&text).map(Some).ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("{}: not an ed25519 private key", path.display()),
-            )
-        })
+        make_private(&file).map_err(|err| JournalError::Io {
+            path: path.display().to_string(),
+            err,
+        })?;
+        let bytes = read::read_from(&mut file, &path, read::Kind::Key)?;
+        std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(KeyPair::parse)
+            .map(Some)
+            .ok_or_else(|| JournalError::BadKey {
+                path: path.display().to_string(),
+            })
     }
 
     /// Writes a new key file, readable by its owner only; never replaces one.
@@ -136,15 +144,17 @@ impl KeyPair {
     }
 }
 
-fn make_private(path: &Path) -> std::io::Result<()> {
+fn make_private(file: &std::fs::File) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)?.permissions().mode();
+        let mode = file.metadata()?.permissions().mode();
         if mode & 0o077 != 0 {
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         }
     }
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }
 
@@ -159,17 +169,23 @@ pub(crate) fn pin_path(dir: &Path, juri: &str) -> PathBuf {
 }
 
 /// The key pinned in `dir` for `juri`, if any.
-pub(crate) fn pinned_here(dir: &Path, juri: &str) -> Option<PublicKey> {
-    let text = std::fs::read_to_string(pin_path(dir, juri)).ok()?;
-    PublicKey::parse(&text)
+pub(crate) fn pinned_here(dir: &Path, juri: &str) -> Result<Option<PublicKey>, ReadError> {
+    let bytes = read::read_if_any(&pin_path(dir, juri), read::Kind::Pin, read::Links::Refuse)?;
+    Ok(bytes.and_then(|b| PublicKey::parse(&String::from_utf8_lossy(&b))))
 }
 
 /// The public half of the judge's own key in `dir`, if one was made or installed there: it stands
 /// for a pin that was deleted (spec §11, a judge's own key restores its pin). Read without making
 /// the file private: only [`KeyPair::load`], which signs with it, does that.
-pub(crate) fn own_here(dir: &Path, juri: &str) -> Option<PublicKey> {
-    let text = std::fs::read_to_string(secret_path(dir, juri)).ok()?;
-    KeyPair::parse(&text).map(|k| k.public())
+pub(crate) fn own_here(dir: &Path, juri: &str) -> Result<Option<PublicKey>, ReadError> {
+    let bytes = read::read_if_any(
+        &secret_path(dir, juri),
+        read::Kind::Key,
+        read::Links::Refuse,
+    )?;
+    Ok(bytes
+        .and_then(|b| std::str::from_utf8(&b).ok().and_then(KeyPair::parse))
+        .map(|k| k.public()))
 }
 
 /// Pins `key` for `juri` in `dir` (the first key seen wins: an existing pin is kept).

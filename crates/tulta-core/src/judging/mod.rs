@@ -22,9 +22,10 @@ pub mod scoring;
 pub mod stages;
 
 use crate::files::paths;
+use crate::files::read::{self, ReadError};
 use crate::model::lomba::{Agregasi, Juri};
 use competition::{Competition, Stage};
-pub use import::{import, ImportError, ImportReport, Imported};
+pub use import::{import, ImportError, ImportReport, ImportStep, Imported};
 use journal::{Breach, Journal, JournalError};
 use keys::PublicKey;
 pub use problems::{Bar, JournalProblem, Rejected, ScoreError};
@@ -124,7 +125,7 @@ impl Judging {
                 {
                     continue;
                 }
-                let (_, read) = read_for(&competition, dir, &juri, bytes);
+                let (_, read) = read_for(&competition, dir, &juri, bytes)?;
                 if read.breach.is_none() && read.torn.is_none() {
                     let _lock = journal::lock(dir, &juri)?;
                     journal::install(dir, &juri, bytes, &read).map_err(io(name))?;
@@ -159,7 +160,7 @@ impl Judging {
     }
 
     /// The key a judge's journal must be signed with here, if one is pinned.
-    pub fn pinned(&self, juri: &str) -> Option<PublicKey> {
+    pub fn pinned(&self, juri: &str) -> Result<Option<PublicKey>, ReadError> {
         pinned_key(&self.competition, &self.dir, juri)
     }
 
@@ -196,15 +197,35 @@ impl Judging {
             breach,
             torn_line,
             rejected: Vec::new(),
+            unreadable: None,
         };
         let (lines, hash, mut problem) = match self.writers.get(juri) {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
-                let pinned = self.pinned(juri);
                 let retired = self.rules.retired_keys(juri);
-                let Ok(read) = journal::read_with(&path, Some(juri), pinned.as_ref(), &retired)
-                else {
-                    return;
+                let read = self.pinned(juri).and_then(|pinned| {
+                    journal::read_with(
+                        &path,
+                        read::Links::Refuse,
+                        Some(juri),
+                        pinned.as_ref(),
+                        &retired,
+                    )
+                });
+                let read = match read {
+                    Ok(read) => read,
+                    // No journal yet: the judge has not scored.
+                    Err(e) if e.is_missing() && e.path == path.display().to_string() => return,
+                    // One that cannot be read is not counted, and says so: its scores are lost
+                    // to the ranking as surely as an altered journal's.
+                    Err(e) => {
+                        self.problems.push(JournalProblem {
+                            path: e.path.clone(),
+                            unreadable: Some(e),
+                            ..problem_of(None, None)
+                        });
+                        return;
+                    }
                 };
                 let problem = (read.breach.is_some() || read.torn.is_some())
                     .then(|| problem_of(read.breach.clone(), read.torn.map(|t| t.0)));
@@ -310,7 +331,7 @@ impl Judging {
             }
             let context = journal::Context {
                 lomba: Some(self.competition.id().to_string()),
-                pinned: self.pinned(juri),
+                pinned: self.pinned(juri)?,
                 aturan: Some(self.rules.current.sidik.clone()),
             };
             let journal = Journal::open(&self.dir, juri, context)?;
@@ -649,13 +670,22 @@ impl Judging {
 /// The key a judge's journals must carry in `dir`: `kunci` in lomba.yaml, else the key pinned there
 /// by the first import (or by the judge's own first change), else the judge's own key there — a
 /// deleted pin file does not make a re-signed or unsigned journal acceptable (spec §11).
-pub fn pinned_key(competition: &Competition, dir: &Path, juri: &str) -> Option<PublicKey> {
-    competition
+pub fn pinned_key(
+    competition: &Competition,
+    dir: &Path,
+    juri: &str,
+) -> Result<Option<PublicKey>, ReadError> {
+    if let Some(k) = competition
         .judge(juri)
         .and_then(|j| j.kunci.as_deref())
         .and_then(PublicKey::parse)
-        .or_else(|| keys::pinned_here(dir, juri))
-        .or_else(|| keys::own_here(dir, juri))
+    {
+        return Ok(Some(k));
+    }
+    match keys::pinned_here(dir, juri)? {
+        Some(k) => Ok(Some(k)),
+        None => keys::own_here(dir, juri),
+    }
 }
 
 /// Journal text brought from elsewhere, read as `juri`'s (or the coordinator's) against the key
@@ -665,11 +695,11 @@ fn read_for(
     dir: &Path,
     juri: &str,
     bytes: &[u8],
-) -> (Option<PublicKey>, journal::JournalRead) {
+) -> Result<(Option<PublicKey>, journal::JournalRead), ReadError> {
     let pinned = if juri == amendments::KOORDINATOR {
-        amendments::coordinator_key(competition, dir)
+        amendments::coordinator_key(competition, dir)?
     } else {
-        pinned_key(competition, dir, juri)
+        pinned_key(competition, dir, juri)?
     };
     let read = journal::parse(
         bytes,
@@ -680,7 +710,7 @@ fn read_for(
             head: None,
         },
     );
-    (pinned, read)
+    Ok((pinned, read))
 }
 
 /// The place a document is dated at, from the organiser's name: "Bagian Organisasi Setda Kota

@@ -221,12 +221,17 @@ pub struct JournalProblem {
     pub torn_line: Option<usize>,
     /// Lines the competition does not allow; not counted.
     pub rejected: Vec<Rejected>,
+    /// The journal, its head or its pinned key could not be read (a FIFO, a link, over its
+    /// limit): none of it is counted.
+    pub unreadable: Option<crate::files::read::ReadError>,
 }
 
 impl JournalProblem {
     /// Whether scores may be missing from the ranking because of it (a torn line never was saved).
     pub fn loses_scores(&self) -> bool {
-        self.breach.is_some() || self.rejected.iter().any(|r| r.amended.is_none())
+        self.breach.is_some()
+            || self.rejected.iter().any(|r| r.amended.is_none())
+            || self.unreadable.is_some()
     }
 
     /// One line for people: the judge, the file and what is wrong.
@@ -242,6 +247,9 @@ impl JournalProblem {
 
     /// What is wrong, with the line it starts at.
     pub fn what(&self, lang: Lang) -> String {
+        if let Some(e) = &self.unreadable {
+            return e.reason(lang);
+        }
         match (&self.breach, self.rejected.first()) {
             (Some(b), _) => b.describe(lang),
             (None, Some(r)) if self.rejected.len() == 1 => r.describe(lang),

@@ -265,7 +265,8 @@ pub fn rank(
             (Some(hi), Some(lo)) => hi - lo,
             _ => 0.0,
         };
-        let indeks = aggregates.get(&e.id).copied();
+        // An index that overflowed (weights or a scale no check allowed) ranks no one.
+        let indeks = aggregates.get(&e.id).copied().filter(|ix| ix.is_finite());
         // Sorted, so that the lists never depend on the order judges are given in.
         let judges_where = |wanted: &dyn Fn(&JudgeSheets) -> bool| {
             let mut ids: Vec<String> = judges
@@ -355,6 +356,46 @@ pub(crate) fn rank_key(rubrik: &Rubrik, judges: &[JudgeSheets], entry: &str, ix:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_that_overflowed_ranks_no_one() {
+        let mut rubrik = Rubrik::default();
+        for k in &mut rubrik.kriteria {
+            k.bobot = 1e308;
+        }
+        let mut sheets = BTreeMap::new();
+        for id in ["a", "b"] {
+            let mut sheet = Sheet::default();
+            for k in &rubrik.kriteria {
+                sheet.skor.insert(k.id.clone(), 3.0);
+            }
+            sheets.insert(id.to_string(), sheet);
+        }
+        let judges = [JudgeSheets {
+            juri: "juri-1".into(),
+            sheets,
+            barred: Default::default(),
+        }];
+        let entries: Vec<EntryInfo> = ["a", "b"]
+            .map(|id| EntryInfo {
+                id: id.into(),
+                opd: "x".into(),
+                jenis: None,
+            })
+            .to_vec();
+        let r = rank(
+            &rubrik,
+            &entries,
+            &judges,
+            Agregasi::RataRata,
+            Kategori::Semua,
+        );
+        assert_eq!(r.rows.len(), 2);
+        for row in &r.rows {
+            assert_eq!(row.peringkat, None, "{}", row.id);
+            assert_eq!(row.indeks, None, "{}", row.id);
+        }
+    }
 
     #[test]
     fn statistics() {

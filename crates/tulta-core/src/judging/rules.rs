@@ -6,6 +6,7 @@
 //! of the facts sorted, so the order things are written in never matters, while the order of the
 //! stages, which does, is a fact of its own.
 
+use crate::files::read::{Kind, Links};
 use crate::i18n::Lang;
 use crate::judging::competition::{Competition, StageKind};
 use crate::judging::keys::PublicKey;
@@ -357,7 +358,8 @@ pub fn keep(dir: &Path, rules: &Rules) -> std::io::Result<()> {
 
 /// The rule set kept in `dir` under `sidik`, if it was seen there and is what its name says.
 pub fn kept(dir: &Path, sidik: &str) -> Option<Rules> {
-    let bytes = std::fs::read(kept_path(dir, sidik)?).ok()?;
+    let path = kept_path(dir, sidik)?;
+    let bytes = crate::files::read::read(&path, Kind::Rules, Links::Refuse).ok()?;
     let facts: Vec<Fact> = serde_json::from_slice(&bytes).ok()?;
     Some(Rules::from_facts(facts)).filter(|r| r.sidik == sidik)
 }

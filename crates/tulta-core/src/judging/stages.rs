@@ -355,6 +355,12 @@ pub fn result(
             } else {
                 mean(&row.nilai_tahap.values().copied().collect::<Vec<_>>()).unwrap_or(0.0)
             };
+            // Numbers too large for a float (a rubric that passed no check) rank no one.
+            if !final_ix.is_finite() {
+                row.indeks = None;
+                unscored.push(row);
+                continue;
+            }
             let key = match first {
                 Some((s, _)) => rank_key(
                     s.rubrik().unwrap_or(&Default::default()),
@@ -376,7 +382,11 @@ pub fn result(
         // Stopped at stage p: by its index, then the stages before it, then the tie-breakers.
         let mut key: Vec<f64> = (0..=p)
             .rev()
-            .map(|q| stage_ix(q).map_or(f64::NEG_INFINITY, round2))
+            .map(|q| {
+                stage_ix(q)
+                    .filter(|ix| ix.is_finite())
+                    .map_or(f64::NEG_INFINITY, round2)
+            })
             .collect();
         if key.iter().all(|k| *k == f64::NEG_INFINITY) {
             row.berhenti_di = Some(scored[p].0.id.clone());

@@ -5,6 +5,7 @@
 
 use super::errors::{io_err, SearchError};
 use super::indexer::VERSION_FILE;
+use crate::files::read;
 use crate::files::sources::{self, Root};
 use crate::text::hex;
 use sha2::{Digest, Sha256};
@@ -45,11 +46,14 @@ pub fn index_dir(root: &Root) -> Result<PathBuf, SearchError> {
 }
 
 pub(super) fn read_version(dir: &Path) -> Option<u32> {
-    std::fs::read_to_string(dir.join(VERSION_FILE))
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
+    // An unreadable version file is an unknown version: the index is rebuilt.
+    let bytes = read::read(
+        &dir.join(VERSION_FILE),
+        read::Kind::IndexVersion,
+        read::Links::Refuse,
+    )
+    .ok()?;
+    std::str::from_utf8(&bytes).ok()?.trim().parse().ok()
 }
 
 pub(super) fn has_index(dir: &Path) -> bool {

@@ -7,6 +7,7 @@ use super::generations::write_atomic;
 use super::indexer::*;
 use super::schema::{self, Fields, FileKey};
 use crate::diag::Severity;
+use crate::files::read;
 use crate::files::sources::{self, Root, SourceFile};
 use crate::format::{self, Model};
 use crate::text::sha256_hex;
@@ -323,7 +324,11 @@ impl Archive {
                 .opstamp;
             // Mapped, not read: at 100,000 files a fresh 12 MB buffer, zeroed by the kernel and
             // then copied into, cost about a tenth of a search.
-            let Ok(file) = std::fs::File::open(self.folder.join(FILES_FILE)) else {
+            let Ok(file) = read::open(
+                &self.folder.join(FILES_FILE),
+                read::Kind::IndexList,
+                read::Links::Refuse,
+            ) else {
                 return Ok(None);
             };
             // SAFETY: the files list is only ever replaced whole by a rename (`write_atomic`),
@@ -364,9 +369,14 @@ impl Archive {
             .load_metas()
             .map_err(index_err(&self.folder))?
             .opstamp;
-        if let Some(map) = std::fs::read_to_string(self.folder.join(FILES_FILE))
-            .ok()
-            .and_then(|text| parse_files(&text, opstamp))
+        if let Some(map) = read::read(
+            &self.folder.join(FILES_FILE),
+            read::Kind::IndexList,
+            read::Links::Refuse,
+        )
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| parse_files(&text, opstamp))
         {
             return Ok((map, true));
         }

@@ -14,6 +14,9 @@ pub(crate) enum Place {
     Inside(PathBuf),
     Missing,
     Outside,
+    /// A file with more than one hard link: the same file may also have a name outside the root,
+    /// and no path rule can tell which name is the real one.
+    HardLinked(u64),
 }
 
 /// A web address is named, not fetched: nothing to look for on disk.
@@ -34,7 +37,10 @@ pub(crate) fn place(root: &Path, folder: &Path, berkas: &str) -> Place {
     let target = folder.join(rel);
     match target.canonicalize() {
         Ok(real) if !real.starts_with(root) => Place::Outside,
-        Ok(real) if real.is_file() => Place::Inside(real),
+        Ok(real) if real.is_file() => match links(&real) {
+            n if n > 1 => Place::HardLinked(n),
+            _ => Place::Inside(real),
+        },
         Ok(_) => Place::Missing,
         Err(_) => {
             let mut lexical = folder.to_path_buf();
@@ -53,6 +59,20 @@ pub(crate) fn place(root: &Path, folder: &Path, berkas: &str) -> Place {
             }
             Place::Missing
         }
+    }
+}
+
+/// How many names the file has (hard links); 1 where the system does not say.
+fn links(path: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).map_or(1, |m| m.nlink())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        1
     }
 }
 
@@ -106,6 +126,10 @@ pub fn check(r: &Risalah, file: &Path, root: &Path, out: &mut Vec<Finding>) {
             Place::Outside => Msg::AttachmentOutside {
                 berkas: shown(&berkas.value),
             },
+            Place::HardLinked(links) => Msg::AttachmentHardLinked {
+                berkas: shown(&berkas.value),
+                links,
+            },
         };
         out.push(Finding::value(berkas.at.clone(), msg));
     }
@@ -128,6 +152,8 @@ pub enum Refusal {
     NotOnDisk,
     Missing,
     Outside,
+    /// A file with more than one hard link (T310).
+    HardLinked,
     /// The name, or the file a link leads to, has no extension in [`OPENABLE`].
     Kind,
 }
@@ -152,6 +178,12 @@ impl Refusal {
             (Refusal::Missing, Lang::En) => "the file does not exist (T310)".into(),
             (Refusal::Outside, Lang::Id) => "menunjuk ke luar folder laporan (T310)".into(),
             (Refusal::Outside, Lang::En) => "leads outside the reports folder (T310)".into(),
+            (Refusal::HardLinked, Lang::Id) => {
+                "berkas ini punya lebih dari satu nama (tautan keras), mungkin juga di luar folder laporan (T310)".into()
+            }
+            (Refusal::HardLinked, Lang::En) => {
+                "this file has more than one name (hard links), maybe one outside the reports folder (T310)".into()
+            }
             (Refusal::Kind, Lang::Id) => format!("hanya dokumen dan gambar yang dibuka ({list})"),
             (Refusal::Kind, Lang::En) => {
                 format!("only documents and pictures are opened ({list})")
@@ -181,6 +213,7 @@ pub fn openable(on_disk: Option<(&Path, &Path)>, berkas: &str) -> Result<PathBuf
     match place(&root, &folder, berkas) {
         Place::Outside => Err(Refusal::Outside),
         Place::Missing => Err(Refusal::Missing),
+        Place::HardLinked(_) => Err(Refusal::HardLinked),
         Place::Inside(real) if openable_name(Path::new(berkas)) && openable_name(&real) => Ok(real),
         Place::Inside(_) => Err(Refusal::Kind),
     }

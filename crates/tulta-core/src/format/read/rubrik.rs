@@ -22,7 +22,7 @@ impl Reader {
                 let min = self.number_any(&s, "min", true);
                 let maks = self.number_any(&s, "maks", true);
                 let (min, maks) = (min.unwrap_or(defaults.min), maks.unwrap_or(defaults.maks));
-                if !(min.is_finite() && maks.is_finite() && min < maks) {
+                if !(within(min) && within(maks) && min < maks) {
                     self.push(Finding::value(s.at.key("min"), Msg::BadScale { min, maks }));
                 }
                 (min, maks)
@@ -56,7 +56,7 @@ impl Reader {
             };
             if let Some(b) = bobot {
                 weights_seen = true;
-                if !(b.is_finite() && b >= 0.0) {
+                if !(within(b) && b >= 0.0) {
                     self.push(Finding::value(
                         k.at.key("bobot"),
                         Msg::BadWeight {
@@ -143,4 +143,13 @@ impl Reader {
             pemecah_seri,
         })
     }
+}
+
+/// The largest magnitude a weight or a scale bound may have (spec §11, T403): beyond it, sums
+/// and products of scores overflow or lose every decimal a ranking is decided by.
+pub(crate) const MAX_MAGNITUDE: f64 = 1e6;
+
+/// A finite number of magnitude at most [`MAX_MAGNITUDE`].
+fn within(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_MAGNITUDE
 }

@@ -239,5 +239,5 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default())
 }

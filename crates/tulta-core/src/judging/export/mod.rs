@@ -306,12 +306,18 @@ fn place(row: &Row) -> String {
 }
 
 /// A Markdown table cell: controls shown, `|` escaped, `<` written as an entity (no raw HTML
-/// from a title), line breaks as `<br>`.
+/// from a title), line breaks as `<br>`, and `[`, `]`, `(`, `!` escaped, so that a name like
+/// `[a](javascript:…)` or `![i](http://…)` is read as the text it is, never a live link or image.
 fn md_cell(s: &str) -> String {
     let s = s
+        .replace('\\', "\\\\")
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('|', "\\|")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('(', "\\(")
+        .replace('!', "\\!")
         .replace("\r\n", "<br>")
         .replace(['\n', '\r'], "<br>");
     printable(&s).into_owned()
