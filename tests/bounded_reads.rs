@@ -253,7 +253,13 @@ fn a_fifo_or_a_link_in_the_data_folder_is_refused_and_the_judge_not_counted() {
     // Unpinning a judge in lomba.yaml changes the sample's rules (spec §11): recorded, as its
     // coordinator would, before anything is ranked.
     let o = run(
-        env.cmd(&["aturan", "lomba", "--ubah", "--alasan", "kunci juri-1 di folder data"]),
+        env.cmd(&[
+            "aturan",
+            "lomba",
+            "--ubah",
+            "--alasan",
+            "kunci juri-1 di folder data",
+        ]),
         Stdio::null(),
     );
     assert_eq!(o.code, Some(0), "{}", o.stderr);
