@@ -475,3 +475,72 @@ fn man_and_completions_stand_alone_and_say_what_a_reader_needs() {
     );
     assert!(stdout(&bash).contains("id en"), "--lang offers its values");
 }
+
+/// `check` forgets each file once it is reported, a chunk at a time, yet what crosses files holds
+/// across chunks: an id repeated 300 files later is T006, and a lomba that sorts before its
+/// entries still has its `konflik` judged against an entry read chunks after it (T404 only for the
+/// one that names nothing). Output stays in file order, the lomba's finding in its place.
+#[test]
+fn check_holds_cross_file_rules_across_chunks_and_keeps_file_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let lomba = "format: lomba/1\nid: lomba-uji\nnama: Uji\ntahun: 2026\npenyelenggara: Uji\nrisalah: risalah/\n\
+                 juri:\n  - {id: juri-1, nama: Satu}\n\
+                 konflik:\n  - {juri: juri-1, risalah: uji-0299}\n  - {juri: juri-1, risalah: tidak-ada}\n";
+    write(dir.path(), "a/lomba.yaml", lomba);
+    for i in 0..300 {
+        let id = if i == 299 {
+            "uji-0000".to_string()
+        } else {
+            format!("uji-{i:04}")
+        };
+        let text = CLEAN.replacen("id: uji-2026-kelurahan-mawar", &format!("id: {id}"), 1);
+        write(dir.path(), &format!("a/risalah/r{i:04}.yaml"), &text);
+    }
+    // The entry the first konflik names, read last of all.
+    write(
+        dir.path(),
+        "a/risalah/r9999.yaml",
+        &CLEAN.replacen("id: uji-2026-kelurahan-mawar", "id: uji-0299", 1),
+    );
+    let o = tulta(
+        &["check", "a", "--format", "json", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["berkas"], 302);
+    let found: Vec<(String, String)> = v["temuan"]
+        .as_array()
+        .expect("temuan")
+        .iter()
+        .map(|d| {
+            (
+                d["berkas"].as_str().unwrap().to_string(),
+                d["kode"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("a/lomba.yaml".to_string(), "T404".to_string()),
+            ("a/risalah/r0299.yaml".to_string(), "T006".to_string()),
+        ],
+        "{found:?}"
+    );
+    let text = stdout(&tulta(&["check", "a", "--lang", "en"], dir.path()));
+    let (lomba_at, dup_at) = (
+        text.find("a/lomba.yaml").expect("lomba"),
+        text.find("r0299").expect("dup"),
+    );
+    assert!(lomba_at < dup_at, "file order kept:\n{text}");
+    assert!(
+        text.contains("`tidak-ada`") && !text.contains("`uji-0299`"),
+        "{text}"
+    );
+}

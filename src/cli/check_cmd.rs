@@ -39,24 +39,33 @@ struct JsonFinding<'a> {
     pesan: String,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    versi: u32,
-    berkas: usize,
-    temuan: Vec<JsonFinding<'a>>,
+/// How `check` prints. JSON is the contract of docs/schemas/check.schema.json: `{"versi",
+/// "berkas": N, "temuan": [{berkas, baris, kolom, tingkat, kode, pesan}]}`; `tingkat` is `galat`,
+/// `peringatan` or `info` whatever the language, `pesan` is in the user's language (scripts
+/// filter on `kode`). One finding a line, so it can be written as files are checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
 }
 
-/// The JSON contract (docs/schemas/check.schema.json): `{"versi", "berkas": N, "temuan":
-/// [{berkas, baris, kolom, tingkat, kode, pesan}]}`; `tingkat` is `galat`, `peringatan` or
-/// `info` whatever the language, `pesan` is in the user's language (scripts filter on `kode`).
-pub fn json(checked: &[Checked], lang: Lang) -> String {
-    let report = JsonReport {
-        versi: tulta_core::JSON_VERSION,
-        berkas: checked.len(),
-        temuan: checked
-            .iter()
-            .flat_map(|c| {
-                c.diagnostics.iter().map(move |d| JsonFinding {
+/// What one checked file leaves of itself: its findings as output, and their count. The file's
+/// document is forgotten once this is made.
+pub struct Piece {
+    text: String,
+    totals: Totals,
+}
+
+pub fn piece(c: &Checked, format: Format, lang: Lang, styled: bool) -> Piece {
+    let mut text = String::new();
+    for d in &c.diagnostics {
+        match format {
+            Format::Human => {
+                text.push_str(&human_one(&c.name, c.doc.text(), d, lang, styled));
+                text.push_str("\n\n");
+            }
+            Format::Json => {
+                let finding = JsonFinding {
                     berkas: &c.name,
                     baris: d.pos.line,
                     kolom: d.pos.column,
@@ -67,13 +76,59 @@ pub fn json(checked: &[Checked], lang: Lang) -> String {
                     },
                     kode: d.code().as_str(),
                     pesan: d.message(lang),
-                })
-            })
-            .collect(),
-    };
-    tulta_core::text::json_escaped(
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
-    )
+                };
+                if let Ok(line) = serde_json::to_string(&finding) {
+                    text.push_str(&tulta_core::text::json_escaped(line));
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    Piece {
+        text,
+        totals: Totals::of(std::slice::from_ref(c)),
+    }
+}
+
+/// The totals of many pieces.
+pub fn totals(pieces: &[Piece]) -> Totals {
+    pieces.iter().fold(Totals::default(), |mut t, p| {
+        t.files += p.totals.files;
+        t.errors += p.totals.errors;
+        t.warnings += p.totals.warnings;
+        t.infos += p.totals.infos;
+        t
+    })
+}
+
+/// The whole output from the pieces of `files` files, in order.
+pub fn finish(pieces: &[Piece], files: usize, format: Format, lang: Lang) -> String {
+    let mut out = String::new();
+    match format {
+        Format::Human => {
+            for p in pieces {
+                out.push_str(&p.text);
+            }
+            let mut t = totals(pieces);
+            t.files = files;
+            out.push_str(&closing(&t, lang));
+        }
+        Format::Json => {
+            out.push_str(&format!(
+                "{{\"versi\": {}, \"berkas\": {files}, \"temuan\": [",
+                tulta_core::JSON_VERSION
+            ));
+            let lines: Vec<&str> = pieces.iter().flat_map(|p| p.text.lines()).collect();
+            if !lines.is_empty() {
+                out.push_str("\n  ");
+                out.push_str(&lines.join(",\n  "));
+                out.push('\n');
+            }
+            out.push_str("]}");
+        }
+    }
+    out.push('\n');
+    out
 }
 
 fn level(severity: Severity, lang: Lang) -> Level<'static> {
@@ -171,20 +226,6 @@ pub fn human_one(name: &str, text: &str, d: &Diagnostic, lang: Lang, styled: boo
         Renderer::plain()
     };
     renderer.render(&report)
-}
-
-/// Every diagnostic of every file, then the closing count.
-pub fn human(checked: &[Checked], lang: Lang, styled: bool) -> String {
-    let mut out = String::new();
-    for c in checked {
-        for d in &c.diagnostics {
-            out.push_str(&human_one(&c.name, c.doc.text(), d, lang, styled));
-            out.push_str("\n\n");
-        }
-    }
-    out.push_str(&closing(&Totals::of(checked), lang));
-    out.push('\n');
-    out
 }
 
 pub fn closing(t: &Totals, lang: Lang) -> String {

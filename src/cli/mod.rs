@@ -15,7 +15,7 @@ use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use tulta_core::check::{self, Totals};
+use tulta_core::check;
 use tulta_core::diag::catalog;
 use tulta_core::diag::Code;
 use tulta_core::files::sources::{self, Root};
@@ -349,31 +349,44 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }) => {
             let stdin = paths.iter().any(|p| p.as_os_str() == "-");
             let paths: Vec<_> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
-            // The built-in sample has no folder on disk to look for `lampiran` in.
-            let (mut files, roots) = if paths.is_empty() && !stdin {
-                let root = Root::default_root();
-                let roots = match &root {
-                    Root::Disk(p) => vec![p.clone()],
-                    Root::Builtin => Vec::new(),
-                };
-                (root.files()?, roots)
-            } else {
-                (sources::collect(&paths)?, paths)
+            let format = match format {
+                OutputFormat::Json => check_cmd::Format::Json,
+                OutputFormat::Human => check_cmd::Format::Human,
             };
-            if stdin {
-                files.push(check_cmd::stdin_file(lang)?);
-            }
-            let checked = check::check_files_under(&files, &roots);
-            tracing::debug!(files = checked.len(), "checked");
+            let styled = styled_stdout(cli.color);
+            let render = |c: &check::Checked| check_cmd::piece(c, format, lang, styled);
+            let (pieces, files) = match (paths.is_empty(), Root::default_root()) {
+                // The built-in sample and standard input are read whole: a few files at most.
+                (true, Root::Builtin) if !stdin => {
+                    let checked = check::check_files_under(&Root::Builtin.files()?, &[]);
+                    (
+                        checked.iter().map(render).collect::<Vec<_>>(),
+                        checked.len(),
+                    )
+                }
+                _ if stdin => {
+                    let mut files = sources::collect(&paths)?;
+                    files.push(check_cmd::stdin_file(lang)?);
+                    let checked = check::check_files_under(&files, &paths);
+                    (checked.iter().map(render).collect(), checked.len())
+                }
+                // Files on disk, any number of them: checked a chunk at a time and forgotten.
+                (empty, root) => {
+                    let roots = match (empty, root) {
+                        (true, Root::Disk(p)) => vec![p],
+                        _ => paths,
+                    };
+                    let found = sources::collect_paths(&roots)?;
+                    let mut pieces = Vec::with_capacity(found.len());
+                    check::check_streaming(&found, &roots, &render, |p| pieces.push(p));
+                    (pieces, found.len())
+                }
+            };
+            tracing::debug!(files, "checked");
             if !quiet {
-                write_stdout(match format {
-                    OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",
-                    OutputFormat::Human => {
-                        check_cmd::human(&checked, lang, styled_stdout(cli.color))
-                    }
-                })?;
+                write_stdout(check_cmd::finish(&pieces, files, format, lang))?;
             }
-            let failed = Totals::of(&checked).failed(strict);
+            let failed = check_cmd::totals(&pieces).failed(strict);
             Ok(if failed {
                 ExitCode::from(1)
             } else {

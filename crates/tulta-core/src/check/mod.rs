@@ -194,6 +194,103 @@ pub(crate) fn check_files_with_progress(
         .collect()
 }
 
+/// `tulta check` over any number of files in bounded memory: files are read and checked a chunk at
+/// a time on every core, and each is handed to `render` in file order and then forgotten, so what
+/// stays is what `render` keeps (a few hundred bytes of output) and what crosses files: every id
+/// for T006, and for T404 each risalah's id and each rubric. A lomba is rendered last, once every
+/// file it may name was seen; the files after it wait as rendered output, not as documents.
+pub fn check_streaming<R: Send>(
+    paths: &[PathBuf],
+    roots: &[PathBuf],
+    render: &(dyn Fn(&Checked) -> R + Sync),
+    mut emit: impl FnMut(R),
+) {
+    const CHUNK: usize = 256;
+    let mut first: HashMap<(Kind, String), String> = HashMap::new();
+    let mut across = references::Across::default();
+    let mut lombas: Vec<(usize, String, Document, Vec<Finding>)> = Vec::new();
+    let mut waiting: std::collections::BTreeMap<usize, R> = std::collections::BTreeMap::new();
+    let mut next = 0;
+    for (c, chunk) in paths.chunks(CHUNK).enumerate() {
+        let read: Vec<(String, Document, Vec<Finding>)> = chunk
+            .par_iter()
+            .map(|path| {
+                let file = crate::files::sources::read_source(path);
+                let root = root_of(&file.name, roots);
+                let (doc, findings) = findings_of(&file, root.as_deref());
+                (file.name, doc, findings)
+            })
+            .collect();
+        let mut done = Vec::with_capacity(read.len());
+        for (k, (name, doc, mut findings)) in read.into_iter().enumerate() {
+            let i = c * CHUNK + k;
+            let key = match &doc.model {
+                Some(Model::Risalah(r)) => {
+                    r.id.as_ref().map(|id| (Kind::Risalah, id.value.clone()))
+                }
+                Some(Model::Lomba(l)) => l.id.clone().map(|id| (Kind::Lomba, id)),
+                _ => None,
+            };
+            if let Some(key) = key {
+                match first.get(&key) {
+                    Some(first_file) => findings.push(Finding::value(
+                        Path::root().key("id"),
+                        Msg::DuplicateId {
+                            id: key.1.clone(),
+                            first_file: first_file.clone(),
+                        },
+                    )),
+                    None => {
+                        first.insert(key, name.clone());
+                    }
+                }
+            }
+            across.note(&name, &doc);
+            if matches!(doc.model, Some(Model::Lomba(_))) {
+                lombas.push((i, name, doc, findings));
+            } else {
+                done.push((i, name, doc, findings));
+            }
+        }
+        let rendered: Vec<(usize, R)> = done
+            .into_par_iter()
+            .map(|(i, name, doc, findings)| {
+                let diagnostics = place(&doc, findings);
+                (
+                    i,
+                    render(&Checked {
+                        name,
+                        doc,
+                        diagnostics,
+                    }),
+                )
+            })
+            .collect();
+        waiting.extend(rendered);
+        while let Some(r) = waiting.remove(&next) {
+            emit(r);
+            next += 1;
+        }
+    }
+    for (i, name, doc, mut findings) in lombas {
+        if let Some(Model::Lomba(lomba)) = &doc.model {
+            findings.extend(references::judge_lomba(&name, lomba, &across));
+        }
+        let diagnostics = place(&doc, findings);
+        waiting.insert(
+            i,
+            render(&Checked {
+                name,
+                doc,
+                diagnostics,
+            }),
+        );
+    }
+    for (_, r) in waiting {
+        emit(r);
+    }
+}
+
 /// Totals over a run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {

@@ -138,6 +138,14 @@ pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
 
 /// Every file named, and every `*.yaml` / `*.yml` below every folder named, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
+    Ok(collect_paths(paths)?
+        .iter()
+        .map(|p| read_source(p))
+        .collect())
+}
+
+/// The files [`collect`] would read, without reading them: `check` reads them a chunk at a time.
+pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SourceError> {
     let mut names = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|err| match err.kind() {
@@ -156,27 +164,27 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
             names.push(path.clone());
         }
     }
-    Ok(names
-        .into_iter()
-        .map(|path| {
-            let name = path.display().to_string();
-            // One file that cannot be read is that file's finding; the others go on.
-            match super::read_bounded(&path, crate::format::MAX_BYTES) {
-                Ok(read) => SourceFile {
-                    name,
-                    bytes: Cow::Owned(read.bytes),
-                    size: read.size,
-                    unreadable: None,
-                },
-                Err(why) => SourceFile {
-                    name,
-                    bytes: Cow::Borrowed(&[]),
-                    size: 0,
-                    unreadable: Some(why),
-                },
-            }
-        })
-        .collect())
+    Ok(names)
+}
+
+/// One file as `check` reads it: bounded, and a file that cannot be read is that file's finding;
+/// the others go on.
+pub fn read_source(path: &Path) -> SourceFile {
+    let name = path.display().to_string();
+    match super::read_bounded(path, crate::format::MAX_BYTES) {
+        Ok(read) => SourceFile {
+            name,
+            bytes: Cow::Owned(read.bytes),
+            size: read.size,
+            unreadable: None,
+        },
+        Err(why) => SourceFile {
+            name,
+            bytes: Cow::Borrowed(&[]),
+            size: 0,
+            unreadable: Some(why),
+        },
+    }
 }
 
 /// Every `*.yaml` / `*.yml` below `dir`, sorted, without reading them: the search index only reads
