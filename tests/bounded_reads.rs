@@ -250,6 +250,19 @@ fn a_fifo_or_a_link_in_the_data_folder_is_refused_and_the_judge_not_counted() {
     );
     assert_ne!(unpinned, yaml);
     std::fs::write(lomba.join("lomba.yaml"), unpinned).expect("write");
+    // Unpinning a judge in lomba.yaml changes the sample's rules (spec §11): recorded, as its
+    // coordinator would, before anything is ranked.
+    let o = run(
+        env.cmd(&[
+            "aturan",
+            "lomba",
+            "--ubah",
+            "--alasan",
+            "kunci juri-1 di folder data",
+        ]),
+        Stdio::null(),
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
     let data = env.seeded_data();
     assert!(data.join("juri-1.kunci").is_file(), "pinned by the seeding");
     // A journal or a head that is a FIFO or 2 GiB, a pinned key linked to /dev/zero.

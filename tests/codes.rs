@@ -498,6 +498,38 @@ fn with_matrix(rows: &str) -> String {
 }
 
 #[test]
+fn t106_names_that_pass_for_others() {
+    // A zero-width space in the OPD, a Cyrillic а in the group's name, a right-to-left override
+    // in the ketua's: each a warning where the name stands.
+    let text = edit("opd: Kelurahan Mawar", "opd: \"Kelurahan Mawar\\u200b\"");
+    assert_finding(&text, "T106", "opd: \"Kelurahan", "\"Kelurahan");
+    assert_eq!(codes(&text), ["T106"]);
+    let found = diagnostics(&text);
+    assert!(found[0]
+        .message(tulta_core::i18n::Lang::En)
+        .contains("Kelurahan Mawar\\u{200b}"));
+    let text = edit("  nama: Mawar Melati", "  nama: Mаwar Melati");
+    assert_finding(&text, "T106", "Mаwar", "Mаwar");
+    let text = edit(
+        "  ketua: Sekretaris Kelurahan",
+        "  ketua: \"Sekretaris \\u202eKelurahan\"",
+    );
+    assert_finding(&text, "T106", "ketua:", "\"Sekretaris");
+    // A judge's name or OPD in lomba.yaml.
+    let text = lomba_edit(
+        "{id: juri-2, nama: Dua}",
+        "{id: juri-2, nama: Dua, opd: \"Dinas В\"}",
+    );
+    assert_finding(&text, "T106", "Dinas В", "\"Dinas");
+    // Letters of one script with digits and punctuation are no finding.
+    let text = edit(
+        "opd: Kelurahan Mawar",
+        "opd: \"Kelurahan Mawar (RW 02) – Timur\"",
+    );
+    assert_eq!(codes(&text), Vec::<&str>::new());
+}
+
+#[test]
 fn t105_group_of_fewer_than_3_or_more_than_10() {
     let text = edit(
         "anggota: [Kasi Pemerintahan, Staf pelayanan, Operator komputer]",

@@ -578,7 +578,7 @@ fn new_journals_and_exports_have_their_folder_synced() {
 #[test]
 fn juri_is_remembered_in_the_config_and_a_bad_theme_is_said_in_indonesian() {
     let s = Sandbox::new();
-    common::competition_copy(&s.path("work/lomba"));
+    common::competition_copy(&s.path("work/lomba"), &s.path("data"));
     s.write("config/config.yaml", "# dibuat tangan\ntetikus: true\n");
     let (data, config, cache, state) = (
         s.path("data"),

@@ -29,12 +29,9 @@ fn rank_json(dir: &std::path::Path, data: &std::path::Path) -> serde_json::Value
 /// A copy of the competition, and fresh data and config folders.
 fn folders() -> (tempfile::TempDir, tempfile::TempDir, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tmp");
-    competition_copy(dir.path());
-    (
-        dir,
-        tempfile::tempdir().expect("tmp"),
-        tempfile::tempdir().expect("tmp"),
-    )
+    let data = tempfile::tempdir().expect("tmp");
+    competition_copy(dir.path(), data.path());
+    (dir, data, tempfile::tempdir().expect("tmp"))
 }
 
 fn env<'a>(
@@ -387,7 +384,7 @@ fn a_note_being_typed_at_sigterm_is_offered_back() {
     let dir = tempfile::tempdir().expect("tmp");
     let data = tempfile::tempdir().expect("tmp");
     let etc = tempfile::tempdir().expect("tmp");
-    competition_copy(dir.path());
+    competition_copy(dir.path(), data.path());
     let env = [
         ("TULTA_DATA_DIR", data.path()),
         ("TULTA_CONFIG_DIR", etc.path()),

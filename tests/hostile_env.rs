@@ -231,6 +231,17 @@ fn hostile_sample(env: &Env) -> PathBuf {
     );
     edit_line(&entry, "opd", r#""=1+1\e[2J | RSUD\nTirta""#);
     edit(&entry, "  nama: Sigap", "  nama: \"Sigap \\e[8m\"");
+    // A judge added and OPDs renamed under the sample's scores change its rules (spec §11): the
+    // coordinator records that, as a real one would, with words that must stay harmless too.
+    let d = dir.to_str().expect("utf-8");
+    let o = env.run(&[
+        "aturan",
+        d,
+        "--ubah",
+        "--alasan",
+        "uji \u{1b}[2J\u{7} alasan",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     dir
 }
 

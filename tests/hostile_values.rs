@@ -222,6 +222,10 @@ fn import_says_what_it_will_take_then_each_file_as_taken_and_a_rerun_finishes_th
         "{out}"
     );
     assert!(out.contains("juri-1: already here"), "{out}");
+    // The sample's scores were given under rules its coordinator later amended (spec §11): the
+    // coordinator's journal comes along, as it would from the coordinator's own machine.
+    let amended = env.run(&["import", "lomba", "lomba/jurnal/koordinator.jsonl"]);
+    assert_eq!(amended.status.code(), Some(0), "{}", text(&amended.stderr));
     let verify = env.run(&["verify", "lomba", "--lang", "en"]);
     assert_eq!(verify.status.code(), Some(0), "{}", text(&verify.stdout));
     // Nothing left: said so, and nothing written.

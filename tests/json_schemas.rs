@@ -130,7 +130,7 @@ fn rank_output_follows_its_schema() {
     // id, so it gets a data folder of its own (the sample's journals are seeded into the other).
     let plain_home = tempfile::tempdir().expect("tmp");
     let plain = plain_home.path().join("satu-tahap");
-    common::competition_copy(&plain);
+    common::competition_copy(&plain, &plain_home.path().join("data"));
     let plain = plain.display().to_string();
     for args in [
         vec!["rank", &sample, "--format", "json"],

@@ -70,7 +70,7 @@ fn score_stdin(data: &Path, lomba: &Path, input: &str, lang: &str) -> Output {
 #[test]
 fn score_stdin_names_the_line_it_stopped_at_and_what_it_skipped() {
     let dir = tempfile::tempdir().expect("tmp");
-    common::competition_copy(dir.path());
+    common::competition_copy(dir.path(), &dir.path().join("data"));
     let data = dir.path().join("data");
     let score = |input: &str, lang: &str| score_stdin(&data, dir.path(), input, lang);
     // A refusal (no such criterion) on line 3 of 5, with a comment among the lines after it.
@@ -96,7 +96,7 @@ fn score_stdin_names_the_line_it_stopped_at_and_what_it_skipped() {
 #[test]
 fn a_decimal_comma_is_taken_and_echoed_in_the_user_s_language() {
     let dir = tempfile::tempdir().expect("tmp");
-    common::competition_copy(dir.path());
+    common::competition_copy(dir.path(), &dir.path().join("data"));
     let data = dir.path().join("data");
     let one = |k: &str, v: &str, lang: &str| {
         tulta(
@@ -142,7 +142,7 @@ fn a_decimal_comma_is_taken_and_echoed_in_the_user_s_language() {
 #[test]
 fn an_output_name_with_an_extension_tulta_does_not_write_is_refused() {
     let dir = tempfile::tempdir().expect("tmp");
-    common::competition_copy(dir.path());
+    common::competition_copy(dir.path(), &dir.path().join("data"));
     let data = dir.path().join("data");
     let pdf = dir.path().join("hasil.pdf");
     let o = tulta(
@@ -165,7 +165,7 @@ fn an_output_name_with_an_extension_tulta_does_not_write_is_refused() {
 fn before_a_stage_is_final_an_entry_is_waiting_not_stopped() {
     let dir = tempfile::tempdir().expect("tmp");
     let root = dir.path().join("lomba");
-    common::competition_copy(&root);
+    common::competition_copy(&root, &dir.path().join("data"));
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/lomba-2026/lomba.yaml"),
         root.join("lomba.yaml"),

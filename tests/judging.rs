@@ -374,6 +374,7 @@ fn an_import_that_forks_says_where_and_what_to_do() {
     let ctx = || Context {
         lomba: Some("uji-lomba".into()),
         pinned: None,
+        aturan: None,
     };
     let skor = |k: &str, v: f64| Change::Skor {
         kriteria: k.into(),

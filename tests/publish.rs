@@ -329,7 +329,7 @@ fn the_results_page_and_the_berita_acara_load_alone_and_say_the_result() {
 fn names_from_files_are_text_on_the_page() {
     let home = tempfile::tempdir().expect("tmp");
     let root = home.path().join("lomba");
-    common::competition_copy(&root);
+    common::competition_copy(&root, &home.path().join("data"));
     let hostile = "<script>alert(1)</script><img src=http://example.invalid/x.png>";
     let file = root.join("risalah/tng-2026-dishub-tertib.yaml");
     let text = std::fs::read_to_string(&file).expect("risalah");

@@ -16,7 +16,7 @@ fn sample() -> PathBuf {
 /// The sample's files in `dir` with its stages but none of its demo journals.
 fn fresh_copy(dir: &Path) -> PathBuf {
     let root = dir.join("lomba");
-    common::competition_copy(&root);
+    common::competition_copy(&root, &dir.join("data"));
     std::fs::copy(sample().join("lomba.yaml"), root.join("lomba.yaml")).expect("staged lomba");
     root
 }

@@ -628,7 +628,7 @@ fn a_published_ranking_is_anchored_to_its_journals() {
         serde_json::from_str(&std::fs::read_to_string(&json).expect("read")).expect("json");
     assert_eq!(v["jejak"]["juri-1"]["baris"], 8);
     let text = std::fs::read_to_string(&md).expect("md");
-    assert!(text.contains("`jejak:juri-1:8:"), "{text}");
+    assert!(text.contains("```jejak\njejak:juri-1:8:"), "{text}");
     for f in [&json, &md] {
         let o = tulta(
             &data,
@@ -662,7 +662,8 @@ fn a_published_ranking_is_anchored_to_its_journals() {
 
 /// A judge's note that looks like an anchor (their own first line's) travels in the published
 /// Markdown and XLSX; it must not pass for the real anchor, which would let the judge rewrite every
-/// later line of their journal unseen.
+/// later line of their journal unseen — nor void the genuine publication (spec §11): anchors live
+/// where notes cannot, and the file verifies by its own anchors.
 #[test]
 fn a_note_shaped_like_an_anchor_does_not_pass_for_one() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -703,12 +704,28 @@ fn a_note_shaped_like_an_anchor_does_not_pass_for_one() {
             &data,
             &["verify", s(&root), "--jejak", s(f), "--lang", "en"],
         );
-        assert_ne!(o.status.code(), Some(0), "{}", ok_or_err(&o));
+        let out = ok(&o);
         assert!(
-            String::from_utf8_lossy(&o.stderr).contains("two different anchors for one judge"),
-            "{}",
-            ok_or_err(&o)
+            out.contains("anchor juri-1: the first 10 lines are those published"),
+            "the file's own anchor, not the note's: {out}"
         );
+    }
+    // The judge rewrites history after line 1 (keeping the first line the note anchors): the
+    // published anchor, not the note, catches it.
+    let path = journal(&data, "juri-1");
+    let key = KeyPair::load(&data.join(LOMBA_ID), "juri-1")
+        .expect("load")
+        .expect("key");
+    let mut lines = lines_of(&path);
+    lines[5].waktu = "2026-01-01T00:00:00Z".into();
+    rewrite(&path, &mut lines, Some(&key));
+    for f in [&md, &xlsx] {
+        let o = tulta(
+            &data,
+            &["verify", s(&root), "--jejak", s(f), "--lang", "en"],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", ok_or_err(&o));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("anchor juri-1: MISMATCH"));
     }
 }
 

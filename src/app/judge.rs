@@ -595,6 +595,12 @@ fn describe(change: &Change, lang: Lang) -> String {
             }
         ),
         Change::Tarik { urutan } => format!("{} #{urutan}", lang.pick("tarik", "withdraw")),
+        Change::Aturan { lama, baru, .. } => {
+            format!(
+                "{} {lama} → {baru}",
+                lang.pick("perubahan aturan", "rules amended")
+            )
+        }
     }
 }
 

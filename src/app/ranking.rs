@@ -70,6 +70,10 @@ impl JudgeState {
     /// Writes the ranking to `path`, the format told by its extension.
     pub fn export(&self, path: &str, lang: Lang) -> Result<String, String> {
         let path = std::path::Path::new(path.trim());
+        // Rules changed after scoring with no amendment (spec §11): nothing is published.
+        if let Some(change) = self.judging.rule_changes(lang).into_iter().next() {
+            return Err(change);
+        }
         let ranking = self.ranking();
         let ctx = self.judging.export_context();
         use tulta_core::judging::export::{render, OutputKind};

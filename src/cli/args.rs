@@ -104,9 +104,21 @@ pub(super) enum Command {
     Kunci {
         /// The competition (lomba.yaml or its folder).
         lomba: Option<PathBuf>,
-        /// The judge's id in lomba.yaml.
+        /// The judge's id in lomba.yaml, or `koordinator` for the coordinator's key (amendments).
         #[arg(long)]
         juri: String,
+    },
+    /// Print the rules fingerprint and what it is made from (spec §11); with --ubah, record the
+    /// coordinator's signed amendment linking the rules lines were scored under to those in force.
+    Aturan {
+        /// The competition (lomba.yaml or its folder).
+        lomba: Option<PathBuf>,
+        /// Record an amendment: the rules changed after scoring began, on purpose.
+        #[arg(long, requires = "alasan")]
+        ubah: bool,
+        /// Why the rules changed (kept in the coordinator's journal and every ranking output).
+        #[arg(long, value_name = "TEKS", requires = "ubah")]
+        alasan: Option<String>,
     },
     /// Per judge: entries finished, in progress, untouched, and barred by a conflict.
     Progress {

@@ -279,6 +279,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Rank(_) => "rank",
         Command::Verify { .. } => "verify",
         Command::Kunci { .. } => "kunci",
+        Command::Aturan { .. } => "aturan",
         Command::Progress { .. } => "progress",
         Command::Undian { .. } => "undian",
         Command::Import { .. } => "import",
@@ -407,6 +408,11 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             judge::verify(target.as_deref(), jejak.as_deref(), lang)
         }
         Some(Command::Kunci { lomba, juri }) => judge::kunci(lomba.as_deref(), &juri, lang),
+        Some(Command::Aturan {
+            lomba,
+            ubah,
+            alasan,
+        }) => judge::aturan(lomba.as_deref(), ubah, alasan.as_deref(), lang),
         Some(Command::Progress { lomba, tahap }) => {
             judge::progress(lomba.as_deref(), tahap.as_deref(), lang)
         }

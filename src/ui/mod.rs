@@ -51,30 +51,45 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
 }
 
 /// The bottom bar: the status line when there is news, else the main keys of the screen.
+/// A demonstration competition (spec §11) says so on every screen, before anything else in the bar.
 fn draw_bar(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
+    let mut spans = Vec::new();
+    if app
+        .judge
+        .as_ref()
+        .is_some_and(|j| j.judging.competition.lomba.contoh)
+    {
+        spans.push(Span::styled(
+            format!(" {} ", app.t("CONTOH", "SAMPLE")),
+            th.warning()
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" "));
+    }
     if let Some(status) = &app.status {
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(status.as_str(), th.warning()))),
-            area,
-        );
+        spans.push(Span::styled(status.as_str(), th.warning()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    // Whole keys only: when they do not all fit, the screen's last ones give way, and help and
-    // quit (the bar's last two) always stay.
+    // Whole keys only: when they do not all fit beside the banner, the screen's last ones give
+    // way, and help and quit (the bar's last two) always stay.
+    let banner = spans.len();
+    let banner_width: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let mut keys = app.bar_keys();
     let width = |keys: &[(String, &str)]| -> usize {
-        keys.iter()
-            .map(|(k, t)| k.chars().count() + 1 + t.chars().count())
-            .sum::<usize>()
+        banner_width
+            + keys
+                .iter()
+                .map(|(k, t)| k.chars().count() + 1 + t.chars().count())
+                .sum::<usize>()
             + 2 * keys.len().saturating_sub(1)
     };
     while width(&keys) > usize::from(area.width) && keys.len() > 2 {
         keys.remove(keys.len() - 3);
     }
-    let mut spans = Vec::new();
     for (key, short) in keys {
-        if !spans.is_empty() {
+        if spans.len() > banner {
             spans.push(Span::styled("  ", th.muted()));
         }
         spans.push(Span::styled(

@@ -29,7 +29,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
     let banners: Vec<String> = app
         .judge
         .as_ref()
-        .map(|j| j.judging.losses().map(|p| p.banner(app.lang)).collect())
+        .map(|j| {
+            // Rules changed after scoring with no amendment (spec §11): no result stands.
+            j.judging
+                .losses()
+                .map(|p| p.banner(app.lang))
+                .chain(
+                    j.judging
+                        .rule_changes(app.lang)
+                        .into_iter()
+                        .map(|c| format!("⚠ {c}")),
+                )
+                .collect()
+        })
         .unwrap_or_default();
     let [head, banner, filter, table] = Layout::vertical([
         Constraint::Length(if judging.is_some() { 3 } else { 2 }),

@@ -114,21 +114,8 @@ impl Term {
     }
 }
 
-/// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals,
-/// as a first-edition competition: one stage, no awards (the sample itself has stages, spec §8).
-pub fn competition_copy(dir: &Path) {
-    sample_copy(dir, false);
-    std::fs::write(
-        dir.join("lomba.yaml"),
-        include_str!("../fixtures/lomba-satu-tahap/lomba.yaml"),
-    )
-    .expect("write");
-}
-
-/// The sample competition as shipped, with its stages, written into `dir`, with the demo keys
-/// pinned in its lomba.yaml (a judge in the copy can sign), and with the demo journals only when
-/// `journals` (then the gelar is under way; without them every stage starts unscored).
-pub fn sample_copy(dir: &Path, journals: bool) {
+/// The sample's files (lomba, rubrics, risalah) written into `dir`.
+fn sample_files(dir: &Path) {
     for f in tulta_core::files::sources::builtin_files() {
         let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
             continue;
@@ -137,6 +124,46 @@ pub fn sample_copy(dir: &Path, journals: bool) {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, &f.bytes[..]).expect("write");
     }
+}
+
+/// The sample competition (lomba, rubric, risalah) written into `dir`, without its demo journals,
+/// as a first-edition competition: one stage, no awards (the sample itself has stages, spec §8).
+/// The demo keys pinned in its lomba.yaml go where a judge's own key lives, the data folder
+/// `data`: keys lying in a competition folder are never installed (spec §11).
+pub fn competition_copy(dir: &Path, data: &Path) {
+    sample_files(dir);
+    std::fs::write(
+        dir.join("lomba.yaml"),
+        include_str!("../fixtures/lomba-satu-tahap/lomba.yaml"),
+    )
+    .expect("write");
+    // The demo keys pinned in the sample's lomba.yaml, without the demo journals: a judge in the
+    // copy starts from an empty journal and can sign it.
+    let keys = data.join("lomba-budaya-kerja-2026-tirtanagara");
+    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
+        if let Some(file) = name
+            .strip_prefix("reports/lomba-2026/jurnal/")
+            .filter(|n| n.ends_with(".key"))
+        {
+            std::fs::create_dir_all(&keys).expect("mkdir");
+            let path = keys.join(file);
+            std::fs::write(&path, bytes).expect("write");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                    .expect("chmod");
+            }
+        }
+    }
+}
+
+/// The sample competition as shipped (a demonstration, `contoh: true`, with its stages), written
+/// into `dir` with its demo keys in `jurnal/` (a demonstration installs them, so a judge in the
+/// copy can sign), and with the demo journals only when `journals` (then the gelar is under way;
+/// without them every stage starts unscored).
+pub fn sample_copy(dir: &Path, journals: bool) {
+    sample_files(dir);
     for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
         if let Some(rel) = name
             .strip_prefix("reports/lomba-2026/")

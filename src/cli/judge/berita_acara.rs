@@ -22,6 +22,10 @@ pub fn berita_acara(args: BeritaAcaraArgs, lang: Lang) -> Result<ExitCode, Usage
         None => None,
     };
     let j = open(args.lomba.as_deref(), lang)?;
+    if let Some(refusal) = super::rank::rules_refusal(&j, lang) {
+        eprintln!("{refusal}");
+        return Ok(ExitCode::from(1));
+    }
     if let Some(refusal) = super::rank::partial_refusal(&j, false, lang) {
         for line in refusal.lines() {
             eprintln!("tulta: {line}");

@@ -1,6 +1,7 @@
 //! The judging commands, one file each: score, rank, verify (and kunci), progress, undian,
 //! import. This file holds their arguments and the opening of a competition they share.
 
+mod aturan;
 mod berita_acara;
 mod import;
 mod progress;
@@ -9,6 +10,7 @@ mod score;
 mod undian;
 mod verify;
 
+pub use aturan::aturan;
 pub use berita_acara::berita_acara;
 pub use import::import;
 pub use progress::progress;
@@ -37,8 +39,19 @@ pub enum RankFormat {
     Html,
 }
 
+/// Loads the competition; a demonstration says so on every command (spec §11).
 fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, UsageError> {
-    competition::load(path, lang).map_err(|e| UsageError::Message(e.message(lang)))
+    let comp = competition::load(path, lang).map_err(|e| UsageError::Message(e.message(lang)))?;
+    if comp.lomba.contoh {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "CONTOH: lomba peragaan (contoh: true) — kunci dan jurnalnya ikut dalam berkas contoh",
+                "SAMPLE: a demonstration competition (contoh: true) — its keys and journals ship with it"
+            )
+        );
+    }
+    Ok(comp)
 }
 
 fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
@@ -59,6 +72,28 @@ fn open(path: Option<&Path>, lang: Lang) -> Result<Judging, UsageError> {
                     judging.dir().display()
                 ),
             }
+        );
+    }
+    if let Some(e) = &judging.rules.unreadable {
+        eprintln!(
+            "{}: {} — {}",
+            lang.pick("peringatan", "warning"),
+            printable(&e.message(lang)),
+            lang.pick(
+                "tidak ada perubahan aturan yang dipercaya",
+                "no amendment is trusted"
+            )
+        );
+    }
+    if let Some(b) = &judging.rules.breach {
+        eprintln!(
+            "{}: {} — {}",
+            lang.pick("peringatan", "warning"),
+            printable(&b.describe(lang)),
+            lang.pick(
+                "jurnal koordinator rusak: tidak ada perubahan aturan yang dipercaya",
+                "the coordinator's journal is broken: no amendment is trusted"
+            )
         );
     }
     for p in &judging.problems {

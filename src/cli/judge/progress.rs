@@ -66,11 +66,8 @@ pub fn progress(
             ));
         }
         if reached == 0 {
-            if let Some(why) = j
-                .competition
-                .entries
-                .first()
-                .and_then(|e| flow.blocked(&e.id, t))
+            if let Some(why) =
+                flow.why_none_reached(j.competition.entries.iter().map(|e| e.id.as_str()), t)
             {
                 out.push_str(&format!("  ({})\n", why.describe(lang)));
             }

@@ -84,6 +84,12 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let j = open(lomba.as_deref(), lang)?;
     let metode = metode.map_or(j.competition.lomba.agregasi, Agregasi::from);
     let kategori = Kategori::from(kategori);
+    // The rules are part of the record (spec §11): a change after scoring began that no
+    // amendment records would move results unseen. No `--allow-partial` covers it.
+    if let Some(refusal) = rules_refusal(&j, lang) {
+        eprintln!("{refusal}");
+        return Ok(ExitCode::from(1));
+    }
     if let Some(refusal) = partial_refusal(&j, true, lang).filter(|_| !allow_partial) {
         for line in refusal.lines() {
             eprintln!("tulta: {line}");
@@ -125,6 +131,19 @@ pub fn rank(args: RankArgs, lang: Lang) -> Result<ExitCode, UsageError> {
 
 /// Why a result cannot be published yet: journals not wholly counted would make it wrong.
 /// `rank` may publish it anyway (`--allow-partial`, said in its output); the berita acara never.
+/// Why no result may be published while the rules changed after scoring began with no
+/// amendment recording it (spec §11): each change in words, a line each.
+pub(super) fn rules_refusal(j: &tulta_core::judging::Judging, lang: Lang) -> Option<String> {
+    let changes = j.rule_changes(lang);
+    (!changes.is_empty()).then(|| {
+        changes
+            .iter()
+            .map(|c| format!("tulta: {}", printable(c)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 pub(super) fn partial_refusal(
     j: &tulta_core::judging::Judging,
     allow_hint: bool,

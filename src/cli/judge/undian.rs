@@ -27,11 +27,7 @@ pub fn undian(
         .map(|s| s.reached.clone())
         .unwrap_or_default();
     if reached.is_empty() {
-        let why = j
-            .competition
-            .entries
-            .first()
-            .and_then(|e| flow.blocked(&e.id, tahap));
+        let why = flow.why_none_reached(j.competition.entries.iter().map(|e| e.id.as_str()), tahap);
         eprintln!(
             "tulta: {}",
             match (why, lang) {

@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use tulta_core::files::read::{self, Kind, Links, ReadError};
 use tulta_core::i18n::{Lang, Localized};
+use tulta_core::judging::amendments::{self, Link, RulesRecord, KOORDINATOR};
 use tulta_core::judging::export;
 use tulta_core::judging::journal;
+use tulta_core::judging::rules;
 use tulta_core::judging::{self, ScoreError};
 use tulta_core::text::printable;
 
@@ -46,6 +48,7 @@ pub fn verify(
     let comp = load(target, lang)?;
     let dir = judging::journal_dir(&comp);
     let mut reads = std::collections::BTreeMap::new();
+    let record = RulesRecord::load(&comp, &dir);
     for x in &comp.lomba.juri {
         let path = journal::Journal::path_for(&dir, &x.id);
         let file = path.display().to_string();
@@ -61,8 +64,9 @@ pub fn verify(
         }
         // Found in the data folder: a link, a FIFO or a device there is refused, not followed or
         // waited on; the journal is not counted, and verify says which file and why.
+        let retired = record.retired_keys(&x.id);
         let read = judging::pinned_key(&comp, &dir, &x.id).and_then(|pinned| {
-            journal::read(&path, Links::Refuse, Some(&x.id), pinned.as_ref())
+            journal::read_with(&path, Links::Refuse, Some(&x.id), pinned.as_ref(), &retired)
                 .map(|read| (pinned, read))
         });
         let (pinned, read) = match read {
@@ -80,8 +84,10 @@ pub fn verify(
         broken |= read.breach.is_some();
         out.push_str(&describe_read(&file, &read, pinned.as_ref(), lang));
         if read.breach.is_none() {
-            let (_, rejected) = comp.check_lines(&x.id, &read.lines);
-            broken |= !rejected.is_empty();
+            let (_, mut rejected) = comp.check_lines(&x.id, &read.lines);
+            // Lines an amendment set aside are reported as such, and are no fault.
+            record.mark_amended(&read.lines, &mut rejected);
+            broken |= rejected.iter().any(|r| r.amended.is_none());
             for r in rejected {
                 out.push_str(&format!(
                     "{file}: {} — {}\n",
@@ -92,20 +98,40 @@ pub fn verify(
         }
         reads.insert(x.id.clone(), read);
     }
+    let _ = rules::keep(&dir, &record.current);
+    broken |= rules_report(&dir, &record, &reads, &mut out, lang);
     if let Some(jejak) = jejak {
         let text = read::read(jejak, Kind::Anchors, Links::Follow)
             .map_err(|e| UsageError::Message(unreadable(&e, lang)))?;
-        let anchors = export::read_anchors_from(&text).ok_or_else(|| {
+        let published = export::read_anchors_from(&text).ok_or_else(|| {
             UsageError::Message(format!(
                 "{}: {}",
                 jejak.display(),
                 lang.pick(
-                    "tidak memuat jejak jurnal yang dapat dipercaya (JSON `jejak`, atau kaki Markdown/XLSX `jejak:…`; dua jejak berbeda untuk satu juri, mis. dari catatan juri, tidak dipercaya)",
-                    "holds no journal anchors to trust (JSON `jejak`, or a Markdown/XLSX `jejak:…` footer; two different anchors for one judge, e.g. from a judge's note, are not trusted)"
+                    "tidak memuat jejak jurnal yang dapat dipercaya (JSON `jejak`, blok Markdown ```jejak, atau properti XLSX `jejak`, masing-masing satu)",
+                    "holds no journal anchors to trust (JSON `jejak`, a Markdown ```jejak block, or the XLSX property `jejak`, one of each)"
                 )
             ))
         })?;
-        for (juri, (lines, hash)) in &anchors {
+        let anchors = &published.juri;
+        for (juri, read) in &reads {
+            // A judge who had lines when the result was published, and no anchor in it.
+            if !anchors.contains_key(juri) && !read.lines.is_empty() {
+                broken = true;
+                out.push_str(&match lang {
+                    Lang::Id => format!(
+                        "jejak {juri}: TIDAK ADA — berkas terbitan tidak memuat jejak juri ini, padahal jurnalnya kini berisi {} baris\n",
+                        read.lines.len()
+                    ),
+                    Lang::En => format!(
+                        "anchor {juri}: MISSING — the published file holds no anchor for this judge, whose journal now holds {} lines\n",
+                        read.lines.len()
+                    ),
+                });
+            }
+        }
+        broken |= published_rules(&published, &record, &dir, &mut out, lang);
+        for (juri, (lines, hash)) in anchors {
             let read = reads.get(juri);
             let held = match read {
                 _ if *lines == 0 => true,
@@ -135,6 +161,194 @@ pub fn verify(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The rules part of `verify` (spec §11): the coordinator's journal, and every judge's lines
+/// against the rules in force. Returns whether anything is wrong.
+fn rules_report(
+    dir: &Path,
+    record: &RulesRecord,
+    reads: &std::collections::BTreeMap<String, journal::JournalRead>,
+    out: &mut String,
+    lang: Lang,
+) -> bool {
+    let mut broken = false;
+    let path = journal::Journal::path_for(dir, KOORDINATOR);
+    let file = path.display().to_string();
+    if let Some(e) = &record.unreadable {
+        broken = true;
+        out.push_str(&format!(
+            "{} — {}\n",
+            unreadable(e, lang),
+            lang.pick(
+                "tidak ada perubahan aturan yang dipercaya",
+                "no amendment is trusted"
+            )
+        ));
+    } else if let Some(b) = &record.breach {
+        broken = true;
+        out.push_str(&format!(
+            "{}: {} — {}\n",
+            printable(&file),
+            printable(&b.describe(lang)),
+            lang.pick(
+                "tidak ada perubahan aturan di dalamnya yang dipercaya",
+                "no amendment in it is trusted"
+            )
+        ));
+    } else if let Some((n, _)) = &record.anchor {
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "{}: utuh, {n} baris, {} perubahan aturan\n",
+                printable(&file),
+                record.amendments.len()
+            ),
+            Lang::En => format!(
+                "{}: intact, {n} lines, {} amendments\n",
+                printable(&file),
+                record.amendments.len()
+            ),
+        });
+    }
+    for a in &record.amendments {
+        out.push_str(&format!(
+            "  {} {} ({}): {} — {}: {}\n",
+            lang.pick("perubahan aturan", "amendment"),
+            a.nomor,
+            a.waktu,
+            printable(&a.what(lang)),
+            lang.pick("alasan", "reason"),
+            printable(&a.alasan)
+        ));
+    }
+    for (juri, read) in reads {
+        if read.breach.is_some() {
+            continue;
+        }
+        let file = journal::Journal::path_for(dir, juri).display().to_string();
+        let older = read.lines.iter().filter(|l| l.aturan.is_none()).count();
+        if older > 0 {
+            let under = record.under(&read.lines);
+            let first = read
+                .lines
+                .iter()
+                .position(|l| l.aturan.is_none())
+                .unwrap_or(0);
+            let rules = under.get(first).copied().unwrap_or(&record.current.sidik);
+            out.push_str(&match lang {
+                Lang::Id => format!(
+                    "{}: catatan: {older} baris tanpa sidik aturan (ditulis sebelum edisi ketiga) dianggap dinilai dengan aturan {rules}\n",
+                    printable(&file)
+                ),
+                Lang::En => format!(
+                    "{}: notice: {older} lines without a rules fingerprint (written before the third edition) are taken as scored under rules {rules}\n",
+                    printable(&file)
+                ),
+            });
+        }
+        for (from, n) in record.unlinked(&read.lines) {
+            broken = true;
+            out.push_str(&format!(
+                "{}: {}\n",
+                printable(&file),
+                printable(&amendments::describe_unlinked(record, dir, &from, n, lang))
+            ));
+        }
+    }
+    broken
+}
+
+/// A published file's rules against those in force, and the coordinator journal against its
+/// published anchor. Returns whether anything is wrong.
+fn published_rules(
+    published: &export::Published,
+    record: &RulesRecord,
+    dir: &Path,
+    out: &mut String,
+    lang: Lang,
+) -> bool {
+    let mut broken = false;
+    match &published.aturan {
+        Some(a) if *a == record.current.sidik => out.push_str(&match lang {
+            Lang::Id => format!("aturan: diterbitkan dengan aturan yang berlaku ({a})\n"),
+            Lang::En => format!("rules: published under the rules in force ({a})\n"),
+        }),
+        Some(a) => {
+            broken = true;
+            let what = record
+                .changes_since(dir, a)
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    c.iter()
+                        .map(|x| x.describe(lang))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_else(|| {
+                    lang.pick(
+                        "aturan itu tidak tersimpan di folder data ini",
+                        "those rules were never seen in this data folder",
+                    )
+                    .into()
+                });
+            let amended = match record.link(a) {
+                Link::Amended(n) => match lang {
+                    Lang::Id => format!(" (dicatat sebagai perubahan aturan {n})"),
+                    Lang::En => format!(" (recorded as amendment {n})"),
+                },
+                _ => String::new(),
+            };
+            out.push_str(&match lang {
+                Lang::Id => format!(
+                    "aturan: TIDAK COCOK — hasil diterbitkan dengan aturan {a}, kini berlaku {}{amended}: {}\n",
+                    record.current.sidik,
+                    printable(&what)
+                ),
+                Lang::En => format!(
+                    "rules: MISMATCH — the result was published under rules {a}, now {} are in force{amended}: {}\n",
+                    record.current.sidik,
+                    printable(&what)
+                ),
+            });
+        }
+        None => {
+            broken = true;
+            out.push_str(lang.pick(
+                "aturan: berkas terbitan tidak menyebut sidik aturan, jadi aturannya tidak dapat diperiksa\n",
+                "rules: the published file names no rules fingerprint, so its rules cannot be checked\n",
+            ));
+        }
+    }
+    if let Some((lines, hash)) = &published.koordinator {
+        let path = journal::Journal::path_for(dir, KOORDINATOR);
+        let read = journal::read(
+            &path,
+            Links::Refuse,
+            Some(KOORDINATOR),
+            record.pinned.as_ref(),
+        )
+        .ok();
+        let held = *lines == 0
+            || read
+                .as_ref()
+                .is_some_and(|r| r.hashes.get(lines - 1).is_some_and(|h| h == hash));
+        broken |= !held;
+        out.push_str(&match (held, lang) {
+            (true, Lang::Id) => format!("jejak {KOORDINATOR}: {lines} baris pertama sama dengan yang diterbitkan\n"),
+            (true, Lang::En) => format!("anchor {KOORDINATOR}: the first {lines} lines are those published\n"),
+            (false, Lang::Id) => format!(
+                "jejak {KOORDINATOR}: TIDAK COCOK — diterbitkan dari {lines} baris berakhir {}, jurnal di sini {}\n",
+                short(hash),
+                now_holds(read.as_ref(), *lines, lang)
+            ),
+            (false, Lang::En) => format!(
+                "anchor {KOORDINATOR}: MISMATCH — published from {lines} lines ending {}, the journal here {}\n",
+                short(hash),
+                now_holds(read.as_ref(), *lines, lang)
+            ),
+        });
+    }
+    broken
 }
 
 fn short(hash: &str) -> &str {
@@ -214,7 +428,8 @@ fn describe_read(
 pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, UsageError> {
     use tulta_core::judging::keys::KeyPair;
     let comp = load(lomba, lang)?;
-    if comp.judge(juri).is_none() {
+    let coordinator = juri == KOORDINATOR;
+    if comp.judge(juri).is_none() && !coordinator {
         return Err(UsageError::Message(
             ScoreError::UnknownJudge(juri.into()).message(lang),
         ));
@@ -243,9 +458,13 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
         lang.pick("sidik jari", "fingerprint"),
         public.fingerprint()
     );
-    match judging::pinned_key(&comp, &dir, juri)
-        .map_err(|e| UsageError::Message(unreadable(&e, lang)))?
-    {
+    let pinned = if coordinator {
+        amendments::coordinator_key(&comp, &dir)
+    } else {
+        judging::pinned_key(&comp, &dir, juri)
+    }
+    .map_err(|e| UsageError::Message(unreadable(&e, lang)))?;
+    match pinned {
         Some(p) if p == public => out.push_str(lang.pick(
             "kunci ini yang disematkan untuk juri ini\n",
             "this is the key pinned for this judge\n",
@@ -260,6 +479,10 @@ pub fn kunci(lomba: Option<&Path>, juri: &str, lang: Lang) -> Result<ExitCode, U
                 p.fingerprint()
             ),
         }),
+        None if coordinator => out.push_str(lang.pick(
+            "tulis baris `ed25519:…` ini sebagai `koordinator: {nama: …, kunci: …}` di lomba.yaml\n",
+            "write this `ed25519:…` line as `koordinator: {nama: …, kunci: …}` in lomba.yaml\n",
+        )),
         None => out.push_str(lang.pick(
             "kirim baris `ed25519:…` ini ke panitia untuk `kunci:` juri ini di lomba.yaml\n",
             "send this `ed25519:…` line to the organiser for this judge's `kunci:` in lomba.yaml\n",

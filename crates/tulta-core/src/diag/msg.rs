@@ -248,6 +248,10 @@ pub enum Msg {
     GroupSize {
         people: usize,
     },
+    /// A name holding invisible or direction-control characters, or letters of two scripts.
+    DeceptiveName {
+        name: String,
+    },
     StrataTotalMismatch {
         stated: f64,
         sum: f64,
@@ -400,6 +404,7 @@ impl Msg {
             NoStandard => Code::T308,
             NoNextTheme => Code::T309,
             GroupSize { .. } => Code::T105,
+            DeceptiveName { .. } => Code::T106,
             StrataTotalMismatch { .. } => Code::T201,
             MatrixScores { .. } | MatrixTotal { .. } | MatrixOutsideStep1 { .. } => Code::T211,
             ThemeNotTopOfMatrix { .. } => Code::T301,
@@ -669,6 +674,14 @@ impl Msg {
             (NoStandard, En) => "step 7 names no standard (SOP, decree, checklist)".into(),
             (NoNextTheme, Id) => "langkah 7 tidak menyebut tema berikutnya".into(),
             (NoNextTheme, En) => "step 7 names no next theme".into(),
+            (DeceptiveName { name }, Id) => format!(
+                "nama \"{}\" memuat karakter tak terlihat atau pengatur arah, atau huruf dari dua aksara (mis. Latin dan Kiril): nama seperti ini dapat menyamar sebagai nama lain, juga dalam konflik kepentingan",
+                crate::model::names::shown(name)
+            ),
+            (DeceptiveName { name }, En) => format!(
+                "the name \"{}\" holds invisible or direction-control characters, or letters of two scripts (e.g. Latin and Cyrillic): such a name can pass for another, in conflicts of interest too",
+                crate::model::names::shown(name)
+            ),
             (GroupSize { people }, Id) => format!(
                 "kelompok beranggota {people} orang (ketua + anggota); lazimnya 3 sampai 10"
             ),

@@ -52,6 +52,8 @@ pub enum Kind {
     Draft,
     /// A stage's drawn presentation order (`undian-*.json`).
     Draw,
+    /// A rule set the data folder keeps by fingerprint (`aturan/*.json`, spec §11).
+    Rules,
     /// The overview's cache of checked files.
     Cache,
     /// The search index's own list of files.
@@ -80,6 +82,8 @@ impl Kind {
             Kind::Draft => 4 * MIB,
             // A list of entry ids.
             Kind::Draw => 4 * MIB,
+            // A few hundred facts of a few dozen bytes.
+            Kind::Rules => 4 * MIB,
             // About 12 MB at 100,000 files.
             Kind::Cache | Kind::IndexList => 256 * MIB,
         }
@@ -97,6 +101,7 @@ impl Kind {
             Kind::Anchors => lang.pick("peringkat terbitan (jejak)", "published ranking (anchors)"),
             Kind::Draft => lang.pick("draf catatan", "note draft"),
             Kind::Draw => lang.pick("urutan undian", "drawn order"),
+            Kind::Rules => lang.pick("aturan yang disimpan", "kept rules"),
             Kind::Cache => lang.pick("cache ringkasan", "overview cache"),
             Kind::IndexList => lang.pick("daftar berkas indeks", "index file list"),
             Kind::IndexVersion => lang.pick("versi indeks", "index version"),

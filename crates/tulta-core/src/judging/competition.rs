@@ -252,7 +252,7 @@ impl Competition {
         }
         let own = self.judge(juri).and_then(|j| j.opd.as_deref())?;
         let entry = self.entry(risalah)?;
-        crate::model::names::same(own, &entry.opd).then_some(Bar::OwnOpd)
+        crate::model::names::same_party(own, &entry.opd).then_some(Bar::OwnOpd)
     }
 
     /// Whether the rules allow `juri` this change to `risalah` in stage `tahap`. Whether the entry
@@ -309,6 +309,8 @@ impl Competition {
                 criterion(k)?;
             }
             Change::Catatan { kriteria: None, .. } | Change::Tarik { .. } => {}
+            // Only the coordinator amends the rules, in the coordinator's own journal.
+            Change::Aturan { .. } => return Err(ScoreError::NotJudgesChange),
             Change::Centang {
                 kriteria, butir, ..
             } => {
@@ -362,7 +364,11 @@ impl Competition {
                     ),
                     ..line.recorded()
                 }),
-                Err(why) => rejected.push(Rejected { line: i + 1, why }),
+                Err(why) => rejected.push(Rejected {
+                    line: i + 1,
+                    why,
+                    amended: None,
+                }),
             }
         }
         (counted, rejected)
@@ -477,6 +483,20 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
         return Err(CompetitionError::Invalid {
             file: lomba_file.name.clone(),
             message,
+        });
+    }
+    let reserved = crate::judging::amendments::KOORDINATOR;
+    if lomba.juri.iter().any(|j| j.id == reserved) {
+        return Err(CompetitionError::Invalid {
+            file: lomba_file.name.clone(),
+            message: match lang {
+                Lang::Id => format!(
+                    "`{reserved}` tidak boleh menjadi id juri: jurnal koordinator memakai nama itu"
+                ),
+                Lang::En => format!(
+                    "`{reserved}` may not be a judge's id: the coordinator's journal has that name"
+                ),
+            },
         });
     }
     let base = folder_of(&lomba_file.name).to_string();

@@ -38,6 +38,9 @@ pub struct Line {
     /// The stage (spec §8), for competitions with stages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tahap: Option<String>,
+    /// The rules fingerprint in force when the line was written (spec §11, third edition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aturan: Option<String>,
     pub juri: String,
     pub risalah: String,
     pub perubahan: Change,
@@ -104,6 +107,10 @@ pub enum Breach {
     MisplacedKey {
         line: usize,
     },
+    /// A public key that is no Ed25519 key, or a weak one (of small order) that anyone can "sign" for.
+    BadKey {
+        line: usize,
+    },
     /// Signed by another key than the one pinned for the judge (fingerprints).
     OtherKey {
         line: usize,
@@ -122,6 +129,7 @@ impl Breach {
             | Breach::BadSignature { line }
             | Breach::Unsigned { line }
             | Breach::MisplacedKey { line }
+            | Breach::BadKey { line }
             | Breach::OtherKey { line, .. } => *line,
         }
     }
@@ -159,6 +167,12 @@ impl Breach {
             (Breach::MisplacedKey { line }, En) => {
                 format!("the public key on line {line} is out of place")
             }
+            (Breach::BadKey { line }, Id) => format!(
+                "kunci publik di baris {line} bukan kunci ed25519 yang sah (atau kunci lemah yang tandanya dapat dibuat siapa saja)"
+            ),
+            (Breach::BadKey { line }, En) => format!(
+                "the public key on line {line} is not a valid ed25519 key (or a weak one whose signatures anyone can make)"
+            ),
             (Breach::OtherKey {
                 line,
                 found,
@@ -184,6 +198,9 @@ pub struct Expect<'a> {
     pub juri: Option<&'a str>,
     /// The key pinned for that judge: the journal must be signed with it, every line.
     pub pinned: Option<&'a PublicKey>,
+    /// Fingerprints of keys an amendment replaced (spec §11): a journal signed with one was
+    /// pinned before the amendment, and still stands.
+    pub retired: &'a [String],
     /// The head file's last line (sequence, hash).
     pub head: Option<(u64, &'a str)>,
 }
@@ -226,7 +243,9 @@ fn check_signature(
     out: &mut JournalRead,
 ) -> Result<(), Breach> {
     let Some(tanda) = &line.tanda else {
-        if out.key.is_some() || expect.pinned.is_some() {
+        // Unsigned, then signed: a first-edition journal continued (spec §11); never the reverse.
+        // With a key pinned the journal must go on signed by it: `parse` checks that at its end.
+        if out.key.is_some() {
             return Err(Breach::Unsigned { line: number });
         }
         if line.kunci.is_some() {
@@ -237,9 +256,9 @@ fn check_signature(
     };
     let key = match (&out.key, &line.kunci) {
         (None, Some(text)) => {
-            let key = PublicKey::parse(text).ok_or(Breach::MisplacedKey { line: number })?;
+            let key = PublicKey::parse(text).ok_or(Breach::BadKey { line: number })?;
             if let Some(pinned) = expect.pinned {
-                if *pinned != key {
+                if *pinned != key && !expect.retired.contains(&key.fingerprint()) {
                     return Err(Breach::OtherKey {
                         line: number,
                         found: key.fingerprint(),
@@ -321,6 +340,13 @@ pub fn parse(bytes: &[u8], expect: &Expect) -> JournalRead {
         out.lines.push(line);
     }
     out.good_len = offset as u64;
+    if out.breach.is_none() && out.key.is_none() && expect.pinned.is_some() {
+        // Unsigned lines stand only where the judge has no key: with one pinned (or the judge's
+        // own here), a wholly unsigned journal is one whose signatures were stripped.
+        if !out.lines.is_empty() {
+            out.breach = Some(Breach::Unsigned { line: 1 });
+        }
+    }
     if out.breach.is_none() {
         if let Some((urutan, hash)) = expect.head {
             let n = out.lines.len() as u64;
@@ -359,6 +385,17 @@ pub fn read(
     juri: Option<&str>,
     pinned: Option<&PublicKey>,
 ) -> Result<JournalRead, ReadError> {
+    read_with(path, links, juri, pinned, &[])
+}
+
+/// [`read`], also taking a journal signed with a key an amendment `retired`.
+pub fn read_with(
+    path: &Path,
+    links: read::Links,
+    juri: Option<&str>,
+    pinned: Option<&PublicKey>,
+    retired: &[String],
+) -> Result<JournalRead, ReadError> {
     let bytes = read::read(path, read::Kind::Journal, links)?;
     let head = read_head(path)?;
     Ok(parse(
@@ -366,6 +403,7 @@ pub fn read(
         &Expect {
             juri,
             pinned,
+            retired,
             head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
         },
     ))
@@ -523,6 +561,8 @@ fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
 pub struct Context {
     pub lomba: Option<String>,
     pub pinned: Option<PublicKey>,
+    /// The rules fingerprint every new line carries (spec §11).
+    pub aturan: Option<String>,
 }
 
 /// A judge's journal opened for appending. The lock is taken for each change, not held between
@@ -545,6 +585,10 @@ pub struct Journal {
     lines: Vec<Line>,
     /// Set when opening cut off a torn last line: (line number, bytes dropped).
     pub repaired: Option<(usize, usize)>,
+    /// The judge's own key here is the pinned one: a wholly unsigned (first-edition) journal may
+    /// then go on signed by it (spec §11) — whoever could strip its signatures here could as well
+    /// read that key and sign.
+    continues_unsigned: bool,
 }
 
 impl Journal {
@@ -577,7 +621,12 @@ impl Journal {
             last_hash: GENESIS.to_string(),
             lines: Vec::new(),
             repaired: None,
+            continues_unsigned: false,
         };
+        journal.continues_unsigned = matches!(
+            (&key, &journal.context.pinned),
+            (Some(k), Some(p)) if k.public() == *p
+        );
         // The first line's fsync keeps its bytes; the new name needs its folder synced as well.
         if new_file {
             crate::files::sync_parent(&path).map_err(io)?;
@@ -642,10 +691,16 @@ impl Journal {
             &Expect {
                 juri: Some(&self.juri),
                 pinned: self.context.pinned.as_ref(),
+                retired: &[],
                 head: head.as_ref().map(|h| (h.urutan, h.hash.as_str())),
             },
         );
-        if let Some(breach) = read.breach {
+        let first_edition = read.key.is_none() && read.breach == Some(Breach::Unsigned { line: 1 });
+        if let Some(breach) = read
+            .breach
+            .clone()
+            .filter(|_| !(first_edition && self.continues_unsigned))
+        {
             return Err(JournalError::Broken {
                 path: self.path.display().to_string(),
                 breach,
@@ -759,6 +814,7 @@ impl Journal {
             waktu: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
             lomba: self.context.lomba.clone(),
             tahap: tahap.map(str::to_string),
+            aturan: self.context.aturan.clone(),
             juri: self.juri.clone(),
             risalah: risalah.to_string(),
             perubahan: change,

@@ -9,6 +9,7 @@
 //!   judge's changes (refusing what the rules forbid before anything is written), and answers
 //!   rankings and progress — without its callers knowing any file format.
 
+pub mod amendments;
 pub mod competition;
 pub mod export;
 pub mod gelar;
@@ -17,6 +18,7 @@ pub mod journal;
 pub mod keys;
 mod problems;
 pub mod ranking;
+pub mod rules;
 pub mod scoring;
 pub mod stages;
 
@@ -76,6 +78,11 @@ pub struct Judging {
     /// Sample journals copied into an empty journal folder on first use.
     pub seeded: usize,
     anchors: Anchors,
+    /// The rules in force and the coordinator's amendments (spec §11).
+    pub rules: amendments::RulesRecord,
+    /// Per judge: rules some lines were written under that no amendment links to those in force
+    /// (fingerprint → lines).
+    unlinked: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
 /// The folder of a competition's journals: `<data dir>/<lomba id>/`.
@@ -90,10 +97,17 @@ impl Judging {
         Judging::open_in(competition, &dir)
     }
 
-    /// Opens the journals in `dir`. When it holds none and the competition ships journals (the
-    /// sample's demo scores), those are verified and copied in first.
+    /// Opens the journals in `dir`. When it holds none and the competition is a demonstration
+    /// (`contoh: true`) shipping journals (the sample's demo scores), those are verified and copied
+    /// in first. Keys and journals lying in any other competition's folder are never installed:
+    /// keys come only from people (spec §11).
     pub fn open_in(competition: Competition, dir: &Path) -> Result<Judging, JournalError> {
         let mut seeded = 0;
+        let shipped: &[(String, Vec<u8>)] = if competition.lomba.contoh {
+            &competition.shipped_journals
+        } else {
+            &[]
+        };
         let has_journals = std::fs::read_dir(dir)
             .map(|d| {
                 d.flatten()
@@ -104,17 +118,18 @@ impl Judging {
             let name = name.to_string();
             move |err| JournalError::Io { path: name, err }
         };
-        for (name, bytes) in &competition.shipped_journals {
+        for (name, bytes) in shipped {
             // The sample's demo keys, so that its judges can go on scoring the sample.
             let Some(juri) = name.strip_suffix(".key").and_then(|n| n.rsplit('/').next()) else {
                 continue;
             };
-            if competition.judge(juri).is_some() && journal::valid_id(juri) {
+            let known = competition.judge(juri).is_some() || juri == amendments::KOORDINATOR;
+            if known && journal::valid_id(juri) {
                 keys::KeyPair::install(dir, juri, bytes).map_err(io(name))?;
             }
         }
         if !has_journals {
-            for (name, bytes) in &competition.shipped_journals {
+            for (name, bytes) in shipped {
                 if !name.ends_with(".jsonl") {
                     continue;
                 }
@@ -122,7 +137,9 @@ impl Judging {
                 let Some(juri) = first.judge().map(str::to_string) else {
                     continue;
                 };
-                if competition.judge(&juri).is_none() || !journal::valid_id(&juri) {
+                let coordinator = juri == amendments::KOORDINATOR;
+                if (competition.judge(&juri).is_none() && !coordinator) || !journal::valid_id(&juri)
+                {
                     continue;
                 }
                 let (_, read) = read_for(&competition, dir, &juri, bytes)?;
@@ -136,6 +153,10 @@ impl Judging {
                 }
             }
         }
+        let rules = amendments::RulesRecord::load(&competition, dir);
+        // The data folder keeps every rule set it has seen, so a later change can be named in
+        // words (spec §11). A folder that cannot be written only loses those words.
+        let _ = rules::keep(dir, &rules.current);
         let mut judging = Judging {
             competition,
             dir: dir.to_path_buf(),
@@ -144,6 +165,8 @@ impl Judging {
             problems: Vec::new(),
             seeded,
             anchors: Anchors::new(),
+            rules,
+            unlinked: BTreeMap::new(),
         };
         judging.reload();
         Ok(judging)
@@ -161,6 +184,8 @@ impl Judging {
     /// Re-reads every judge's journal (another process may have written), counting only the lines
     /// the competition allows.
     pub fn reload(&mut self) {
+        // The coordinator's journal too: an amendment may have landed meanwhile.
+        self.rules = amendments::RulesRecord::load(&self.competition, &self.dir);
         self.changes.clear();
         self.problems.clear();
         self.anchors.clear();
@@ -180,6 +205,7 @@ impl Judging {
     fn load_one(&mut self, juri: &str) {
         self.changes.remove(juri);
         self.anchors.remove(juri);
+        self.unlinked.remove(juri);
         self.problems.retain(|p| p.juri != juri);
         let path = Journal::path_for(&self.dir, juri);
         let problem_of = |breach: Option<Breach>, torn_line: Option<usize>| JournalProblem {
@@ -202,8 +228,15 @@ impl Judging {
         let (lines, hash, mut problem) = match self.writers.get(juri) {
             Some(w) => (w.lines().to_vec(), w.last_hash().to_string(), None),
             None => {
+                let retired = self.rules.retired_keys(juri);
                 let read = self.pinned(juri).and_then(|pinned| {
-                    journal::read(&path, read::Links::Refuse, Some(juri), pinned.as_ref())
+                    journal::read_with(
+                        &path,
+                        read::Links::Refuse,
+                        Some(juri),
+                        pinned.as_ref(),
+                        &retired,
+                    )
                 });
                 let read = match read {
                     Ok(read) => read,
@@ -231,7 +264,12 @@ impl Judging {
                 (read.lines, hash, problem)
             }
         };
-        let (counted, rejected) = self.competition.check_lines(juri, &lines);
+        let (counted, mut rejected) = self.competition.check_lines(juri, &lines);
+        self.rules.mark_amended(&lines, &mut rejected);
+        let unlinked = self.rules.unlinked(&lines);
+        if !unlinked.is_empty() {
+            self.unlinked.insert(juri.to_string(), unlinked);
+        }
         if !rejected.is_empty() {
             problem
                 .get_or_insert_with(|| problem_of(None, None))
@@ -240,6 +278,34 @@ impl Judging {
         self.problems.extend(problem);
         self.anchors.insert(juri.to_string(), (lines.len(), hash));
         self.changes.insert(juri.to_string(), counted);
+    }
+
+    /// The changes of the rules after scoring began that no amendment records, in words, one per
+    /// judge and old rule set (spec §11): while there is one, no result may be published.
+    pub fn rule_changes(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let mut by_rules: BTreeMap<&str, usize> = BTreeMap::new();
+        for per in self.unlinked.values() {
+            for (from, n) in per {
+                *by_rules.entry(from).or_insert(0) += n;
+            }
+        }
+        by_rules
+            .into_iter()
+            .map(|(from, n)| amendments::describe_unlinked(&self.rules, &self.dir, from, n, lang))
+            .collect()
+    }
+
+    /// The old rule sets that some lines were scored under with no amendment linking them to
+    /// those in force: what `tulta aturan --ubah` records.
+    pub fn unamended(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .unlinked
+            .values()
+            .flat_map(|m| m.keys().cloned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// What each judge's journal held when it was counted (spec §10, "jejak").
@@ -292,6 +358,7 @@ impl Judging {
             let context = journal::Context {
                 lomba: Some(self.competition.id().to_string()),
                 pinned: self.pinned(juri)?,
+                aturan: Some(self.rules.current.sidik.clone()),
             };
             let journal = Journal::open(&self.dir, juri, context)?;
             self.writers.insert(juri.to_string(), journal);
@@ -495,6 +562,32 @@ impl Judging {
         .ok_or_else(|| ScoreError::UnknownStage(tahap.into()))
     }
 
+    /// The anchors a ranking publishes: every judge's, `0` lines for one who has not begun, so
+    /// that a file lacking a judge's anchor is a finding (spec §11). A journal too broken to be
+    /// counted has none: the file names its judge as not counted.
+    fn published_anchors(&self) -> Anchors {
+        let broken: Vec<&str> = self
+            .problems
+            .iter()
+            .filter(|p| p.breach.is_some())
+            .map(|p| p.juri.as_str())
+            .collect();
+        self.competition
+            .lomba
+            .juri
+            .iter()
+            .filter(|j| !broken.contains(&j.id.as_str()))
+            .map(|j| {
+                let anchor = self
+                    .anchors
+                    .get(&j.id)
+                    .cloned()
+                    .unwrap_or_else(|| (0, journal::GENESIS.to_string()));
+                (j.id.clone(), anchor)
+            })
+            .collect()
+    }
+
     /// What an export needs besides the ranking: names, and every judge's raw sheets.
     pub fn export_context(&self) -> crate::judging::export::Context<'_> {
         let comp = &self.competition;
@@ -517,8 +610,12 @@ impl Judging {
                         .collect(),
                 })
                 .collect(),
-            jejak: self.anchors.clone(),
+            jejak: self.published_anchors(),
             partial: self.losses().map(|p| p.juri.clone()).collect(),
+            contoh: comp.lomba.contoh,
+            aturan: self.rules.current.sidik.clone(),
+            koordinator: self.rules.anchor.clone(),
+            amendments: self.rules.amendments.clone(),
             benefits: comp
                 .entries
                 .iter()
@@ -571,7 +668,7 @@ impl Judging {
                 .iter()
                 .map(|e| (e.id.clone(), (e.judul.clone(), e.opd.clone())))
                 .collect(),
-            contoh: false,
+            contoh: comp.lomba.contoh,
         }
     }
 
@@ -620,35 +717,45 @@ impl Judging {
 }
 
 /// The key a judge's journals must carry in `dir`: `kunci` in lomba.yaml, else the key pinned there
-/// by the first import (or by the judge's own first change).
+/// by the first import (or by the judge's own first change), else the judge's own key there — a
+/// deleted pin file does not make a re-signed or unsigned journal acceptable (spec §11).
 pub fn pinned_key(
     competition: &Competition,
     dir: &Path,
     juri: &str,
 ) -> Result<Option<PublicKey>, ReadError> {
-    match competition
+    if let Some(k) = competition
         .judge(juri)
         .and_then(|j| j.kunci.as_deref())
         .and_then(PublicKey::parse)
     {
+        return Ok(Some(k));
+    }
+    match keys::pinned_here(dir, juri)? {
         Some(k) => Ok(Some(k)),
-        None => keys::pinned_here(dir, juri),
+        None => keys::own_here(dir, juri),
     }
 }
 
-/// Journal text brought from elsewhere, read as `juri`'s against the key pinned for them here.
+/// Journal text brought from elsewhere, read as `juri`'s (or the coordinator's) against the key
+/// pinned for them here.
 fn read_for(
     competition: &Competition,
     dir: &Path,
     juri: &str,
     bytes: &[u8],
 ) -> Result<(Option<PublicKey>, journal::JournalRead), ReadError> {
-    let pinned = pinned_key(competition, dir, juri)?;
+    let pinned = if juri == amendments::KOORDINATOR {
+        amendments::coordinator_key(competition, dir)?
+    } else {
+        pinned_key(competition, dir, juri)?
+    };
     let read = journal::parse(
         bytes,
         &journal::Expect {
             juri: Some(juri),
             pinned: pinned.as_ref(),
+            retired: &[],
             head: None,
         },
     );

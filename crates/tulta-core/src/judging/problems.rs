@@ -70,6 +70,8 @@ pub enum ScoreError {
     },
     BadTime(String),
     WithdrawsNothing(u64),
+    /// An amendment to the rules in a judge's journal: only the coordinator's journal holds those.
+    NotJudgesChange,
     Journal(JournalError),
 }
 
@@ -173,6 +175,12 @@ impl Localized for ScoreError {
                 },
                 why.describe(lang)
             ),
+            (ScoreError::NotJudgesChange, Id) => {
+                "perubahan aturan hanya dicatat di jurnal koordinator".into()
+            }
+            (ScoreError::NotJudgesChange, En) => {
+                "an amendment to the rules belongs in the coordinator's journal only".into()
+            }
             (ScoreError::Journal(e), _) => e.message(lang),
         }
     }
@@ -183,12 +191,19 @@ impl Localized for ScoreError {
 pub struct Rejected {
     pub line: usize,
     pub why: ScoreError,
+    /// The amendment (spec §11, numbered from 1) that changed the rules the line was written
+    /// under: the line is then set aside by it, not lost.
+    pub amended: Option<usize>,
 }
 
 impl Rejected {
     pub fn describe(&self, lang: Lang) -> String {
+        let by = self.amended.map_or(String::new(), |n| match lang {
+            Lang::Id => format!(" (tidak dihitung karena perubahan aturan {n})"),
+            Lang::En => format!(" (not counted because of amendment {n})"),
+        });
         format!(
-            "{} {}: {}",
+            "{} {}: {}{by}",
             lang.pick("baris", "line"),
             self.line,
             self.why.message(lang)
@@ -214,7 +229,9 @@ pub struct JournalProblem {
 impl JournalProblem {
     /// Whether scores may be missing from the ranking because of it (a torn line never was saved).
     pub fn loses_scores(&self) -> bool {
-        self.breach.is_some() || !self.rejected.is_empty() || self.unreadable.is_some()
+        self.breach.is_some()
+            || self.rejected.iter().any(|r| r.amended.is_none())
+            || self.unreadable.is_some()
     }
 
     /// One line for people: the judge, the file and what is wrong.

@@ -34,6 +34,14 @@ pub enum Change {
     },
     /// Takes back the change recorded under sequence number `urutan`.
     Tarik { urutan: u64 },
+    /// An amendment to the rules (spec §11), in the coordinator's journal only: from rules `lama`
+    /// to rules `baru`, what changed, and why.
+    Aturan {
+        lama: String,
+        baru: String,
+        isi: Vec<crate::judging::rules::Change>,
+        alasan: String,
+    },
 }
 
 /// A change as it stands in a journal.
@@ -142,7 +150,7 @@ pub(crate) fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
             } => {
                 sheet.centang.insert((kriteria.clone(), *butir), *nilai);
             }
-            Change::Tarik { .. } => {}
+            Change::Tarik { .. } | Change::Aturan { .. } => {}
         }
     }
     sheets.retain(|_, s| !s.is_empty());
@@ -152,10 +160,10 @@ pub(crate) fn replay(changes: &[Recorded]) -> BTreeMap<String, Sheet> {
 /// The latest change of a journal that can still be taken back (undo).
 pub(crate) fn last_undoable(changes: &[Recorded]) -> Option<&Recorded> {
     let withdrawn = withdrawn(changes);
-    changes
-        .iter()
-        .rev()
-        .find(|r| !matches!(r.change, Change::Tarik { .. }) && !withdrawn.contains(&r.urutan))
+    changes.iter().rev().find(|r| {
+        !matches!(r.change, Change::Tarik { .. } | Change::Aturan { .. })
+            && !withdrawn.contains(&r.urutan)
+    })
 }
 
 /// An index on the rubric's scale shown as 0-100.

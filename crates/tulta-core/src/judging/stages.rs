@@ -197,6 +197,24 @@ impl Flow {
             })
     }
 
+    /// Why no entry has reached stage `tahap`: the reason of the entries that got furthest — a
+    /// stage still being scored says more than the one entry that failed before it.
+    pub fn why_none_reached<'e>(
+        &self,
+        entries: impl IntoIterator<Item = &'e str>,
+        tahap: &str,
+    ) -> Option<Blocked> {
+        let at = |t: &str| self.stages.iter().position(|s| s.id == t).unwrap_or(0);
+        entries
+            .into_iter()
+            .filter_map(|e| self.blocked(e, tahap))
+            .max_by_key(|b| match b {
+                Blocked::NotFinal { tahap, .. } => (at(tahap), 2),
+                Blocked::Eliminated { tahap } => (at(tahap), 1),
+                Blocked::Failed { tahap } => (at(tahap), 0),
+            })
+    }
+
     /// Every stage for people: id, name, weight and whether it is final.
     pub fn summaries(&self, stages: &[Stage]) -> Vec<StageSummary> {
         stages

@@ -62,6 +62,18 @@ pub struct Lomba {
     /// Stages, in order (spec §8); empty: one scored stage `risalah` with the lomba's rubric.
     pub tahap: Vec<Tahap>,
     pub penghargaan: Penghargaan,
+    /// A demonstration (spec §11): only then are keys and journals shipped in its `jurnal/`
+    /// folder installed, and every screen and output says CONTOH / SAMPLE.
+    pub contoh: bool,
+    /// The coordinator, whose key signs amendments to the rules (spec §11).
+    pub koordinator: Option<Koordinator>,
+}
+
+/// The coordinator (spec §11): the key that signs amendments (`ed25519:BASE64`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Koordinator {
+    pub nama: Option<String>,
+    pub kunci: Option<String>,
 }
 
 /// An id another part of the file refers to, with where it stands (for T404).

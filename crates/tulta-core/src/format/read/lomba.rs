@@ -5,7 +5,7 @@ use super::{Obj, Reader};
 use crate::diag::msg::{Expected, IdOf};
 use crate::diag::{Finding, Msg, Path};
 use crate::model::lomba::{
-    Agregasi, JenisTahap, Juri, Khusus, Konflik, Lomba, Penghargaan, Ref, Tahap,
+    Agregasi, JenisTahap, Juri, Khusus, Konflik, Koordinator, Lomba, Penghargaan, Ref, Tahap,
 };
 use crate::model::names::is_id;
 use crate::model::risalah::*;
@@ -24,6 +24,8 @@ pub(super) const LOMBA_KEYS: &[&str] = &[
     "agregasi",
     "tahap",
     "penghargaan",
+    "contoh",
+    "koordinator",
 ];
 
 const TAHAP_KEYS: &[&str] = &[
@@ -77,6 +79,20 @@ impl Reader {
             .unwrap_or_default();
         let tahap = self.stages(&o, &juri);
         let penghargaan = self.awards(&o, &tahap);
+        let contoh = match Self::get(&o, "contoh") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(v) => {
+                self.wrong(
+                    o.at.key("contoh"),
+                    "contoh",
+                    Expected::OneOf(&["true", "false"]),
+                    v,
+                );
+                false
+            }
+        };
+        let koordinator = self.coordinator(&o);
         Some(Lomba {
             id: id.map(|t| t.value),
             nama: self.text(&o, "nama", true),
@@ -89,7 +105,29 @@ impl Reader {
             agregasi,
             tahap,
             penghargaan,
+            contoh,
+            koordinator,
         })
+    }
+
+    /// `koordinator: {nama, kunci}` (spec §11): the key that signs amendments to the rules.
+    fn coordinator(&mut self, o: &Obj) -> Option<Koordinator> {
+        let k = self.sub(o, "koordinator", false, &["nama", "kunci"])?;
+        let nama = self.text(&k, "nama", false);
+        let kunci = self.text_at(&k, "kunci", false).and_then(|t| {
+            if crate::judging::keys::PublicKey::parse(&t.value).is_some() {
+                Some(t.value)
+            } else {
+                self.wrong(
+                    t.at,
+                    "kunci",
+                    Expected::PublicKey,
+                    &Value::String(t.value.clone()),
+                );
+                None
+            }
+        });
+        Some(Koordinator { nama, kunci })
     }
 
     /// The stages (spec §8): ids checked like judges' (T401, T402), judges named by a stage must be
@@ -332,6 +370,14 @@ impl Reader {
                 }
             });
             let Some(nama) = nama else { continue };
+            for (key, name) in [("nama", Some(&nama)), ("opd", opd.as_ref())] {
+                if let Some(name) = name.filter(|n| crate::model::names::deceptive(n)) {
+                    self.push(Finding::value(
+                        j.at.key(key),
+                        Msg::DeceptiveName { name: name.clone() },
+                    ));
+                }
+            }
             out.push(Juri {
                 id,
                 nama,

@@ -5,7 +5,9 @@
 //! --jejak` reads back — a block no judge's words can open, since every name and note is escaped
 //! by maud, which writes the markup.
 
-use super::{anchor_heading, finished_of, provisional_title, Context};
+use super::{
+    amendment_heading, amendment_lines, anchor_heading, finished_of, provisional_title, Context,
+};
 use crate::i18n::Lang;
 use crate::judging::ranking::{Ranking, Row};
 use crate::model::risalah::JenisKelompok;
@@ -471,6 +473,18 @@ fn anchors(r: &Ranking, ctx: &Context, lang: Lang) -> Markup {
     // JSON reads as the same character (it stands only inside strings).
     let json = super::json(r, ctx).replace('<', "\\u003c");
     html! {
+        // The rules the result was computed under, and every amendment to them (spec §11).
+        h2 { (amendment_heading(lang)) }
+        p.small { (lang.pick("Sidik aturan", "Rules fingerprint")) ": " (ctx.aturan) }
+        @if ctx.amendments.is_empty() {
+            p.small { (lang.pick("Tidak ada perubahan aturan.", "No amendments.")) }
+        } @else {
+            ul.small {
+                @for l in amendment_lines(ctx, lang) {
+                    li { (text(&l)) }
+                }
+            }
+        }
         h2 { (lang.pick("Jejak jurnal", "Journal anchors")) }
         p.small { (anchor_heading(lang)) }
         table.small {

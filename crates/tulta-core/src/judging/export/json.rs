@@ -71,14 +71,43 @@ struct JsonAnchor<'a> {
     hash: &'a str,
 }
 
+/// One amendment to the rules (spec §11).
+#[derive(Serialize)]
+struct JsonAmendment<'a> {
+    nomor: usize,
+    waktu: &'a str,
+    lama: &'a str,
+    baru: &'a str,
+    /// What changed, in words (Indonesian, as the journal's own words are).
+    isi: Vec<String>,
+    alasan: &'a str,
+}
+
+/// `"jejak"`: each judge's anchor by id, the coordinator's under `koordinator` (no judge may take
+/// that id) and the rules fingerprint under `aturan`.
+#[derive(Serialize)]
+struct JsonAnchors<'a> {
+    #[serde(flatten)]
+    juri: BTreeMap<&'a str, JsonAnchor<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    koordinator: Option<JsonAnchor<'a>>,
+    aturan: &'a str,
+}
+
 #[derive(Serialize)]
 struct JsonRanking<'a> {
     /// The schema's version (docs/schemas/rank.schema.json).
     versi: u32,
     lomba: &'a str,
+    /// A demonstration (spec §11): present, and true, only then.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    contoh: bool,
     metode: &'static str,
     kategori: &'static str,
     sementara: bool,
+    /// The rules fingerprint (spec §11) and the amendments made to the rules.
+    aturan: &'a str,
+    perubahan_aturan: Vec<JsonAmendment<'a>>,
     /// Judges whose journal was not wholly counted (`--allow-partial`).
     tidak_dihitung: &'a [String],
     /// The stages (spec §8), and which one this ranking is (`null`: the final result).
@@ -89,7 +118,7 @@ struct JsonRanking<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     penghargaan: Option<Vec<JsonAward<'a>>>,
     peringkat: Vec<JsonRow<'a>>,
-    jejak: BTreeMap<&'a str, JsonAnchor<'a>>,
+    jejak: JsonAnchors<'a>,
 }
 
 pub fn json(r: &Ranking, ctx: &Context) -> String {
@@ -99,9 +128,23 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
     let doc = JsonRanking {
         versi: crate::JSON_VERSION,
         lomba: ctx.lomba_id,
+        contoh: ctx.contoh,
         metode: r.metode.as_str(),
         kategori: r.kategori.as_str(),
         sementara: r.sementara,
+        aturan: &ctx.aturan,
+        perubahan_aturan: ctx
+            .amendments
+            .iter()
+            .map(|a| JsonAmendment {
+                nomor: a.nomor,
+                waktu: &a.waktu,
+                lama: &a.lama,
+                baru: &a.baru,
+                isi: a.isi.iter().map(|c| c.describe(Lang::Id)).collect(),
+                alasan: &a.alasan,
+            })
+            .collect(),
         tidak_dihitung: &ctx.partial,
         tahap: staged.map(|s| {
             s.stages
@@ -126,11 +169,18 @@ pub fn json(r: &Ranking, ctx: &Context) -> String {
                 })
                 .collect()
         }),
-        jejak: ctx
-            .jejak
-            .iter()
-            .map(|(j, (n, h))| (j.as_str(), JsonAnchor { baris: *n, hash: h }))
-            .collect(),
+        jejak: JsonAnchors {
+            juri: ctx
+                .jejak
+                .iter()
+                .map(|(j, (n, h))| (j.as_str(), JsonAnchor { baris: *n, hash: h }))
+                .collect(),
+            koordinator: ctx
+                .koordinator
+                .as_ref()
+                .map(|(n, h)| JsonAnchor { baris: *n, hash: h }),
+            aturan: &ctx.aturan,
+        },
         peringkat: r
             .rows
             .iter()

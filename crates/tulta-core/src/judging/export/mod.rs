@@ -19,7 +19,7 @@ mod json;
 mod sheets;
 mod text;
 
-pub use anchors::{read_anchors, read_anchors_from};
+pub use anchors::{read_anchors, read_anchors_from, Published};
 pub use json::json;
 pub use sheets::{csv, xlsx};
 pub use text::{markdown, table};
@@ -39,6 +39,69 @@ pub struct Context<'a> {
     pub benefits: BTreeMap<String, crate::model::risalah::Benefits>,
     /// Who ran it, where and when, who judged: what the HTML documents say beyond the ranking.
     pub publication: Option<html::Publication>,
+    /// A demonstration competition (spec §11): every output says CONTOH / SAMPLE.
+    pub contoh: bool,
+    /// The rules fingerprint the ranking was computed under (spec §11).
+    pub aturan: String,
+    /// The coordinator journal's anchor, when there is one.
+    pub koordinator: Option<(usize, String)>,
+    /// The amendments to the rules, in order.
+    pub amendments: Vec<crate::judging::amendments::Amendment>,
+}
+
+/// The banner word of a demonstration.
+pub fn sample_title(lang: Lang) -> &'static str {
+    lang.pick("CONTOH", "SAMPLE")
+}
+
+fn sample_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "CONTOH: lomba peragaan (contoh: true); kunci dan jurnalnya ikut dalam berkas contoh, jadi hasil ini bukan hasil lomba sungguhan",
+        "SAMPLE: a demonstration competition (contoh: true); its keys and journals ship with the sample, so this is no real competition's result",
+    )
+}
+
+/// One line per amendment to the rules (spec §11): number, time, what changed, why.
+fn amendment_lines(ctx: &Context, lang: Lang) -> Vec<String> {
+    ctx.amendments
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {} ({}): {} — {}: {}",
+                lang.pick("perubahan aturan", "amendment"),
+                a.nomor,
+                a.waktu,
+                a.what(lang),
+                lang.pick("alasan", "reason"),
+                a.alasan
+            )
+        })
+        .collect()
+}
+
+/// The heading above the amendments.
+fn amendment_heading(lang: Lang) -> &'static str {
+    lang.pick("Perubahan aturan", "Amendments to the rules")
+}
+
+/// The words under a ranking that no CSV row holds: sample, provisional, incomplete, the rules
+/// and their amendments.
+fn preamble(r: &Ranking, ctx: &Context, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if ctx.contoh {
+        out.push(sample_note(lang).to_string());
+    }
+    if r.sementara {
+        out.push(provisional_note(lang).to_string());
+    }
+    out.extend(partial_note(ctx, lang));
+    out.push(format!(
+        "{}: {}",
+        lang.pick("sidik aturan", "rules fingerprint"),
+        ctx.aturan
+    ));
+    out.extend(amendment_lines(ctx, lang));
+    out
 }
 
 /// One spreadsheet column of quantified benefits: `manfaat_<unit>` or `biaya_perbaikan_<unit>`.
@@ -133,10 +196,19 @@ fn finished_of(row: &Row) -> String {
 /// One token per judge, `jejak:ID:LINES:SHA256`, that `tulta verify --jejak` reads back from
 /// Markdown and XLSX.
 fn anchor_tokens(ctx: &Context) -> Vec<String> {
-    ctx.jejak
+    let mut out: Vec<String> = ctx
+        .jejak
         .iter()
         .map(|(j, (n, h))| format!("jejak:{j}:{n}:{h}"))
-        .collect()
+        .collect();
+    if let Some((n, h)) = &ctx.koordinator {
+        out.push(format!(
+            "jejak:{}:{n}:{h}",
+            crate::judging::amendments::KOORDINATOR
+        ));
+    }
+    out.push(format!("aturan:{}", ctx.aturan));
+    out
 }
 
 fn anchor_heading(lang: Lang) -> &'static str {
@@ -326,7 +398,7 @@ fn result_lines(r: &Ranking, lang: Lang) -> Vec<String> {
 }
 
 /// The title of a ranking: the final result's, one stage's, or the one reading's.
-fn title(r: &Ranking, lang: Lang) -> String {
+fn title(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let what = match &r.staged {
         Some(Staged { tahap: Some(t), .. }) => {
             format!("{} {t}", lang.pick("peringkat tahap", "ranking of stage"))
@@ -334,8 +406,13 @@ fn title(r: &Ranking, lang: Lang) -> String {
         Some(_) => lang.pick("hasil akhir", "final result").into(),
         None => lang.pick("peringkat", "ranking").into(),
     };
-    if r.sementara {
+    let what = if r.sementara {
         format!("{what} {}", provisional_title(lang))
+    } else {
+        what
+    };
+    if ctx.contoh {
+        format!("{} {what}", sample_title(lang))
     } else {
         what
     }

@@ -4,6 +4,9 @@ use super::*;
 
 pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = String::new();
+    if ctx.contoh {
+        let _ = writeln!(out, "{}", sample_note(lang));
+    }
     if r.sementara {
         let _ = writeln!(out, "{}", provisional_note(lang));
     }
@@ -14,7 +17,7 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
         out,
         "{} — {} ({}: {}, {}: {})",
         printable(ctx.lomba_nama),
-        title(r, lang),
+        title(r, ctx, lang),
         lang.pick("metode", "method"),
         r.metode.as_str(),
         lang.pick("kategori", "category"),
@@ -79,6 +82,18 @@ pub fn table(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             "= tied after the tie-breakers · ! judges' indexes differ by more than 1.0 · - not fully scored yet · jdg n/m: finished of those allowed · barred: judge in conflict · todo: judge not finished"
         )
     );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        lang.pick("sidik aturan", "rules fingerprint"),
+        ctx.aturan
+    );
+    if !ctx.amendments.is_empty() {
+        let _ = writeln!(out, "{}:", amendment_heading(lang));
+        for l in amendment_lines(ctx, lang) {
+            let _ = writeln!(out, "  {}", printable(&l));
+        }
+    }
     out
 }
 
@@ -86,12 +101,15 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
     let mut out = format!(
         "## {} — {}\n\n{}: `{}` · {}: `{}`\n\n",
         md_cell(ctx.lomba_nama),
-        title(r, lang),
+        title(r, ctx, lang),
         lang.pick("Metode", "Method"),
         r.metode.as_str(),
         lang.pick("Kategori", "Category"),
         r.kategori.as_str()
     );
+    if ctx.contoh {
+        let _ = writeln!(out, "**{}**\n", sample_note(lang));
+    }
     if r.sementara {
         let _ = writeln!(out, "**{}**\n", provisional_note(lang));
     }
@@ -192,9 +210,29 @@ pub fn markdown(r: &Ranking, ctx: &Context, lang: Lang) -> String {
             }
         }
     }
-    let _ = writeln!(out, "\n{}\n", anchor_heading(lang));
-    for t in anchor_tokens(ctx) {
-        let _ = writeln!(out, "- `{t}`");
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n{}: `{}`\n",
+        amendment_heading(lang),
+        lang.pick("Sidik aturan", "Rules fingerprint"),
+        ctx.aturan
+    );
+    for l in amendment_lines(ctx, lang) {
+        let _ = writeln!(out, "- {}", md_cell(&l));
     }
+    if ctx.amendments.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("Tidak ada perubahan aturan.", "No amendments.")
+        );
+    }
+    // The anchors in a fenced block of their own: judges' words are table cells and list items,
+    // never a line of their own, so none can stand in the block or open another.
+    let _ = writeln!(out, "\n{}\n\n```{}", anchor_heading(lang), anchors::BLOCK);
+    for t in anchor_tokens(ctx) {
+        let _ = writeln!(out, "{t}");
+    }
+    out.push_str("```\n");
     out
 }
