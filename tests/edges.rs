@@ -5,6 +5,8 @@
 //! reached a stage.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop on the spot
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tulta_core::judging::journal::{sha256_hex, Line, GENESIS};
@@ -146,20 +148,7 @@ fn rewrite(path: &Path, lines: &mut [Line], key: Option<&KeyPair>) {
 /// The built-in sample with its demo journals (a demonstration, `contoh: true`), copied.
 fn sample_copy(dir: &Path) -> PathBuf {
     let root = dir.join("contoh");
-    for f in tulta_core::files::sources::builtin_files() {
-        let Some(rel) = f.name.strip_prefix("reports/lomba-2026/") else {
-            continue;
-        };
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, &f.bytes[..]).expect("write");
-    }
-    for (name, bytes) in tulta_core::files::sources::builtin_journals("reports/lomba-2026/jurnal") {
-        let rel = name.strip_prefix("reports/lomba-2026/").expect("rel");
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, bytes).expect("write");
-    }
+    common::sample_copy(&root, true);
     root
 }
 
@@ -209,6 +198,13 @@ fn rules_edited_after_scoring_are_refused_until_an_amendment_records_them() {
             "bobot: 60",
             "rubrik.yaml: bobot L6 20 → 60",
             "rubrik.yaml: bobot L6 20 → 60",
+        ),
+        (
+            "lomba.yaml",
+            "bobot: 40, menit: 20}",
+            "bobot: 40, menit: 20, mulai: \"2026-12-10 08:00\", jeda: 5}",
+            "tahap gelar: mulai (tidak ada) → 2026-12-10 08:00",
+            "stage gelar: mulai (none) → 2026-12-10 08:00",
         ),
         (
             "lomba.yaml",

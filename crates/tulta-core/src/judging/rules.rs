@@ -158,7 +158,11 @@ impl Rules {
                     // The gelar day's schedule (spec §8) counts only where it is set, so rules
                     // written before it keep their fingerprint.
                     if let Some(m) = mulai {
-                        fact(&part, "mulai", m.to_string());
+                        fact(
+                            &part,
+                            "mulai",
+                            format!("{} {:02}:{:02}", m.date(), m.hour(), m.minute()),
+                        );
                     }
                     if *jeda != 0 {
                         fact(&part, "jeda", jeda.to_string());
