@@ -38,10 +38,15 @@ pub struct Config {
 pub struct Loaded {
     pub config: Config,
     pub notices: Vec<String>,
+    /// The config is no regular file within its limit (a FIFO, a device, a link to one, a huge
+    /// file): not a slip of the pen to warn about, so the command stops on it (exit 2).
+    pub refused: Option<String>,
 }
 
 enum Read {
     Missing,
+    /// Not a regular file within the limit: said in both languages.
+    Refused(String),
     /// The config, its unknown keys, and the text it was read from (kept for saving).
     Parsed(Config, Vec<String>, String),
     Broken(String),
@@ -49,19 +54,11 @@ enum Read {
 
 fn read(path: &Path) -> Read {
     // The user's own file, maybe a link kept by a dotfiles manager: followed, to a regular file
-    // within the limit. A FIFO, a device or a huge file is said and ignored like a broken one.
+    // within the limit. A FIFO, a device or a huge file is refused: every command says so.
     let bytes = match read::read(path, read::Kind::Config, read::Links::Follow) {
         Ok(b) => b,
         Err(e) if e.is_missing() => return Read::Missing,
-        Err(e) => {
-            return Read::Broken(Lang::both(|lang| {
-                format!(
-                    "{} ({})",
-                    e.message(lang),
-                    lang.pick("konfigurasi diabaikan", "config ignored")
-                )
-            }))
-        }
+        Err(e) => return Read::Refused(Lang::both(|lang| e.message(lang))),
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -105,6 +102,11 @@ impl Config {
             Read::Broken(notice) => Loaded {
                 config: Config::default(),
                 notices: vec![notice],
+                refused: None,
+            },
+            Read::Refused(why) => Loaded {
+                refused: Some(why),
+                ..Loaded::default()
             },
             Read::Parsed(config, unknown, _) => {
                 let mut notices: Vec<String> = unknown
@@ -134,7 +136,11 @@ impl Config {
                         )
                     }));
                 }
-                Loaded { config, notices }
+                Loaded {
+                    config,
+                    notices,
+                    refused: None,
+                }
             }
         }
     }
@@ -146,7 +152,7 @@ impl Config {
         let path = dir.join(FILE_NAME);
         let (old, mut text) = match read(&path) {
             Read::Missing => (Config::default(), String::new()),
-            Read::Broken(notice) => return Err(notice),
+            Read::Broken(notice) | Read::Refused(notice) => return Err(notice),
             Read::Parsed(old, _, text) => (old, text),
         };
         let new_entries = settings::to_text(self).map_err(|e| e.in_both())?;

@@ -247,6 +247,9 @@ pub fn main() -> ExitCode {
     if let Some(e) = bad_lang {
         return usage_failure(&e.message(lang));
     }
+    if let Some(why) = &config.refused {
+        return usage_failure(&lang.pick_half(why));
+    }
     logging::debug_panic_on_request();
     for notice in &config.notices {
         tracing::warn!(notice = Lang::En.pick_half(notice), "config");
