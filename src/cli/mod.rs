@@ -248,7 +248,7 @@ pub fn main() -> ExitCode {
         return usage_failure(&e.message(lang));
     }
     if let Some(why) = &config.refused {
-        return usage_failure(&lang.pick_half(why));
+        return usage_failure(lang.pick_half(why));
     }
     logging::debug_panic_on_request();
     for notice in &config.notices {
