@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod depth;
 pub mod theme;
 pub mod tui;
 pub mod ui;

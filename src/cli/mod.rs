@@ -118,6 +118,20 @@ fn styled_stdout(when: ColorWhen) -> bool {
     }
 }
 
+/// The colours the app draws with: none when told so (`--color never`, `NO_COLOR`, `TERM=dumb`),
+/// else as many as the terminal announces (at least 16 with `--color always`).
+fn app_depth(when: ColorWhen) -> crate::depth::Depth {
+    use crate::depth::Depth;
+    let announced = Depth::of_terminal(&|name| std::env::var(name).ok());
+    match when {
+        ColorWhen::Never => Depth::None,
+        ColorWhen::Always if announced == Depth::None => Depth::Ansi16,
+        ColorWhen::Always => announced,
+        ColorWhen::Auto if anstyle_query::no_color() => Depth::None,
+        ColorWhen::Auto => announced,
+    }
+}
+
 /// The value of a global option as written anywhere on the command line, before clap has parsed
 /// it: the help and clap's own errors must already be in the right language and colour.
 fn early_value(args: &[OsString], name: &str) -> Option<String> {
@@ -314,6 +328,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             .or_else(|| cli.view.theme.clone()),
         mouse: !(cli.view.no_mouse || draft_view.is_some_and(|v| v.no_mouse)),
         juri: cli.juri.clone(),
+        depth: app_depth(cli.color),
     };
     match cli.command {
         None if cli.summary || !std::io::stdout().is_terminal() => {

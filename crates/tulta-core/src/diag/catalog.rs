@@ -36,7 +36,7 @@ macro_rules! texts {
 texts!(
     T001, T002, T003, T004, T005, T006, T007, T101, T102, T103, T104, T201, T202, T203, T204, T205,
     T206, T207, T208, T209, T210, T301, T302, T303, T304, T305, T306, T307, T308, T309, T105, T211,
-    T310, T311, T401, T402, T403, T404,
+    T310, T311, T401, T402, T403, T404, T008,
 );
 
 /// What `tulta explain CODE` prints.

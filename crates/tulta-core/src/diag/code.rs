@@ -1,4 +1,4 @@
-//! The 38 stable diagnostic codes of spec §5 (both editions) and their severities.
+//! The 39 stable diagnostic codes of spec §5 (three editions) and their severities.
 
 use std::fmt;
 use std::str::FromStr;
@@ -51,6 +51,8 @@ codes! {
     // Second edition: the group's record, the priority matrix, evidence files.
     T105 => Info, T211 => Error, T310 => Warning, T311 => Info,
     T401 => Error, T402 => Error, T403 => Error, T404 => Error,
+    // Third edition: files saved by Windows editors.
+    T008 => Error,
 }
 
 impl fmt::Display for Code {
@@ -99,8 +101,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_thirty_eight_codes_and_they_parse_back() {
-        assert_eq!(Code::ALL.len(), 38);
+    fn there_are_thirty_nine_codes_and_they_parse_back() {
+        assert_eq!(Code::ALL.len(), 39);
         for code in Code::ALL {
             assert_eq!(code.as_str().parse::<Code>().ok(), Some(*code));
         }

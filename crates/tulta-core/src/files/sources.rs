@@ -136,6 +136,18 @@ pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A path as file names are shown, compared and joined (`competition::join`): folders separated by
+/// `/` on every system, so Windows gives the same names, JSON and joins as Linux (a Windows name
+/// cannot hold `\` itself, and Windows takes `/` wherever it takes `\`).
+pub fn path_name(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if cfg!(windows) {
+        shown.replace('\\', "/")
+    } else {
+        shown
+    }
+}
+
 /// Every file named, and every `*.yaml` / `*.yml` below every folder named, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
     let mut names = Vec::new();
@@ -159,7 +171,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
     Ok(names
         .into_iter()
         .map(|path| {
-            let name = path.display().to_string();
+            let name = path_name(&path);
             // One file that cannot be read is that file's finding; the others go on.
             match super::read_bounded(&path, crate::format::MAX_BYTES) {
                 Ok(read) => SourceFile {

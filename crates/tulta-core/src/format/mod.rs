@@ -160,21 +160,11 @@ pub fn read_document(bytes: &[u8]) -> Document {
     if bytes.len() as u64 > MAX_BYTES {
         return too_large(bytes.len() as u64);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
-        Err(e) => {
-            let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let pos = pos_at_byte(&good, good.len());
-            return Document::refused(
-                good,
-                Finding::at(
-                    pos,
-                    Msg::Syntax {
-                        detail: format!("bytes that are not UTF-8 (byte {})", e.valid_up_to() + 1),
-                    },
-                ),
-            );
+    let text = match crate::files::encoding::decode(bytes) {
+        Ok(t) => t.into_owned(),
+        Err(why) => {
+            let shown = crate::files::encoding::lossy(bytes);
+            return Document::refused(shown, Finding::at(why.pos(), Msg::NotUtf8(why)));
         }
     };
     if text.contains('\0') {

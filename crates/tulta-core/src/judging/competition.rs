@@ -418,7 +418,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             };
             let mut files = sources::collect(std::slice::from_ref(&dir))?;
             // The named lomba file first, so it wins over any other below the same folder.
-            let wanted = p.display().to_string();
+            let wanted = sources::path_name(p);
             files.sort_by_key(|f| f.name != wanted && !same_file(&f.name, p));
             (files, Some(dir))
         }
@@ -605,7 +605,7 @@ fn read_journal_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl" || x == "key"))
-        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+        .filter_map(|p| Some((sources::path_name(&p), std::fs::read(&p).ok()?)))
         .collect();
     out.sort();
     out

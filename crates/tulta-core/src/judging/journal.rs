@@ -483,16 +483,10 @@ pub fn lock(dir: &Path, juri: &str) -> Result<JournalLock, JournalError> {
     }
 }
 
-/// Which file a handle or path is: a journal replaced by an import is another file.
-#[cfg(unix)]
-fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
-    (0, meta.len())
+/// Which file a handle is (device and inode; volume and file index on Windows): a journal
+/// replaced by an import is another file.
+fn identity(file: &File) -> Option<same_file::Handle> {
+    same_file::Handle::from_file(file.try_clone().ok()?).ok()
 }
 
 /// What a journal's writer must hold to: the competition and the key pinned for the judge.
@@ -509,8 +503,8 @@ pub struct Journal {
     path: PathBuf,
     dir: PathBuf,
     file: File,
-    /// (device, inode) of `file` and the length this writer knows it to have.
-    identity: (u64, u64),
+    /// Which file `file` is, and the length this writer knows it to have.
+    identity: Option<same_file::Handle>,
     known_len: u64,
     juri: String,
     context: Context,
@@ -549,7 +543,7 @@ impl Journal {
                 .truncate(false)
                 .open(&path)
                 .map_err(io)?,
-            identity: (0, 0),
+            identity: None,
             known_len: 0,
             juri: juri.to_string(),
             context,
@@ -649,7 +643,7 @@ impl Journal {
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
         let meta = file.metadata().map_err(io)?;
-        self.identity = identity(&meta);
+        self.identity = identity(&file);
         self.known_len = meta.len();
         self.key_written = read.key.is_some();
         self.last_urutan = read.lines.len() as u64;
@@ -685,10 +679,10 @@ impl Journal {
         change: Change,
     ) -> Result<Recorded, JournalError> {
         let _lock = lock(&self.dir, &self.juri)?;
-        let now_there = std::fs::metadata(&self.path)
-            .ok()
-            .map(|m| (identity(&m), m.len()));
-        if now_there != Some((self.identity, self.known_len)) {
+        let same_file = self.identity.is_some()
+            && same_file::Handle::from_path(&self.path).ok() == self.identity;
+        let same_len = std::fs::metadata(&self.path).is_ok_and(|m| m.len() == self.known_len);
+        if !(same_file && same_len) {
             self.reload()?;
             if let Some(signed_with) = self.lines_key() {
                 if signed_with != self.key.public() {

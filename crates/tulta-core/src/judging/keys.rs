@@ -131,7 +131,14 @@ impl KeyPair {
     }
 }
 
+/// On Unix (Linux, macOS) the file's mode is its owner's only. Windows has no mode: there a key
+/// is private by where it lives, the data folder in the user's own profile
+/// (`%APPDATA%\budaya-kerja\tulta\data`), whose inherited access list admits only that user,
+/// SYSTEM and Administrators. That keeps other users of a shared laptop from reading it; like
+/// the Unix mode, it does not keep out an administrator or malware running as the user.
 fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(not(unix))]
+    let _ = path;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
