@@ -65,7 +65,13 @@ fn suspend(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     // With no handler of its own for SIGTSTP the process stops here, until SIGCONT.
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     take_terminal(mouse)?;
-    terminal.clear()
+    // The screen cleared here, then a blank frame: the next draw sends every cell again.
+    // (ratatui's own `clear` first asks the terminal where its cursor is, which not every
+    // terminal answers.)
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    terminal
+        .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+        .map(|_| ())
 }
 
 /// The signals that end the app, each ending it with 128 + its number as a shell reports it.
@@ -172,22 +178,25 @@ pub fn run(mut app: App, load: Option<Root>, depth: Depth) -> io::Result<()> {
         } else {
             Duration::from_millis(250)
         };
-        if event::poll(timeout)? {
+        if uninterrupted(event::poll(timeout), false)? {
             // Take every event already waiting before drawing again, so fast typing and
             // scrolling never queue up frames.
             // Bounded, and watching the stop flag: a terminal that hung up may report events forever.
             for _ in 0..256 {
                 let now = Instant::now();
-                match event::read()? {
+                match uninterrupted(event::read().map(Some), None)? {
+                    None => {}
                     #[cfg(unix)]
-                    Event::Key(key) if is_suspend(&key) => suspend(&mut terminal, app.mouse)?,
-                    Event::Key(key) => app.on_key(key, now),
-                    Event::Mouse(m) => app.on_mouse(m, now),
-                    Event::Paste(text) => app.on_paste(&text, now),
-                    Event::Resize(_, _) => {}
-                    _ => {}
+                    Some(Event::Key(key)) if is_suspend(&key) => suspend(&mut terminal, app.mouse)?,
+                    Some(Event::Key(key)) => app.on_key(key, now),
+                    Some(Event::Mouse(m)) => app.on_mouse(m, now),
+                    Some(Event::Paste(text)) => app.on_paste(&text, now),
+                    Some(_) => {}
                 }
-                if app.quit || ended_by(&stop).is_some() || !event::poll(Duration::ZERO)? {
+                if app.quit
+                    || ended_by(&stop).is_some()
+                    || !uninterrupted(event::poll(Duration::ZERO), false)?
+                {
                     break;
                 }
             }
@@ -208,6 +217,15 @@ pub fn run(mut app: App, load: Option<Root>, depth: Depth) -> io::Result<()> {
         std::process::exit(status);
     }
     Ok(())
+}
+
+/// `instead` where waiting for the terminal was cut short: after a stop and `fg` (SIGCONT),
+/// Linux ends a wait in progress with EINTR even where no handler ran; nothing is lost.
+fn uninterrupted<T>(result: io::Result<T>, instead: T) -> io::Result<T> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(instead),
+        other => other,
+    }
 }
 
 /// Ctrl-Z as the terminal sends it in raw mode (where it no longer raises SIGTSTP itself).

@@ -387,3 +387,43 @@ fn an_unreadable_config_is_named_in_the_users_language() {
         "{said}"
     );
 }
+
+/// Issue 25: `tulta paths` says where each folder is on this system, what is kept there and the
+/// variable that moves it, in both languages.
+#[test]
+fn paths_names_each_folder_and_what_it_holds() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let moved = |kind: &str| dir.path().join(kind).display().to_string();
+    for (lang, words) in [
+        (
+            "id",
+            ["konfigurasi", "kunci dan jurnal juri", "indeks pencarian"],
+        ),
+        (
+            "en",
+            ["config", "judges' keys and journals", "search index"],
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_tulta"))
+            .args(["paths", "--lang", lang])
+            .env("TULTA_CONFIG_DIR", moved("k"))
+            .env("TULTA_DATA_DIR", moved("d"))
+            .env("TULTA_CACHE_DIR", moved("c"))
+            .env("TULTA_STATE_DIR", moved("s"))
+            .output()
+            .expect("run");
+        assert!(o.status.success());
+        let out = stdout(&o);
+        for want in [moved("k"), moved("d"), moved("c")] {
+            assert!(out.contains(&want), "{out}");
+        }
+        assert!(
+            out.contains(&dir.path().join("s").join("tulta.log").display().to_string()),
+            "{out}"
+        );
+        for word in words {
+            assert!(out.contains(word), "{lang}: {out}");
+        }
+        assert!(out.contains("TULTA_DATA_DIR"), "{out}");
+    }
+}

@@ -291,6 +291,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::New { .. } => "new",
         Command::Completions { .. } => "completions",
         Command::Man { .. } => "man",
+        Command::Paths => "paths",
     }
 }
 
@@ -423,6 +424,10 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             };
             let out = search_cmd::search(&root, &args, lang).map_err(|e| search_error(e, lang))?;
             write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Paths) => {
+            write_stdout(tulta_core::files::paths::describe(lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => {
