@@ -427,3 +427,30 @@ fn paths_names_each_folder_and_what_it_holds() {
         assert!(out.contains("TULTA_DATA_DIR"), "{out}");
     }
 }
+
+/// Issue 25: two files whose names differ only in case are reported (a Windows or macOS folder
+/// cannot hold both); the findings themselves are unchanged.
+#[test]
+fn check_reports_two_files_whose_names_differ_only_in_case() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "laporan/Tim-A.yaml", CLEAN);
+    write(
+        dir.path(),
+        "laporan/tim-a.yaml",
+        &CLEAN.replacen("id: ", "id: x", 1),
+    );
+    for (lang, word) in [
+        ("id", "hanya berbeda huruf besar/kecil"),
+        ("en", "differ only in case"),
+    ] {
+        let o = tulta(&["check", "laporan", "--lang", lang], dir.path());
+        let said = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            said.contains(word) && said.contains("Tim-A.yaml") && said.contains("tim-a.yaml"),
+            "{said}"
+        );
+    }
+    write(dir.path(), "satu/a.yaml", CLEAN);
+    let o = tulta(&["check", "satu"], dir.path());
+    assert!(String::from_utf8_lossy(&o.stderr).is_empty());
+}

@@ -360,6 +360,9 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             } else {
                 (sources::collect(&paths)?, paths)
             };
+            for twins in sources::case_twins(&files, lang) {
+                eprintln!("{twins}");
+            }
             let checked = check::check_files_under(&files, &roots);
             let out = match format {
                 OutputFormat::Json => check_cmd::json(&checked, lang) + "\n",

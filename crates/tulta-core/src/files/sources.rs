@@ -148,6 +148,34 @@ pub fn path_name(path: &Path) -> String {
     }
 }
 
+/// Pairs of file names that differ only in case (`Tim-A.yaml`, `tim-a.yaml`): Windows and macOS
+/// folders cannot hold both, so copying such a folder to a judge's laptop loses one. What each
+/// pair says, in `lang`.
+pub fn case_twins(files: &[SourceFile], lang: Lang) -> Vec<String> {
+    let mut by_folded: Vec<(String, &str)> = files
+        .iter()
+        .map(|f| (f.name.to_lowercase(), f.name.as_str()))
+        .collect();
+    by_folded.sort();
+    by_folded
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
+        .map(|w| {
+            let (a, b) = (w[0].1, w[1].1);
+            match lang {
+                Lang::Id => format!(
+                    "peringatan: `{a}` dan `{b}` hanya berbeda huruf besar/kecil; folder di Windows \
+                     dan macOS tidak dapat memuat keduanya, jadi satu hilang saat disalin: ganti nama salah satunya"
+                ),
+                Lang::En => format!(
+                    "warning: `{a}` and `{b}` differ only in case; a folder on Windows or macOS \
+                     cannot hold both, so one is lost when copied there: rename one of them"
+                ),
+            }
+        })
+        .collect()
+}
+
 /// Every file named, and every `*.yaml` / `*.yml` below every folder named, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
     let mut names = Vec::new();

@@ -92,20 +92,33 @@ struct Sweep<'v> {
 /// The number of YAML files below `dir` when every one matches `view` and none of `view` is
 /// missing; `None` at the first difference (or a folder that cannot be listed).
 pub(super) fn all_fresh(dir: &Path, view: &View) -> Option<usize> {
+    sweep(dir, view, !cfg!(feature = "portable-sweep"))
+}
+
+/// [`all_fresh`] by the Linux fast path when `fast` (elsewhere there is none), else by the
+/// portable sweep.
+fn sweep(dir: &Path, view: &View, fast: bool) -> Option<usize> {
     let sweep = Sweep {
         view,
         files: AtomicUsize::new(0),
         stale: AtomicBool::new(false),
     };
-    #[cfg(all(target_os = "linux", not(feature = "portable-sweep")))]
-    {
-        let root = linux::open_folder(dir)?;
-        rayon::scope(|scope| sweep.visit(scope, root, String::new()));
-    }
-    #[cfg(not(all(target_os = "linux", not(feature = "portable-sweep"))))]
-    {
+    #[cfg(target_os = "linux")]
+    let portable = !fast;
+    #[cfg(not(target_os = "linux"))]
+    let portable = {
+        let _ = fast;
+        true
+    };
+    if portable {
         let root = dir.to_path_buf();
         rayon::scope(|scope| sweep.visit_portable(scope, root, String::new()));
+    } else {
+        #[cfg(target_os = "linux")]
+        {
+            let root = linux::open_folder(dir)?;
+            rayon::scope(|scope| sweep.visit(scope, root, String::new()));
+        }
     }
     let files = sweep.files.load(Ordering::Relaxed);
     // Each row matches at most one file, so as many files as rows means none is missing.
@@ -150,7 +163,6 @@ impl Sweep<'_> {
     }
 
     /// The portable sweep: one folder by its path, with the standard library's listing.
-    #[cfg(not(all(target_os = "linux", not(feature = "portable-sweep"))))]
     fn visit_portable<'s>(
         &'s self,
         scope: &rayon::Scope<'s>,
@@ -204,7 +216,7 @@ impl Sweep<'_> {
 
 /// The Linux fast path: folders listed with `getdents64` and files stat-ed with `statx`
 /// relative to the open folder.
-#[cfg(all(target_os = "linux", not(feature = "portable-sweep")))]
+#[cfg(target_os = "linux")]
 mod linux {
     use super::{is_yaml, Sweep};
     use rustix::fd::OwnedFd;
@@ -313,6 +325,49 @@ mod linux {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The portable sweep (macOS, Windows) and the Linux fast path agree, file for file.
+    #[test]
+    fn both_sweeps_see_the_same_folder() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path();
+        for (name, text) in [
+            ("a.yaml", "a"),
+            ("sub/b.yml", "bb"),
+            ("sub/deeper/c.yaml", "ccc"),
+            ("catatan.txt", "not yaml"),
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let list = |root: &Path| {
+            let mut rows: Vec<String> = ["a.yaml", "sub/b.yml", "sub/deeper/c.yaml"]
+                .iter()
+                .filter_map(|key| {
+                    let meta = std::fs::metadata(root.join(key)).ok()?;
+                    let mtime = super::super::scan::mtime_ns(&meta);
+                    Some(format!("I\t{mtime}\t{}\tx\t{key}\n", meta.len()))
+                })
+                .collect();
+            rows.sort_by(|a, b| a.rsplit('\t').next().cmp(&b.rsplit('\t').next()));
+            format!("tulta-files 1 7\n{}", rows.concat())
+        };
+        let text = list(root);
+        let view = View::parse(&text, 7).expect("parses");
+        let both = |view: &View| (sweep(root, view, true), sweep(root, view, false));
+        assert_eq!(both(&view), (Some(3), Some(3)));
+        std::fs::write(root.join("sub/b.yml"), "changed").expect("write");
+        assert_eq!(both(&view), (None, None), "a changed file");
+        let text = list(root);
+        let view = View::parse(&text, 7).expect("parses");
+        assert_eq!(both(&view), (Some(3), Some(3)));
+        std::fs::write(root.join("sub/new.yaml"), "n").expect("write");
+        assert_eq!(both(&view), (None, None), "a new file");
+        std::fs::remove_file(root.join("sub/new.yaml")).expect("rm");
+        std::fs::remove_file(root.join("a.yaml")).expect("rm");
+        assert_eq!(both(&view), (None, None), "a file gone");
+    }
 
     #[test]
     fn rows_parse_byte_for_byte() {
