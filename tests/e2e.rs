@@ -250,7 +250,8 @@ fn colour_codes(raw: &str) -> Vec<String> {
 #[test]
 fn colours_follow_what_the_terminal_announces_and_never_means_none() {
     let path = std::path::Path::new;
-    let cases: [(&[&str], &[(&str, &std::path::Path)], &str); 5] = [
+    type Env<'a> = &'a [(&'a str, &'a std::path::Path)];
+    let cases: [(&[&str], Env, &str); 5] = [
         (&[], &[("COLORTERM", path("truecolor"))], "truecolor"),
         (&[], &[], "256"),
         (&[], &[("TERM", path("xterm"))], "16"),

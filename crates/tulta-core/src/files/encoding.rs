@@ -15,6 +15,9 @@ pub enum NotUtf8 {
     Utf16 { big_endian: bool },
     /// Bytes that are not UTF-8 (a legacy code page such as Windows-1252), the first at `pos`.
     Legacy { pos: Pos, byte: u8 },
+    /// Not text at all (a picture, an archive): bytes that are not UTF-8 and a NUL, the first
+    /// NUL at `pos`. No editor's text holds one, whatever its code page.
+    Binary { pos: Pos },
 }
 
 /// The first bytes a UTF-8 byte-order mark takes.
@@ -28,10 +31,19 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotUtf8> {
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = lossy(&bytes[..e.valid_up_to()]);
-        NotUtf8::Legacy {
-            pos: crate::format::pos_at_byte(&good, good.len()),
-            byte: bytes[e.valid_up_to()],
+        let (end, binary) = match memchr::memchr(0, bytes) {
+            Some(nul) => (nul, true),
+            None => (e.valid_up_to(), false),
+        };
+        let good = lossy(&bytes[..end]);
+        let pos = crate::format::pos_at_byte(&good, good.len());
+        if binary {
+            NotUtf8::Binary { pos }
+        } else {
+            NotUtf8::Legacy {
+                pos,
+                byte: bytes[e.valid_up_to()],
+            }
         }
     })?;
     Ok(if text.contains("\r\n") {
@@ -104,6 +116,10 @@ impl NotUtf8 {
             (NotUtf8::Legacy { byte, .. }, Lang::En) => format!(
                 "the file is not UTF-8 (byte 0x{byte:02X} here; perhaps ANSI/Windows-1252); {how}"
             ),
+            (NotUtf8::Binary { .. }, Lang::Id) => "berkas biner, bukan teks (ada byte NUL)".into(),
+            (NotUtf8::Binary { .. }, Lang::En) => {
+                "a binary file, not text (it holds a NUL byte)".into()
+            }
         }
     }
 
@@ -111,7 +127,7 @@ impl NotUtf8 {
     pub fn pos(&self) -> Pos {
         match self {
             NotUtf8::Utf16 { .. } => Pos::START,
-            NotUtf8::Legacy { pos, .. } => *pos,
+            NotUtf8::Legacy { pos, .. } | NotUtf8::Binary { pos } => *pos,
         }
     }
 }
