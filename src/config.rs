@@ -45,9 +45,19 @@ enum Read {
     Broken(String),
 }
 
+/// The config file's text, read as every text file is (a BOM and CRLF as plain UTF-8), or what
+/// kept it from being read in both languages.
+fn text_of(path: &Path) -> std::io::Result<Result<String, String>> {
+    let bytes = std::fs::read(path)?;
+    Ok(tulta_core::files::encoding::decode(&bytes)
+        .map(|t| t.into_owned())
+        .map_err(|why| Lang::both(|lang| format!("{}: {}", path.display(), why.text(lang)))))
+}
+
 fn read(path: &Path) -> Read {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let text = match text_of(path) {
+        Ok(Ok(t)) => t,
+        Ok(Err(notice)) => return Read::Broken(notice),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Read::Missing,
         Err(e) => {
             return Read::Broken(Lang::both(|lang| {
@@ -128,10 +138,7 @@ impl Config {
         let (old, mut text) = match read(&path) {
             Read::Missing => (Config::default(), String::new()),
             Read::Broken(notice) => return Err(notice),
-            Read::Parsed(old, _) => (
-                old,
-                std::fs::read_to_string(&path).map_err(|e| e.to_string())?,
-            ),
+            Read::Parsed(old, _) => (old, text_of(&path).map_err(|e| e.to_string())??),
         };
         let new_entries = settings::to_text(self).map_err(|e| e.in_both())?;
         let old_entries = settings::to_text(&old).map_err(|e| e.in_both())?;
@@ -236,6 +243,33 @@ mod tests {
         let loaded = Config::load(dir.path());
         assert_eq!(loaded.config, Config::default());
         assert_eq!(loaded.notices.len(), 1);
+    }
+
+    /// Issue 25: a config Notepad saved with a BOM and CRLF reads as plain UTF-8; one saved as
+    /// UTF-16 is ignored with a notice saying how to save it as UTF-8.
+    #[test]
+    fn a_config_from_notepad_reads_and_utf16_says_how_to_save_it() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "\u{feff}bahasa: en\r\ntetikus: false\r\n").expect("w");
+        let loaded = Config::load(dir.path());
+        assert_eq!(loaded.config.lang(), Some(Lang::En));
+        assert_eq!(loaded.config.tetikus, Some(false));
+        assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("bahasa: en\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&path, utf16).expect("w");
+        let loaded = Config::load(dir.path());
+        assert_eq!(loaded.config, Config::default());
+        assert_eq!(loaded.notices.len(), 1);
+        assert!(
+            loaded.notices[0].contains("UTF-16") && loaded.notices[0].contains("Save As"),
+            "{:?}",
+            loaded.notices
+        );
     }
 
     #[test]

@@ -72,6 +72,11 @@ pub enum ThemeError {
         path: PathBuf,
         err: std::io::Error,
     },
+    /// Saved as UTF-16 or in a legacy code page (spec §11 "Text files").
+    NotUtf8 {
+        path: PathBuf,
+        why: tulta_core::files::encoding::NotUtf8,
+    },
     /// What is wrong in the user's theme file at `path`.
     InFile {
         path: PathBuf,
@@ -103,6 +108,7 @@ impl Localized for ThemeError {
             (Unreadable { path, err }, lang) => {
                 format!("{}: {}", path.display(), io_error(err, lang))
             }
+            (NotUtf8 { path, why }, lang) => format!("{}: {}", path.display(), why.text(lang)),
             (InFile { path, why }, lang) => format!("{}: {}", path.display(), why.message(lang)),
             (Unknown(name), Lang::Id) => format!("tidak ada tema `{name}` (bawaan: {})", names()),
             (Unknown(name), Lang::En) => format!("no theme `{name}` (built in: {})", names()),
@@ -205,10 +211,15 @@ impl Theme {
     pub fn find(name: &str, user_dir: &Path) -> Result<Theme, ThemeError> {
         let user = user_dir.join(format!("{name}.yaml"));
         if user.is_file() {
-            let text = std::fs::read_to_string(&user).map_err(|err| ThemeError::Unreadable {
+            let bytes = std::fs::read(&user).map_err(|err| ThemeError::Unreadable {
                 path: user.clone(),
                 err,
             })?;
+            let text =
+                tulta_core::files::encoding::decode(&bytes).map_err(|why| ThemeError::NotUtf8 {
+                    path: user.clone(),
+                    why,
+                })?;
             return Theme::parse(name, &text).map_err(|why| ThemeError::InFile {
                 path: user,
                 why: Box::new(why),
