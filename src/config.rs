@@ -60,17 +60,17 @@ fn read(path: &Path) -> Read {
         Err(e) if e.is_missing() => return Read::Missing,
         Err(e) => return Read::Refused(Lang::both(|lang| e.message(lang))),
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => {
+    // Read as every text file is: a BOM and CRLF as plain UTF-8; UTF-16 or a code page said with
+    // how to save it as UTF-8 (T008's words), and the config ignored.
+    let text = match tulta_core::files::encoding::decode(&bytes) {
+        Ok(t) => t.into_owned(),
+        Err(why) => {
             return Read::Broken(Lang::both(|lang| {
                 format!(
-                    "{}: {}",
+                    "{}: {} ({})",
                     path.display(),
-                    lang.pick(
-                        "bukan teks UTF-8, konfigurasi diabaikan",
-                        "not UTF-8 text, config ignored"
-                    )
+                    why.text(lang),
+                    lang.pick("konfigurasi diabaikan", "config ignored")
                 )
             }))
         }
@@ -258,6 +258,33 @@ mod tests {
         let loaded = Config::load(dir.path());
         assert_eq!(loaded.config, Config::default());
         assert_eq!(loaded.notices.len(), 1);
+    }
+
+    /// Issue 25: a config Notepad saved with a BOM and CRLF reads as plain UTF-8; one saved as
+    /// UTF-16 is ignored with a notice saying how to save it as UTF-8.
+    #[test]
+    fn a_config_from_notepad_reads_and_utf16_says_how_to_save_it() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "\u{feff}bahasa: en\r\ntetikus: false\r\n").expect("w");
+        let loaded = Config::load(dir.path());
+        assert_eq!(loaded.config.lang(), Some(Lang::En));
+        assert_eq!(loaded.config.tetikus, Some(false));
+        assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("bahasa: en\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&path, utf16).expect("w");
+        let loaded = Config::load(dir.path());
+        assert_eq!(loaded.config, Config::default());
+        assert_eq!(loaded.notices.len(), 1);
+        assert!(
+            loaded.notices[0].contains("UTF-16") && loaded.notices[0].contains("Save As"),
+            "{:?}",
+            loaded.notices
+        );
     }
 
     #[test]

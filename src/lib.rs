@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod depth;
 pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -70,8 +70,8 @@ pub enum ThemeError {
     NoBase(String),
     NoSeries,
     Unreadable(ReadError),
-    /// Bytes that are not UTF-8 text.
-    NotText,
+    /// Saved as UTF-16 or in a legacy code page (spec §11 "Text files").
+    NotUtf8(tulta_core::files::encoding::NotUtf8),
     /// What is wrong in the user's theme file at `path`.
     InFile {
         path: PathBuf,
@@ -101,8 +101,7 @@ impl Localized for ThemeError {
             (NoSeries, Lang::Id) => "`seri`: sebutkan sedikitnya satu warna".into(),
             (NoSeries, Lang::En) => "`seri`: name at least one colour".into(),
             (Unreadable(e), lang) => e.message(lang),
-            (NotText, Lang::Id) => "bukan teks UTF-8".into(),
-            (NotText, Lang::En) => "not UTF-8 text".into(),
+            (NotUtf8(why), lang) => why.text(lang).to_string(),
             (InFile { path, why }, lang) => format!("{}: {}", path.display(), why.message(lang)),
             (Unknown(name), Lang::Id) => format!("tidak ada tema `{name}` (bawaan: {})", names()),
             (Unknown(name), Lang::En) => format!("no theme `{name}` (built in: {})", names()),
@@ -213,7 +212,8 @@ impl Theme {
                 path: user.clone(),
                 why: Box::new(why),
             };
-            let text = String::from_utf8(bytes).map_err(|_| in_file(ThemeError::NotText))?;
+            let text = tulta_core::files::encoding::decode(&bytes)
+                .map_err(|why| in_file(ThemeError::NotUtf8(why)))?;
             return Theme::parse(name, &text).map_err(in_file);
         }
         Theme::builtin(name).unwrap_or_else(|| Err(ThemeError::Unknown(name.to_string())))

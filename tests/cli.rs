@@ -544,3 +544,70 @@ fn check_holds_cross_file_rules_across_chunks_and_keeps_file_order() {
         "{text}"
     );
 }
+
+/// Issue 25: `tulta paths` says where each folder is on this system, what is kept there and the
+/// variable that moves it, in both languages.
+#[test]
+fn paths_names_each_folder_and_what_it_holds() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let moved = |kind: &str| dir.path().join(kind).display().to_string();
+    for (lang, words) in [
+        (
+            "id",
+            ["konfigurasi", "kunci dan jurnal juri", "indeks pencarian"],
+        ),
+        (
+            "en",
+            ["config", "judges' keys and journals", "search index"],
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_tulta"))
+            .args(["paths", "--lang", lang])
+            .env("TULTA_CONFIG_DIR", moved("k"))
+            .env("TULTA_DATA_DIR", moved("d"))
+            .env("TULTA_CACHE_DIR", moved("c"))
+            .env("TULTA_STATE_DIR", moved("s"))
+            .output()
+            .expect("run");
+        assert!(o.status.success());
+        let out = stdout(&o);
+        for want in [moved("k"), moved("d"), moved("c")] {
+            assert!(out.contains(&want), "{out}");
+        }
+        assert!(
+            out.contains(&dir.path().join("s").join("tulta.log").display().to_string()),
+            "{out}"
+        );
+        for word in words {
+            assert!(out.contains(word), "{lang}: {out}");
+        }
+        assert!(out.contains("TULTA_DATA_DIR"), "{out}");
+    }
+}
+
+/// Issue 25: two files whose names differ only in case are reported (a Windows or macOS folder
+/// cannot hold both); the findings themselves are unchanged.
+#[test]
+fn check_reports_two_files_whose_names_differ_only_in_case() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "laporan/Tim-A.yaml", CLEAN);
+    write(
+        dir.path(),
+        "laporan/tim-a.yaml",
+        &CLEAN.replacen("id: ", "id: x", 1),
+    );
+    for (lang, word) in [
+        ("id", "hanya berbeda huruf besar/kecil"),
+        ("en", "differ only in case"),
+    ] {
+        let o = tulta(&["check", "laporan", "--lang", lang], dir.path());
+        let said = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            said.contains(word) && said.contains("Tim-A.yaml") && said.contains("tim-a.yaml"),
+            "{said}"
+        );
+    }
+    write(dir.path(), "satu/a.yaml", CLEAN);
+    let o = tulta(&["check", "satu"], dir.path());
+    assert!(String::from_utf8_lossy(&o.stderr).is_empty());
+}

@@ -97,24 +97,103 @@ fn t001_invalid_yaml_at_the_parsers_position() {
     );
 }
 
-#[test]
-fn t001_invalid_utf8_points_at_the_bad_byte() {
-    let mut bytes = CLEAN.as_bytes().to_vec();
-    let at = CLEAN.find("Kota Uji").unwrap_or(0);
-    bytes[at + 5] = 0xFF;
-    let d = check_file(&SourceFile {
+fn file_of(bytes: Vec<u8>) -> SourceFile {
+    SourceFile {
         name: "uji.yaml".into(),
         size: bytes.len() as u64,
         unreadable: None,
         bytes: Cow::Owned(bytes),
-    })
-    .diagnostics;
+    }
+}
+
+#[test]
+fn t008_a_legacy_code_page_points_at_the_bad_byte() {
+    let mut bytes = CLEAN.as_bytes().to_vec();
+    let at = CLEAN.find("Kota Uji").unwrap_or(0);
+    bytes[at + 5] = 0xE9; // "é" as Windows-1252 writes it
+    let d = check_file(&file_of(bytes)).diagnostics;
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].code().as_str(), "T001");
+    assert_eq!(d[0].code().as_str(), "T008");
     assert_eq!(
         (d[0].pos.line, d[0].pos.column),
         pos_of(CLEAN, "daerah:", "Uji")
     );
+    assert!(d[0].message(tulta_core::i18n::Lang::En).contains("UTF-8"));
+}
+
+/// Spec §11 "Text files": a file Notepad saved as "UTF-8 with BOM" with CRLF line ends reads
+/// exactly as the plain file, and a finding in it lands on the same line and column.
+#[test]
+fn t008_a_mark_and_crlf_are_read_as_plain_utf8_with_the_same_positions() {
+    let text = edit("tahun: 2026", "tahun: dua");
+    let plain = diagnostics(&text);
+    assert_eq!(plain.len(), 1, "{plain:?}");
+    let want = pos_of(&text, "tahun:", "dua");
+    for (what, bytes) in [
+        (
+            "BOM",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("CRLF", text.replace('\n', "\r\n").into_bytes()),
+        (
+            "BOM+CRLF",
+            [
+                b"\xEF\xBB\xBF".as_slice(),
+                text.replace('\n', "\r\n").as_bytes(),
+            ]
+            .concat(),
+        ),
+    ] {
+        let d = check_file(&file_of(bytes)).diagnostics;
+        let got: Vec<_> = d
+            .iter()
+            .map(|d| (d.code().as_str(), d.pos.line, d.pos.column))
+            .collect();
+        assert_eq!(got, [("T004", want.0, want.1)], "{what}");
+        assert_eq!(
+            d[0].message(tulta_core::i18n::Lang::En),
+            plain[0].message(tulta_core::i18n::Lang::En),
+            "{what}"
+        );
+    }
+    // A finding at the end of a line (a value missing) does not count the CR.
+    let text = edit("judul: Mempercepat", "judul: : Mempercepat\n  - x");
+    let plain = diagnostics(&text);
+    let crlf = check_file(&file_of(text.replace('\n', "\r\n").into_bytes())).diagnostics;
+    assert_eq!(
+        crlf.iter()
+            .map(|d| (d.pos.line, d.pos.column))
+            .collect::<Vec<_>>(),
+        plain
+            .iter()
+            .map(|d| (d.pos.line, d.pos.column))
+            .collect::<Vec<_>>()
+    );
+    // And the clean file stays clean either way.
+    assert!(
+        check_file(&file_of(CLEAN.replace('\n', "\r\n").into_bytes()))
+            .diagnostics
+            .is_empty()
+    );
+}
+
+#[test]
+fn t008_utf16_with_or_without_its_mark_says_how_to_save_as_utf8() {
+    for bom in [true, false] {
+        let mut bytes: Vec<u8> = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        bytes.extend(CLEAN.encode_utf16().flat_map(u16::to_le_bytes));
+        let d = check_file(&file_of(bytes)).diagnostics;
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code().as_str(), "T008");
+        assert_eq!((d[0].pos.line, d[0].pos.column), (1, 1));
+        let en = d[0].message(tulta_core::i18n::Lang::En);
+        let id = d[0].message(tulta_core::i18n::Lang::Id);
+        assert!(en.contains("UTF-16") && en.contains("Save As"), "{en}");
+        assert!(
+            id.contains("UTF-16") && id.contains("Simpan Sebagai"),
+            "{id}"
+        );
+    }
 }
 
 #[test]
@@ -819,6 +898,49 @@ fn t310_missing_or_outside_attachments() {
     assert_eq!(outside, 3, "missing and outside are told apart");
     // The same risalah checked on its own (no root known) is not looked for on disk.
     assert!(diagnostics(&text).is_empty());
+    drop(dir);
+}
+
+/// A risalah written on Windows names its evidence with `\\` and sometimes a drive: judged by
+/// the same steps on Linux, macOS and Windows (this test runs on each).
+#[test]
+fn t310_backslashes_and_drive_letters_are_judged_the_same_on_every_system() {
+    let (dir, root, text) = on_disk(concat!(
+        "  - {jenis: sop, berkas: 'lampiran\\sop.pdf', langkah: 7}\n",
+        "  - {jenis: notulen, berkas: 'lampiran\\notulen.pdf'}\n",
+        "  - {jenis: data, berkas: '..\\..\\rahasia.txt'}\n",
+        "  - {jenis: data, berkas: 'C:\\Users\\juri\\rahasia.txt'}\n",
+        "  - {jenis: data, berkas: 'D:lampiran\\sop.pdf'}\n",
+        "  - {jenis: data, berkas: '\\\\server\\berbagi\\sop.pdf'}\n",
+        "  - {jenis: data, berkas: 'lampiran\\sop.pdf:tersembunyi'}\n",
+        "  - {jenis: foto_sesudah, berkas: '..\\2026\\lampiran/sop.pdf'}\n",
+        "  - {jenis: data, berkas: 'lampiran\\SOP.PDF'}\n",
+    ));
+    let d = checked_on_disk(&root);
+    let en = |d: &Diagnostic| d.message(tulta_core::i18n::Lang::En);
+    let found: Vec<_> = d
+        .iter()
+        .map(|d| (d.pos.line, d.pos.column, en(d).contains("outside")))
+        .collect();
+    let at = |marker: &str, outside: bool| {
+        let (line, column) = pos_of(&text, marker, "'");
+        (line, column, outside)
+    };
+    assert_eq!(
+        found,
+        [
+            at("notulen.pdf", false),
+            at("rahasia.txt'}", true),
+            at("C:", true),
+            at("D:", true),
+            at("server", true),
+            at("tersembunyi", true),
+            // Windows and macOS would find `SOP.PDF` as `sop.pdf`; Linux would not: missing on all.
+            at("SOP.PDF", false),
+        ],
+        "{d:?}"
+    );
+    assert!(d.iter().all(|d| d.code().as_str() == "T310"));
     drop(dir);
 }
 

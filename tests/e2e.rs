@@ -189,3 +189,191 @@ fn only_a_document_inside_the_folder_reaches_the_system_opener() {
     }
     assert_eq!(seen, format!("{}\n", good.display()));
 }
+
+/// The app on the built-in sample in an empty folder, with `env` and `args`, drawn to its first
+/// full frame.
+fn sample_app(args: &[&str], env: &[(&str, &std::path::Path)]) -> (Term, Vec<tempfile::TempDir>) {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tmp")).collect();
+    let mut all = vec![
+        ("TULTA_CACHE_DIR", dirs[0].path()),
+        ("TULTA_CONFIG_DIR", dirs[1].path()),
+        ("TULTA_DATA_DIR", dirs[2].path()),
+    ];
+    all.extend_from_slice(env);
+    let args: Vec<&str> = [&["--juri", "juri-1"], args].concat();
+    let screen = Term::start(&args, dirs[3].path(), &all, 80, 24);
+    screen.wait_for("(8 OPD");
+    (screen, dirs)
+}
+
+/// The colour parameters of every SGR sequence written: `38;…` and `48;…` (set foreground and
+/// background), as (kind, palette index or `rgb`).
+fn colour_codes(raw: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for seq in raw.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| c.is_ascii_alphabetic()) else {
+            continue;
+        };
+        if &seq[end..=end] != "m" {
+            continue;
+        }
+        let params: Vec<&str> = seq[..end].split(';').collect();
+        let mut i = 0;
+        while i < params.len() {
+            match (params[i], params.get(i + 1)) {
+                ("38" | "48", Some(&"2")) => {
+                    found.push("rgb".to_string());
+                    i += 5;
+                }
+                ("38" | "48", Some(&"5")) => {
+                    found.push(params.get(i + 2).unwrap_or(&"?").to_string());
+                    i += 3;
+                }
+                (p, _)
+                    if p.len() == 2
+                        && (p.starts_with('3') || p.starts_with('4'))
+                        && p != "39"
+                        && p != "49" =>
+                {
+                    found.push(p.to_string());
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    found
+}
+
+/// Issue 25: a terminal that does not announce 24-bit colour gets 256 or 16; `--color never`
+/// and `TERM=dumb` get none at all on the first frame (they used to get 134 24-bit codes).
+#[test]
+fn colours_follow_what_the_terminal_announces_and_never_means_none() {
+    let path = std::path::Path::new;
+    type Env<'a> = &'a [(&'a str, &'a std::path::Path)];
+    let cases: [(&[&str], Env, &str); 5] = [
+        (&[], &[("COLORTERM", path("truecolor"))], "truecolor"),
+        (&[], &[], "256"),
+        (&[], &[("TERM", path("xterm"))], "16"),
+        (
+            &["--color", "never"],
+            &[("COLORTERM", path("truecolor"))],
+            "none",
+        ),
+        (
+            &[],
+            &[("TERM", path("dumb")), ("COLORTERM", path("truecolor"))],
+            "none",
+        ),
+    ];
+    for (args, env, want) in cases {
+        let (mut screen, _dirs) = sample_app(args, env);
+        let codes = colour_codes(&screen.raw_text());
+        screen.send("q");
+        let status = screen.wait_exit();
+        assert!(status.success(), "{want}: {status:?}");
+        let rgb = codes.iter().filter(|c| *c == "rgb").count();
+        let indexed: Vec<u32> = codes.iter().filter_map(|c| c.parse().ok()).collect();
+        match want {
+            "truecolor" => assert!(rgb > 0, "{codes:?}"),
+            "256" => assert!(rgb == 0 && indexed.iter().any(|&i| i >= 16), "{codes:?}"),
+            "16" => assert!(
+                rgb == 0
+                    && !indexed.is_empty()
+                    && indexed.iter().all(|&i| i < 16 || (30..=47).contains(&i)),
+                "{codes:?}"
+            ),
+            _ => assert!(
+                codes.is_empty(),
+                "{want}: {} colour codes: {:?}",
+                codes.len(),
+                &codes[..codes.len().min(10)]
+            ),
+        }
+    }
+}
+
+/// Issue 25: a signal ends the app with 128 + its number, the terminal given back first.
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_the_app_with_128_plus_its_number() {
+    for (signal, status) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let (mut screen, _dirs) = sample_app(&[], &[]);
+        let pid = screen.child.process_id().expect("pid") as libc::pid_t;
+        // SAFETY: a plain kill(2) of the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let exit = screen.wait_exit();
+        assert_eq!(exit.exit_code(), status, "signal {signal}");
+        std::thread::sleep(Duration::from_millis(200));
+        let raw = screen.raw_text();
+        assert!(
+            raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
+            "left the alternate screen"
+        );
+    }
+}
+
+/// Issue 25: Ctrl-Z hands the terminal back to the shell as it was (main screen, line mode, mouse
+/// released) and stops the app; `fg` brings it back drawn whole, and it still quits cleanly.
+/// Run under a shell with job control, as a user would (a process that is its own session is
+/// never stopped by SIGTSTP).
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tmp")).collect();
+    let script = "set -m; \"$0\" \"$@\"; echo; stty -a; echo DIHENTIKAN; fg; echo \"SELESAI:$?\"";
+    let mut screen = Term::start_program(
+        "bash",
+        &[
+            "--norc",
+            "--noprofile",
+            "-i",
+            "-c",
+            script,
+            env!("CARGO_BIN_EXE_tulta"),
+            "--juri",
+            "juri-1",
+        ],
+        dirs[3].path(),
+        &[
+            ("TULTA_CACHE_DIR", dirs[0].path()),
+            ("TULTA_CONFIG_DIR", dirs[1].path()),
+            ("TULTA_DATA_DIR", dirs[2].path()),
+        ],
+        80,
+        24,
+    );
+    // The judge's column too: the app has finished loading.
+    screen.wait_for("Nilai saya");
+    screen.send("\x1a");
+    // The shell says so and runs `fg` at once: what it printed is read from the raw output.
+    let start = std::time::Instant::now();
+    while !screen.raw_text().contains("DIHENTIKAN") {
+        assert!(start.elapsed() < Duration::from_secs(30), "not stopped");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let raw = screen.raw_text();
+    let stopped_at = raw.rfind("DIHENTIKAN").expect("stopped");
+    let before = &raw[..stopped_at];
+    assert!(
+        before.rfind("\x1b[?1049l") > before.rfind("\x1b[?1049h"),
+        "main screen"
+    );
+    assert!(
+        before.rfind("\x1b[?1000l") > before.rfind("\x1b[?1000h"),
+        "mouse released"
+    );
+    let modes = &raw[before.rfind("speed").unwrap_or(0)..stopped_at];
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo "),
+        "line mode: {modes}"
+    );
+    // `fg`: the app takes the terminal again and draws its whole screen, not only what changed.
+    let after = screen.wait_for("(8 OPD");
+    assert!(after.contains("Lomba Budaya Kerja"), "{after}");
+    let resumed = &screen.raw_text()[stopped_at..];
+    assert!(resumed.contains("\x1b[?1049h"), "alternate screen again");
+    assert!(resumed.contains("\x1b[?1000h"), "mouse again");
+    screen.send("q");
+    screen.wait_for("SELESAI:0");
+}

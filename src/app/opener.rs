@@ -1,8 +1,9 @@
-//! Handing an evidence file to the system's opener (xdg-open, open). Which files may be handed
+//! Handing an evidence file to the system's opener (xdg-open, open, the Windows shell). Which files may be handed
 //! over is tulta-core's rule ([`tulta_core::check::openable`]); this is only the hand-over, behind
 //! a trait so tests put a recorder in its place and no test ever starts a viewer.
 
 use std::path::Path;
+#[cfg(not(windows))]
 use std::process::{Command, Stdio};
 use tulta_core::i18n::Lang;
 
@@ -13,10 +14,18 @@ pub trait Opener {
     fn name(&self) -> &'static str;
 }
 
-/// The desktop's own opener: `open` on macOS, `xdg-open` elsewhere.
+/// The desktop's own opener: `open` on macOS, the shell's own open call (`ShellExecuteW`, as a
+/// double click does) on Windows, `xdg-open` elsewhere.
 pub struct System;
 
 impl Opener for System {
+    #[cfg(windows)]
+    fn open(&self, path: &Path, _lang: Lang) -> Result<(), String> {
+        // Never `cmd /c start`: cmd would parse the path, and `&` or `^` in a name is a command.
+        opener::open(path).map_err(|e| format!("{}: {e}", self.name()))
+    }
+
+    #[cfg(not(windows))]
     fn open(&self, path: &Path, lang: Lang) -> Result<(), String> {
         // No shell: the path is one argument, never parsed. The viewer must not draw over the
         // terminal the app owns, so its output goes nowhere.
@@ -35,6 +44,8 @@ impl Opener for System {
     fn name(&self) -> &'static str {
         if cfg!(target_os = "macos") {
             "open"
+        } else if cfg!(windows) {
+            "ShellExecute"
         } else {
             "xdg-open"
         }

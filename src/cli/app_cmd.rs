@@ -18,6 +18,8 @@ pub struct Settings {
     pub mouse: bool,
     /// The judge to score as (else the config's, else asked).
     pub juri: Option<String>,
+    /// The colours the terminal gets.
+    pub depth: crate::depth::Depth,
 }
 
 /// The reports folder when none is named: the config's, else ./reports, else the built-in sample.
@@ -59,7 +61,12 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
     )
 }
 
-fn finish(mut app: App, load: Option<Root>, notices: Vec<String>) -> Result<ExitCode, UsageError> {
+fn finish(
+    mut app: App,
+    load: Option<Root>,
+    notices: Vec<String>,
+    depth: crate::depth::Depth,
+) -> Result<ExitCode, UsageError> {
     if !notices.is_empty() {
         let lang = app.lang;
         app.status = Some(
@@ -71,7 +78,7 @@ fn finish(mut app: App, load: Option<Root>, notices: Vec<String>) -> Result<Exit
         );
     }
     let lang = app.lang;
-    crate::tui::run(app, load).map_err(|e| {
+    crate::tui::run(app, load, depth).map_err(|e| {
         UsageError::Message(format!(
             "terminal: {}",
             tulta_core::i18n::io_error(&e, lang)
@@ -185,7 +192,7 @@ pub fn open(
     // elsewhere is read alone (its parent may be anything: the desktop, a flash disk's root).
     let load = if judge.is_some() { search_root } else { root };
     app.set_judge(judge);
-    finish(app, Some(load), notices)
+    finish(app, Some(load), notices, settings.depth)
 }
 
 /// Whether `dir` is `reports` or lies below it, links and `..` resolved.
@@ -224,5 +231,5 @@ pub fn draft(file: &Path, settings: &Settings, loaded: Loaded) -> Result<ExitCod
     );
     app.overview.refresh(&app.library);
     app.pending_draft = Some(file.to_path_buf());
-    finish(app, None, notices)
+    finish(app, None, notices, settings.depth)
 }

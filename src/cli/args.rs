@@ -203,6 +203,9 @@ pub(super) enum Command {
         /// The shell: bash, zsh, fish, powershell or elvish.
         shell: clap_complete::Shell,
     },
+    /// Print where tulta keeps its config, data (judges' keys and journals), cache (the search
+    /// index) and log on this system.
+    Paths,
     /// Print tulta's manual page.
     Man {
         /// Write one page per command (tulta.1, tulta-check.1, …) into this folder instead of standard output.

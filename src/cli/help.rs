@@ -95,6 +95,7 @@ const ABOUT_ID: &[(&str, &str)] = &[
     ("draft", "Pantau draf risalah: temuan dan langkahnya, diperiksa ulang setiap kali berkas disimpan."),
     ("new", "Tulis templat risalah dengan komentar di setiap kunci (ke BERKAS, atau ke keluaran standar)."),
     ("completions", "Cetak skrip pelengkapan (tab) untuk shell."),
+    ("paths", "Cetak di mana tulta menyimpan konfigurasi, data (kunci dan jurnal juri), cache (indeks pencarian) dan log di sistem ini."),
     ("man", "Cetak halaman manual (man) tulta."),
     ("help", "Tampilkan bantuan ini atau bantuan perintah yang disebut."),
 ];
@@ -165,6 +166,9 @@ const AFTER: &[(&str, &str, &str)] = &[
     ("man",
      "Contoh:\n  tulta man > tulta.1 && man -l tulta.1\n  tulta man --dir ~/.local/share/man/man1\n\nStatus keluar: 0 berhasil, 2 folder yang tidak dapat ditulis.",
      "Examples:\n  tulta man > tulta.1 && man -l tulta.1\n  tulta man --dir ~/.local/share/man/man1\n\nExit status: 0 success, 2 a folder that cannot be written."),
+    ("paths",
+     "Contoh:\n  tulta paths\n  TULTA_DATA_DIR=/media/usb/tulta tulta paths\n\nStatus keluar: 0 berhasil.",
+     "Examples:\n  tulta paths\n  TULTA_DATA_DIR=/media/usb/tulta tulta paths\n\nExit status: 0 success."),
     ("help",
      "Contoh:\n  tulta help check\n\nStatus keluar: 0 berhasil, 2 perintah tidak dikenal.",
      "Examples:\n  tulta help check\n\nExit status: 0 success, 2 an unknown command."),

@@ -119,6 +119,20 @@ fn styled_stdout(when: ColorWhen) -> bool {
     }
 }
 
+/// The colours the app draws with: none when told so (`--color never`, `NO_COLOR`, `TERM=dumb`),
+/// else as many as the terminal announces (at least 16 with `--color always`).
+fn app_depth(when: ColorWhen) -> crate::depth::Depth {
+    use crate::depth::Depth;
+    let announced = Depth::of_terminal(&|name| std::env::var(name).ok());
+    match when {
+        ColorWhen::Never => Depth::None,
+        ColorWhen::Always if announced == Depth::None => Depth::Ansi16,
+        ColorWhen::Always => announced,
+        ColorWhen::Auto if anstyle_query::no_color() => Depth::None,
+        ColorWhen::Auto => announced,
+    }
+}
+
 /// The value of a global option as written anywhere on the command line, before clap has parsed
 /// it: the help and clap's own errors must already be in the right language and colour.
 fn early_value(args: &[OsString], name: &str) -> Option<String> {
@@ -293,6 +307,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::New { .. } => "new",
         Command::Completions { .. } => "completions",
         Command::Man { .. } => "man",
+        Command::Paths => "paths",
     }
 }
 
@@ -330,6 +345,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             .or_else(|| cli.view.theme.clone()),
         mouse: !(cli.view.no_mouse || draft_view.is_some_and(|v| v.no_mouse)),
         juri: cli.juri.clone(),
+        depth: app_depth(cli.color),
     };
     match cli.command {
         None if cli.summary || !std::io::stdout().is_terminal() => {
@@ -369,6 +385,7 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                 }
                 _ if stdin => {
                     let mut files = sources::collect(&paths)?;
+                    say_case_twins(files.iter().map(|f| f.name.as_str()), lang);
                     files.push(check_cmd::stdin_file(lang)?);
                     let checked = check::check_files_under(&files, &paths);
                     (checked.iter().map(render).collect(), checked.len())
@@ -380,6 +397,8 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
                         _ => paths,
                     };
                     let found = sources::collect_paths(&roots)?;
+                    let names: Vec<String> = found.iter().map(|p| sources::path_name(p)).collect();
+                    say_case_twins(names.iter().map(String::as_str), lang);
                     let mut pieces = Vec::with_capacity(found.len());
                     check::check_streaming(&found, &roots, &render, |p| pieces.push(p));
                     (pieces, found.len())
@@ -455,6 +474,10 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Paths) => {
+            write_stdout(tulta_core::files::paths::describe(lang))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = help::localise(Cli::command(), lang);
             let mut out = Vec::new();
@@ -492,6 +515,13 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Files whose names differ only in case, on stderr: a Windows or macOS folder cannot hold both.
+fn say_case_twins<'a>(names: impl IntoIterator<Item = &'a str>, lang: Lang) {
+    for twins in sources::case_twins(names, lang) {
+        eprintln!("{twins}");
     }
 }
 

@@ -106,7 +106,7 @@ pub fn search(root: &Root, args: &SearchArgs, lang: Lang) -> Result<String, Sear
         Root::Builtin => None,
     };
     let path_of = |rel: &str| match &base {
-        Some(dir) => dir.join(rel).display().to_string(),
+        Some(dir) => tulta_core::files::sources::path_name(&dir.join(rel)),
         None => rel.to_string(),
     };
     Ok(match args.format {

@@ -19,6 +19,18 @@ pub struct Term {
 impl Term {
     /// Starts tulta with `args` in `cwd` on a `cols`x`rows` terminal, with `env` set.
     pub fn start(args: &[&str], cwd: &Path, env: &[(&str, &Path)], cols: u16, rows: u16) -> Term {
+        Term::start_program(env!("CARGO_BIN_EXE_tulta"), args, cwd, env, cols, rows)
+    }
+
+    /// [`Term::start`] for another program (a shell that runs tulta as a job).
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cwd: &Path,
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -27,14 +39,16 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tulta"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
+        // A test's own TERM or COLORTERM wins over these.
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "id_ID.UTF-8");
+        cmd.env_remove("COLORTERM");
         for (k, v) in env {
             cmd.env(k, v);
         }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "id_ID.UTF-8");
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
@@ -62,6 +76,14 @@ impl Term {
             raw,
             keys,
         }
+    }
+
+    /// Everything the program wrote, escape sequences and all.
+    pub fn raw_text(&self) -> String {
+        self.raw
+            .lock()
+            .map(|r| String::from_utf8_lossy(&r).into_owned())
+            .unwrap_or_default()
     }
 
     pub fn text(&self) -> String {

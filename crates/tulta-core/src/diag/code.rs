@@ -1,4 +1,4 @@
-//! The 38 stable diagnostic codes of spec §5 (both editions) and their severities.
+//! The 39 stable diagnostic codes of spec §5 (three editions) and their severities.
 
 use std::fmt;
 use std::str::FromStr;
@@ -53,6 +53,8 @@ codes! {
     T401 => Error, T402 => Error, T403 => Error, T404 => Error,
     // Third edition: names that pass for others.
     T106 => Warning,
+    // Third edition: files saved by Windows editors.
+    T008 => Error,
 }
 
 impl fmt::Display for Code {
@@ -101,8 +103,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_thirty_nine_codes_and_they_parse_back() {
-        assert_eq!(Code::ALL.len(), 39);
+    fn there_are_forty_codes_and_they_parse_back() {
+        assert_eq!(Code::ALL.len(), 40);
         for code in Code::ALL {
             assert_eq!(code.as_str().parse::<Code>().ok(), Some(*code));
         }

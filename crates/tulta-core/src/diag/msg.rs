@@ -112,6 +112,8 @@ pub enum Msg {
     },
     /// Not read at all: no permission, a FIFO or device, vanished.
     Unreadable(crate::files::Unreadable),
+    /// Read, but not UTF-8 text (UTF-16, a legacy code page).
+    NotUtf8(crate::files::encoding::NotUtf8),
     FormatMissing,
     FormatUnknown {
         found: String,
@@ -374,6 +376,7 @@ impl Msg {
         use Msg::*;
         match self {
             Syntax { .. } | Unreadable(_) => Code::T001,
+            NotUtf8(_) => Code::T008,
             FormatMissing | FormatUnknown { .. } => Code::T002,
             UnknownKey { .. } => Code::T003,
             WrongType { .. } | NotAMapping { .. } => Code::T004,
@@ -431,6 +434,7 @@ impl Msg {
             }
             (Syntax { detail }, En) => format!("not valid YAML: {detail}"),
             (Unreadable(why), lang) => why.text(lang),
+            (NotUtf8(why), lang) => why.text(lang),
             (FormatMissing, Id) => "kunci `format:` tidak ada (risalah/1, lomba/1 atau rubrik/1)".into(),
             (FormatMissing, En) => "no `format:` key (risalah/1, lomba/1 or rubrik/1)".into(),
             (FormatUnknown { found, suggestion }, Id) => format!(

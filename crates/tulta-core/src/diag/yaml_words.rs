@@ -105,7 +105,6 @@ const PHRASES: &[(&str, &str)] = &[
     ("while parsing a tag", "saat membaca tag (!)"),
     ("while scanning a directive", "saat membaca direktif (%)"),
     ("while scanning for the next token", "saat mencari bagian berikutnya"),
-    ("bytes that are not UTF-8", "byte yang bukan UTF-8"),
     ("a NUL byte (binary file?)", "byte NUL (berkas biner?)"),
     ("expected whitespace", "seharusnya ada spasi"),
 ];

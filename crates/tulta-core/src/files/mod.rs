@@ -2,6 +2,7 @@
 //! its own (`paths`), and, here, files written whole or not at all and advisory locks that are not
 //! mistaken for held when they are only passing.
 
+pub mod encoding;
 pub mod paths;
 pub mod read;
 pub mod sources;
@@ -23,12 +24,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
-    {
+    let builder = {
         use std::os::unix::fs::PermissionsExt;
+        let mut builder = tempfile::Builder::new();
         builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
+        builder
+    };
+    #[cfg(not(unix))]
+    let builder = tempfile::Builder::new();
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     if let Some(p) = existing {

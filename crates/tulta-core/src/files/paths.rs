@@ -34,7 +34,7 @@ pub fn config_dir() -> PathBuf {
         .unwrap_or_else(|| fallback("config"))
 }
 
-pub(crate) fn data_dir() -> PathBuf {
+pub fn data_dir() -> PathBuf {
     from_env(DATA_ENV)
         .or_else(|| project().map(|p| p.data_dir().to_path_buf()))
         .unwrap_or_else(|| fallback("data"))
@@ -44,6 +44,46 @@ pub fn cache_dir() -> PathBuf {
     from_env(CACHE_ENV)
         .or_else(|| project().map(|p| p.cache_dir().to_path_buf()))
         .unwrap_or_else(|| fallback("cache"))
+}
+
+/// What `tulta paths` prints: each folder, what tulta keeps there, and the variable that moves it.
+pub fn describe(lang: crate::i18n::Lang) -> String {
+    let rows = [
+        (
+            lang.pick("konfigurasi", "config"),
+            config_dir(),
+            lang.pick("config.yaml, tema", "config.yaml, themes"),
+            CONFIG_ENV,
+        ),
+        (
+            "data",
+            data_dir(),
+            lang.pick("kunci dan jurnal juri", "judges' keys and journals"),
+            DATA_ENV,
+        ),
+        (
+            "cache",
+            cache_dir(),
+            lang.pick("indeks pencarian", "search index"),
+            CACHE_ENV,
+        ),
+        (
+            "log",
+            log_file(),
+            lang.pick("catatan jalannya tulta", "what tulta did"),
+            STATE_ENV,
+        ),
+    ];
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(name, path, what, var)| {
+            format!(
+                "{name:width$}  {}\n{:width$}  ({what}; {var})\n",
+                path.display(),
+                ""
+            )
+        })
+        .collect()
 }
 
 pub fn log_file() -> PathBuf {

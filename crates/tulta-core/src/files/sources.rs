@@ -136,6 +136,46 @@ pub fn builtin_journals(folder: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A path as file names are shown, compared and joined (`competition::join`): folders separated by
+/// `/` on every system, so Windows gives the same names, JSON and joins as Linux (a Windows name
+/// cannot hold `\` itself, and Windows takes `/` wherever it takes `\`).
+pub fn path_name(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if cfg!(windows) {
+        shown.replace('\\', "/")
+    } else {
+        shown
+    }
+}
+
+/// Pairs of file names that differ only in case (`Tim-A.yaml`, `tim-a.yaml`): Windows and macOS
+/// folders cannot hold both, so copying such a folder to a judge's laptop loses one. What each
+/// pair says, in `lang`.
+pub fn case_twins<'a>(names: impl IntoIterator<Item = &'a str>, lang: Lang) -> Vec<String> {
+    let mut by_folded: Vec<(String, &str)> = names
+        .into_iter()
+        .map(|name| (name.to_lowercase(), name))
+        .collect();
+    by_folded.sort();
+    by_folded
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
+        .map(|w| {
+            let (a, b) = (w[0].1, w[1].1);
+            match lang {
+                Lang::Id => format!(
+                    "peringatan: `{a}` dan `{b}` hanya berbeda huruf besar/kecil; folder di Windows \
+                     dan macOS tidak dapat memuat keduanya, jadi satu hilang saat disalin: ganti nama salah satunya"
+                ),
+                Lang::En => format!(
+                    "warning: `{a}` and `{b}` differ only in case; a folder on Windows or macOS \
+                     cannot hold both, so one is lost when copied there: rename one of them"
+                ),
+            }
+        })
+        .collect()
+}
+
 /// Every file named, and every `*.yaml` / `*.yml` below every folder named, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<SourceFile>, SourceError> {
     Ok(collect_paths(paths)?
@@ -170,7 +210,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SourceError> {
 /// One file as `check` reads it: bounded, and a file that cannot be read is that file's finding;
 /// the others go on.
 pub fn read_source(path: &Path) -> SourceFile {
-    let name = path.display().to_string();
+    let name = path_name(path);
     match super::read_bounded(path, crate::format::MAX_BYTES) {
         Ok(read) => SourceFile {
             name,

@@ -135,6 +135,13 @@ fn first_bracket_too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// A file with a NUL in it: binary, not text in any encoding (T001).
+fn binary() -> Msg {
+    Msg::Syntax {
+        detail: "a NUL byte (binary file?)".into(),
+    }
+}
+
 /// The document of a file refused for its size alone.
 pub(crate) fn too_large(size: u64) -> Document {
     Document::refused(
@@ -160,35 +167,20 @@ pub fn read_document(bytes: &[u8]) -> Document {
     if bytes.len() as u64 > MAX_BYTES {
         return too_large(bytes.len() as u64);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
-        Err(e) => {
-            let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let pos = pos_at_byte(&good, good.len());
-            return Document::refused(
-                good,
-                Finding::at(
-                    pos,
-                    Msg::Syntax {
-                        detail: format!("bytes that are not UTF-8 (byte {})", e.valid_up_to() + 1),
-                    },
-                ),
-            );
+    let text = match crate::files::encoding::decode(bytes) {
+        Ok(t) => t.into_owned(),
+        Err(crate::files::encoding::NotUtf8::Binary { pos }) => {
+            let shown = crate::files::encoding::lossy(bytes);
+            return Document::refused(shown, Finding::at(pos, binary()));
+        }
+        Err(why) => {
+            let shown = crate::files::encoding::lossy(bytes);
+            return Document::refused(shown, Finding::at(why.pos(), Msg::NotUtf8(why)));
         }
     };
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
+    if let Some(offset) = text.find('\0') {
         let pos = pos_at_byte(&text, offset);
-        return Document::refused(
-            text,
-            Finding::at(
-                pos,
-                Msg::Syntax {
-                    detail: "a NUL byte (binary file?)".into(),
-                },
-            ),
-        );
+        return Document::refused(text, Finding::at(pos, binary()));
     }
     let loaded = match load::load(&text, LIMITS) {
         Ok(loaded) => loaded,

@@ -448,7 +448,7 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             };
             let mut files = sources::collect(std::slice::from_ref(&dir))?;
             // The named lomba file first, so it wins over any other below the same folder.
-            let wanted = p.display().to_string();
+            let wanted = sources::path_name(p);
             files.sort_by_key(|f| f.name != wanted && !same_file(&f.name, p));
             (files, Some(dir))
         }
@@ -665,7 +665,7 @@ fn read_journal_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, read::ReadErro
         };
         // Gone between the listing and the read: as if it had not been listed.
         if let Some(bytes) = read::read_if_any(&path, kind, read::Links::Refuse)? {
-            out.push((path.display().to_string(), bytes));
+            out.push((sources::path_name(&path), bytes));
         }
     }
     out.sort();

@@ -544,16 +544,10 @@ pub fn lock(dir: &Path, juri: &str) -> Result<JournalLock, JournalError> {
     }
 }
 
-/// Which file a handle or path is: a journal replaced by an import is another file.
-#[cfg(unix)]
-fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
-    (0, meta.len())
+/// Which file a handle is (device and inode; volume and file index on Windows): a journal
+/// replaced by an import is another file.
+fn identity(file: &File) -> Option<same_file::Handle> {
+    same_file::Handle::from_file(file.try_clone().ok()?).ok()
 }
 
 /// What a journal's writer must hold to: the competition and the key pinned for the judge.
@@ -572,8 +566,8 @@ pub struct Journal {
     path: PathBuf,
     dir: PathBuf,
     file: File,
-    /// (device, inode) of `file` and the length this writer knows it to have.
-    identity: (u64, u64),
+    /// Which file `file` is, and the length this writer knows it to have.
+    identity: Option<same_file::Handle>,
     known_len: u64,
     juri: String,
     context: Context,
@@ -610,7 +604,7 @@ impl Journal {
             path: path.clone(),
             dir: dir.to_path_buf(),
             file: read::open_journal_for_update(&path)?,
-            identity: (0, 0),
+            identity: None,
             known_len: 0,
             juri: juri.to_string(),
             context,
@@ -714,7 +708,7 @@ impl Journal {
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
         let meta = file.metadata().map_err(io)?;
-        self.identity = identity(&meta);
+        self.identity = identity(&file);
         self.known_len = meta.len();
         self.key_written = read.key.is_some();
         self.last_urutan = read.lines.len() as u64;
@@ -780,10 +774,14 @@ impl Journal {
     /// Under the lock: re-reads the journal when the file at the path is not the one this writer
     /// last wrote.
     fn catch_up(&mut self) -> Result<(), JournalError> {
-        let now_there = std::fs::metadata(&self.path)
+        // Through the one reader: a FIFO or a link planted at the journal's name is not opened.
+        let now_there = read::open(&self.path, read::Kind::Journal, read::Links::Refuse)
             .ok()
-            .map(|m| (identity(&m), m.len()));
-        if now_there != Some((self.identity, self.known_len)) {
+            .and_then(|f| Some((identity(&f), f.metadata().ok()?.len())));
+        let unchanged = now_there.as_ref().is_some_and(|(id, len)| {
+            id.is_some() && *id == self.identity && *len == self.known_len
+        });
+        if !unchanged {
             self.reload()?;
             if let Some(signed_with) = self.lines_key() {
                 if signed_with != self.key.public() {

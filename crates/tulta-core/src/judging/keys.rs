@@ -144,6 +144,12 @@ impl KeyPair {
     }
 }
 
+/// On Unix (Linux, macOS) the file's mode is its owner's only, set on the opened file (never by
+/// name, so a link in its place cannot turn the change onto what it points at). Windows has no
+/// mode: there a key is private by where it lives, the data folder in the user's own profile
+/// (`%APPDATA%\budaya-kerja\tulta\data`), whose inherited access list admits only that user,
+/// SYSTEM and Administrators. That keeps other users of a shared laptop from reading it; like
+/// the Unix mode, it does not keep out an administrator or malware running as the user.
 fn make_private(file: &std::fs::File) -> std::io::Result<()> {
     #[cfg(unix)]
     {

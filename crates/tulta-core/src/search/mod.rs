@@ -9,7 +9,6 @@ mod indexer;
 mod query;
 mod scan;
 mod schema;
-#[cfg(unix)]
 mod sweep;
 
 pub use generations::index_dir;

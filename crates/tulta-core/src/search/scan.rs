@@ -147,11 +147,7 @@ pub(super) fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
                     };
                     Seen {
                         path: path_key(rel),
-                        mtime: meta
-                            .modified()
-                            .ok()
-                            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                            .map_or(0, |d| d.as_nanos() as u64),
+                        mtime: mtime_ns(&meta),
                         size: meta.len(),
                         bytes: None,
                         disk: Some(p),
@@ -165,23 +161,39 @@ pub(super) fn scan(root: &Root) -> Result<Vec<Seen>, SearchError> {
     }
 }
 
-/// The key of a file in the files list and the index: its path below the root, byte for byte.
+/// The key of a file in the files list and the index: its path below the root, its names joined
+/// by `/` on every system (so an index and its list mean the same on Windows), byte for byte.
 /// Text stays as it is; a backslash, tab or newline is escaped (`\\`, `\t`, `\n`) and a byte
 /// that is not UTF-8 is written `\xNN`, so two names never share a key (as they would when
 /// shown lossily, both ending in `�`) and one key never spans two lines of the list.
 pub(super) fn path_key(rel: &Path) -> String {
-    #[cfg(unix)]
-    let bytes = {
-        use std::os::unix::ffi::OsStrExt;
-        rel.as_os_str().as_bytes()
-    };
-    #[cfg(not(unix))]
-    let lossy = rel.to_string_lossy();
-    #[cfg(not(unix))]
-    let bytes = lossy.as_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    push_key(&mut out, bytes);
+    let mut out = String::with_capacity(rel.as_os_str().len());
+    for (i, name) in rel.iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        push_name_key(&mut out, name);
+    }
     out
+}
+
+/// Appends the key form of one name (see [`path_key`]).
+pub(super) fn push_name_key(out: &mut String, name: &std::ffi::OsStr) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        push_key(out, name.as_bytes());
+    }
+    #[cfg(not(unix))]
+    push_key(out, name.to_string_lossy().as_bytes());
+}
+
+/// A file's modification time as the files list records it: nanoseconds since 1970, 0 unknown.
+pub(super) fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 /// Appends the key form of a name's raw bytes (see [`path_key`]).
@@ -309,57 +321,49 @@ impl Archive {
     /// below the root still has the size and mtime it lists (and none is new or gone), nothing
     /// is read or written. `None` when anything differs: the full refresh then finds what.
     pub(super) fn fresh_as_listed(&self, root: &Root) -> Result<Option<Stats>, SearchError> {
-        #[cfg(unix)]
-        {
-            let Root::Disk(dir) = root else {
-                return Ok(None);
-            };
-            if self.read_only() || self.pending || !dir.is_dir() {
-                return Ok(None);
-            }
-            let opstamp = self
-                .index
-                .load_metas()
-                .map_err(index_err(&self.folder))?
-                .opstamp;
-            // Mapped, not read: at 100,000 files a fresh 12 MB buffer, zeroed by the kernel and
-            // then copied into, cost about a tenth of a search.
-            let Ok(file) = read::open(
-                &self.folder.join(FILES_FILE),
-                read::Kind::IndexList,
-                read::Links::Refuse,
-            ) else {
-                return Ok(None);
-            };
-            // SAFETY: the files list is only ever replaced whole by a rename (`write_atomic`),
-            // never written in place, so the mapped bytes cannot change while they are read;
-            // tantivy maps its own files in this folder the same way.
-            let Ok(map) = (unsafe { memmap2::MmapOptions::new().populate().map(&file) }) else {
-                return Ok(None);
-            };
-            let Ok(text) = std::str::from_utf8(&map) else {
-                return Ok(None);
-            };
-            let Some(view) = super::sweep::View::parse(text, opstamp) else {
-                return Ok(None);
-            };
-            let Some(files) = super::sweep::all_fresh(dir, &view) else {
-                return Ok(None);
-            };
-            Ok(Some(Stats {
-                files,
-                indexed: view.count(EntryKind::Indexed),
-                broken: view.count(EntryKind::Broken),
-                other: view.count(EntryKind::Other),
-                unchanged: files,
-                ..Stats::default()
-            }))
+        let Root::Disk(dir) = root else {
+            return Ok(None);
+        };
+        if self.read_only() || self.pending || !dir.is_dir() {
+            return Ok(None);
         }
-        #[cfg(not(unix))]
-        {
-            let _ = root;
-            Ok(None)
-        }
+        let opstamp = self
+            .index
+            .load_metas()
+            .map_err(index_err(&self.folder))?
+            .opstamp;
+        // Mapped, not read: at 100,000 files a fresh 12 MB buffer, zeroed by the kernel and
+        // then copied into, cost about a tenth of a search.
+        let Ok(file) = read::open(
+            &self.folder.join(FILES_FILE),
+            read::Kind::IndexList,
+            read::Links::Refuse,
+        ) else {
+            return Ok(None);
+        };
+        // SAFETY: the files list is only ever replaced whole by a rename (`write_atomic`),
+        // never written in place, so the mapped bytes cannot change while they are read;
+        // tantivy maps its own files in this folder the same way.
+        let Ok(map) = (unsafe { memmap2::MmapOptions::new().populate().map(&file) }) else {
+            return Ok(None);
+        };
+        let Ok(text) = std::str::from_utf8(&map) else {
+            return Ok(None);
+        };
+        let Some(view) = super::sweep::View::parse(text, opstamp) else {
+            return Ok(None);
+        };
+        let Some(files) = super::sweep::all_fresh(dir, &view) else {
+            return Ok(None);
+        };
+        Ok(Some(Stats {
+            files,
+            indexed: view.count(EntryKind::Indexed),
+            broken: view.count(EntryKind::Broken),
+            other: view.count(EntryKind::Other),
+            unchanged: files,
+            ..Stats::default()
+        }))
     }
 
     /// The files list and whether it describes the current commit.

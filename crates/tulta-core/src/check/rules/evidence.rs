@@ -26,18 +26,45 @@ pub(crate) fn is_web(berkas: &str) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
 }
 
+/// `berkas` as the same steps on every system: split at `/` and at `\` (Windows takes both, and a
+/// risalah written there uses `\`). `None` for a path that starts at a root or a drive (`/x`,
+/// `\x`, `\\server\x`, `C:\x`, `C:x`) or names a Windows stream (`foto.jpg:x`): outside on every
+/// system, whichever system judges it.
+fn steps(berkas: &str) -> Option<PathBuf> {
+    if berkas.starts_with(['/', '\\']) || berkas.contains(':') {
+        return None;
+    }
+    Some(
+        berkas
+            .split(['/', '\\'])
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect(),
+    )
+}
+
+/// Whether the folder holding `path` lists its last name exactly, case and all: Windows and macOS
+/// find `Foto.JPG` when the file is `foto.jpg`, Linux does not, and a risalah is judged the same
+/// on all three.
+fn named_exactly(path: &Path) -> bool {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return false;
+    };
+    std::fs::read_dir(folder)
+        .map(|entries| entries.flatten().any(|e| e.file_name() == name))
+        .unwrap_or(false)
+}
+
 /// Resolves `berkas` against `folder` (the risalah's) and decides whether it stays inside `root`.
 /// Both are canonical. Symbolic links are followed before deciding; a path that does not exist is
 /// judged by its components alone.
 pub(crate) fn place(root: &Path, folder: &Path, berkas: &str) -> Place {
-    let rel = Path::new(berkas);
-    if rel.has_root() || rel.is_absolute() {
+    let Some(rel) = steps(berkas) else {
         return Place::Outside;
-    }
-    let target = folder.join(rel);
+    };
+    let target = folder.join(&rel);
     match target.canonicalize() {
         Ok(real) if !real.starts_with(root) => Place::Outside,
-        Ok(real) if real.is_file() => match links(&real) {
+        Ok(real) if real.is_file() && named_exactly(&target) => match links(&real) {
             n if n > 1 => Place::HardLinked(n),
             _ => Place::Inside(real),
         },
