@@ -79,11 +79,12 @@ const ENVIRONMENT: &[(&str, &str, &str)] = &[
     ("TULTA_LOG", "Tingkat log atau filter tracing (mis. debug).", "The log level or a tracing filter (e.g. debug)."),
     ("LC_ALL, LC_MESSAGES, LANG", "Bahasa bila --lang dan bahasa: di konfigurasi tidak ada (en_… untuk Inggris).", "The language when neither --lang nor bahasa: in the config says (en_… for English)."),
     ("NO_COLOR, CLICOLOR, CLICOLOR_FORCE", "Warna pada keluaran, menurut kebiasaan umum; --color mengalahkannya.", "Colour in the output, by the common conventions; --color beats them."),
+    ("COLORTERM, WT_SESSION, TERM", "Kedalaman warna aplikasi: 24-bit bila COLORTERM (atau Windows Terminal) menyatakannya, 256 bila TERM menyebutnya, selain itu 16; TERM=dumb tanpa warna.", "The app's colour depth: 24-bit when COLORTERM (or Windows Terminal) says so, 256 when TERM names it, else 16; TERM=dumb, none."),
 ];
 
 #[rustfmt::skip]
 const FILES: &[(&str, &str, &str)] = &[
-    ("~/.config/tulta/config.yaml", "Konfigurasi (Linux; lokasinya di sistem lain: docs/configuration.md).", "The config (Linux; elsewhere: docs/configuration.md)."),
+    ("~/.config/tulta/config.yaml", "Konfigurasi (Linux; di sistem lain `tulta paths` menyebut foldernya).", "The config (Linux; elsewhere `tulta paths` names the folders)."),
     ("~/.config/tulta/themes/NAMA.yaml", "Tema buatan sendiri.", "Your own themes."),
     ("~/.local/share/tulta/LOMBA/JURI.jsonl", "Jurnal seorang juri: satu baris JSON per perubahan, bertanda tangan, berantai hash; di sampingnya JURI.key (kunci pribadi), JURI.kunci (kunci yang disematkan), JURI.head dan JURI.lock.",
         "A judge's journal: one signed, hash-chained JSON line per change; beside it JURI.key (private key), JURI.kunci (pinned key), JURI.head and JURI.lock."),
