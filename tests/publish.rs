@@ -288,6 +288,13 @@ fn the_results_page_and_the_berita_acara_load_alone_and_say_the_result() {
             "On this day, Saturday the 5th of December in the year Two Thousand Twenty-Six, at Tirtanagara"
         };
         assert!(ba_text.contains(opening), "{ba_text}");
+        // Under which rules: the fingerprint `tulta aturan` prints, in the opening sentence.
+        let rules = if *lang == "id" {
+            "(sidik aturan "
+        } else {
+            "(rules fingerprint "
+        };
+        assert!(ba_text.contains(rules), "{ba_text}");
         assert!(ba_text.contains(if *lang == "id" { "DRAF" } else { "DRAFT" }));
         // Printed, the berita acara is A4 (595 x 842 points), every page.
         let pdf = out.join(format!("berita-acara-{lang}.pdf"));

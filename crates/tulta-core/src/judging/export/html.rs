@@ -569,23 +569,25 @@ pub fn berita_acara(
         month_name(d.month(), lang),
         spelled(u64::try_from(d.year()).unwrap_or(0), lang),
     );
-    let (place, name, stages, by) = (
+    let (place, name, stages, by, rules) = (
         text(&p.tempat),
         text(&p.nama),
         stages.join(", "),
         text(&p.penyelenggara),
+        text(&ctx.aturan),
     );
     let opening = match lang {
         Lang::Id => format!(
             "Pada hari ini {day} tanggal {date} bulan {month} tahun {year}, bertempat di {place}, kami \
              yang bertanda tangan di bawah ini, Tim Juri {name}, telah melaksanakan penilaian terhadap \
              {judged} risalah budaya kerja peserta ({stages}), sesuai dengan aturan lomba yang \
-             ditetapkan oleh {by}, dengan hasil sebagai berikut:"
+             ditetapkan oleh {by} (sidik aturan {rules}), dengan hasil sebagai berikut:"
         ),
         Lang::En => format!(
             "On this day, {day} the {date} of {month} in the year {year}, at {place}, we the \
              undersigned, the Judging Panel of {name}, have judged {judged} work-culture reports \
-             ({stages}), under the competition rules set by {by}, with the following result:"
+             ({stages}), under the competition rules set by {by} (rules fingerprint {rules}), with \
+             the following result:"
         ),
     };
     let body = html! {
