@@ -7,6 +7,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test may stop on the spot
 
 use std::io::Read;
+mod common;
+
+use common::Env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -15,49 +18,8 @@ use std::time::{Duration, Instant};
 const FAST: Duration = Duration::from_secs(2);
 const SMALL_KIB: i64 = 100 * 1024;
 
-struct Env {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
+/// Only this file's tests need the seeded data folder.
 impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let root = tmp.path().to_path_buf();
-        for sub in ["cache", "data", "config", "state"] {
-            std::fs::create_dir_all(root.join(sub)).expect("mkdir");
-        }
-        Env { _tmp: tmp, root }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_tulta"));
-        c.args(args)
-            .current_dir(&self.root)
-            .env("TULTA_CACHE_DIR", self.path("cache"))
-            .env("TULTA_DATA_DIR", self.path("data"))
-            .env("TULTA_CONFIG_DIR", self.path("config"))
-            .env("TULTA_STATE_DIR", self.path("state"))
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
-        c
-    }
-
-    /// The sample competition with its demo journals, as `lomba/`.
-    fn sample(&self) -> PathBuf {
-        let dir = self.path("lomba");
-        copy_tree(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/lomba-2026"),
-            &dir,
-        );
-        dir
-    }
-
     /// The competition's folder in the data folder, made by a first `rank` (which seeds it with
     /// the sample's demo journals).
     fn seeded_data(&self) -> PathBuf {
@@ -66,19 +28,6 @@ impl Env {
         let dir = self.path("data/lomba-budaya-kerja-2026-tirtanagara");
         assert!(dir.join("juri-1.jsonl").is_file(), "seeded");
         dir
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("ls") {
-        let e = e.expect("entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
     }
 }
 

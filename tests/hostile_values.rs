@@ -6,70 +6,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use common::Env;
 
-struct Env {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let root = tmp.path().to_path_buf();
-        for sub in ["cache", "data", "config", "state"] {
-            std::fs::create_dir_all(root.join(sub)).expect("mkdir");
-        }
-        Env { _tmp: tmp, root }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_tulta"));
-        c.args(args)
-            .current_dir(&self.root)
-            .env("TULTA_CACHE_DIR", self.path("cache"))
-            .env("TULTA_DATA_DIR", self.path("data"))
-            .env("TULTA_CONFIG_DIR", self.path("config"))
-            .env("TULTA_STATE_DIR", self.path("state"))
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().expect("run tulta")
-    }
-
-    /// The sample competition with its demo journals, as `lomba/`.
-    fn sample(&self) -> PathBuf {
-        let dir = self.path("lomba");
-        copy_tree(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/lomba-2026"),
-            &dir,
-        );
-        dir
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("ls") {
-        let e = e.expect("entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
-}
+use std::path::Path;
 
 fn edit(path: &Path, from: &str, to: &str) {
     let s = std::fs::read_to_string(path).expect("read");

@@ -4,7 +4,7 @@
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, PtyPair, PtySize};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -247,4 +247,70 @@ pub fn tulta_at(home: &Path, args: &[&str]) -> std::process::Output {
         .env_remove("LC_ALL")
         .output()
         .expect("run tulta")
+}
+
+/// A folder for every folder tulta keeps (cache, data, config, state) and a working folder, so
+/// the binary runs as a user would without touching theirs.
+pub struct Env {
+    _tmp: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().to_path_buf();
+        for sub in ["cache", "data", "config", "state"] {
+            std::fs::create_dir_all(root.join(sub)).expect("mkdir");
+        }
+        Env { _tmp: tmp, root }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// tulta with `args` in the working folder, on this environment's folders, no locale.
+    pub fn cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_tulta"));
+        c.args(args)
+            .current_dir(&self.root)
+            .env("TULTA_CACHE_DIR", self.path("cache"))
+            .env("TULTA_DATA_DIR", self.path("data"))
+            .env("TULTA_CONFIG_DIR", self.path("config"))
+            .env("TULTA_STATE_DIR", self.path("state"))
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(std::process::Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.cmd(args).output().expect("run tulta")
+    }
+
+    /// The sample competition with its demo journals, as `lomba/`.
+    pub fn sample(&self) -> PathBuf {
+        let dir = self.path("lomba");
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/lomba-2026"),
+            &dir,
+        );
+        dir
+    }
+}
+
+/// `from` copied into `to`, folders and all.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("ls") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
 }
