@@ -111,11 +111,7 @@ fn journal(data: &Path, lomba: &str, juri: &str) -> PathBuf {
 }
 
 fn lines_of(path: &Path) -> Vec<Line> {
-    std::fs::read_to_string(path)
-        .expect("read")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("line"))
-        .collect()
+    common::journal_lines(path)
 }
 
 /// Writes `lines` with a fresh chain (and a matching head), signed with `key` or unsigned, as an

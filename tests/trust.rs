@@ -6,6 +6,8 @@
 //! --test trust`): a split would only add binaries to build, not separate jobs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test or benchmark may stop on the spot
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -109,11 +111,7 @@ fn journal(data: &Path, juri: &str) -> PathBuf {
 }
 
 fn lines_of(path: &Path) -> Vec<Line> {
-    std::fs::read_to_string(path)
-        .expect("journal")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("line"))
-        .collect()
+    common::journal_lines(path)
 }
 
 /// Writes `lines` as a journal whose hash chain and head are recomputed: what an attacker with a

@@ -314,3 +314,12 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A journal's lines as written, for tests that read or rewrite one as an attacker would.
+pub fn journal_lines(path: &Path) -> Vec<tulta_core::judging::journal::Line> {
+    std::fs::read_to_string(path)
+        .expect("journal")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("line"))
+        .collect()
+}
