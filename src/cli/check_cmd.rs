@@ -1,5 +1,6 @@
 //! How `check` prints: rustc-style snippets for people, one JSON object for scripts.
 
+use super::args::OutputFormat;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 use tulta_core::check::{Checked, Diagnostic, Totals};
@@ -39,16 +40,6 @@ struct JsonFinding<'a> {
     pesan: String,
 }
 
-/// How `check` prints. JSON is the contract of docs/schemas/check.schema.json: `{"versi",
-/// "berkas": N, "temuan": [{berkas, baris, kolom, tingkat, kode, pesan}]}`; `tingkat` is `galat`,
-/// `peringatan` or `info` whatever the language, `pesan` is in the user's language (scripts
-/// filter on `kode`). One finding a line, so it can be written as files are checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Json,
-}
-
 /// What one checked file leaves of itself: its findings as output, and their count. The file's
 /// document is forgotten once this is made.
 pub struct Piece {
@@ -56,15 +47,20 @@ pub struct Piece {
     totals: Totals,
 }
 
-pub fn piece(c: &Checked, format: Format, lang: Lang, styled: bool) -> Piece {
+/// One file's findings as `check` prints them. JSON is the contract of
+/// docs/schemas/check.schema.json: `{"versi", "berkas": N, "temuan": [{berkas, baris, kolom,
+/// tingkat, kode, pesan}]}`; `tingkat` is `galat`, `peringatan` or `info` whatever the language,
+/// `pesan` is in the user's language (scripts filter on `kode`). One finding a line, so it can be
+/// written as files are checked.
+pub fn piece(c: &Checked, format: OutputFormat, lang: Lang, styled: bool) -> Piece {
     let mut text = String::new();
     for d in &c.diagnostics {
         match format {
-            Format::Human => {
+            OutputFormat::Human => {
                 text.push_str(&human_one(&c.name, c.doc.text(), d, lang, styled));
                 text.push_str("\n\n");
             }
-            Format::Json => {
+            OutputFormat::Json => {
                 let finding = JsonFinding {
                     berkas: &c.name,
                     baris: d.pos.line,
@@ -102,10 +98,10 @@ pub fn totals(pieces: &[Piece]) -> Totals {
 }
 
 /// The whole output from the pieces of `files` files, in order.
-pub fn finish(pieces: &[Piece], files: usize, format: Format, lang: Lang) -> String {
+pub fn finish(pieces: &[Piece], files: usize, format: OutputFormat, lang: Lang) -> String {
     let mut out = String::new();
     match format {
-        Format::Human => {
+        OutputFormat::Human => {
             for p in pieces {
                 out.push_str(&p.text);
             }
@@ -113,7 +109,7 @@ pub fn finish(pieces: &[Piece], files: usize, format: Format, lang: Lang) -> Str
             t.files = files;
             out.push_str(&closing(&t, lang));
         }
-        Format::Json => {
+        OutputFormat::Json => {
             out.push_str(&format!(
                 "{{\"versi\": {}, \"berkas\": {files}, \"temuan\": [",
                 tulta_core::JSON_VERSION

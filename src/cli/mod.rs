@@ -368,10 +368,6 @@ pub fn run(cli: Cli, config: crate::config::Loaded, lang: Lang) -> Result<ExitCo
         }) => {
             let stdin = paths.iter().any(|p| p.as_os_str() == "-");
             let paths: Vec<_> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
-            let format = match format {
-                OutputFormat::Json => check_cmd::Format::Json,
-                OutputFormat::Human => check_cmd::Format::Human,
-            };
             let styled = styled_stdout(cli.color);
             let render = |c: &check::Checked| check_cmd::piece(c, format, lang, styled);
             let (pieces, files) = match (paths.is_empty(), Root::default_root()) {
