@@ -9,7 +9,7 @@ use super::{
     amendment_heading, amendment_lines, anchor_heading, finished_of, provisional_title, Context,
 };
 use crate::i18n::Lang;
-use crate::judging::ranking::{Ranking, Row};
+use crate::judging::ranking::{mean, Ranking, Row};
 use crate::model::risalah::JenisKelompok;
 use crate::text::{decimal, printable};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -390,31 +390,51 @@ fn awards(r: &Ranking, lang: Lang) -> Markup {
     }
 }
 
-/// Per criterion of one stage: the entry's mean score over its judges, and the field's mean.
-fn criterion_means(
-    ctx: &Context,
-    stage: &StageInfo,
-    entry: &str,
-) -> Vec<(String, Option<f64>, Option<f64>)> {
-    let Some(raw) = ctx.raw.iter().find(|s| s.tahap == stage.id) else {
+fn raw_of<'c>(ctx: &'c Context, stage: &StageInfo) -> Option<&'c super::RawStage> {
+    ctx.raw.iter().find(|s| s.tahap == stage.id)
+}
+
+/// Per criterion of one stage, the mean of every score any judge gave any entry: the field.
+fn field_means(ctx: &Context, stage: &StageInfo) -> Vec<Option<f64>> {
+    let Some(raw) = raw_of(ctx, stage) else {
         return Vec::new();
     };
-    let mean = |v: Vec<f64>| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
     stage
         .kriteria
         .iter()
-        .map(|(k, nama)| {
-            let mine = raw
-                .sheets
-                .iter()
-                .filter_map(|(_, sheets)| sheets.get(entry)?.skor.get(k).copied())
-                .collect();
-            let all = raw
+        .map(|(k, _)| {
+            let all: Vec<f64> = raw
                 .sheets
                 .iter()
                 .flat_map(|(_, sheets)| sheets.values().filter_map(|s| s.skor.get(k).copied()))
                 .collect();
-            (nama.clone(), mean(mine), mean(all))
+            mean(&all)
+        })
+        .collect()
+}
+
+/// Per criterion of one stage: its name, the entry's mean score over its judges, and the field's
+/// mean (from [`field_means`], made once per stage).
+fn criterion_means(
+    ctx: &Context,
+    stage: &StageInfo,
+    field: &[Option<f64>],
+    entry: &str,
+) -> Vec<(String, Option<f64>, Option<f64>)> {
+    let Some(raw) = raw_of(ctx, stage) else {
+        return Vec::new();
+    };
+    stage
+        .kriteria
+        .iter()
+        .enumerate()
+        .map(|(i, (k, nama))| {
+            let mine: Vec<f64> = raw
+                .sheets
+                .iter()
+                .filter_map(|(_, sheets)| sheets.get(entry)?.skor.get(k).copied())
+                .collect();
+            (nama.clone(), mean(&mine), field.get(i).copied().flatten())
         })
         .collect()
 }
@@ -453,9 +473,10 @@ fn charts(r: &Ranking, ctx: &Context, p: &Publication, lang: Lang) -> Markup {
         h2 { (lang.pick("Nilai per kriteria", "Scores by criterion")) }
         p { (lang.pick("Batang: rata-rata nilai peserta dari para jurinya; garis hitam: rata-rata semua peserta tahap itu.",
                        "Bar: the entry's mean score from its judges; black line: the mean of every entry of that stage.")) }
+        @let fields: Vec<Vec<Option<f64>>> = p.tahap.iter().map(|s| field_means(ctx, s)).collect();
         @for row in &r.rows {
-            @for stage in &p.tahap {
-                @let rows = criterion_means(ctx, stage, &row.id);
+            @for (stage, field) in p.tahap.iter().zip(&fields) {
+                @let rows = criterion_means(ctx, stage, field, &row.id);
                 @if rows.iter().any(|(_, mine, _)| mine.is_some()) {
                     figure {
                         figcaption { strong { (text(&row.opd)) } " · " (text(&stage.nama)) }
