@@ -115,6 +115,26 @@ pub fn first_holders<K: Eq + std::hash::Hash>(keys: &[Option<K>]) -> Vec<Option<
         .collect()
 }
 
+/// The id a file holds, by kind: two files of one kind may not share it (T006).
+fn id_key(doc: &Document) -> Option<(Kind, String)> {
+    match &doc.model {
+        Some(Model::Risalah(r)) => Some((Kind::Risalah, r.id.as_ref()?.value.clone())),
+        Some(Model::Lomba(l)) => Some((Kind::Lomba, l.id.clone()?)),
+        _ => None,
+    }
+}
+
+/// T006 on the file that repeats `id`, naming the file that held it first.
+fn duplicate_id(id: &str, first_file: String) -> Finding {
+    Finding::value(
+        Path::root().key("id"),
+        Msg::DuplicateId {
+            id: id.to_string(),
+            first_file,
+        },
+    )
+}
+
 /// Checks many files in parallel, then reports ids used by two files of the same kind (T006).
 /// The files' `lampiran` are not looked for on disk: see [`check_files_under`].
 pub fn check_files(files: &[SourceFile]) -> Vec<Checked> {
@@ -161,24 +181,11 @@ pub(crate) fn check_files_with_progress(
             (f.name.clone(), doc, findings)
         })
         .collect();
-    let keys: Vec<Option<(Kind, String)>> = read
-        .iter()
-        .map(|(_, doc, _)| match &doc.model {
-            Some(Model::Risalah(r)) => Some((Kind::Risalah, r.id.as_ref()?.value.clone())),
-            Some(Model::Lomba(l)) => Some((Kind::Lomba, l.id.clone()?)),
-            _ => None,
-        })
-        .collect();
+    let keys: Vec<Option<(Kind, String)>> = read.iter().map(|(_, doc, _)| id_key(doc)).collect();
     for (i, first) in first_holders(&keys).into_iter().enumerate() {
         if let (Some(first), Some((_, id))) = (first, &keys[i]) {
             let first_file = read[first].0.clone();
-            read[i].2.push(Finding::value(
-                Path::root().key("id"),
-                Msg::DuplicateId {
-                    id: id.clone(),
-                    first_file,
-                },
-            ));
+            read[i].2.push(duplicate_id(id, first_file));
         }
     }
     references::judge(&mut read);
@@ -224,22 +231,9 @@ pub fn check_streaming<R: Send>(
         let mut done = Vec::with_capacity(read.len());
         for (k, (name, doc, mut findings)) in read.into_iter().enumerate() {
             let i = c * CHUNK + k;
-            let key = match &doc.model {
-                Some(Model::Risalah(r)) => {
-                    r.id.as_ref().map(|id| (Kind::Risalah, id.value.clone()))
-                }
-                Some(Model::Lomba(l)) => l.id.clone().map(|id| (Kind::Lomba, id)),
-                _ => None,
-            };
-            if let Some(key) = key {
+            if let Some(key) = id_key(&doc) {
                 match first.get(&key) {
-                    Some(first_file) => findings.push(Finding::value(
-                        Path::root().key("id"),
-                        Msg::DuplicateId {
-                            id: key.1.clone(),
-                            first_file: first_file.clone(),
-                        },
-                    )),
+                    Some(first_file) => findings.push(duplicate_id(&key.1, first_file.clone())),
                     None => {
                         first.insert(key, name.clone());
                     }
