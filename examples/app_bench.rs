@@ -109,7 +109,16 @@ fn bench(n: usize, base: &Path) {
     draw(&mut terminal, &mut app);
     let first_frame = start.elapsed();
     let library = Library::load(&root, &|_, _| {}).expect("load");
-    app.on_bg(Bg::Loaded(Ok(library)), Instant::now());
+    let rows = library.rows;
+    app.on_bg(
+        Bg::Rows(tulta::app::library::Batch {
+            done: n,
+            total: n,
+            rows,
+        }),
+        Instant::now(),
+    );
+    app.on_bg(Bg::Loaded(Ok(Default::default())), Instant::now());
     draw(&mut terminal, &mut app);
     let filled = start.elapsed();
 

@@ -2,7 +2,6 @@
 //! loading, and putting the terminal back however the app ends — quit, panic, Ctrl-C, SIGTERM —
 //! with a note being typed kept as a draft; and, on Unix, handing it back to the shell on Ctrl-Z.
 
-use crate::app::library::Library;
 use crate::app::{App, Bg};
 use crate::depth::{Depth, Limited};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -15,8 +14,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tulta_core::files::sources::Root;
-use tulta_core::i18n::Localized;
 
 /// Undoes what [`enter`] did; safe to call twice.
 fn leave() {
@@ -101,8 +98,12 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the app until the user quits. `load` reads the reports in the background first.
-pub fn run(mut app: App, load: Option<Root>, depth: Depth) -> io::Result<()> {
+/// What reads the reports (and finds a competition among them) on its own thread, telling the
+/// app as it goes: the first frame never waits for it.
+pub type Loader = Box<dyn FnOnce(&mpsc::Sender<Bg>) + Send>;
+
+/// Runs the app until the user quits. `load` reads the reports in the background meanwhile.
+pub fn run(mut app: App, load: Option<Loader>, depth: Depth) -> io::Result<()> {
     // A panic message printed on the alternate screen would vanish: restore first, then report.
     // A panic on any thread ends the app: a background thread (search, watcher, loader) that
     // died would otherwise leave the app running on a restored, cooked terminal. Panics that
@@ -139,28 +140,15 @@ pub fn run(mut app: App, load: Option<Root>, depth: Depth) -> io::Result<()> {
         })?;
 
     let (tx, rx) = mpsc::channel();
-    app.connect(tx.clone());
-    if let Some(root) = load {
+    if load.is_some() {
         app.loading = Some((0, 0));
+    }
+    app.connect(tx.clone());
+    if let Some(load) = load {
         let tx = tx.clone();
         std::thread::Builder::new()
             .name("tulta-load".into())
-            .spawn(move || {
-                let last = std::sync::Mutex::new(Instant::now());
-                let result = Library::load(&root, &|done, total| {
-                    // A progress message per file would flood the channel at 10k files.
-                    if let Ok(mut t) = last.lock() {
-                        if t.elapsed() >= Duration::from_millis(50) || done == total {
-                            *t = Instant::now();
-                            let _ = tx.send(Bg::LoadProgress { done, total });
-                        }
-                    }
-                });
-                let _ =
-                    tx.send(Bg::Loaded(result.map_err(|e| {
-                        tulta_core::i18n::Lang::both(|lang| e.message(lang))
-                    })));
-            })?;
+            .spawn(move || load(&tx))?;
     }
 
     let mut terminal = enter(app.mouse, depth, app.theme.background)?;

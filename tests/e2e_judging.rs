@@ -46,7 +46,8 @@ fn env<'a>(
 }
 
 fn open_entry(term: &mut Term) {
-    term.wait_for("Peserta");
+    // The competition is found once the list is read: the judge's line says it is open.
+    term.wait_for("selesai ·");
     term.send("/dishub");
     term.send("\r");
     term.send("\r");
@@ -134,7 +135,8 @@ fn every_score_lands_on_the_criterion_marked_whatever_the_focus_did() {
     let lomba = dir.path().join("lomba.yaml").display().to_string();
     let mut term = Term::start(&[&lomba, "--juri", "juri-1"], dir.path(), &env, 100, 30);
     // Defect 0: the competition file opens the competition's entries, not an empty list.
-    term.wait_for("Peserta");
+    // The competition is found once the list is read: the judge's line says it is open.
+    term.wait_for("selesai ·");
     term.send("/tng-2026-dis\r");
     term.wait_for("3 / 13");
     term.send("\x1b[B\r");
@@ -227,7 +229,8 @@ fn undo_on_a_barred_entry_writes_nothing() {
     let env = env(&data, &etc);
     let dir_arg = dir.path().display().to_string();
     let mut term = Term::start(&[&dir_arg, "--juri", "juri-3"], dir.path(), &env, 100, 30);
-    term.wait_for("Peserta");
+    // The competition is found once the list is read: the judge's line says it is open.
+    term.wait_for("selesai ·");
     // A change on one entry first, so there is something undo could wrongly reach.
     term.send("/dishub\r\r");
     term.wait_for("Memangkas antrean uji berkala");
@@ -495,7 +498,8 @@ fn the_app_shows_what_other_judges_write_and_says_when_the_next_stage_opens() {
     let env = env(&data, &etc);
     let dir_arg = dir.path().display().to_string();
     let mut term = Term::start(&[&dir_arg, "--juri", "juri-1"], dir.path(), &env, 100, 30);
-    term.wait_for("Peserta");
+    // The competition is found once the list is read: the judge's line says it is open.
+    term.wait_for("selesai ·");
     term.send("p");
     term.wait_for("0/10 selesai");
     let journals = data.path();

@@ -149,6 +149,7 @@ impl super::App {
                 );
                 if let Some(row) = one.rows.into_iter().next() {
                     self.library.rows[i] = row;
+                    self.overview.rows_changed();
                     self.overview.refresh(&self.library);
                 }
             }

@@ -3,7 +3,8 @@
 
 use super::cache;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tulta_core::check::{self, Checked, Diagnostic};
 use tulta_core::diag::{Anchor, Loc, Msg, Pos, Severity};
@@ -75,23 +76,60 @@ impl Library {
         library
     }
 
-    /// Reads and checks every file of a root. On disk, files whose size and modification time are
-    /// unchanged since the last start are taken from the cache folder instead of being read again.
+    /// Reads and checks every file of a root: [`Library::stream`] gathered.
     pub fn load(
         root: &Root,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Library, SourceError> {
+        let mut library = Library::default();
+        let summary = Library::stream(root, &mut |batch| {
+            progress(batch.done, batch.total);
+            library.rows.extend(batch.rows);
+        })?;
+        library.finish(summary);
+        Ok(library)
+    }
+
+    /// Adds what only the whole root could tell, once every row is in.
+    pub fn finish(&mut self, summary: Summary) {
+        self.title = summary.title;
+        self.other_files = summary.other_files;
+        for (i, d) in summary.duplicates {
+            if let Some(row) = self.rows.get_mut(i) {
+                row.errors += 1;
+                row.cross_file.push(d);
+            }
+        }
+    }
+
+    /// Reads and checks every file of a root a chunk at a time, handing on each chunk's rows in
+    /// the overview's order (by name) as soon as they are read, so the app lists them while the
+    /// rest are read and nothing but the rows is kept. On disk, files whose size and modification
+    /// time are unchanged since the last start are taken from the cache instead of being read.
+    pub fn stream(root: &Root, send: &mut dyn FnMut(Batch)) -> Result<Summary, SourceError> {
         let dir = match root {
             Root::Builtin => {
                 let files = root.files()?;
                 let total = files.len();
-                progress(0, total);
-                return Ok(Library::build(
-                    &root.describe(),
-                    &files,
-                    &|_| Origin::Builtin,
-                    &|done| progress(done, total),
-                ));
+                let library =
+                    Library::build(&root.describe(), &files, &|_| Origin::Builtin, &|_| {});
+                send(Batch {
+                    done: total,
+                    total,
+                    rows: library.rows,
+                });
+                return Ok(Summary {
+                    title: library.title,
+                    other_files: library.other_files,
+                    lombas: files
+                        .iter()
+                        .filter(|f| {
+                            tulta_core::format::read_document(&f.bytes).kind()
+                                == Some(tulta_core::format::Kind::Lomba)
+                        })
+                        .count(),
+                    duplicates: Vec::new(),
+                });
             }
             Root::Disk(dir) => dir,
         };
@@ -100,50 +138,92 @@ impl Library {
         } else {
             vec![dir.clone()]
         };
-        let total = paths.len();
-        progress(0, total);
+        let mut named: Vec<(String, PathBuf)> = paths
+            .into_iter()
+            .map(|p| (sources::path_name(&p), p))
+            .collect();
+        named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total = named.len();
+        send(Batch {
+            done: 0,
+            total,
+            rows: Vec::new(),
+        });
         let cache_file = cache::file_for(dir);
         let cached = cache::load(&cache_file);
-        let done = AtomicUsize::new(0);
-        let misses = AtomicUsize::new(0);
-        let read: Vec<Result<(String, Read, cache::Stamp), SourceError>> = paths
-            .par_iter()
-            .map(|path| {
-                let name = path.display().to_string();
-                let stamp = cache::Stamp::of(path);
-                let hit = stamp
-                    .as_ref()
-                    .and_then(|st| cached.get(&name).filter(|c| c.stamp == *st))
-                    .map(|c| c.read.clone());
-                let r = match (hit, stamp) {
-                    (Some(read), Some(stamp)) => Ok((name, read, stamp)),
-                    _ => {
-                        misses.fetch_add(1, Ordering::Relaxed);
-                        let file = sources::collect(std::slice::from_ref(path))?
-                            .into_iter()
-                            .next()
-                            .ok_or_else(|| SourceError::NotFound(name.clone()))?;
-                        let stamp = cache::Stamp::of(path).unwrap_or_default();
-                        let read = read_one(&file, &|n| Origin::Disk(PathBuf::from(n)));
-                        Ok((name, read, stamp))
+        let mut changed = cached.len() != total;
+        let mut cached = cached.into_iter().peekable();
+        let mut writer = cache::Writer::new(&cache_file);
+        let mut summary = Summary::default();
+        let mut title = None;
+        let mut first: HashMap<String, String> = HashMap::new();
+        let mut rows_sent = 0;
+        let mut done = 0;
+        for chunk in named.chunks(CHUNK) {
+            // Both lists are sorted by name: each file's cached entry is the next one, if any.
+            let work: Vec<(&String, &PathBuf, Option<cache::Cached>)> = chunk
+                .iter()
+                .map(|(name, path)| {
+                    while cached.next_if(|c| c.name < *name).is_some() {}
+                    (name, path, cached.next_if(|c| c.name == *name))
+                })
+                .collect();
+            let read: Vec<(Read, cache::Stamp, bool)> = work
+                .into_par_iter()
+                .map(|(_, path, hit)| {
+                    // Taken before reading: a file changed while it is read is read again next time.
+                    let stamp = cache::Stamp::of(path);
+                    match (hit, stamp) {
+                        (Some(c), Some(stamp)) if c.stamp == stamp => (c.read, stamp, false),
+                        _ => {
+                            let file = sources::read_source(path);
+                            let read = read_one(&file, &|n| Origin::Disk(PathBuf::from(n)));
+                            (read, stamp.unwrap_or_default(), true)
+                        }
                     }
-                };
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                r
-            })
-            .collect();
-        let read = read.into_iter().collect::<Result<Vec<_>, _>>()?;
-        // Rewrite the cache only when something changed (a file read again, or one gone).
-        if misses.load(Ordering::Relaxed) > 0 || read.len() != cached.len() {
-            cache::save(&cache_file, &read);
+                })
+                .collect();
+            let mut rows = Vec::new();
+            for ((name, path), (read, stamp, missed)) in chunk.iter().zip(read) {
+                changed |= missed;
+                writer.push(name, stamp, &read);
+                match read {
+                    Read::Entry(row) => {
+                        let index = rows_sent + rows.len();
+                        if !row.id.is_empty() {
+                            match first.get(&row.id) {
+                                Some(first_file) => {
+                                    let doc =
+                                        read::read(path, read::Kind::Yaml, read::Links::Follow)
+                                            .ok()
+                                            .map(|bytes| tulta_core::format::read_document(&bytes));
+                                    let d = duplicate(doc, &row.id, first_file.clone());
+                                    summary.duplicates.push((index, d));
+                                }
+                                None => {
+                                    first.insert(row.id.clone(), row.name.clone());
+                                }
+                            }
+                        }
+                        rows.push(row);
+                    }
+                    Read::Lomba { nama } => {
+                        summary.other_files += 1;
+                        summary.lombas += 1;
+                        if title.is_none() {
+                            title = nama;
+                        }
+                    }
+                    Read::Rubrik => summary.other_files += 1,
+                }
+            }
+            done += chunk.len();
+            rows_sent += rows.len();
+            send(Batch { done, total, rows });
         }
-        let mut library = Library::assemble(&root.describe(), read.into_iter().map(|(_, r, _)| r));
-        library.mark_duplicates(&|name| {
-            read::read(Path::new(name), read::Kind::Yaml, read::Links::Follow)
-                .ok()
-                .map(|bytes| tulta_core::format::read_document(&bytes))
-        });
-        Ok(library)
+        writer.finish(changed);
+        summary.title = title.unwrap_or_else(|| root.describe());
+        Ok(summary)
     }
 
     fn assemble(root_name: &str, read: impl Iterator<Item = Read>) -> Library {
@@ -181,16 +261,9 @@ impl Library {
             let Some(first) = first else { continue };
             let first_file = self.rows[first].name.clone();
             let row = &mut self.rows[i];
-            let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
-            let pos = reread(&row.name).map_or(Pos::START, |doc| doc.position(&at));
             row.errors += 1;
-            row.cross_file.push(Diagnostic {
-                pos,
-                msg: Msg::DuplicateId {
-                    id: row.id.clone(),
-                    first_file,
-                },
-            });
+            let d = duplicate(reread(&row.name), &row.id, first_file);
+            row.cross_file.push(d);
         }
     }
 
@@ -200,6 +273,47 @@ impl Library {
 
     pub fn find_name(&self, name: &str) -> Option<usize> {
         self.rows.iter().position(|r| r.name == name)
+    }
+}
+
+/// Files read and checked at a time: enough to keep both cores busy, few enough that rows reach
+/// the screen every few tens of milliseconds.
+const CHUNK: usize = 256;
+
+/// Rows as they are read.
+#[derive(Debug)]
+pub struct Batch {
+    pub done: usize,
+    pub total: usize,
+    /// The entries among the files just read, in order after every row sent before.
+    pub rows: Vec<Row>,
+}
+
+/// What only the whole root tells, known once every file is read.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// The competition's name, or the folder's.
+    pub title: String,
+    pub other_files: usize,
+    /// How many files are `lomba/1`: without one, the folder holds no competition.
+    pub lombas: usize,
+    /// (row, finding) for every row whose id an earlier row holds (T006).
+    pub duplicates: Vec<(usize, Diagnostic)>,
+}
+
+/// T006 on a row, placed where its id is written in `doc` (the file read again: a duplicate is rare).
+fn duplicate(
+    doc: Option<tulta_core::format::Document>,
+    id: &str,
+    first_file: String,
+) -> Diagnostic {
+    let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
+    Diagnostic {
+        pos: doc.map_or(Pos::START, |doc| doc.position(&at)),
+        msg: Msg::DuplicateId {
+            id: id.to_string(),
+            first_file,
+        },
     }
 }
 

@@ -37,13 +37,14 @@ use tulta_core::model::tools::ToolKind;
 use walk::{Pane, Walk};
 
 /// What background work reports to the app.
-#[derive(Debug)]
 pub enum Bg {
-    LoadProgress {
-        done: usize,
-        total: usize,
-    },
-    Loaded(Result<Library, String>),
+    /// More rows, read while the rest are.
+    Rows(library::Batch),
+    /// Every file is read (or the folder could not be).
+    Loaded(Result<library::Summary, String>),
+    /// The competition in the folder, found after the first frame (`None`: there is none), and
+    /// what opening it has to tell.
+    Judge(Box<Option<judge::JudgeState>>, Vec<String>),
     Search(search::Reply),
     FileChanged,
     /// A journal or a file of the competition changed on disk.
@@ -142,7 +143,12 @@ pub struct App {
     pub opener: Box<dyn opener::Opener>,
     /// The journals and the competition's files, watched while the app runs.
     judging_watch: Option<watch::JudgingWatch>,
+    /// When the overview, sorted other than by file while rows arrive, is next sorted again.
+    overview_due: Option<Instant>,
 }
+
+/// How often the overview is sorted again while rows arrive in another order than its own.
+const RESORT_WHILE_READING: std::time::Duration = std::time::Duration::from_millis(300);
 
 fn filters(library: &Library) -> Vec<Filter> {
     let mut tahun: Vec<i64> = library.rows.iter().filter_map(|r| r.tahun).collect();
@@ -224,6 +230,7 @@ impl App {
             last_click: None,
             opener: Box::new(opener::System),
             judging_watch: None,
+            overview_due: None,
         };
         app.overview.refresh(&app.library);
         app
@@ -238,8 +245,9 @@ impl App {
             // Esc from the draft leads to the overview of this one file, not out of the app.
             self.history.clear();
         }
-        // Index in the background from the start, so search is ready when it is wanted.
-        if self.root.is_some() {
+        // Index in the background from the start (once the rows are read, when they are being),
+        // so search is ready when it is wanted.
+        if self.root.is_some() && self.loading.is_none() {
             self.start_search();
         }
     }
@@ -511,7 +519,7 @@ impl App {
 
     fn text_changed(&mut self, ctx: Context, now: Instant) {
         match ctx {
-            Context::OverviewFilter => self.overview.refresh(&self.library),
+            Context::OverviewFilter => self.overview.filter_changed(&self.library),
             Context::SearchQuery => self.search.changed(now),
             _ => {}
         }
@@ -554,12 +562,43 @@ impl App {
 
     pub fn on_bg(&mut self, bg: Bg, now: Instant) {
         match bg {
-            Bg::LoadProgress { done, total } => self.loading = Some((done, total)),
-            Bg::Loaded(Ok(library)) => {
+            Bg::Rows(batch) => {
+                self.loading = Some((batch.done, batch.total));
+                // Room for every file at once: a list grown by doubling holds up to twice that.
+                let rows = &mut self.library.rows;
+                rows.reserve_exact(batch.total.saturating_sub(rows.len()));
+                if !batch.rows.is_empty() {
+                    let from = self.library.rows.len();
+                    self.library.rows.extend(batch.rows);
+                    if !self.overview.extend(&self.library, from) {
+                        self.overview_due.get_or_insert(now + RESORT_WHILE_READING);
+                    }
+                }
+            }
+            Bg::Loaded(Ok(summary)) => {
                 self.loading = None;
-                self.search.filters = filters(&library);
-                self.library = library;
+                self.library.finish(summary);
+                self.search.filters = filters(&self.library);
+                self.overview_due = None;
                 self.overview.refresh(&self.library);
+                self.overview.rank(&self.library);
+                crate::memory::give_back();
+                // Indexing waited for the rows, so both cores went to them first.
+                if self.bg.is_some() && self.root.is_some() {
+                    self.start_search();
+                }
+            }
+            Bg::Judge(judge, notices) => {
+                if let Some(judge) = *judge {
+                    self.set_judge(Some(judge));
+                    self.watch_judging();
+                }
+                let lang = self.lang;
+                let said = self.status.take().into_iter();
+                let said: Vec<String> = said
+                    .chain(notices.iter().map(|n| lang.pick_half(n).to_string()))
+                    .collect();
+                self.status = (!said.is_empty()).then(|| said.join("; "));
             }
             Bg::Loaded(Err(e)) => {
                 self.loading = None;
@@ -577,6 +616,10 @@ impl App {
 
     /// Time passing: debounced searches and re-checks.
     pub fn tick(&mut self, now: Instant) {
+        if self.overview_due.is_some_and(|due| due <= now) {
+            self.overview_due = None;
+            self.overview.refresh(&self.library);
+        }
         let lang = self.lang;
         if let Some(j) = &mut self.judge {
             j.tick_gesture(now, lang);
@@ -593,7 +636,8 @@ impl App {
 
     /// Something is due soon that `tick` will do.
     pub fn wants_tick(&self) -> bool {
-        self.search.dirty_since.is_some()
+        self.overview_due.is_some()
+            || self.search.dirty_since.is_some()
             || self.draft.is_some()
             || self.judge.as_ref().is_some_and(|j| j.gesture.is_some())
             || self.judging_watch.as_ref().is_some_and(|w| w.waiting())

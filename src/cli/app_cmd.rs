@@ -3,7 +3,7 @@
 
 use super::UsageError;
 use crate::app::library::Library;
-use crate::app::{App, Options};
+use crate::app::{App, Bg, Options};
 use crate::config::{Config, Loaded};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,7 @@ fn options(settings: &Settings, loaded: &Loaded, root: Option<Root>) -> (Options
 
 fn finish(
     mut app: App,
-    load: Option<Root>,
+    load: Option<crate::tui::Loader>,
     notices: Vec<String>,
     depth: crate::depth::Depth,
 ) -> Result<ExitCode, UsageError> {
@@ -91,41 +91,40 @@ fn finish(
 /// `lomba.yaml` is simply read, not judged; a competition that cannot be opened says why.
 fn judging(
     root: &Root,
-    settings: &Settings,
-    loaded: &Loaded,
+    asked: &Asked,
     notices: &mut Vec<String>,
 ) -> Option<crate::app::judge::JudgeState> {
     let path = match root {
         Root::Disk(p) => Some(p.as_path()),
         Root::Builtin => None,
     };
-    let competition = match tulta_core::judging::competition::load(path, settings.lang) {
+    let competition = match tulta_core::judging::competition::load(path, asked.lang) {
         Ok(c) => c,
         Err(tulta_core::judging::competition::CompetitionError::NoLomba(_)) => return None,
         Err(e) => {
-            notices.push(e.message(settings.lang));
+            notices.push(e.message(asked.lang));
             return None;
         }
     };
     match tulta_core::judging::Judging::open(competition) {
         Ok(j) => {
-            let juri = settings.juri.clone().or_else(|| loaded.config.juri.clone());
-            if let Some(id) = &settings.juri {
+            let juri = asked.juri.clone().or_else(|| asked.config.juri.clone());
+            if let Some(id) = &asked.juri {
                 if j.judge(id).is_none() {
-                    notices.push(match settings.lang {
+                    notices.push(match asked.lang {
                         Lang::Id => format!("--juri {id}: bukan juri lomba ini"),
                         Lang::En => format!("--juri {id}: not a judge of this competition"),
                     });
-                } else if loaded.config.juri.as_deref() != Some(id) {
-                    remember_juri(id, &loaded.config, notices);
+                } else if asked.config.juri.as_deref() != Some(id) {
+                    remember_juri(id, &asked.config, notices);
                 }
             }
             let mut state = crate::app::judge::JudgeState::new(j, juri);
-            state.offer_draft(settings.lang);
+            state.offer_draft(asked.lang);
             Some(state)
         }
         Err(e) => {
-            notices.push(e.message(settings.lang));
+            notices.push(e.message(asked.lang));
             None
         }
     }
@@ -184,15 +183,56 @@ pub fn open(
         },
         other => other.clone(),
     };
-    let (options, mut notices) = options(settings, &loaded, Some(search_root.clone()));
+    let (options, notices) = options(settings, &loaded, Some(search_root.clone()));
     let mut app = App::new(options, Library::default());
-    let judge = judging(&root, settings, &loaded, &mut notices);
-    // A competition's overview lists its entries, and `a` adds the archive they sit in: the
-    // reports folder holding the competition's folder, whichever of the two was opened. A folder
-    // elsewhere is read alone (its parent may be anything: the desktop, a flash disk's root).
-    let load = if judge.is_some() { search_root } else { root };
-    app.set_judge(judge);
-    finish(app, Some(load), notices, settings.depth)
+    // Named in the header from the first frame; a competition's name replaces it once read.
+    app.library.title = root.describe();
+    let asked = Asked {
+        lang: settings.lang,
+        juri: settings.juri.clone(),
+        config: loaded.config,
+    };
+    let loader: crate::tui::Loader = Box::new(move |tx| load(root, search_root, &asked, tx));
+    finish(app, Some(loader), notices, settings.depth)
+}
+
+/// What judging needs to know of the command line and the config, carried to the loader thread.
+struct Asked {
+    lang: Lang,
+    juri: Option<String>,
+    config: Config,
+}
+
+/// Finds the competition and reads the reports, on the loader thread. A competition's overview
+/// lists its entries, and `a` adds the archive they sit in: the reports folder holding the
+/// competition's folder, whichever of the two was opened. A folder elsewhere is read alone (its
+/// parent may be anything: the desktop, a flash disk's root).
+fn load(root: Root, archive: Root, asked: &Asked, tx: &std::sync::mpsc::Sender<Bg>) {
+    // Sends the rows as they are read, then the end; says how many competitions were among them.
+    let rows = |root: &Root| {
+        let read = Library::stream(root, &mut |batch| {
+            let _ = tx.send(Bg::Rows(batch));
+        });
+        let lombas = read.as_ref().map_or(0, |s| s.lombas);
+        let read = read.map_err(|e| Lang::both(|lang| e.message(lang)));
+        let _ = tx.send(Bg::Loaded(read));
+        lombas
+    };
+    let judge = |notices: &mut Vec<String>| judging(&root, asked, notices);
+    let mut notices = Vec::new();
+    if archive == root {
+        // One folder: its rows first. Only a folder holding a `lomba/1` can be a competition,
+        // and reading the rows tells whether it does (from the cache, without reading a file).
+        let found = rows(&root) > 0;
+        let judge = if found { judge(&mut notices) } else { None };
+        let _ = tx.send(Bg::Judge(Box::new(judge), notices));
+    } else {
+        // A competition inside the archive, or one file: the competition's folder is small.
+        let judge = judge(&mut notices);
+        let read = if judge.is_some() { &archive } else { &root };
+        let _ = tx.send(Bg::Judge(Box::new(judge), notices));
+        rows(read);
+    }
 }
 
 /// Whether `dir` is `reports` or lies below it, links and `..` resolved.

@@ -170,34 +170,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, areas: &mut Areas) {
         );
     }
 
-    if let Some((done, total)) = app.loading {
-        let [msg, gauge, _] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(table);
-        frame.render_widget(
-            Paragraph::new(app.t(
+    // While reading, a line with the count read so far; the rows read are listed below it.
+    let table = match app.loading {
+        Some((done, total)) => {
+            let [line, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(table);
+            let msg = app.t(
                 "Membaca dan memeriksa risalah…",
                 "Reading and checking the reports…",
-            )),
-            msg,
-        );
-        let ratio = if total == 0 {
-            0.0
-        } else {
-            done as f64 / total as f64
-        };
-        frame.render_widget(
-            Gauge::default()
-                .gauge_style(th.accent())
-                .ratio(ratio.clamp(0.0, 1.0))
-                .label(format!("{done}/{total}")),
-            gauge,
-        );
-        return;
-    }
+            );
+            let [msg_area, gauge] = Layout::horizontal([
+                Constraint::Length(ratatui::text::Span::raw(msg).width() as u16 + 1),
+                Constraint::Min(10),
+            ])
+            .areas(line);
+            frame.render_widget(Paragraph::new(msg), msg_area);
+            let ratio = if total == 0 {
+                0.0
+            } else {
+                done as f64 / total as f64
+            };
+            frame.render_widget(
+                Gauge::default()
+                    .gauge_style(th.accent())
+                    .ratio(ratio.clamp(0.0, 1.0))
+                    .label(format!("{done}/{total}")),
+                gauge,
+            );
+            if lib.rows.is_empty() {
+                return;
+            }
+            rest
+        }
+        None => table,
+    };
     if let Some(err) = &app.load_error {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(

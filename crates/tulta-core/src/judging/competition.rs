@@ -435,6 +435,77 @@ fn first_error(c: &Checked, lang: Lang) -> Option<String> {
         })
 }
 
+/// The files of a folder that the competition in it is made of: every file that could be a
+/// `lomba/1`, and for the one that wins (the newest), the entries' folder and its rubrics. The rest
+/// of a large archive is read once for a few bytes and never parsed or kept: a folder of 100,000
+/// risalah without a competition answers "none" in about a second instead of holding gigabytes.
+/// With a file `named`, it wins if it is a competition, else the first one in the folder.
+fn folder_files(dir: &Path, named: Option<&Path>) -> Result<Vec<SourceFile>, sources::SourceError> {
+    use rayon::prelude::*;
+    let paths = sources::collect_paths(&[dir.to_path_buf()])?;
+    let candidates: Vec<(usize, SourceFile)> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| (i, sources::read_source(p)))
+        .filter(|(_, f)| may_declare_lomba(&f.bytes))
+        .collect();
+    let mut lombas: Vec<(usize, Lomba)> = candidates
+        .iter()
+        .filter_map(
+            |(i, f)| match crate::format::read_document(&f.bytes).model {
+                Some(Model::Lomba(l)) => Some((*i, l)),
+                _ => None,
+            },
+        )
+        .collect();
+    // The same choice `load` makes below, in the same (path) order.
+    match named {
+        Some(p) => lombas.sort_by_key(|(i, _)| {
+            let name = sources::path_name(&paths[*i]);
+            name != sources::path_name(p) && !same_file(&name, p)
+        }),
+        None => lombas.sort_by_key(|(_, l)| std::cmp::Reverse(l.tahun)),
+    }
+    let Some((chosen, lomba)) = lombas.first() else {
+        return Ok(candidates.into_iter().map(|(_, f)| f).collect());
+    };
+    let lomba_name = sources::path_name(&paths[*chosen]);
+    let base = folder_of(&lomba_name).to_string();
+    let entries = entries_folder(&lomba_name, lomba);
+    let rubrics: Vec<String> = lomba
+        .rubrik
+        .iter()
+        .chain(lomba.tahap.iter().filter_map(|t| match &t.jenis {
+            JenisTahap::Nilai {
+                rubrik: Some(r), ..
+            } => Some(&r.id),
+            _ => None,
+        }))
+        .map(|rel| join(&base, rel))
+        .collect();
+    let is_candidate = |i: usize| candidates.binary_search_by_key(&i, |(j, _)| *j).is_ok();
+    let mut files: Vec<(usize, SourceFile)> = paths
+        .par_iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            let name = sources::path_name(p);
+            !is_candidate(i) && (is_inside(&entries, &name) || rubrics.contains(&join("", &name)))
+        })
+        .map(|(i, p)| (i, sources::read_source(p)))
+        .collect();
+    files.extend(candidates);
+    // In path order, as the whole folder would have been.
+    files.sort_by_key(|(i, _)| *i);
+    Ok(files.into_iter().map(|(_, f)| f).collect())
+}
+
+/// Whether a file's bytes could hold `format: lomba/1`. A YAML value holds only what its text
+/// spells, unless a double-quoted escape (`\x6c`) spells it: so a file with neither the words nor
+/// a backslash is no competition, and need not be parsed to know it.
+fn may_declare_lomba(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"lomba/1").is_some() || memchr::memchr(b'\\', bytes).is_some()
+}
+
 /// Loads the competition at `path` (a lomba file, or a folder holding one, searched recursively; the
 /// newest by `tahun` wins), or with no path the default root.
 pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionError> {
@@ -446,15 +517,15 @@ pub fn load(path: Option<&Path>, lang: Lang) -> Result<Competition, CompetitionE
             } else {
                 dir
             };
-            let mut files = sources::collect(std::slice::from_ref(&dir))?;
+            let mut files = folder_files(&dir, Some(p))?;
             // The named lomba file first, so it wins over any other below the same folder.
             let wanted = sources::path_name(p);
             files.sort_by_key(|f| f.name != wanted && !same_file(&f.name, p));
             (files, Some(dir))
         }
-        Some(p) => (sources::collect(&[p.to_path_buf()])?, Some(p.to_path_buf())),
+        Some(p) => (folder_files(p, None)?, Some(p.to_path_buf())),
         None => match Root::default_root() {
-            Root::Disk(dir) => (sources::collect(std::slice::from_ref(&dir))?, Some(dir)),
+            Root::Disk(dir) => (folder_files(&dir, None)?, Some(dir)),
             Root::Builtin => (sources::builtin_files(), None),
         },
     };
