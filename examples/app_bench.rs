@@ -20,6 +20,12 @@
 //!   app's own search worker answering (the typing pause the app waits before sending a query,
 //!   `search::DEBOUNCE`, is left out: it is a choice, not a cost).
 //!
+//! Targets (issue 28, on a 2-core machine): first frame ≤ 0.2 s; a first start complete ≤ 40 s
+//! with rows shown as they are read; a second start lists every row ≤ 3 s; peak under 120 MB up
+//! to 10,000 risalah and under 500 MB up to 100,000; after loading under half the peak; keys and
+//! search p99 under 50 ms. Rows shown while reading and memory given back are judged from 10,000
+//! risalah on: a smaller folder is read in a blink and the app's baseline is most of its memory.
+//!
 //! The OS file cache is warm (the corpus was just written or read), as on a second look at the
 //! same folder. Every wait gives up after `--timeout` seconds (180) with a message, and the
 //! process is killed when the bench ends, however it ends.
@@ -545,6 +551,9 @@ fn peak_target(n: usize) -> Option<f64> {
 }
 
 fn start_lines(n: usize, label: &str, s: &Start, first: bool, out: &mut Vec<Line>) {
+    // Below archive scale a folder is read in a blink and the app's own baseline is most of its
+    // memory: rows shown while reading and memory given back are targets for the archive.
+    let archive = n >= 10_000;
     let line = |what: &str, measured: String, target: &str, ok: Option<bool>| Line {
         size: n,
         what: format!("{label}: {what}"),
@@ -576,8 +585,8 @@ fn start_lines(n: usize, label: &str, s: &Start, first: bool, out: &mut Vec<Line
                 Some((t, most)) => format!("yes, from {} (up to {most} before the end)", secs(t)),
                 None => "no".into(),
             },
-            "yes",
-            Some(s.seen.rows_while_reading.is_some()),
+            if archive { "yes" } else { "—" },
+            archive.then_some(s.seen.rows_while_reading.is_some()),
         ));
     }
     let (limit, target) = if first {
@@ -597,7 +606,12 @@ fn start_lines(n: usize, label: &str, s: &Start, first: bool, out: &mut Vec<Line
     let peak_mb = s.peak.map(|kb| kb as f64 * 1024.0 / MB);
     out.push(line(
         "peak memory (VmHWM)",
-        s.peak.map_or("n/a".into(), mb),
+        match (s.peak, s.seen.complete) {
+            (None, _) => "n/a".into(),
+            (Some(kb), Some(_)) => mb(kb),
+            // Quit before loading was over: the peak so far.
+            (Some(kb), None) => format!("{}, cut short", mb(kb)),
+        },
         &peak_target(n).map_or("—".into(), |t| format!("< {t:.0} MB")),
         peak_target(n).and_then(|t| peak_mb.map(|p| p < t)),
     ));
@@ -608,9 +622,15 @@ fn start_lines(n: usize, label: &str, s: &Start, first: bool, out: &mut Vec<Line
             (Some(kb), None) => format!("{} (never idle)", mb(kb)),
             _ => "n/a".into(),
         },
-        &s.peak
-            .map_or("< half the peak".into(), |p| format!("< {}", mb(p / 2))),
-        s.after_loading.zip(s.peak).map(|(a, p)| a * 2 < p),
+        &match s.peak {
+            Some(p) if archive => format!("< {}", mb(p / 2)),
+            _ if archive => "< half the peak".into(),
+            _ => "—".into(),
+        },
+        s.after_loading
+            .zip(s.peak)
+            .filter(|_| archive)
+            .map(|(a, p)| a * 2 < p),
     ));
 }
 
