@@ -101,7 +101,8 @@ struct Seen {
     first_frame: Option<Duration>,
     /// The first frame showed the loading gauge.
     gauge_in_first_frame: bool,
-    /// Rows listed while the gauge still showed: when first, and the most seen so.
+    /// Some but not all rows listed while the gauge still showed: when first, and the most seen
+    /// so.
     rows_while_reading: Option<(Duration, usize)>,
     /// Every row listed and the gauge gone.
     complete: Option<Duration>,
@@ -138,7 +139,9 @@ impl Seen {
         }
         let n = listed(screen).unwrap_or(0);
         self.listed = n;
-        if gauge && n > 0 {
+        // Not all of them: the frame that ends loading may arrive in pieces, its header counting
+        // every row before the gauge below it is overwritten.
+        if gauge && n > 0 && n < want {
             let first = self.rows_while_reading.map_or(at, |(t, _)| t);
             let most = self.rows_while_reading.map_or(n, |(_, m)| m.max(n));
             self.rows_while_reading = Some((first, most));
