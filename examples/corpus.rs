@@ -28,14 +28,7 @@ fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     let bytes: usize = (0..args.count)
         .into_par_iter()
-        .map(|i| -> anyhow::Result<usize> {
-            let dir = args.out.join(format!("{:03}", i / 1000));
-            std::fs::create_dir_all(&dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-            let path = dir.join(format!("risalah-{i:06}.yaml"));
-            let text = tulta_corpus::risalah(args.seed, i);
-            std::fs::write(&path, &text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            Ok(text.len())
-        })
+        .map(|i| tulta_corpus::write(&args.out, args.seed, i))
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
     eprintln!(
         "{} risalah, {:.1} MB, written to {} in {:.1} s",

@@ -3,6 +3,7 @@
 //! Deterministic: the same seed and index give the same file.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 /// A small, fast, seedable generator (xorshift64*); no need for cryptographic quality here.
 #[derive(Clone, Debug)]
@@ -293,6 +294,27 @@ fn write_check_sheet(out: &mut String, periode: &str, labels: &[String], values:
         let _ = writeln!(out, "          - {{butir: {label}, jumlah: {v}}}");
     }
     let _ = writeln!(out, "        total: {}", values.iter().sum::<u64>());
+}
+
+/// Where the `index`-th file of a corpus lies under `dir`: `DIR/NNN/risalah-NNNNNN.yaml`, a
+/// thousand per folder, as an archive sorted by batch would be.
+pub fn path(dir: &Path, index: usize) -> PathBuf {
+    dir.join(format!("{:03}", index / 1000))
+        .join(format!("risalah-{index:06}.yaml"))
+}
+
+/// Writes the `index`-th risalah of the corpus seeded with `seed` at [`path`], its folder made if
+/// needed; the bytes written. The error names the file.
+pub fn write(dir: &Path, seed: u64, index: usize) -> std::io::Result<usize> {
+    let path = path(dir, index);
+    let text = risalah(seed, index);
+    let with_path =
+        |e: std::io::Error| std::io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(with_path)?;
+    }
+    std::fs::write(&path, &text).map_err(with_path)?;
+    Ok(text.len())
 }
 
 /// The `index`-th risalah of the corpus seeded with `seed`: valid, with no finding.
