@@ -36,7 +36,8 @@ pub(super) const DIRS_HEADER: &str = "tulta-dirs 1";
 /// far more than any of the listed file systems' clock tick.
 const RACY_NS: u64 = 1_000_000_000;
 
-/// A folder's identity and change times, as `statx` gives them.
+/// A folder's identity and change times, as `statx` gives them (read only on Linux).
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Stamp {
     ino: u64,
@@ -92,6 +93,7 @@ impl Stamps {
         text
     }
 
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     fn get(&self, prefix: &str) -> Option<&Option<Stamp>> {
         let i = self
             .folders
@@ -101,6 +103,7 @@ impl Stamps {
     }
 
     /// The names of the folder's direct subfolders, `None` if one needs unescaping.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     fn children<'s>(&'s self, prefix: &str) -> Option<Vec<&'s str>> {
         let mut names = Vec::new();
         for (p, _) in &self.folders {
@@ -187,6 +190,8 @@ impl<'a> View<'a> {
     }
 }
 
+// The stamps are taken and used on Linux only.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 struct Sweep<'v> {
     view: &'v View<'v>,
     /// The last passing sweep's folders, when they go with this list.
