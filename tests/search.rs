@@ -741,3 +741,100 @@ fn langkah_n_and_several_words_work_from_the_command_line() {
         stdout(&o)
     );
 }
+
+/// The ids `tulta search Q --format json` answers, sorted.
+fn searched(fx: &Fixture, q: &str) -> Vec<String> {
+    let o = tulta(
+        &["search", q, "--format", "json", "--limit", "50", "--in"],
+        &fx.reports,
+        &fx.cache,
+        "en",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let mut ids: Vec<String> = v["hasil"]
+        .as_array()
+        .expect("hasil")
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// On Linux a search that finds everything fresh records each folder's stamp (`tulta-dirs`), and
+/// the next one lists only folders whose stamp moved. Once the folders are older than the stamps'
+/// racy margin (a second), every kind of change is still seen by the next search — each in a
+/// folder whose stamp was recorded and trusted before the change: an edit in place keeping the
+/// size, a new file with its folder's mtime set back, a file removed, a file renamed.
+#[test]
+fn searches_over_settled_folders_still_see_every_change() {
+    let fx = Fixture::new(&[
+        ("a.yaml", with_step7("a", "Biasa.")),
+        ("sub/c.yaml", with_step7("c", "Kata kuno.")),
+        ("arsip/e.yaml", with_step7("e", "Biasa.")),
+    ]);
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    assert_eq!(searched(&fx, "biasa"), ["a", "e"]); // builds the index
+    assert_eq!(searched(&fx, "biasa"), ["a", "e"]); // fresh: records the stamps
+    let stamps: Vec<PathBuf> = walk(&fx.cache)
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "tulta-dirs"))
+        .collect();
+    if cfg!(target_os = "linux") && stamps.is_empty() {
+        eprintln!("no folder stamps: the temporary folder's file system does not keep them");
+    }
+    assert_eq!(searched(&fx, "biasa"), ["a", "e"]); // fresh, from the stamps
+
+    // An edit in place keeping the size: the file's own mtime tells, its folder's does not.
+    let c = fx.reports.join("sub/c.yaml");
+    let before = std::fs::read_to_string(&c).expect("read");
+    let after = before.replacen("Kata kuno.", "Kata zulu.", 1);
+    assert_eq!(before.len(), after.len());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&c, after).expect("write");
+    assert_eq!(searched(&fx, "langkah7:zulu"), ["c"]);
+    assert_eq!(searched(&fx, "biasa"), ["a", "e"]); // records the stamps again
+
+    // A new file, the folder's mtime set back as a copy tool might: its ctime moved all the same.
+    let mtime = std::fs::metadata(&fx.reports)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    write(&fx.reports, "d.yaml", &with_step7("d", "Biasa."));
+    std::fs::File::open(&fx.reports)
+        .and_then(|f| f.set_modified(mtime))
+        .expect("set mtime back");
+    assert_eq!(searched(&fx, "biasa"), ["a", "d", "e"]);
+    assert_eq!(searched(&fx, "langkah7:zulu"), ["c"]);
+
+    // Removed, then renamed, each in a folder not touched since its stamp was taken.
+    std::fs::remove_file(&c).expect("rm");
+    assert!(searched(&fx, "langkah7:zulu").is_empty());
+    assert_eq!(searched(&fx, "biasa"), ["a", "d", "e"]);
+    std::fs::rename(
+        fx.reports.join("arsip/e.yaml"),
+        fx.reports.join("arsip/e2.yaml"),
+    )
+    .expect("mv");
+    let o = tulta(
+        &["search", "biasa", "--format", "json", "--in"],
+        &fx.reports,
+        &fx.cache,
+        "en",
+    );
+    assert!(stdout(&o).contains("e2.yaml"), "{}", stdout(&o));
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

@@ -32,6 +32,8 @@ use tantivy::{Index, IndexWriter};
 pub(super) const VERSION_FILE: &str = "tulta-schema";
 pub(super) const FILES_FILE: &str = "tulta-files";
 pub(super) const FILES_HEADER: &str = "tulta-files 1";
+/// The folders' stamps of the last passing freshness sweep (sweep.rs).
+pub(super) const DIRS_FILE: &str = "tulta-dirs";
 /// Memory the writer may use for its in-RAM segments, over all its threads. Larger means fewer
 /// segments to merge; this keeps indexing under the memory ceiling.
 const WRITER_BUDGET: usize = 96 * 1024 * 1024;
@@ -265,7 +267,11 @@ impl Archive {
     fn open_existing(dir: &Path) -> tantivy::Result<Index> {
         let index = Index::open_in_dir(dir)?;
         register(&index);
-        let reader = index.reader()?;
+        // Used once, here: no reload policy, so no file-watching threads are started.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
         // Opening each segment's term dictionaries and stores touches every file the commit names.
         let searcher = reader.searcher();
         for segment in searcher.segment_readers() {

@@ -353,9 +353,20 @@ impl Archive {
         let Some(view) = super::sweep::View::parse(text, opstamp) else {
             return Ok(None);
         };
-        let Some(files) = super::sweep::all_fresh(dir, &view) else {
+        // The folders' stamps are small (one line a folder) and read whole.
+        let dirs = self.folder.join(DIRS_FILE);
+        let stamps = read::read(&dirs, read::Kind::IndexList, read::Links::Refuse)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| super::sweep::Stamps::parse(&text, opstamp));
+        let Some(fresh) = super::sweep::all_fresh(dir, &view, stamps.as_ref()) else {
             return Ok(None);
         };
+        let files = fresh.files;
+        if let Some(stamps) = fresh.stamps {
+            // Only a cache: a failed write costs the next search a listing, nothing more.
+            let _ = write_atomic(&dirs, &stamps.write(opstamp));
+        }
         Ok(Some(Stats {
             files,
             indexed: view.count(EntryKind::Indexed),
@@ -444,6 +455,14 @@ impl Archive {
                 e.sha256,
                 path
             ));
+        }
+        // The folders' stamps went with the list being replaced: the next passing sweep takes
+        // them again.
+        match std::fs::remove_file(self.folder.join(DIRS_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(io_err(&self.folder.join(DIRS_FILE))(e))
+            }
+            _ => {}
         }
         write_atomic(&self.folder.join(FILES_FILE), &text)
     }
