@@ -282,7 +282,7 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
     let send = |r: Reply| {
         let _ = bg.send(Bg::Search(r));
     };
-    let archive = match open(&root, &|done, total| {
+    let mut archive = match open(&root, &|done, total| {
         send(Reply::Progress { done, total });
     }) {
         Ok((archive, docs)) => {
@@ -301,6 +301,12 @@ fn worker(root: Root, jobs: Receiver<Job>, bg: Sender<Bg>) {
             return;
         }
     };
+    // Questions wait for this, not the other way round: the writer's memory is let go before
+    // the app settles into reading (after a cold build of 100,000 files the app held 229 MB
+    // instead of 80 MB).
+    if let Err(e) = archive.settle() {
+        tracing::warn!(error = %e.in_both(), "the search index's merges did not finish");
+    }
     while let Ok(mut job) = jobs.recv() {
         // Only the newest question matters.
         while let Ok(newer) = jobs.try_recv() {

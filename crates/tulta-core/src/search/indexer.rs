@@ -519,6 +519,12 @@ impl Archive {
 
     /// Waits for background merges, so the index is compact when the process ends.
     pub fn finish(mut self) -> Result<(), SearchError> {
+        self.settle()
+    }
+
+    /// Lets the writer go once its merges are done: a process that goes on reading (the app)
+    /// holds no indexing memory or threads, while keeping the lock. A later update makes a new one.
+    pub fn settle(&mut self) -> Result<(), SearchError> {
         if let Some(w) = self.writer.take() {
             w.wait_merging_threads().map_err(index_err(&self.folder))?;
         }
