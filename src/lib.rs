@@ -5,6 +5,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod depth;
+pub mod memory;
 pub mod theme;
 pub mod tui;
 pub mod ui;

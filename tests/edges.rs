@@ -801,3 +801,53 @@ fn the_coordinators_journal_imports_and_a_forged_one_is_refused() {
     assert!(o.contains("not the key pinned"), "{o}");
     refused(&tulta(&third, &["rank", s(&root)]));
 }
+
+/// A folder is read for a competition without parsing every file: only a file holding the bytes
+/// `lomba/1` or a backslash can say `format: lomba/1`. An attacker's spelling with a YAML escape
+/// is still found; a competition deep in an archive folder still wins by its year; the archive's
+/// other files are not entries.
+#[test]
+fn a_competition_is_found_however_its_format_is_spelled() {
+    use tulta_core::judging::competition;
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = tempfile::tempdir().expect("tmp");
+    let nested = dir.path().join("arsip/2026/lomba");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    common::competition_copy(&nested, data.path());
+    let lomba = nested.join("lomba.yaml");
+    let text = std::fs::read_to_string(&lomba).expect("lomba");
+    assert!(text.contains("format: lomba/1"));
+    std::fs::write(
+        &lomba,
+        text.replace("format: lomba/1", r#"format: "lomb\x61/1""#),
+    )
+    .expect("write");
+    // The archive beside it: risalah that are no entries of this competition.
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("arsip/r{i:02}.yaml")),
+            tulta_corpus::risalah(7, i),
+        )
+        .expect("write");
+    }
+    let comp = competition::load(Some(dir.path()), tulta_core::i18n::Lang::Id).expect("found");
+    assert_eq!(
+        comp.lomba.id.as_deref(),
+        Some("lomba-budaya-kerja-2026-tirtanagara")
+    );
+    let whole =
+        competition::load(Some(&nested), tulta_core::i18n::Lang::Id).expect("found in its folder");
+    assert_eq!(
+        comp.entries.iter().map(|e| &e.id).collect::<Vec<_>>(),
+        whole.entries.iter().map(|e| &e.id).collect::<Vec<_>>(),
+        "the same entries, none from the archive"
+    );
+    assert!(!comp.entries.is_empty());
+
+    // Without the escape's backslash and without the words, no file is a competition.
+    std::fs::write(&lomba, text.replace("format: lomba/1", "format: risalah/1")).expect("write");
+    assert!(matches!(
+        competition::load(Some(dir.path()), tulta_core::i18n::Lang::Id),
+        Err(competition::CompetitionError::NoLomba(_))
+    ));
+}

@@ -80,3 +80,93 @@ fn rows_duplicates_and_the_cache_follow_the_files() {
         3
     );
 }
+
+/// A file whose size and modification time did not change is taken from the cache, not read:
+/// the proof is a file changed behind the stamp's back (same length, the old time put back),
+/// whose row still shows what the first reading found.
+#[test]
+fn an_unchanged_stamp_is_not_read_again() {
+    let cache = tempfile::tempdir().expect("tmp");
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, cache.path());
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("a.yaml");
+    let clean = sample("tng-2026-dishub-tertib");
+    std::fs::write(&file, &clean).expect("w");
+    let root = Root::Disk(dir.path().to_path_buf());
+    let first = Library::load(&root, &|_, _| {}).expect("load");
+    assert_eq!(first.rows[0].errors, 0);
+
+    let stamp = std::fs::metadata(&file)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    let broken: Vec<u8> = clean
+        .iter()
+        .map(|&b| if b == b':' { b';' } else { b })
+        .collect();
+    assert_eq!(broken.len(), clean.len());
+    std::fs::write(&file, &broken).expect("w");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .expect("open")
+        .set_modified(stamp)
+        .expect("set mtime");
+    let again = Library::load(&root, &|_, _| {}).expect("load");
+    assert_eq!(again.rows[0].errors, 0, "taken from the cache");
+
+    // A new time is a change: read again, and broken.
+    std::fs::write(&file, &broken).expect("w");
+    let later = stamp + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .expect("open")
+        .set_modified(later)
+        .expect("set mtime");
+    let changed = Library::load(&root, &|_, _| {}).expect("load");
+    assert!(changed.rows[0].errors > 0, "read again");
+}
+
+/// Rows come in batches while the folder is read, in the order the overview lists them (by
+/// name), so the app can show them as they come; what only the whole folder knows comes last.
+#[test]
+fn rows_are_sent_in_name_order_as_they_are_read() {
+    let cache = tempfile::tempdir().expect("tmp");
+    std::env::set_var(tulta_core::files::paths::CACHE_ENV, cache.path());
+    let dir = tempfile::tempdir().expect("tmp");
+    // Names whose path order and text order differ ("a/b" against "a-b"), and ids used twice.
+    for (sub, n) in [("a", 300), ("a-b", 300), ("z", 10)] {
+        let folder = dir.path().join(sub);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        for i in 0..n {
+            std::fs::write(
+                folder.join(format!("r{i:03}.yaml")),
+                tulta_corpus::risalah(2026, i),
+            )
+            .expect("w");
+        }
+    }
+    let root = Root::Disk(dir.path().to_path_buf());
+    let mut batches = Vec::new();
+    let summary = Library::stream(&root, &mut |b| batches.push(b)).expect("stream");
+    assert_eq!(
+        batches[0].done, 0,
+        "the count comes before any file is read"
+    );
+    assert!(batches.len() > 2, "more than one batch of rows");
+    let names: Vec<String> = batches
+        .iter()
+        .flat_map(|b| b.rows.iter().map(|r| r.name.clone()))
+        .collect();
+    assert_eq!(names.len(), 610);
+    assert!(names.windows(2).all(|w| w[0] < w[1]), "in name order");
+    // The same ids in a-b/ and a/ (and z/): each repeat names the first file holding it.
+    assert_eq!(summary.duplicates.len(), 310);
+    for (row, d) in &summary.duplicates {
+        let tulta_core::diag::Msg::DuplicateId { first_file, .. } = &d.msg else {
+            panic!("not T006: {d:?}");
+        };
+        assert!(first_file < &names[*row], "the first holder comes first");
+    }
+}

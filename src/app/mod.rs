@@ -582,6 +582,7 @@ impl App {
                 self.overview_due = None;
                 self.overview.refresh(&self.library);
                 self.overview.rank(&self.library);
+                crate::memory::give_back();
                 // Indexing waited for the rows, so both cores went to them first.
                 if self.bg.is_some() && self.root.is_some() {
                     self.start_search();
