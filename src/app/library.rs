@@ -47,6 +47,8 @@ pub struct Library {
     pub rows: Vec<Row>,
     /// Files that are competitions or rubrics (not listed as entries).
     pub other_files: usize,
+    /// How many of those are `lomba/1`: without one, the folder holds no competition.
+    pub lombas: usize,
 }
 
 impl Library {
@@ -94,6 +96,7 @@ impl Library {
     pub fn finish(&mut self, summary: Summary) {
         self.title = summary.title;
         self.other_files = summary.other_files;
+        self.lombas = summary.lombas;
         for (i, d) in summary.duplicates {
             if let Some(row) = self.rows.get_mut(i) {
                 row.errors += 1;
@@ -121,13 +124,7 @@ impl Library {
                 return Ok(Summary {
                     title: library.title,
                     other_files: library.other_files,
-                    lombas: files
-                        .iter()
-                        .filter(|f| {
-                            tulta_core::format::read_document(&f.bytes).kind()
-                                == Some(tulta_core::format::Kind::Lomba)
-                        })
-                        .count(),
+                    lombas: library.lombas,
                     duplicates: Vec::new(),
                 });
             }
@@ -154,9 +151,9 @@ impl Library {
         let mut changed = cached.len() != total;
         let mut cached = cached.into_iter().peekable();
         let mut writer = cache::Writer::new(&cache_file);
-        let mut summary = Summary::default();
-        let mut title = None;
-        let mut first: HashMap<String, String> = HashMap::new();
+        let mut tally = Tally::default();
+        let mut ids = Ids::default();
+        let mut duplicates = Vec::new();
         let mut rows_sent = 0;
         let mut done = 0;
         for chunk in named.chunks(CHUNK) {
@@ -187,83 +184,52 @@ impl Library {
             for ((name, path), (read, stamp, missed)) in chunk.iter().zip(read) {
                 changed |= missed;
                 writer.push(name, stamp, &read);
-                match read {
-                    Read::Entry(row) => {
-                        let index = rows_sent + rows.len();
-                        if !row.id.is_empty() {
-                            match first.get(&row.id) {
-                                Some(first_file) => {
-                                    let doc =
-                                        read::read(path, read::Kind::Yaml, read::Links::Follow)
-                                            .ok()
-                                            .map(|bytes| tulta_core::format::read_document(&bytes));
-                                    let d = duplicate(doc, &row.id, first_file.clone());
-                                    summary.duplicates.push((index, d));
-                                }
-                                None => {
-                                    first.insert(row.id.clone(), row.name.clone());
-                                }
-                            }
-                        }
-                        rows.push(row);
-                    }
-                    Read::Lomba { nama } => {
-                        summary.other_files += 1;
-                        summary.lombas += 1;
-                        if title.is_none() {
-                            title = nama;
-                        }
-                    }
-                    Read::Rubrik => summary.other_files += 1,
+                let Some(row) = tally.entry(read) else {
+                    continue;
+                };
+                let reread = || {
+                    read::read(path, read::Kind::Yaml, read::Links::Follow)
+                        .ok()
+                        .map(|bytes| tulta_core::format::read_document(&bytes))
+                };
+                if let Some(d) = ids.see(&row, reread) {
+                    duplicates.push((rows_sent + rows.len(), d));
                 }
+                rows.push(row);
             }
             done += chunk.len();
             rows_sent += rows.len();
             send(Batch { done, total, rows });
         }
         writer.finish(changed);
-        summary.title = title.unwrap_or_else(|| root.describe());
-        Ok(summary)
+        Ok(Summary {
+            title: tally.title.unwrap_or_else(|| root.describe()),
+            other_files: tally.other_files,
+            lombas: tally.lombas,
+            duplicates,
+        })
     }
 
     fn assemble(root_name: &str, read: impl Iterator<Item = Read>) -> Library {
-        let mut title = None;
-        let mut rows = Vec::new();
-        let mut other_files = 0;
-        for r in read {
-            match r {
-                Read::Entry(row) => rows.push(row),
-                Read::Lomba { nama } => {
-                    other_files += 1;
-                    if title.is_none() {
-                        title = nama;
-                    }
-                }
-                Read::Rubrik => other_files += 1,
-            }
-        }
+        let mut tally = Tally::default();
+        let mut rows: Vec<Row> = read.filter_map(|r| tally.entry(r)).collect();
         rows.sort_by(|a, b| a.name.cmp(&b.name));
         Library {
-            title: title.unwrap_or_else(|| root_name.to_string()),
+            title: tally.title.unwrap_or_else(|| root_name.to_string()),
             rows,
-            other_files,
+            other_files: tally.other_files,
+            lombas: tally.lombas,
         }
     }
 
     /// T006 needs the whole folder: every row after the first with an id gets the finding.
     fn mark_duplicates(&mut self, reread: &dyn Fn(&str) -> Option<tulta_core::format::Document>) {
-        let ids: Vec<Option<String>> = self
-            .rows
-            .iter()
-            .map(|r| (!r.id.is_empty()).then(|| r.id.clone()))
-            .collect();
-        for (i, first) in check::first_holders(&ids).into_iter().enumerate() {
-            let Some(first) = first else { continue };
-            let first_file = self.rows[first].name.clone();
-            let row = &mut self.rows[i];
-            row.errors += 1;
-            let d = duplicate(reread(&row.name), &row.id, first_file);
-            row.cross_file.push(d);
+        let mut ids = Ids::default();
+        for row in &mut self.rows {
+            if let Some(d) = ids.see(row, || reread(&row.name)) {
+                row.errors += 1;
+                row.cross_file.push(d);
+            }
         }
     }
 
@@ -301,19 +267,59 @@ pub struct Summary {
     pub duplicates: Vec<(usize, Diagnostic)>,
 }
 
-/// T006 on a row, placed where its id is written in `doc` (the file read again: a duplicate is rare).
-fn duplicate(
-    doc: Option<tulta_core::format::Document>,
-    id: &str,
-    first_file: String,
-) -> Diagnostic {
-    let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
-    Diagnostic {
-        pos: doc.map_or(Pos::START, |doc| doc.position(&at)),
-        msg: Msg::DuplicateId {
-            id: id.to_string(),
-            first_file,
-        },
+/// What the files that are not entries tell: the first competition's name, and how many.
+#[derive(Default)]
+struct Tally {
+    title: Option<String>,
+    other_files: usize,
+    lombas: usize,
+}
+
+impl Tally {
+    /// The row a file gave, if it is an entry; a competition or a rubric is counted instead.
+    fn entry(&mut self, read: Read) -> Option<Row> {
+        match read {
+            Read::Entry(row) => return Some(row),
+            Read::Lomba { nama } => {
+                self.lombas += 1;
+                if self.title.is_none() {
+                    self.title = nama;
+                }
+            }
+            Read::Rubrik => {}
+        }
+        self.other_files += 1;
+        None
+    }
+}
+
+/// Ids seen so far, with the file holding each first, for T006 as rows go by in name order.
+#[derive(Default)]
+struct Ids(HashMap<String, String>);
+
+impl Ids {
+    /// T006 when an earlier row holds `row`'s id, placed where the id is written in the file
+    /// `reread` reads again (a duplicate is rare); else the id is now `row`'s.
+    fn see(
+        &mut self,
+        row: &Row,
+        reread: impl FnOnce() -> Option<tulta_core::format::Document>,
+    ) -> Option<Diagnostic> {
+        if row.id.is_empty() {
+            return None;
+        }
+        let Some(first_file) = self.0.get(&row.id) else {
+            self.0.insert(row.id.clone(), row.name.clone());
+            return None;
+        };
+        let at = Loc::Path(tulta_core::diag::Path::root().key("id"), Anchor::Value);
+        Some(Diagnostic {
+            pos: reread().map_or(Pos::START, |doc| doc.position(&at)),
+            msg: Msg::DuplicateId {
+                id: row.id.clone(),
+                first_file: first_file.clone(),
+            },
+        })
     }
 }
 

@@ -192,14 +192,8 @@ impl Words {
             return true;
         }
         hay.clear();
-        let mut year = [0u8; 24];
-        let tahun = row.tahun.map_or("", |t| {
-            use std::io::Write;
-            let mut at = std::io::Cursor::new(&mut year[..]);
-            let _ = write!(at, "{t}");
-            let end = at.position() as usize;
-            std::str::from_utf8(&year[..end]).unwrap_or("")
-        });
+        let mut year = itoa::Buffer::new();
+        let tahun = row.tahun.map_or("", |t| year.format(t));
         let fields = [
             row.id.as_str(),
             &row.judul,
